@@ -1,0 +1,76 @@
+# Madang — one entry point for running, building and testing.
+#   make run    install what is missing, build, start on SQLite with demo data
+#   make test   fmt check, clippy, Rust tests (SQLite, and PostgreSQL when
+#               MADANG_TEST_POSTGRES_URL is set), browser tests
+#   make build  release build: target/release/madang + target/site
+# Builds drive cargo and wasm-bindgen directly (no cargo-leptos needed, see README).
+
+SHELL := /bin/bash
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+SITE_DIR := target/site
+WASM_TARGET := wasm32-unknown-unknown
+CLIENT_CARGO := cargo build -p app --lib --target $(WASM_TARGET) --no-default-features --features hydrate
+NPM_BIN := $(CURDIR)/tests/e2e/node_modules/.bin
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: run build test tools client client-release server site-assets fmt-check clippy rust-test e2e clean
+
+tools:
+	@bash scripts/install-tools.sh
+
+site-assets:
+	@mkdir -p $(SITE_DIR)/pkg
+	@cp -r public/. $(SITE_DIR)/
+	@cp style/main.css $(SITE_DIR)/pkg/madang.css
+
+# Debug client: WASM for hydration, bound by the wasm-bindgen CLI.
+client: site-assets
+	$(CLIENT_CARGO)
+	wasm-bindgen --target web --no-typescript --out-name madang --out-dir $(SITE_DIR)/pkg \
+		$(TARGET_DIR)/$(WASM_TARGET)/debug/app.wasm
+
+# Release client: size-optimised profile, then wasm-opt from npm binaryen
+# (Debian's binaryen 108 produces WASM that fails to hydrate).
+client-release: site-assets
+	$(CLIENT_CARGO) --profile wasm-release
+	wasm-bindgen --target web --no-typescript --out-name madang --out-dir $(SITE_DIR)/pkg \
+		$(TARGET_DIR)/$(WASM_TARGET)/wasm-release/app.wasm
+	$(NPM_BIN)/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+		$(SITE_DIR)/pkg/madang_bg.wasm -o $(SITE_DIR)/pkg/madang_bg.wasm
+
+server:
+	cargo build -p server
+
+run: tools client server
+	$(TARGET_DIR)/debug/madang serve
+
+build: tools client-release
+	cargo build -p server --release
+	@mkdir -p target/release && if [ "$(TARGET_DIR)" != "target" ]; then cp $(TARGET_DIR)/release/madang target/release/madang; fi
+	@ls -l target/release/madang $(SITE_DIR)/pkg/madang_bg.wasm
+	@printf 'WASM gzip -9: '; gzip -9c $(SITE_DIR)/pkg/madang_bg.wasm | wc -c
+
+fmt-check:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p app --lib --target $(WASM_TARGET) --no-default-features --features hydrate -- -D warnings
+
+# Rust tests. PostgreSQL variants run when MADANG_TEST_POSTGRES_URL is set.
+rust-test:
+	@if [ -n "$$MADANG_TEST_POSTGRES_URL" ]; then \
+		cargo test --workspace; \
+	else \
+		echo "MADANG_TEST_POSTGRES_URL is not set: PostgreSQL tests are not run (SQLite only)"; \
+		cargo test --workspace -- --skip on_postgres; \
+	fi
+
+e2e:
+	bash tests/e2e/run.sh $(TARGET_DIR)/debug/madang
+
+test: tools fmt-check clippy client rust-test e2e
+
+clean:
+	cargo clean
+	rm -rf $(SITE_DIR) data

@@ -1,0 +1,67 @@
+//! The site header: company name, main navigation and the language switch.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+use crate::i18n::Locale;
+
+/// Name of the company whose customer centre this is.
+pub const COMPANY_NAME: &str = "Hanbit Telecom";
+
+/// The header on every page.
+#[component]
+pub fn Header() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let location = use_location();
+    // The switch is a plain link to a server route that sets the cookie, so it
+    // works without JavaScript; `rel="external"` keeps the router off it.
+    let switch_href = move || {
+        let path = location.pathname.get();
+        let search = location.search.get();
+        let next = if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{search}")
+        };
+        format!(
+            "/lang/{}?next={}",
+            locale.other().tag(),
+            encode_component(&next)
+        )
+    };
+    view! {
+        <header class="site-header">
+            <div class="brand">
+                <A href="/" attr:class="brand-name">
+                    <span class="brand-mark" aria-hidden="true">"마"</span>
+                    <span>{COMPANY_NAME}</span>
+                </A>
+                <span class="brand-tagline">{locale.t("brand.tagline")}</span>
+            </div>
+            <nav class="site-nav" aria-label="Main">
+                <A href="/" exact=true>{locale.t("nav.ideas")}</A>
+                <A href="/support">{locale.t("nav.support")}</A>
+                <A href="/roadmap">{locale.t("nav.roadmap")}</A>
+                <A href="/announcements">{locale.t("nav.announcements")}</A>
+                <A href="/signin" attr:class="nav-sign-in">{locale.t("nav.sign_in")}</A>
+                <a class="lang-switch" rel="external" href=switch_href lang=locale.other().tag() title=locale.t("nav.language")>
+                    {locale.t("lang.switch_to")}
+                </a>
+            </nav>
+        </header>
+    }
+}
+
+/// Percent-encodes a URL component (RFC 3986 unreserved characters kept).
+fn encode_component(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for byte in raw.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~/".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}

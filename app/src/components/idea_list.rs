@@ -1,0 +1,49 @@
+//! A list of idea cards, used by the board and the roadmap.
+
+use leptos::prelude::*;
+use shared::IdeaCard;
+
+use crate::components::status_badge::StatusBadge;
+use crate::i18n::Locale;
+
+/// Idea cards in the order given.
+#[component]
+pub fn IdeaList(ideas: Vec<IdeaCard>) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    if ideas.is_empty() {
+        return view! { <p class="empty">{locale.t("board.empty")}</p> }.into_any();
+    }
+    view! {
+        <ol class="idea-list">
+            {ideas.into_iter().map(|idea| view! { <IdeaRow idea/> }).collect_view()}
+        </ol>
+    }
+    .into_any()
+}
+
+#[component]
+fn IdeaRow(idea: IdeaCard) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let official = idea.author.staff.is_some();
+    let date = idea.created_at.get(..10).unwrap_or_default().to_owned();
+    view! {
+        <li class="idea-card" data-idea=idea.number>
+            <div class="vote-box" aria-label=format!("{} {}", idea.votes, locale.t("board.votes"))>
+                <span class="vote-count">{idea.votes}</span>
+                <span class="vote-label">{locale.t("board.votes")}</span>
+            </div>
+            <div class="idea-main">
+                <h3 class="idea-title">{idea.title}</h3>
+                <div class="idea-meta">
+                    <StatusBadge status=idea.status/>
+                    {idea.category.map(|c| view! { <span class="category">{c}</span> })}
+                    <span class="author" class:official=official>
+                        {locale.t("board.by")} " " {idea.author.display_name}
+                    </span>
+                    <time datetime=idea.created_at.clone()>{date}</time>
+                    <span class="comments">{idea.comments} " " {locale.t("board.comments")}</span>
+                </div>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,97 @@
+//! Madang's user interface: Leptos components rendered on the server (SSR)
+//! and hydrated in the browser from the same code compiled to WASM.
+
+pub mod api;
+pub mod components;
+pub mod i18n;
+pub mod locale;
+pub mod pages;
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::header::Header;
+use crate::i18n::Locale;
+use crate::pages::{
+    announcements::AnnouncementsPage, board::BoardPage, roadmap::RoadmapPage, sign_in::SignInPage,
+    support::SupportPage,
+};
+
+/// The name of the compiled client bundle: `/pkg/madang.js`, `/pkg/madang_bg.wasm`, `/pkg/madang.css`.
+pub const OUTPUT_NAME: &str = "madang";
+
+/// The HTML document around the app, rendered on the server for every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = locale::from_request();
+    provide_context(locale);
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.tag()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#0f766e"/>
+                <link rel="stylesheet" href=format!("/pkg/{OUTPUT_NAME}.css")/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The application: header, routed page, footer. `data-hydrated` turns true
+/// once the WASM client has taken over, which browser tests wait for.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let locale = use_context::<Locale>().unwrap_or_else(locale::from_document);
+    provide_context(locale);
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    view! {
+        <Title formatter=|page: String| format!("{page} · Madang")/>
+        <Router>
+            <div id="app" data-hydrated=move || hydrated.get().to_string()>
+                <Header/>
+                <main class="page">
+                    <Routes fallback=|| view! { <NotFound/> }>
+                        <Route path=path!("/") view=BoardPage/>
+                        <Route path=path!("/ideas") view=BoardPage/>
+                        <Route path=path!("/roadmap") view=RoadmapPage/>
+                        <Route path=path!("/support") view=SupportPage/>
+                        <Route path=path!("/announcements") view=AnnouncementsPage/>
+                        <Route path=path!("/signin") view=SignInPage/>
+                    </Routes>
+                </main>
+                <footer class="site-footer">{locale.t("footer.text")}</footer>
+            </div>
+        </Router>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Title text=locale.t("notfound.title")/>
+        <h1>{locale.t("notfound.title")}</h1>
+    }
+}
+
+/// Entry point of the WASM client: attaches to the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,7 @@
+//! One module per routed page.
+
+pub mod announcements;
+pub mod board;
+pub mod roadmap;
+pub mod sign_in;
+pub mod support;

@@ -1,0 +1,135 @@
+//! Opening the database (SQLite by default, PostgreSQL to scale out) and
+//! bringing its schema up to date.
+
+use std::time::Duration;
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection};
+
+/// Why the database could not be opened; each message is one clear line for
+/// the operator.
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    /// The URL is neither `sqlite:` nor `postgres:`/`postgresql:`.
+    #[error("DATABASE_URL `{0}` is not supported: use sqlite://PATH or postgres://USER@HOST/DB")]
+    UnsupportedScheme(String),
+    /// The driver refused or could not reach the database.
+    #[error("cannot open database {url}: {reason}")]
+    Unreachable {
+        /// The URL with any password masked.
+        url: String,
+        /// The driver's reason.
+        reason: String,
+    },
+    /// A migration failed.
+    #[error("cannot migrate database {url}: {reason}")]
+    Migration {
+        /// The URL with any password masked.
+        url: String,
+        /// The migration's error.
+        reason: String,
+    },
+}
+
+/// Which engine a URL names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    /// The embedded default.
+    Sqlite,
+    /// The scale-out database.
+    Postgres,
+}
+
+impl Engine {
+    /// Reads the engine from a database URL's scheme.
+    pub fn of(url: &str) -> Result<Self, ConnectError> {
+        if url.starts_with("sqlite:") {
+            Ok(Engine::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Engine::Postgres)
+        } else {
+            Err(ConnectError::UnsupportedScheme(redact(url)))
+        }
+    }
+}
+
+/// Opens a pool. SQLite files are created if missing and run in WAL mode with
+/// foreign keys on and a busy timeout, so concurrent writers wait instead of
+/// failing.
+pub async fn connect(url: &str) -> Result<DatabaseConnection, ConnectError> {
+    let engine = Engine::of(url)?;
+    let mut options = ConnectOptions::new(url.to_owned());
+    options
+        .connect_timeout(Duration::from_secs(5))
+        .acquire_timeout(Duration::from_secs(10))
+        .sqlx_logging(false);
+    if engine == Engine::Sqlite {
+        options.max_connections(8).map_sqlx_sqlite_opts(|o| {
+            o.create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10))
+        });
+    } else {
+        options.max_connections(16);
+    }
+    Database::connect(options)
+        .await
+        .map_err(|e| ConnectError::Unreachable {
+            url: redact(url),
+            reason: e.to_string(),
+        })
+}
+
+/// Applies every pending migration.
+pub async fn migrate(db: &DatabaseConnection, url: &str) -> Result<(), ConnectError> {
+    Migrator::up(db, None)
+        .await
+        .map_err(|e| ConnectError::Migration {
+            url: redact(url),
+            reason: e.to_string(),
+        })
+}
+
+/// The URL with its password replaced by `***`, safe to print in logs.
+#[must_use]
+pub fn redact(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    match rest.split_once('@') {
+        Some((credentials, host)) => match credentials.split_once(':') {
+            Some((user, _password)) => format!("{scheme}://{user}:***@{host}"),
+            None => url.to_owned(),
+        },
+        None => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_never_reach_the_log() {
+        assert_eq!(
+            redact("postgres://madang:s3cret@db/madang"),
+            "postgres://madang:***@db/madang"
+        );
+        assert_eq!(
+            redact("postgres://madang@db/madang"),
+            "postgres://madang@db/madang"
+        );
+        assert_eq!(redact("sqlite://data/madang.db"), "sqlite://data/madang.db");
+    }
+
+    #[test]
+    fn only_sqlite_and_postgres_urls_are_accepted() {
+        assert_eq!(Engine::of("sqlite://x.db").ok(), Some(Engine::Sqlite));
+        assert_eq!(Engine::of("postgresql://h/d").ok(), Some(Engine::Postgres));
+        assert!(Engine::of("mysql://h/d").is_err());
+        assert!(Engine::of("nonsense").is_err());
+    }
+}

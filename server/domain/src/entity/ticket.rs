@@ -1,0 +1,28 @@
+//! A voice-of-the-customer ticket with its first-response clock.
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "tickets")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub kind: String,
+    pub title: String,
+    pub body_md: String,
+    pub body_html: String,
+    pub private_details: Option<String>,
+    pub status: String,
+    pub department_id: Option<i32>,
+    pub author_id: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub sla_started_at: DateTimeUtc,
+    pub first_response_at: Option<DateTimeUtc>,
+    pub first_response_by_id: Option<i32>,
+    pub resolved_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

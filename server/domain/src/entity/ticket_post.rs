@@ -1,0 +1,20 @@
+//! A post in a ticket thread: a reply, an internal note or a hand-off.
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "ticket_posts")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub ticket_id: i32,
+    pub author_id: i32,
+    pub kind: String,
+    pub body_md: String,
+    pub body_html: String,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,214 @@
+//! The idea board: listing ideas in a stable, paginated order, and the
+//! trending formula that ranks them.
+
+use chrono::{DateTime, TimeZone, Utc};
+use sea_orm::sea_query::{Condition, ExprTrait, Query};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use shared::page::{DEFAULT_PAGE_LIMIT, PAGE_LIMIT_RANGE};
+use shared::{BoardQuery, IdeaCard, IdeaSort, IdeaStatus, Page};
+
+use crate::entity::{category, idea};
+use crate::{Ctx, Error, Result, user};
+
+/// Days after which an idea needs twice the votes to rank level with a new
+/// one. An idea board moves slower than a news site, so a week, not hours.
+pub const TRENDING_HALF_LIFE_DAYS: f64 = 7.0;
+
+/// Trending rank, stored with the idea and recomputed whenever its votes
+/// change: `log2(1 + votes) + days_since_2026-01-01 / 7`. Because age enters
+/// as an offset on the log scale, ranks never need recomputing as time passes,
+/// the column can be indexed, and an idea one week younger ranks level with
+/// one that has twice (plus one) its votes.
+#[must_use]
+pub fn trending_score(votes: i32, created_at: DateTime<Utc>) -> f64 {
+    let epoch = Utc
+        .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+        .single()
+        .unwrap_or_default();
+    #[allow(clippy::cast_precision_loss)]
+    let days = (created_at - epoch).num_seconds() as f64 / 86_400.0;
+    f64::from(Ord::max(votes, 0)).ln_1p() / std::f64::consts::LN_2 + days / TRENDING_HALF_LIFE_DAYS
+}
+
+/// Where a page ends: the sort key and id of its last idea.
+#[derive(Clone, Debug, PartialEq)]
+enum Cursor {
+    Trending(f64, i32),
+    Top(i32, i32),
+    New(i32),
+}
+
+impl Cursor {
+    fn encode(&self) -> String {
+        match self {
+            Cursor::Trending(score, id) => format!("t.{score}.{id}"),
+            Cursor::Top(votes, id) => format!("v.{votes}.{id}"),
+            Cursor::New(id) => format!("n.{id}"),
+        }
+    }
+
+    fn decode(raw: &str, sort: IdeaSort) -> Option<Self> {
+        let (tag, rest) = raw.split_once('.')?;
+        match (tag, sort) {
+            ("t", IdeaSort::Trending) => {
+                let (score, id) = rest.rsplit_once('.')?;
+                Some(Cursor::Trending(score.parse().ok()?, id.parse().ok()?))
+            }
+            ("v", IdeaSort::Top) => {
+                let (votes, id) = rest.split_once('.')?;
+                Some(Cursor::Top(votes.parse().ok()?, id.parse().ok()?))
+            }
+            ("n", IdeaSort::New) => Some(Cursor::New(rest.parse().ok()?)),
+            _ => None,
+        }
+    }
+
+    fn of(sort: IdeaSort, row: &idea::Model) -> Self {
+        match sort {
+            IdeaSort::Trending => Cursor::Trending(row.trending_score, row.id),
+            IdeaSort::Top => Cursor::Top(row.votes_count, row.id),
+            IdeaSort::New => Cursor::New(row.id),
+        }
+    }
+
+    /// Rows strictly after this cursor in the sort order (keyset pagination).
+    fn after(&self) -> Condition {
+        match *self {
+            Cursor::Trending(score, id) => Condition::any()
+                .add(idea::Column::TrendingScore.lt(score))
+                .add(
+                    idea::Column::TrendingScore
+                        .eq(score)
+                        .and(idea::Column::Id.lt(id)),
+                ),
+            Cursor::Top(votes, id) => Condition::any()
+                .add(idea::Column::VotesCount.lt(votes))
+                .add(
+                    idea::Column::VotesCount
+                        .eq(votes)
+                        .and(idea::Column::Id.lt(id)),
+                ),
+            Cursor::New(id) => Condition::all().add(idea::Column::Id.lt(id)),
+        }
+    }
+}
+
+/// One page of the public board. Merged ideas are left out (their votes
+/// live on in the target).
+pub async fn list_board(ctx: &Ctx, query: &BoardQuery) -> Result<Page<IdeaCard>> {
+    let limit = query.limit.unwrap_or(DEFAULT_PAGE_LIMIT);
+    if !PAGE_LIMIT_RANGE.contains(&limit) {
+        return Err(Error::invalid("limit", "must be between 1 and 100"));
+    }
+    let mut select = idea::Entity::find().filter(idea::Column::MergedIntoId.is_null());
+    if let Some(status) = query.status {
+        select = select.filter(idea::Column::Status.eq(status.as_str()));
+    }
+    if let Some(slug) = &query.category {
+        select = select.filter(
+            idea::Column::CategoryId.in_subquery(
+                Query::select()
+                    .column(category::Column::Id)
+                    .from(category::Entity)
+                    .and_where(category::Column::Slug.eq(slug.as_str()))
+                    .to_owned(),
+            ),
+        );
+    }
+    if let Some(raw) = &query.cursor {
+        let cursor = Cursor::decode(raw, query.sort).ok_or_else(|| {
+            Error::invalid(
+                "cursor",
+                "is not a cursor of this list; start again without it",
+            )
+        })?;
+        select = select.filter(cursor.after());
+    }
+    select = match query.sort {
+        IdeaSort::Trending => select.order_by_desc(idea::Column::TrendingScore),
+        IdeaSort::Top => select.order_by_desc(idea::Column::VotesCount),
+        IdeaSort::New => select,
+    }
+    .order_by_desc(idea::Column::Id);
+
+    let mut rows = select.limit(limit + 1).all(&ctx.db).await?;
+    let has_more = rows.len() as u64 > limit;
+    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    let next_cursor = if has_more {
+        rows.last()
+            .map(|last| Cursor::of(query.sort, last).encode())
+    } else {
+        None
+    };
+
+    let authors = user::refs(ctx, rows.iter().map(|r| r.author_id)).await?;
+    let category_ids: Vec<i32> = rows.iter().filter_map(|r| r.category_id).collect();
+    let categories: std::collections::HashMap<i32, String> = if category_ids.is_empty() {
+        std::collections::HashMap::new()
+    } else {
+        category::Entity::find()
+            .filter(category::Column::Id.is_in(category_ids))
+            .all(&ctx.db)
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c.name))
+            .collect()
+    };
+
+    let items = rows
+        .into_iter()
+        .map(|row| {
+            let author = authors
+                .get(&row.author_id)
+                .cloned()
+                .ok_or_else(|| Error::Internal(format!("idea {} has no author row", row.id)))?;
+            Ok(IdeaCard {
+                number: i64::from(row.id),
+                status: row
+                    .status
+                    .parse::<IdeaStatus>()
+                    .map_err(|e| Error::Internal(e.to_string()))?,
+                votes: i64::from(row.votes_count),
+                comments: i64::from(row.comments_count),
+                category: row.category_id.and_then(|id| categories.get(&id).cloned()),
+                created_at: row
+                    .created_at
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                author,
+                title: row.title,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Page { items, next_cursor })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_week_younger_idea_with_half_the_votes_ranks_level() {
+        let old = Utc
+            .with_ymd_and_hms(2026, 3, 1, 0, 0, 0)
+            .single()
+            .expect("date");
+        let young = old + chrono::Duration::days(7);
+        let a = trending_score(15, old); // log2(16) = 4
+        let b = trending_score(7, young); // log2(8) = 3, plus one week
+        assert!((a - b).abs() < 1e-9, "{a} vs {b}");
+        assert!(trending_score(8, young) > a);
+    }
+
+    #[test]
+    fn cursors_round_trip_and_belong_to_their_sort() {
+        for (sort, cursor) in [
+            (IdeaSort::Trending, Cursor::Trending(-3.25e-3, 7)),
+            (IdeaSort::Top, Cursor::Top(12, 9)),
+            (IdeaSort::New, Cursor::New(40)),
+        ] {
+            assert_eq!(Cursor::decode(&cursor.encode(), sort), Some(cursor.clone()));
+        }
+        assert_eq!(Cursor::decode("n.40", IdeaSort::Top), None);
+        assert_eq!(Cursor::decode("garbage", IdeaSort::New), None);
+    }
+}

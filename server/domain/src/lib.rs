@@ -1,0 +1,17 @@
+//! Madang's service layer: every business rule and every authorization check
+//! lives here, behind plain async functions that REST handlers and Leptos
+//! server functions both call. No HTTP and no UI types in this crate.
+
+pub mod ctx;
+pub mod db;
+pub mod demo;
+pub mod department;
+pub mod entity;
+pub mod error;
+pub mod idea;
+pub mod markdown;
+pub mod password;
+pub mod user;
+
+pub use ctx::{Clock, Ctx};
+pub use error::{Error, Result};

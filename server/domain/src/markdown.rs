@@ -1,0 +1,43 @@
+//! Markdown rendered once on write: CommonMark to HTML, then sanitised, so
+//! stored HTML is safe to show and reading never pays for rendering.
+
+use pulldown_cmark::{Options, Parser, html};
+
+/// Renders user Markdown to sanitised HTML (no scripts, no event handlers,
+/// links get `rel="noopener noreferrer nofollow"`).
+#[must_use]
+pub fn render(source: &str) -> String {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_TASKLISTS);
+    let mut unsafe_html = String::with_capacity(source.len() * 3 / 2);
+    html::push_html(&mut unsafe_html, Parser::new_ext(source, options));
+    ammonia::Builder::default()
+        .link_rel(Some("noopener noreferrer nofollow"))
+        .clean(&unsafe_html)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::render;
+
+    #[test]
+    fn markdown_becomes_html() {
+        assert_eq!(
+            render("**빠른** answer"),
+            "<p><strong>빠른</strong> answer</p>\n"
+        );
+    }
+
+    #[test]
+    fn scripts_and_handlers_are_removed() {
+        let html = render(
+            "<script>alert(1)</script><img src=x onerror=alert(1)> [a](javascript:alert(1))",
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("onerror"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+    }
+}

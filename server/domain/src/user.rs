@@ -1,0 +1,219 @@
+//! Members: creating accounts and showing people the way the API does (public
+//! name, and the signed staff identity for employees).
+
+use std::collections::HashMap;
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, SqlErr,
+};
+use shared::{DepartmentRef, Role, StaffIdentity, UserRef};
+
+use crate::entity::{department, user};
+use crate::{Ctx, Error, Result, password};
+
+/// What `madang user create` and the demo loader need to make an account.
+#[derive(Clone, Debug)]
+pub struct NewUser {
+    /// Any case, surrounding spaces allowed; stored normalised.
+    pub email: String,
+    /// Public name (also the staff signature).
+    pub display_name: String,
+    /// The member's role.
+    pub role: Role,
+    /// Department slug for staff.
+    pub department: Option<String>,
+    /// Job title for staff.
+    pub title: Option<String>,
+    /// Signature initials; derived from the name when absent.
+    pub initials: Option<String>,
+    /// Plain password, hashed before storing.
+    pub password: String,
+}
+
+/// Lower-cased, trimmed e-mail: one account per mailbox whatever the case.
+#[must_use]
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// Initials a staff member signs with: `Jiwoo Kim` → `J.K.`, `김지우` → `김.지.우.`.
+#[must_use]
+pub fn derive_initials(display_name: &str) -> String {
+    let words: Vec<&str> = display_name.split_whitespace().collect();
+    let letters: Vec<char> = match words.as_slice() {
+        [single] if single.chars().all(is_hangul) => single.chars().collect(),
+        _ => words.iter().filter_map(|w| w.chars().next()).collect(),
+    };
+    letters
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .map(|c| format!("{c}."))
+        .collect()
+}
+
+fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+const AVATAR_COLORS: [&str; 8] = [
+    "#0f766e", "#b45309", "#1d4ed8", "#9d174d", "#4d7c0f", "#6d28d9", "#be123c", "#0e7490",
+];
+
+/// A stable colour picked from the e-mail, so avatars are told apart at a glance.
+pub(crate) fn avatar_color(email: &str) -> String {
+    let sum = email.bytes().fold(0_usize, |acc, b| {
+        acc.wrapping_mul(31).wrapping_add(usize::from(b))
+    });
+    AVATAR_COLORS[sum % AVATAR_COLORS.len()].to_owned()
+}
+
+fn validate(input: &NewUser) -> Result<String> {
+    let email = normalize_email(&input.email);
+    let valid_email = email.len() <= 254
+        && email.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty() && domain.contains('.') && !domain.starts_with('.')
+        });
+    if !valid_email {
+        return Err(Error::invalid(
+            "email",
+            "must be an e-mail address like name@example.com",
+        ));
+    }
+    let name_len = input.display_name.trim().chars().count();
+    if !(1..=80).contains(&name_len) {
+        return Err(Error::invalid("display_name", "must be 1–80 characters"));
+    }
+    password::validate(&input.password)?;
+    Ok(email)
+}
+
+/// Creates an account after validating it; the e-mail must be unused.
+pub async fn create(ctx: &Ctx, input: NewUser) -> Result<i32> {
+    let email = validate(&input)?;
+    let password_hash = password::hash(&input.password)?;
+    let taken = user::Entity::find()
+        .filter(user::Column::Email.eq(&email))
+        .count(&ctx.db)
+        .await?;
+    if taken > 0 {
+        return Err(Error::Conflict(format!(
+            "an account with e-mail {email} already exists"
+        )));
+    }
+    let department_id = match &input.department {
+        Some(slug) => Some(
+            department::Entity::find()
+                .filter(department::Column::Slug.eq(slug.as_str()))
+                .one(&ctx.db)
+                .await?
+                .ok_or_else(|| {
+                    Error::invalid("department", format!("no department with slug `{slug}`"))
+                })?
+                .id,
+        ),
+        None => None,
+    };
+    let display_name = input.display_name.trim().to_owned();
+    let initials = input
+        .initials
+        .unwrap_or_else(|| derive_initials(&display_name));
+    let row = user::ActiveModel {
+        avatar_color: Set(avatar_color(&email)),
+        email: Set(email),
+        password_hash: Set(Some(password_hash)),
+        display_name: Set(display_name),
+        role: Set(input.role.as_str().to_owned()),
+        department_id: Set(department_id),
+        title: Set(input.title),
+        initials: Set(Some(initials)),
+        created_at: Set(ctx.clock.now()),
+        ..Default::default()
+    }
+    .insert(&ctx.db)
+    .await
+    .map_err(|e| match e.sql_err() {
+        // Lost a race with another sign-up for the same address.
+        Some(SqlErr::UniqueConstraintViolation(_)) => {
+            Error::Conflict("an account with this e-mail already exists".to_owned())
+        }
+        _ => Error::Db(e),
+    })?;
+    Ok(row.id)
+}
+
+/// Public references for the given members, with the signed identity for
+/// staff; one query for the users and one for their departments.
+pub async fn refs(ctx: &Ctx, ids: impl IntoIterator<Item = i32>) -> Result<HashMap<i32, UserRef>> {
+    let mut ids: Vec<i32> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let users = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(&ctx.db)
+        .await?;
+    let department_ids: Vec<i32> = users.iter().filter_map(|u| u.department_id).collect();
+    let departments: HashMap<i32, department::Model> = if department_ids.is_empty() {
+        HashMap::new()
+    } else {
+        department::Entity::find()
+            .filter(department::Column::Id.is_in(department_ids))
+            .all(&ctx.db)
+            .await?
+            .into_iter()
+            .map(|d| (d.id, d))
+            .collect()
+    };
+    Ok(users
+        .into_iter()
+        .map(|u| {
+            let department = u.department_id.and_then(|id| departments.get(&id));
+            (u.id, to_ref(u, department))
+        })
+        .collect())
+}
+
+fn to_ref(u: user::Model, department: Option<&department::Model>) -> UserRef {
+    let role = u.role.parse::<Role>().unwrap_or(Role::Customer);
+    let staff = role.is_staff().then(|| StaffIdentity {
+        id: i64::from(u.id),
+        display_name: u.display_name.clone(),
+        initials: u
+            .initials
+            .clone()
+            .unwrap_or_else(|| derive_initials(&u.display_name)),
+        department: department.map(|d| DepartmentRef {
+            slug: d.slug.clone(),
+            name: d.name.clone(),
+        }),
+        title: u.title.clone(),
+        role,
+    });
+    UserRef {
+        id: i64::from(u.id),
+        display_name: u.display_name,
+        staff,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_follow_the_name() {
+        assert_eq!(derive_initials("Jiwoo Kim"), "J.K.");
+        assert_eq!(derive_initials("  sara   park "), "S.P.");
+        assert_eq!(derive_initials("김지우"), "김.지.우.");
+    }
+
+    #[test]
+    fn emails_are_normalised() {
+        assert_eq!(
+            normalize_email("  Jiwoo.Kim@Example.COM "),
+            "jiwoo.kim@example.com"
+        );
+    }
+}

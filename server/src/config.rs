@@ -1,0 +1,126 @@
+//! Command line and environment: every setting can be a flag or a variable,
+//! with defaults that run Madang on an SQLite file under `./data/`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use shared::Role;
+
+/// `madang` — the social customer centre.
+#[derive(Debug, Parser)]
+#[command(
+    name = "madang",
+    version,
+    about = "Madang: ideas, complaints and answers in public."
+)]
+pub struct Cli {
+    /// Database URL: sqlite://PATH or postgres://USER:PASSWORD@HOST/DB.
+    /// Default: an SQLite file in the data folder.
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+
+    /// Folder for the SQLite database and the generated secret key.
+    #[arg(long, env = "MADANG_DATA_DIR", default_value = "data", global = true)]
+    pub data_dir: PathBuf,
+
+    /// What to do; `serve` when absent.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web server (migrates first, loads demo data into an empty database).
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+/// Settings of the web server.
+#[derive(Clone, Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, env = "MADANG_BIND", default_value = "127.0.0.1:3000")]
+    pub bind: SocketAddr,
+
+    /// Public URL of the site as users reach it (links in mail, feeds, cookies).
+    /// Default: http://BIND.
+    #[arg(long, env = "MADANG_BASE_URL")]
+    pub base_url: Option<String>,
+
+    /// Secret for signing; generated and stored in the data folder when absent.
+    /// Give the same value to every instance that shares a database.
+    #[arg(long, env = "MADANG_SECRET_KEY", hide_env_values = true)]
+    pub secret_key: Option<String>,
+
+    /// Folder with the compiled client (pkg/) and public assets.
+    #[arg(long, env = "MADANG_SITE_ROOT", default_value = "target/site")]
+    pub site_root: PathBuf,
+
+    /// Do not load demo data into an empty database.
+    #[arg(long, env = "MADANG_NO_DEMO")]
+    pub no_demo: bool,
+}
+
+impl Default for ServeArgs {
+    fn default() -> Self {
+        Self {
+            bind: SocketAddr::from(([127, 0, 0, 1], 3000)),
+            base_url: None,
+            secret_key: None,
+            site_root: PathBuf::from("target/site"),
+            no_demo: false,
+        }
+    }
+}
+
+/// `madang user …`
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account; the password is read from standard input.
+    Create(CreateUserArgs),
+}
+
+/// `madang user create`
+#[derive(Debug, Args)]
+pub struct CreateUserArgs {
+    /// Sign-in e-mail.
+    #[arg(long)]
+    pub email: String,
+    /// Full name (staff sign their answers with it).
+    #[arg(long)]
+    pub name: String,
+    /// customer, employee, moderator or admin.
+    #[arg(long)]
+    pub role: Role,
+    /// Department slug (staff).
+    #[arg(long)]
+    pub department: Option<String>,
+    /// Job title (staff).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Read the password from standard input (required: never on the command line).
+    #[arg(long, required = true)]
+    pub password_stdin: bool,
+}
+
+impl Cli {
+    /// The database URL in force: the flag/variable, else SQLite in the data folder.
+    #[must_use]
+    pub fn database_url(&self) -> String {
+        self.database_url
+            .clone()
+            .filter(|url| !url.trim().is_empty())
+            .unwrap_or_else(|| {
+                format!(
+                    "sqlite://{}?mode=rwc",
+                    self.data_dir.join("madang.db").display()
+                )
+            })
+    }
+}

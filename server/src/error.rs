@@ -1,0 +1,39 @@
+//! `AppError`: the one type every handler fails with, rendered as an RFC 9457
+//! problem document with the matching HTTP status.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use shared::ApiError;
+use shared::error::PROBLEM_JSON;
+
+/// A failed request, ready to become a problem+json response.
+#[derive(Debug)]
+pub struct AppError(pub ApiError);
+
+impl From<domain::Error> for AppError {
+    fn from(error: domain::Error) -> Self {
+        AppError(ApiError::from(error))
+    }
+}
+
+impl From<ApiError> for AppError {
+    fn from(error: ApiError) -> Self {
+        AppError(error)
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let status =
+            StatusCode::from_u16(self.0.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let body = serde_json::to_vec(&self.0).unwrap_or_default();
+        let mut response = (status, body).into_response();
+        response
+            .headers_mut()
+            .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        response
+    }
+}
+
+/// The result type of REST handlers.
+pub type ApiResult<T> = Result<T, AppError>;

@@ -1,0 +1,119 @@
+//! The axum router: REST API, probes, language switch, static files and the
+//! server-rendered Leptos pages, wrapped in tracing, request ids and
+//! compression.
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{FromRef, Path, Query, State};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use serde::Deserialize;
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::services::ServeDir;
+use tower_http::trace::TraceLayer;
+
+use app::i18n::{LANG_COOKIE, Locale};
+use app::{App, shell};
+
+use crate::{openapi, rest};
+
+/// What handlers share: the domain context and the Leptos options.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    /// Database and clock for the domain layer.
+    pub ctx: domain::Ctx,
+    /// Where the compiled client lives and what it is called.
+    pub leptos: LeptosOptions,
+    /// Whether cookies get the `Secure` flag (https base URL).
+    pub secure_cookies: bool,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos.clone()
+    }
+}
+
+/// Builds the whole application router.
+pub fn router(state: AppState) -> Router {
+    let request_id = HeaderName::from_static("x-request-id");
+    let api = Router::new()
+        .route("/openapi.json", get(openapi::openapi_json))
+        .route("/ideas", get(rest::list_ideas))
+        .route("/departments", get(rest::list_departments))
+        .fallback(rest::api_not_found)
+        .method_not_allowed_fallback(rest::method_not_allowed);
+
+    let routes = generate_route_list(App);
+    let pkg_dir = std::path::Path::new(&*state.leptos.site_root).join(&*state.leptos.site_pkg_dir);
+    Router::new()
+        .route("/healthz", get(rest::healthz))
+        .route("/readyz", get(rest::readyz))
+        .route("/lang/{tag}", get(switch_language))
+        .nest("/api/v1", api)
+        .route("/api/{*rest}", get(rest::api_not_found))
+        .nest_service("/pkg", ServeDir::new(pkg_dir))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            {
+                let ctx = state.ctx.clone();
+                move || provide_context(ctx.clone())
+            },
+            {
+                let options = state.leptos.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(CompressionLayer::new())
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+            let id = request
+                .headers()
+                .get("x-request-id")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("-");
+            tracing::info_span!("request", method = %request.method(), uri = %request.uri(), id = %id)
+        }))
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+        .with_state(state)
+}
+
+/// The query of the language switch.
+#[derive(Debug, Deserialize)]
+pub struct SwitchLanguage {
+    next: Option<String>,
+}
+
+/// Remembers the chosen language in a cookie and goes back to the page.
+async fn switch_language(
+    State(state): State<AppState>,
+    Path(tag): Path<String>,
+    Query(query): Query<SwitchLanguage>,
+) -> Response {
+    let Some(locale) = Locale::from_tag(&tag) else {
+        return (StatusCode::NOT_FOUND, "unknown language").into_response();
+    };
+    // Only local paths: never an open redirect to another site.
+    let next = query
+        .next
+        .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+        .unwrap_or_else(|| "/".to_owned());
+    let secure = if state.secure_cookies { "; Secure" } else { "" };
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age={}; SameSite=Lax{secure}",
+        locale.tag(),
+        Duration::from_secs(365 * 24 * 3600).as_secs()
+    );
+    let mut response = Redirect::to(&next).into_response();
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response
+}

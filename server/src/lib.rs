@@ -1,0 +1,14 @@
+//! The `madang` server: configuration, start-up, the axum router with the
+//! REST API, and the Leptos wiring. Business rules live in `domain`.
+
+pub mod config;
+pub mod error;
+pub mod extract;
+pub mod http;
+pub mod openapi;
+pub mod rest;
+pub mod secret;
+pub mod startup;
+
+pub use config::{Cli, Command, ServeArgs};
+pub use startup::{StartError, Started, start};

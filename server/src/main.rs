@@ -1,0 +1,110 @@
+//! The `madang` command: parses flags and environment, then serves, migrates
+//! or manages users. Bad configuration ends with one clear line and exit 1.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use clap::Parser;
+use server::config::UserCommand;
+use server::startup::{StartConfig, open_database, shutdown_signal};
+use server::{Cli, Command, ServeArgs, start};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn,tower_http=info".into()),
+        )
+        .with_target(false)
+        .init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), String> {
+    let database_url = cli.database_url();
+    match cli.command {
+        None => serve(database_url, cli.data_dir, ServeArgs::default()).await,
+        Some(Command::Serve(args)) => serve(database_url, cli.data_dir, args).await,
+        Some(Command::Migrate) => {
+            let db = open_database(&database_url, &cli.data_dir)
+                .await
+                .map_err(|e| e.to_string())?;
+            db.close().await.map_err(|e| e.to_string())?;
+            println!(
+                "database is up to date: {}",
+                domain::db::redact(&database_url)
+            );
+            Ok(())
+        }
+        Some(Command::User(UserCommand::Create(args))) => {
+            let mut password = String::new();
+            std::io::stdin()
+                .read_to_string(&mut password)
+                .map_err(|e| format!("cannot read the password from standard input: {e}"))?;
+            let password = password.trim_end_matches(['\r', '\n']).to_owned();
+            let db = open_database(&database_url, &cli.data_dir)
+                .await
+                .map_err(|e| e.to_string())?;
+            let ctx = domain::Ctx::new(db);
+            let input = domain::user::NewUser {
+                email: args.email,
+                display_name: args.name,
+                role: args.role,
+                department: args.department,
+                title: args.title,
+                initials: None,
+                password,
+            };
+            let id = domain::user::create(&ctx, input)
+                .await
+                .map_err(|e| shared::ApiError::from(e).detail)?;
+            ctx.db.close().await.map_err(|e| e.to_string())?;
+            println!("created user {id}");
+            Ok(())
+        }
+    }
+}
+
+async fn serve(
+    database_url: String,
+    data_dir: std::path::PathBuf,
+    serve: ServeArgs,
+) -> Result<(), String> {
+    let started = start(StartConfig {
+        database_url,
+        data_dir,
+        serve,
+    })
+    .await
+    .map_err(|e| e.to_string())?;
+    tracing::info!("Madang is running at {}", started.base_url);
+    println!("Madang is running at {}", started.base_url);
+    if started.demo_loaded {
+        println!(
+            "Demo data loaded. Sign in with password `{}` as:",
+            domain::demo::DEMO_PASSWORD
+        );
+        for sign_in in domain::demo::DEMO_SIGN_INS {
+            println!("  {:<28} {}", sign_in.email, sign_in.what);
+        }
+    }
+    started.run_until(shutdown_signal()).await;
+    Ok(())
+}

@@ -1,0 +1,216 @@
+//! Starting and stopping the server: secret, database, migrations, demo data,
+//! listener; then serving until asked to stop, letting in-flight requests
+//! finish and closing the database cleanly.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use leptos::prelude::LeptosOptions;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::config::ServeArgs;
+use crate::http::{AppState, router};
+use crate::secret::{self, SecretError};
+
+/// Why the server could not start; each is one clear line for the operator.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The data folder or secret key is unusable.
+    #[error(transparent)]
+    Secret(#[from] SecretError),
+    /// The database could not be opened or migrated.
+    #[error(transparent)]
+    Database(#[from] domain::db::ConnectError),
+    /// The demo data could not be loaded.
+    #[error("cannot load demo data: {0}")]
+    Demo(domain::Error),
+    /// The address is taken or not ours.
+    #[error("cannot listen on {addr}: {reason}")]
+    Bind {
+        /// The address asked for.
+        addr: SocketAddr,
+        /// What the OS said.
+        reason: String,
+    },
+    /// The data folder could not be created.
+    #[error("data folder {path} is not writable: {reason}")]
+    DataDir {
+        /// The folder.
+        path: String,
+        /// What the OS said.
+        reason: String,
+    },
+}
+
+/// Everything `start` needs.
+#[derive(Clone, Debug)]
+pub struct StartConfig {
+    /// The database URL in force.
+    pub database_url: String,
+    /// Folder for SQLite and the secret key.
+    pub data_dir: PathBuf,
+    /// Server settings.
+    pub serve: ServeArgs,
+}
+
+/// A running server.
+#[derive(Debug)]
+pub struct Started {
+    /// The address actually bound (useful with port 0).
+    pub addr: SocketAddr,
+    /// The public base URL.
+    pub base_url: String,
+    /// Whether demo data was loaded by this start.
+    pub demo_loaded: bool,
+    stop: oneshot::Sender<()>,
+    task: JoinHandle<()>,
+}
+
+impl Started {
+    /// Stops accepting connections, lets in-flight requests finish, closes
+    /// the database, and waits until all of that is done.
+    pub async fn shutdown(self) {
+        let _ = self.stop.send(());
+        let _ = self.task.await;
+    }
+
+    /// Waits until the server has stopped (after `signal` fires).
+    pub async fn run_until(self, signal: impl Future<Output = ()>) {
+        signal.await;
+        tracing::info!("shutting down: finishing in-flight requests");
+        self.shutdown().await;
+        tracing::info!("stopped");
+    }
+}
+
+/// Opens the database (creating the SQLite folder if needed) and migrates it.
+pub async fn open_database(
+    database_url: &str,
+    data_dir: &std::path::Path,
+) -> Result<sea_orm::DatabaseConnection, StartError> {
+    let engine = domain::db::Engine::of(database_url)?;
+    if engine == domain::db::Engine::Sqlite {
+        ensure_sqlite_folder(database_url, data_dir)?;
+    }
+    let db = domain::db::connect(database_url).await?;
+    domain::db::migrate(&db, database_url).await?;
+    Ok(db)
+}
+
+fn ensure_sqlite_folder(database_url: &str, data_dir: &std::path::Path) -> Result<(), StartError> {
+    let path = database_url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:")
+        .split('?')
+        .next()
+        .unwrap_or_default();
+    let folder = std::path::Path::new(path)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty());
+    let folder = folder.unwrap_or(data_dir);
+    if path == ":memory:" || path.is_empty() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(folder).map_err(|e| StartError::DataDir {
+        path: folder.display().to_string(),
+        reason: e.to_string(),
+    })
+}
+
+/// Starts the server and returns once it is listening.
+pub async fn start(config: StartConfig) -> Result<Started, StartError> {
+    let _secret = secret::load_or_create(config.serve.secret_key.as_deref(), &config.data_dir)?;
+    let db = open_database(&config.database_url, &config.data_dir).await?;
+    let ctx = domain::Ctx::new(db);
+
+    let mut demo_loaded = false;
+    if !config.serve.no_demo
+        && domain::demo::is_empty(&ctx)
+            .await
+            .map_err(StartError::Demo)?
+    {
+        domain::demo::load(&ctx).await.map_err(StartError::Demo)?;
+        demo_loaded = true;
+    }
+
+    let listener = TcpListener::bind(config.serve.bind)
+        .await
+        .map_err(|e| StartError::Bind {
+            addr: config.serve.bind,
+            reason: e.to_string(),
+        })?;
+    let addr = listener.local_addr().map_err(|e| StartError::Bind {
+        addr: config.serve.bind,
+        reason: e.to_string(),
+    })?;
+    let base_url = config.serve.base_url.clone().map_or_else(
+        || format!("http://{addr}"),
+        |u| u.trim_end_matches('/').to_owned(),
+    );
+
+    let leptos = LeptosOptions::builder()
+        .output_name(app::OUTPUT_NAME)
+        .site_root(config.serve.site_root.display().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .build();
+    let pkg = config
+        .serve
+        .site_root
+        .join("pkg")
+        .join(format!("{}.js", app::OUTPUT_NAME));
+    if !pkg.exists() {
+        tracing::warn!(path = %pkg.display(), "compiled client not found: pages render but will not hydrate (run `make build`)");
+    }
+    let state = AppState {
+        ctx: ctx.clone(),
+        leptos,
+        secure_cookies: base_url.starts_with("https://"),
+    };
+    let app = router(state);
+
+    let (stop, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        let serve = axum::serve(listener, app.into_make_service()).with_graceful_shutdown(async {
+            let _ = stopped.await;
+        });
+        if let Err(e) = serve.await {
+            tracing::error!(error = %e, "server error");
+        }
+        if let Err(e) = ctx.db.close_by_ref().await {
+            tracing::warn!(error = %e, "closing the database");
+        }
+    });
+    Ok(Started {
+        addr,
+        base_url,
+        demo_loaded,
+        stop,
+        task,
+    })
+}
+
+/// Resolves on SIGINT (Ctrl-C) or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,293 @@
+//! The `madang` binary as an operator meets it: bad configuration ends with
+//! one clear line and a non-zero exit, never a panic; SIGTERM stops it cleanly.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_madang");
+
+fn madang(args: &[&str], dir: &std::path::Path) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env_remove("DATABASE_URL")
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("run madang")
+}
+
+/// Asserts a failed run: exit 1, one `error:` line containing `expected`, no panic.
+fn assert_clear_failure(output: &Output, expected: &str) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "stderr: {stderr}");
+    assert!(!stderr.contains("panicked"), "panic: {stderr}");
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(errors.len(), 1, "expected one error line, got: {stderr}");
+    assert!(
+        errors[0].contains(expected),
+        "`{}` does not mention `{expected}`",
+        errors[0]
+    );
+}
+
+#[test]
+fn a_malformed_database_url_is_refused_in_one_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = madang(&["--database-url", "mysql://nope", "migrate"], dir.path());
+    assert_clear_failure(&out, "is not supported");
+}
+
+#[test]
+fn an_unreachable_database_is_reported_in_one_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = madang(
+        &[
+            "--database-url",
+            "postgres://madang:secret@127.0.0.1:9/madang",
+            "migrate",
+        ],
+        dir.path(),
+    );
+    assert_clear_failure(
+        &out,
+        "cannot open database postgres://madang:***@127.0.0.1:9/madang",
+    );
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("secret"),
+        "password leaked"
+    );
+}
+
+#[test]
+fn a_port_in_use_is_reported_in_one_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = taken.local_addr().expect("addr").to_string();
+    let out = madang(&["serve", "--no-demo", "--bind", &addr], dir.path());
+    assert_clear_failure(&out, &format!("cannot listen on {addr}"));
+}
+
+#[test]
+fn an_unwritable_data_folder_is_reported_in_one_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A folder inside a regular file can never be created, even by root.
+    std::fs::write(dir.path().join("plain-file"), b"x").expect("write");
+    let out = madang(
+        &[
+            "--data-dir",
+            "plain-file/data",
+            "serve",
+            "--no-demo",
+            "--bind",
+            "127.0.0.1:0",
+        ],
+        dir.path(),
+    );
+    assert_clear_failure(&out, "is not writable");
+}
+
+#[test]
+fn migrate_then_user_create_makes_an_account_and_refuses_a_duplicate() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = madang(&["migrate"], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        dir.path().join("data/madang.db").exists(),
+        "default SQLite file not under ./data/"
+    );
+
+    let create = |password: &str| {
+        let mut child = Command::new(BIN)
+            .args([
+                "user",
+                "create",
+                "--email",
+                "Agent@Example.com",
+                "--name",
+                "Sara Park",
+                "--role",
+                "employee",
+                "--department",
+                "none",
+                "--password-stdin",
+            ])
+            .current_dir(dir.path())
+            .env_remove("DATABASE_URL")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(password.as_bytes())
+            .expect("write password");
+        child.wait_with_output().expect("wait")
+    };
+    // No departments exist without demo data: the slug is refused clearly.
+    assert_clear_failure(
+        &create("a long enough password\n"),
+        "no department with slug `none`",
+    );
+
+    let mut child = Command::new(BIN)
+        .args([
+            "user",
+            "create",
+            "--email",
+            "Agent@Example.com",
+            "--name",
+            "Sara Park",
+            "--role",
+            "admin",
+            "--password-stdin",
+        ])
+        .current_dir(dir.path())
+        .env_remove("DATABASE_URL")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"a long enough password\n")
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("created user"));
+
+    let mut again = Command::new(BIN)
+        .args([
+            "user",
+            "create",
+            "--email",
+            "agent@example.com",
+            "--name",
+            "Someone",
+            "--role",
+            "customer",
+            "--password-stdin",
+        ])
+        .current_dir(dir.path())
+        .env_remove("DATABASE_URL")
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    again
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"another long password")
+        .expect("write");
+    assert_clear_failure(&again.wait_with_output().expect("wait"), "already exists");
+
+    let short = madang_with_stdin(
+        dir.path(),
+        &[
+            "user",
+            "create",
+            "--email",
+            "x@example.com",
+            "--name",
+            "X",
+            "--role",
+            "customer",
+            "--password-stdin",
+        ],
+        "short",
+    );
+    assert_clear_failure(&short, "password: must be at least 10 characters");
+    let role = madang(
+        &[
+            "user",
+            "create",
+            "--email",
+            "y@example.com",
+            "--name",
+            "Y",
+            "--role",
+            "boss",
+            "--password-stdin",
+        ],
+        dir.path(),
+    );
+    assert_eq!(role.status.code(), Some(2), "clap rejects an unknown role");
+}
+
+fn madang_with_stdin(dir: &std::path::Path, args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env_remove("DATABASE_URL")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn serve_prints_the_url_and_demo_sign_ins_then_stops_cleanly_on_sigterm() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut child = Command::new(BIN)
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .current_dir(dir.path())
+        .env_remove("DATABASE_URL")
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    let started = Instant::now();
+    let mut printed = Vec::new();
+    while printed.len() < 6 && started.elapsed() < Duration::from_secs(60) {
+        match lines.next() {
+            Some(Ok(line)) => printed.push(line),
+            _ => break,
+        }
+    }
+    let text = printed.join("\n");
+    assert!(
+        text.contains("Madang is running at http://127.0.0.1:"),
+        "{text}"
+    );
+    assert!(text.contains("admin@hanbit.example"), "{text}");
+    assert!(text.contains("customer@hanbit.example"), "{text}");
+
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let exit = child.wait().expect("wait");
+    assert_eq!(exit.code(), Some(0), "SIGTERM should end madang cleanly");
+    assert!(
+        dir.path().join("data/secret.key").exists(),
+        "secret key not generated"
+    );
+}

@@ -1,0 +1,150 @@
+//! Ideas on the board: their statuses, sort orders and the card a list shows.
+
+use serde::{Deserialize, Serialize};
+
+use crate::staff::UserRef;
+
+/// Where an idea stands. Every idea gets a visible fate, so a customer never
+/// has to ask whether it was really reviewed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum IdeaStatus {
+    /// Posted, not yet looked at.
+    New,
+    /// Staff are looking at it.
+    UnderReview,
+    /// Accepted and scheduled.
+    Planned,
+    /// Being built.
+    InProgress,
+    /// Shipped.
+    Done,
+    /// Decided against, with a written reason.
+    Declined,
+    /// The same as another idea.
+    Duplicate,
+}
+
+impl IdeaStatus {
+    /// Every status, in the order of the lifecycle.
+    pub const ALL: [IdeaStatus; 7] = [
+        IdeaStatus::New,
+        IdeaStatus::UnderReview,
+        IdeaStatus::Planned,
+        IdeaStatus::InProgress,
+        IdeaStatus::Done,
+        IdeaStatus::Declined,
+        IdeaStatus::Duplicate,
+    ];
+
+    /// The stable string used in the database and the API.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IdeaStatus::New => "new",
+            IdeaStatus::UnderReview => "under_review",
+            IdeaStatus::Planned => "planned",
+            IdeaStatus::InProgress => "in_progress",
+            IdeaStatus::Done => "done",
+            IdeaStatus::Declined => "declined",
+            IdeaStatus::Duplicate => "duplicate",
+        }
+    }
+}
+
+string_enum!(IdeaStatus, UnknownIdeaStatus, "idea status");
+
+/// How the board is ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum IdeaSort {
+    /// Votes decayed by age, so fresh popular ideas rise.
+    #[default]
+    Trending,
+    /// Most votes first.
+    Top,
+    /// Newest first.
+    New,
+}
+
+impl IdeaSort {
+    /// Every sort order, in the order the board's tabs show them.
+    pub const ALL: [IdeaSort; 3] = [IdeaSort::Trending, IdeaSort::Top, IdeaSort::New];
+
+    /// The stable string used in query strings.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IdeaSort::Trending => "trending",
+            IdeaSort::Top => "top",
+            IdeaSort::New => "new",
+        }
+    }
+}
+
+string_enum!(IdeaSort, UnknownIdeaSort, "sort order");
+
+/// One idea as the board lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IdeaCard {
+    /// The public idea number used in URLs.
+    pub number: i64,
+    /// The idea's title.
+    pub title: String,
+    /// Where the idea stands.
+    pub status: IdeaStatus,
+    /// Distinct members who voted for it.
+    pub votes: i64,
+    /// Visible comments.
+    pub comments: i64,
+    /// Who posted it.
+    pub author: UserRef,
+    /// Product area, if any.
+    pub category: Option<String>,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+}
+
+/// What the board shows: one sort, optional filters, one page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema, utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct BoardQuery {
+    /// Sort order; trending when absent.
+    #[serde(default)]
+    pub sort: IdeaSort,
+    /// Only ideas in this status.
+    #[serde(default)]
+    pub status: Option<IdeaStatus>,
+    /// Only ideas in this category (slug).
+    #[serde(default)]
+    pub category: Option<String>,
+    /// Page size, 1–100; 20 when absent.
+    #[serde(default)]
+    pub limit: Option<u64>,
+    /// The `next_cursor` of the previous page.
+    #[serde(default)]
+    pub cursor: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_status_parses_back_from_its_string() {
+        for status in IdeaStatus::ALL {
+            assert_eq!(status.as_str().parse::<IdeaStatus>(), Ok(status));
+        }
+        assert!("shipped".parse::<IdeaStatus>().is_err());
+    }
+
+    #[test]
+    fn statuses_serialise_as_snake_case_strings() {
+        let json = serde_json::to_string(&IdeaStatus::UnderReview).expect("serialise");
+        assert_eq!(json, "\"under_review\"");
+    }
+}

@@ -1,0 +1,18 @@
+//! Wire types shared by the Madang server and its WASM client: the REST and
+//! server-function contract. No I/O here, so it compiles to wasm32 unchanged.
+
+#[macro_use]
+mod string_enum;
+
+pub mod department;
+pub mod error;
+pub mod idea;
+pub mod page;
+pub mod staff;
+pub mod ticket;
+
+pub use error::ApiError;
+pub use idea::{BoardQuery, IdeaCard, IdeaSort, IdeaStatus};
+pub use page::Page;
+pub use staff::{DepartmentRef, Role, StaffIdentity, UserRef};
+pub use ticket::{TicketKind, TicketStatus};

@@ -1,0 +1,76 @@
+//! The demo data loaded on first start: realistic, complete, consistent.
+
+use madang_tests::{Backend, Options, on_both_databases, spawn_app, spawn_app_with};
+
+async fn the_demo_covers_every_idea_and_ticket_status(backend: Backend) {
+    let app = spawn_app(backend).await;
+    assert!(app.scalar("SELECT COUNT(*) FROM ideas").await >= 30);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM tickets").await, 20);
+    for status in [
+        "new",
+        "under_review",
+        "planned",
+        "in_progress",
+        "done",
+        "declined",
+        "duplicate",
+    ] {
+        let n = app
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM ideas WHERE status = '{status}'"
+            ))
+            .await;
+        assert!(n > 0, "no demo idea is {status}");
+    }
+    for status in [
+        "open",
+        "acknowledged",
+        "in_progress",
+        "waiting_for_customer",
+        "resolved",
+        "closed",
+    ] {
+        let n = app
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM tickets WHERE status = '{status}'"
+            ))
+            .await;
+        assert!(n > 0, "no demo ticket is {status}");
+    }
+    // Every decided idea carries a signed explanation.
+    let unexplained = app
+        .scalar("SELECT COUNT(*) FROM ideas i WHERE i.status <> 'new' AND NOT EXISTS (SELECT 1 FROM idea_status_changes c WHERE c.idea_id = i.id AND c.explanation_md <> '')")
+        .await;
+    assert_eq!(unexplained, 0);
+    assert!(app.scalar("SELECT COUNT(*) FROM users WHERE role <> 'customer' AND department_id IS NOT NULL AND initials IS NOT NULL").await >= 5);
+    app.stop().await;
+}
+
+async fn stored_counts_match_the_rows_they_count(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let drifted_votes = app
+        .scalar("SELECT COUNT(*) FROM ideas i WHERE i.votes_count <> (SELECT COUNT(*) FROM idea_votes v WHERE v.idea_id = i.id)")
+        .await;
+    assert_eq!(drifted_votes, 0);
+    let drifted_comments = app
+        .scalar("SELECT COUNT(*) FROM ideas i WHERE i.comments_count <> (SELECT COUNT(*) FROM idea_comments c WHERE c.idea_id = i.id AND c.deleted_at IS NULL)")
+        .await;
+    assert_eq!(drifted_comments, 0);
+    assert!(app.scalar("SELECT COUNT(*) FROM idea_votes").await > 100);
+    app.stop().await;
+}
+
+async fn no_demo_starts_with_an_empty_board(backend: Backend) {
+    let app = spawn_app_with(backend, Options { demo: false }).await;
+    let body = app.get_json("/api/v1/ideas", 200).await;
+    assert_eq!(body["items"].as_array().map(Vec::len), Some(0));
+    assert!(body["next_cursor"].is_null());
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM users").await, 0);
+    app.stop().await;
+}
+
+on_both_databases!(
+    the_demo_covers_every_idea_and_ticket_status,
+    stored_counts_match_the_rows_they_count,
+    no_demo_starts_with_an_empty_board,
+);

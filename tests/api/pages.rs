@@ -1,0 +1,77 @@
+//! Server-rendered pages, read as a crawler or `curl` would (no JavaScript).
+
+use madang_tests::{Backend, on_both_databases, spawn_app};
+
+async fn the_home_page_is_server_rendered_with_the_demo_ideas(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let response = app.get("/").await;
+    assert_eq!(response.status().as_u16(), 200);
+    let html = response.text().await.expect("html");
+    assert!(html.contains("Hanbit Telecom"));
+    assert!(
+        html.contains("Dark mode for the Hanbit app"),
+        "demo idea missing from SSR output"
+    );
+    assert!(
+        html.contains("데이터 이월 기능을 만들어 주세요"),
+        "Korean demo idea missing"
+    );
+    assert!(html.contains("/pkg/madang.js"), "hydration script missing");
+    assert!(html.matches("class=\"idea-card\"").count() >= 10);
+    app.stop().await;
+}
+
+async fn the_page_language_follows_accept_language_and_the_cookie(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let korean = app
+        .client
+        .get(app.url("/roadmap"))
+        .header("accept-language", "ko-KR,ko;q=0.9,en;q=0.5")
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("html");
+    assert!(korean.contains("<html lang=\"ko\""), "expected Korean page");
+    assert!(korean.contains("로드맵"));
+    let english_by_cookie = app
+        .client
+        .get(app.url("/roadmap"))
+        .header("accept-language", "ko-KR")
+        .header("cookie", "madang_lang=en")
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("html");
+    assert!(english_by_cookie.contains("<html lang=\"en\""));
+    assert!(english_by_cookie.contains("Roadmap"));
+    app.stop().await;
+}
+
+async fn unknown_pages_answer_404_with_the_site_shell(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let response = app.get("/no/such/page").await;
+    assert_eq!(response.status().as_u16(), 404);
+    let html = response.text().await.expect("html");
+    assert!(html.contains("Page not found"));
+    assert!(html.contains("Hanbit Telecom"));
+    app.stop().await;
+}
+
+async fn support_lists_departments_and_their_promise(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let html = app.get("/support").await.text().await.expect("html");
+    assert!(html.contains("Network Operations"));
+    assert_eq!(html.matches("class=\"department\"").count(), 5);
+    app.stop().await;
+}
+
+on_both_databases!(
+    the_home_page_is_server_rendered_with_the_demo_ideas,
+    the_page_language_follows_accept_language_and_the_cookie,
+    unknown_pages_answer_404_with_the_site_shell,
+    support_lists_departments_and_their_promise,
+);

@@ -1,0 +1,79 @@
+import { test, expect } from "@playwright/test";
+
+// An onlooker (signed out) opens the board, which is server-rendered and then
+// hydrated; switching the sort happens in place, without a page load.
+
+test("the board is server-rendered with the demo ideas and hydrates", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto("/", { waitUntil: "domcontentloaded" });
+  await expect(page.locator("header .brand-name")).toContainText("Hanbit Telecom");
+  await expect(page.locator(".idea-card").first()).toBeVisible();
+  expect(await page.locator(".idea-card").count()).toBeGreaterThanOrEqual(10);
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  expect(errors).toEqual([]);
+});
+
+test("sort tabs switch the list in place after hydration", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  // A marker on window survives client-side navigation but not a page load.
+  await page.evaluate(() => ((window as any).__sameDocument = true));
+  const firstTitle = async () => (await page.locator(".idea-card .idea-title").first().textContent())?.trim();
+
+  await page.locator('a.tab[data-sort="new"]').click();
+  await expect(page).toHaveURL(/sort=new/);
+  await expect(page.locator('a.tab[data-sort="new"]')).toHaveClass(/selected/);
+  const newest = await firstTitle();
+
+  await page.locator('a.tab[data-sort="top"]').click();
+  await expect(page).toHaveURL(/sort=top/);
+  await expect(page.locator('a.tab[data-sort="top"]')).toHaveClass(/selected/);
+  // Top is ordered by votes, descending.
+  const counts = (await page.locator(".idea-card .vote-count").allTextContents()).map(Number);
+  expect(counts.length).toBeGreaterThan(3);
+  expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+  expect(await firstTitle()).not.toBeUndefined();
+  expect(newest).not.toBeUndefined();
+
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+});
+
+test("the language switch renders the page in Korean and remembers it", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.locator("a.lang-switch").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+  await expect(page.locator(".site-nav")).toContainText("아이디어");
+  await page.goto("/roadmap");
+  await expect(page.locator("h1")).toHaveText("로드맵");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+});
+
+test("Accept-Language picks Korean for a first visit", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "ko-KR" });
+  const page = await context.newPage();
+  await page.goto("/support");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+  await expect(page.locator(".department")).toHaveCount(5);
+  await context.close();
+});
+
+test("the roadmap shows planned, in-progress and done ideas", async ({ page }) => {
+  await page.goto("/roadmap");
+  for (const status of ["planned", "in_progress", "done"]) {
+    const column = page.locator(`.roadmap-column[data-status="${status}"]`);
+    await expect(column.locator(".idea-card").first()).toBeVisible();
+    const badges = await column.locator(".status").evaluateAll((els) => els.map((e) => e.getAttribute("data-status")));
+    expect(new Set(badges)).toEqual(new Set([status]));
+  }
+});
+
+test("the layout fits a phone screen", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const page = await context.newPage();
+  await page.goto("/");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await context.close();
+});

@@ -1,0 +1,197 @@
+//! Black-box test harness: starts the real madang server on a random port
+//! against a fresh SQLite file or a fresh PostgreSQL database, and gives
+//! tests an HTTP client and direct SQL access to check what was stored.
+
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement};
+use server::ServeArgs;
+use server::startup::{StartConfig, Started, start};
+
+/// Which database a test runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    /// A new SQLite file in a temporary folder.
+    Sqlite,
+    /// A new database on the server named by `MADANG_TEST_POSTGRES_URL`.
+    Postgres,
+}
+
+/// A running server owned by one test.
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`
+    pub base: String,
+    /// A client that does not follow redirects (tests look at them).
+    pub client: reqwest::Client,
+    /// The database URL the server uses (for direct checks).
+    pub database_url: String,
+    started: Option<Started>,
+    postgres: Option<(String, String)>,
+    _dir: tempfile::TempDir,
+}
+
+/// What a test wants from the server.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Load demo data into the empty database.
+    pub demo: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self { demo: true }
+    }
+}
+
+fn random_suffix() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default();
+    format!("{}_{nanos}", std::process::id())
+}
+
+async fn admin(url: &str) -> DatabaseConnection {
+    Database::connect(url)
+        .await
+        .unwrap_or_else(|e| panic!("cannot reach PostgreSQL at MADANG_TEST_POSTGRES_URL: {e}"))
+}
+
+async fn create_postgres_database() -> (String, String, String) {
+    let admin_url = std::env::var("MADANG_TEST_POSTGRES_URL")
+        .expect("MADANG_TEST_POSTGRES_URL must name a PostgreSQL server for the on_postgres tests");
+    let name = format!("madang_test_{}", random_suffix());
+    let conn = admin(&admin_url).await;
+    conn.execute_unprepared(&format!("CREATE DATABASE {name}"))
+        .await
+        .expect("create test database");
+    conn.close().await.expect("close admin connection");
+    let (base, _) = admin_url
+        .rsplit_once('/')
+        .expect("URL with a database path");
+    (format!("{base}/{name}"), admin_url, name)
+}
+
+/// Starts a server with demo data on the given backend.
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, Options::default()).await
+}
+
+/// Starts a server with the given options on the given backend.
+pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (database_url, postgres) = match backend {
+        Backend::Sqlite => (
+            format!(
+                "sqlite://{}?mode=rwc",
+                dir.path().join("madang.db").display()
+            ),
+            None,
+        ),
+        Backend::Postgres => {
+            let (url, admin_url, name) = create_postgres_database().await;
+            (url, Some((admin_url, name)))
+        }
+    };
+    let serve = ServeArgs {
+        bind: "127.0.0.1:0".parse().expect("address"),
+        no_demo: !options.demo,
+        site_root: dir.path().join("site"),
+        ..ServeArgs::default()
+    };
+    let started = start(StartConfig {
+        database_url: database_url.clone(),
+        data_dir: dir.path().to_path_buf(),
+        serve,
+    })
+    .await
+    .expect("server starts");
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("http client");
+    TestApp {
+        base: started.base_url.clone(),
+        client,
+        database_url,
+        started: Some(started),
+        postgres,
+        _dir: dir,
+    }
+}
+
+impl TestApp {
+    /// The absolute URL of a path.
+    #[must_use]
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// GET a path.
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// GET a path and parse JSON, asserting the status.
+    pub async fn get_json(&self, path: &str, status: u16) -> serde_json::Value {
+        let response = self.get(path).await;
+        assert_eq!(response.status().as_u16(), status, "GET {path}");
+        response.json().await.expect("JSON body")
+    }
+
+    /// Runs a query returning one integer, straight on the database.
+    pub async fn scalar(&self, sql: &str) -> i64 {
+        let db = Database::connect(&self.database_url)
+            .await
+            .expect("connect for checks");
+        let backend = db.get_database_backend();
+        let row = db
+            .query_one_raw(Statement::from_string(backend, sql.to_owned()))
+            .await
+            .expect("query")
+            .expect("one row");
+        let value: i64 = row.try_get_by_index(0).expect("integer column");
+        db.close().await.expect("close");
+        value
+    }
+
+    /// Stops the server (graceful) and drops a PostgreSQL test database.
+    pub async fn stop(mut self) {
+        if let Some(started) = self.started.take() {
+            started.shutdown().await;
+        }
+        if let Some((admin_url, name)) = self.postgres.take() {
+            let conn = admin(&admin_url).await;
+            conn.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .await
+                .expect("drop test database");
+            conn.close().await.expect("close admin connection");
+        }
+    }
+}
+
+/// Declares each listed `async fn name(backend: Backend)` as two tests:
+/// `on_sqlite::name` and `on_postgres::name`, so one suite covers both.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($name:ident),* $(,)?) => {
+        mod on_sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::Backend::Sqlite).await;
+                }
+            )*
+        }
+        mod on_postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::Backend::Postgres).await;
+                }
+            )*
+        }
+    };
+}
