@@ -60,10 +60,10 @@ clippy:
 # Rust tests. PostgreSQL variants run when MADANG_TEST_POSTGRES_URL is set.
 rust-test:
 	@if [ -n "$$MADANG_TEST_POSTGRES_URL" ]; then \
-		cargo test --workspace; \
+		cargo test --workspace --no-fail-fast; \
 	else \
 		echo "MADANG_TEST_POSTGRES_URL is not set: PostgreSQL tests are not run (SQLite only)"; \
-		cargo test --workspace -- --skip on_postgres; \
+		cargo test --workspace --no-fail-fast -- --skip on_postgres; \
 	fi
 
 e2e:

@@ -8,13 +8,26 @@ async fn the_home_page_is_server_rendered_with_the_demo_ideas(backend: Backend) 
     assert_eq!(response.status().as_u16(), 200);
     let html = response.text().await.expect("html");
     assert!(html.contains("Hanbit Telecom"));
+    // The first page of the API's board is exactly what the page shows.
+    let board = app.get_json("/api/v1/ideas", 200).await;
+    let titles: Vec<&str> = board["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| i["title"].as_str().expect("title"))
+        .collect();
+    assert_eq!(titles.len(), 20);
+    for title in &titles {
+        assert!(
+            html.contains(title),
+            "SSR output lacks the demo idea `{title}`"
+        );
+    }
     assert!(
-        html.contains("Dark mode for the Hanbit app"),
-        "demo idea missing from SSR output"
-    );
-    assert!(
-        html.contains("데이터 이월 기능을 만들어 주세요"),
-        "Korean demo idea missing"
+        titles
+            .iter()
+            .any(|t| t.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))),
+        "no Korean demo idea on the first page"
     );
     assert!(html.contains("/pkg/madang.js"), "hydration script missing");
     assert!(html.matches("class=\"idea-card\"").count() >= 10);

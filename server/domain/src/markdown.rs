@@ -33,11 +33,17 @@ mod tests {
 
     #[test]
     fn scripts_and_handlers_are_removed() {
-        let html = render(
-            "<script>alert(1)</script><img src=x onerror=alert(1)> [a](javascript:alert(1))",
-        );
+        let html = render(concat!(
+            "<script>alert(1)</script>\n\n",
+            "<img src=x onerror=alert(1)>\n\n",
+            "[a](javascript:alert(1)) [b](https://example.com)",
+        ));
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("onerror"), "{html}");
-        assert!(!html.contains("javascript:"), "{html}");
+        assert!(!html.contains("href=\"javascript"), "{html}");
+        assert!(
+            html.contains(r#"href="https://example.com" rel="noopener noreferrer nofollow""#),
+            "{html}"
+        );
     }
 }
