@@ -13,7 +13,7 @@ CLIENT_CARGO := cargo build -p app --lib --target $(WASM_TARGET) --no-default-fe
 NPM_BIN := $(CURDIR)/tests/e2e/node_modules/.bin
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run build test tools client client-release server site-assets fmt-check clippy rust-test e2e clean
+.PHONY: run build test tools client client-release server site-assets fmt-check clippy client-deps-guard rust-test e2e clean
 
 tools:
 	@bash scripts/install-tools.sh
@@ -57,6 +57,13 @@ clippy:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p app --lib --target $(WASM_TARGET) --no-default-features --features hydrate -- -D warnings
 
+# The browser bundle must never pull in server-only crates.
+client-deps-guard:
+	@if cargo tree -p app --target $(WASM_TARGET) --no-default-features --features hydrate -e normal --prefix none \
+		| grep -E '^(sea-orm|sqlx|tokio|axum|domain) '; then \
+		echo "the hydrate build depends on server-only crates (above)"; exit 1; \
+	else echo "client bundle: no server-only crates"; fi
+
 # Rust tests. PostgreSQL variants run when MADANG_TEST_POSTGRES_URL is set.
 rust-test:
 	@if [ -n "$$MADANG_TEST_POSTGRES_URL" ]; then \
@@ -69,7 +76,7 @@ rust-test:
 e2e:
 	bash tests/e2e/run.sh $(TARGET_DIR)/debug/madang
 
-test: tools fmt-check clippy client rust-test e2e
+test: tools fmt-check clippy client-deps-guard client rust-test e2e
 
 clean:
 	cargo clean
