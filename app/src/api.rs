@@ -1,18 +1,50 @@
 //! Server functions: thin adapters from the UI to the domain layer. They hold
-//! no rules; errors pass through the one domain → `ApiError` mapping.
+//! no rules; errors pass through the one domain → `ApiError` mapping and
+//! travel to the browser as problem documents, so forms can show each
+//! message beside its field.
 
 use leptos::prelude::*;
+use shared::account::{Me, SessionInfo};
 use shared::department::Department;
-use shared::{BoardQuery, IdeaCard, Page};
+use shared::{ApiError, BoardQuery, IdeaCard, Page};
 
 #[cfg(feature = "ssr")]
 fn ctx() -> Result<domain::Ctx, ServerFnError> {
     use_context::<domain::Ctx>().ok_or_else(|| ServerFnError::new("server context missing"))
 }
 
+/// Who is calling, as the HTTP layer's middleware resolved it.
+#[cfg(feature = "ssr")]
+fn caller() -> domain::auth::Caller {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<domain::auth::Caller>().cloned())
+        .unwrap_or_default()
+}
+
 #[cfg(feature = "ssr")]
 fn fail(error: domain::Error) -> ServerFnError {
-    ServerFnError::new(shared::ApiError::from(error).detail)
+    let problem = ApiError::from(error);
+    ServerFnError::ServerError(serde_json::to_string(&problem).unwrap_or(problem.detail))
+}
+
+#[cfg(feature = "ssr")]
+fn set_cookie(value: &str) {
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(value),
+    ) {
+        response.append_header(http::header::SET_COOKIE, value);
+    }
+}
+
+/// The problem document behind a server-function error (for field messages).
+#[must_use]
+pub fn problem(error: &ServerFnError) -> ApiError {
+    match error {
+        ServerFnError::ServerError(text) => serde_json::from_str(text)
+            .unwrap_or_else(|_| ApiError::new(500, "internal", "Error", text.clone())),
+        other => ApiError::new(503, "unavailable", "Network error", other.to_string()),
+    }
 }
 
 /// One page of the idea board.
@@ -27,4 +59,94 @@ pub async fn list_ideas(query: BoardQuery) -> Result<Page<IdeaCard>, ServerFnErr
 #[server(prefix = "/rpc")]
 pub async fn list_departments() -> Result<Vec<Department>, ServerFnError> {
     domain::department::list(&ctx()?).await.map_err(fail)
+}
+
+/// The signed-in member, or `None` for a visitor.
+#[server(prefix = "/rpc")]
+pub async fn current_user() -> Result<Option<Me>, ServerFnError> {
+    let caller = caller();
+    if caller.actor == domain::Actor::Anonymous {
+        return Ok(None);
+    }
+    domain::auth::me(&ctx()?, &caller.actor)
+        .await
+        .map(Some)
+        .map_err(fail)
+}
+
+/// Signs in and goes to the profile (also works as a plain form post).
+#[server(prefix = "/rpc")]
+pub async fn sign_in(email: String, password: String) -> Result<(), ServerFnError> {
+    let ctx = ctx()?;
+    let input = shared::account::SignIn { email, password };
+    let session = domain::auth::sign_in(&ctx, input, &caller().client)
+        .await
+        .map_err(fail)?;
+    set_cookie(&domain::auth::session_set_cookie(
+        &session.token,
+        ctx.settings.secure_cookies(),
+    ));
+    leptos_axum::redirect("/me");
+    Ok(())
+}
+
+/// Creates a customer account, signs it in and goes to the profile.
+#[server(prefix = "/rpc")]
+pub async fn sign_up(
+    display_name: String,
+    email: String,
+    password: String,
+) -> Result<(), ServerFnError> {
+    let ctx = ctx()?;
+    let input = shared::account::SignUp {
+        email,
+        password,
+        display_name,
+    };
+    let session = domain::auth::sign_up(&ctx, input, &caller().client)
+        .await
+        .map_err(fail)?;
+    set_cookie(&domain::auth::session_set_cookie(
+        &session.token,
+        ctx.settings.secure_cookies(),
+    ));
+    leptos_axum::redirect("/me");
+    Ok(())
+}
+
+/// Ends this session and goes home.
+#[server(prefix = "/rpc")]
+pub async fn sign_out() -> Result<(), ServerFnError> {
+    let ctx = ctx()?;
+    if let Some(token) = caller().session_token {
+        domain::auth::sign_out(&ctx, &token).await.map_err(fail)?;
+    }
+    set_cookie(&domain::auth::session_clear_cookie(
+        ctx.settings.secure_cookies(),
+    ));
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Where the member is signed in.
+#[server(prefix = "/rpc")]
+pub async fn my_sessions() -> Result<Vec<SessionInfo>, ServerFnError> {
+    let caller = caller();
+    domain::auth::list_sessions(&ctx()?, &caller.actor, caller.session_token.as_deref())
+        .await
+        .map_err(fail)
+}
+
+/// Signs the member out on every device, this one included.
+#[server(prefix = "/rpc")]
+pub async fn sign_out_everywhere() -> Result<(), ServerFnError> {
+    let ctx = ctx()?;
+    domain::auth::sign_out_everywhere(&ctx, &caller().actor)
+        .await
+        .map_err(fail)?;
+    set_cookie(&domain::auth::session_clear_cookie(
+        ctx.settings.secure_cookies(),
+    ));
+    leptos_axum::redirect("/signin");
+    Ok(())
 }

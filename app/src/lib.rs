@@ -2,6 +2,7 @@
 //! and hydrated in the browser from the same code compiled to WASM.
 
 pub mod api;
+pub mod auth_state;
 pub mod components;
 pub mod i18n;
 pub mod locale;
@@ -15,8 +16,8 @@ use leptos_router::path;
 use crate::components::header::Header;
 use crate::i18n::Locale;
 use crate::pages::{
-    announcements::AnnouncementsPage, board::BoardPage, roadmap::RoadmapPage, sign_in::SignInPage,
-    support::SupportPage,
+    announcements::AnnouncementsPage, board::BoardPage, profile::ProfilePage, roadmap::RoadmapPage,
+    sign_in::SignInPage, sign_up::SignUpPage, support::SupportPage,
 };
 
 /// The name of the compiled client bundle: `/pkg/madang.js`, `/pkg/madang_bg.wasm`, `/pkg/madang.css`.
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let locale = use_context::<Locale>().unwrap_or_else(locale::from_document);
     provide_context(locale);
+    auth_state::provide();
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     view! {
@@ -67,6 +69,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/support") view=SupportPage/>
                         <Route path=path!("/announcements") view=AnnouncementsPage/>
                         <Route path=path!("/signin") view=SignInPage/>
+                        <Route path=path!("/signup") view=SignUpPage/>
+                        <Route path=path!("/me") view=ProfilePage/>
                     </Routes>
                 </main>
                 <footer class="site-footer">{locale.t("footer.text")}</footer>

@@ -1,7 +1,9 @@
 //! Extractors whose rejections are problem documents, so malformed input gets
 //! the same clear 400/422 shape as every other error.
 
-use axum::extract::{FromRequestParts, Query};
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, FromRequestParts, Query, Request};
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 use shared::ApiError;
@@ -25,5 +27,36 @@ where
             .await
             .map(|Query(value)| ApiQuery(value))
             .map_err(|rejection| AppError(ApiError::bad_request(rejection.body_text())))
+    }
+}
+
+/// Like `axum::Json`, but malformed JSON is a 400 problem, JSON of the wrong
+/// shape a 422 problem, and an oversized body a 413 problem.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ApiJson<T>(pub T);
+
+impl<T, S> FromRequest<S> for ApiJson<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match Json::<T>::from_request(request, state).await {
+            Ok(Json(value)) => Ok(ApiJson(value)),
+            Err(JsonRejection::JsonDataError(e)) => Err(AppError(ApiError::invalid(
+                std::collections::BTreeMap::from([("body".to_owned(), e.body_text())]),
+            ))),
+            Err(JsonRejection::BytesRejection(e)) if e.status().as_u16() == 413 => {
+                Err(AppError(ApiError::new(
+                    413,
+                    "too-large",
+                    "Request too large",
+                    "The request body is larger than the server accepts.",
+                )))
+            }
+            Err(other) => Err(AppError(ApiError::bad_request(other.body_text()))),
+        }
     }
 }

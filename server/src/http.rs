@@ -8,7 +8,7 @@ use axum::Router;
 use axum::extract::{FromRef, Path, Query, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::get;
+use axum::routing::{delete, get, post};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use serde::Deserialize;
@@ -20,7 +20,8 @@ use tower_http::trace::TraceLayer;
 use app::i18n::{LANG_COOKIE, Locale};
 use app::{App, shell};
 
-use crate::{openapi, rest};
+use crate::rest::accounts;
+use crate::{auth, openapi, rest};
 
 /// What handlers share: the domain context and the Leptos options.
 #[derive(Clone, Debug)]
@@ -29,8 +30,6 @@ pub struct AppState {
     pub ctx: domain::Ctx,
     /// Where the compiled client lives and what it is called.
     pub leptos: LeptosOptions,
-    /// Whether cookies get the `Secure` flag (https base URL).
-    pub secure_cookies: bool,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -44,16 +43,29 @@ pub fn router(state: AppState) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
     let api = Router::new()
         .route("/openapi.json", get(openapi::openapi_json))
-        .route("/ideas", get(rest::list_ideas))
-        .route("/departments", get(rest::list_departments))
+        .route("/ideas", get(rest::ideas::list_ideas))
+        .route("/departments", get(rest::departments::list_departments))
+        .route("/auth/signup", post(accounts::sign_up))
+        .route("/auth/login", post(accounts::sign_in))
+        .route("/auth/logout", post(accounts::sign_out))
+        .route("/me", get(accounts::me))
+        .route(
+            "/me/sessions",
+            get(accounts::list_sessions).delete(accounts::sign_out_everywhere),
+        )
+        .route(
+            "/me/tokens",
+            get(accounts::list_tokens).post(accounts::create_token),
+        )
+        .route("/me/tokens/{id}", delete(accounts::revoke_token))
         .fallback(rest::api_not_found)
         .method_not_allowed_fallback(rest::method_not_allowed);
 
     let routes = generate_route_list(App);
     let pkg_dir = std::path::Path::new(&*state.leptos.site_root).join(&*state.leptos.site_pkg_dir);
     Router::new()
-        .route("/healthz", get(rest::healthz))
-        .route("/readyz", get(rest::readyz))
+        .route("/healthz", get(rest::meta::healthz))
+        .route("/readyz", get(rest::meta::readyz))
         .route("/lang/{tag}", get(switch_language))
         .nest("/api/v1", api)
         .route("/api/{*rest}", get(rest::api_not_found))
@@ -71,6 +83,7 @@ pub fn router(state: AppState) -> Router {
             },
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::authenticate))
         .layer(CompressionLayer::new())
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
@@ -105,7 +118,11 @@ async fn switch_language(
         .next
         .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
         .unwrap_or_else(|| "/".to_owned());
-    let secure = if state.secure_cookies { "; Secure" } else { "" };
+    let secure = if state.ctx.settings.secure_cookies() {
+        "; Secure"
+    } else {
+        ""
+    };
     let cookie = format!(
         "{LANG_COOKIE}={}; Path=/; Max-Age={}; SameSite=Lax{secure}",
         locale.tag(),

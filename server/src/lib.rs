@@ -1,6 +1,7 @@
 //! The `madang` server: configuration, start-up, the axum router with the
 //! REST API, and the Leptos wiring. Business rules live in `domain`.
 
+pub mod auth;
 pub mod config;
 pub mod error;
 pub mod extract;

@@ -63,7 +63,13 @@ async fn run(cli: Cli) -> Result<(), String> {
             let db = open_database(&database_url, &cli.data_dir)
                 .await
                 .map_err(|e| e.to_string())?;
-            let ctx = domain::Ctx::new(db);
+            // Commands run outside a site; the base URL only matters to web requests.
+            let ctx = domain::Ctx::new(
+                db,
+                domain::Settings {
+                    base_url: String::new(),
+                },
+            );
             let input = domain::user::NewUser {
                 email: args.email,
                 display_name: args.name,
@@ -88,6 +94,8 @@ async fn serve(
     data_dir: std::path::PathBuf,
     serve: ServeArgs,
 ) -> Result<(), String> {
+    let stop_signal =
+        shutdown_signal().map_err(|e| format!("cannot listen for shutdown signals: {e}"))?;
     let started = start(StartConfig {
         database_url,
         data_dir,
@@ -106,6 +114,6 @@ async fn serve(
             println!("  {:<28} {}", sign_in.email, sign_in.what);
         }
     }
-    started.run_until(shutdown_signal()).await;
+    started.run_until(stop_signal).await;
     Ok(())
 }

@@ -8,15 +8,25 @@ use utoipa::OpenApi;
 #[openapi(
     info(title = "Madang REST API", description = "Ideas, votes, public customer threads and signed official answers."),
     paths(
-        crate::rest::healthz,
-        crate::rest::readyz,
-        crate::rest::list_ideas,
-        crate::rest::list_departments,
+        crate::rest::meta::healthz,
+        crate::rest::meta::readyz,
+        crate::rest::ideas::list_ideas,
+        crate::rest::departments::list_departments,
+        crate::rest::accounts::sign_up,
+        crate::rest::accounts::sign_in,
+        crate::rest::accounts::sign_out,
+        crate::rest::accounts::me,
+        crate::rest::accounts::list_sessions,
+        crate::rest::accounts::sign_out_everywhere,
+        crate::rest::accounts::create_token,
+        crate::rest::accounts::list_tokens,
+        crate::rest::accounts::revoke_token,
     ),
     tags(
         (name = "meta", description = "Probes and the API description"),
         (name = "ideas", description = "The idea board"),
         (name = "departments", description = "Teams and their first-response promises"),
+        (name = "accounts", description = "Sign-up, sign-in, sessions and API tokens"),
     )
 )]
 pub struct ApiDoc;

@@ -124,17 +124,6 @@ fn ensure_sqlite_folder(database_url: &str, data_dir: &std::path::Path) -> Resul
 pub async fn start(config: StartConfig) -> Result<Started, StartError> {
     let _secret = secret::load_or_create(config.serve.secret_key.as_deref(), &config.data_dir)?;
     let db = open_database(&config.database_url, &config.data_dir).await?;
-    let ctx = domain::Ctx::new(db);
-
-    let mut demo_loaded = false;
-    if !config.serve.no_demo
-        && domain::demo::is_empty(&ctx)
-            .await
-            .map_err(StartError::Demo)?
-    {
-        domain::demo::load(&ctx).await.map_err(StartError::Demo)?;
-        demo_loaded = true;
-    }
 
     let listener = TcpListener::bind(config.serve.bind)
         .await
@@ -150,6 +139,21 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
         || format!("http://{addr}"),
         |u| u.trim_end_matches('/').to_owned(),
     );
+    let ctx = domain::Ctx::new(
+        db,
+        domain::Settings {
+            base_url: base_url.clone(),
+        },
+    );
+    let mut demo_loaded = false;
+    if !config.serve.no_demo
+        && domain::demo::is_empty(&ctx)
+            .await
+            .map_err(StartError::Demo)?
+    {
+        domain::demo::load(&ctx).await.map_err(StartError::Demo)?;
+        demo_loaded = true;
+    }
 
     let leptos = LeptosOptions::builder()
         .output_name(app::OUTPUT_NAME)
@@ -168,13 +172,16 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
     let state = AppState {
         ctx: ctx.clone(),
         leptos,
-        secure_cookies: base_url.starts_with("https://"),
     };
     let app = router(state);
 
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
-        let serve = axum::serve(listener, app.into_make_service()).with_graceful_shutdown(async {
+        let serve = axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async {
             let _ = stopped.await;
         });
         if let Err(e) = serve.await {
@@ -193,24 +200,17 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
     })
 }
 
-/// Resolves on SIGINT (Ctrl-C) or SIGTERM.
-pub async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
+/// Registers for SIGINT (Ctrl-C) and SIGTERM at once, so a signal that
+/// arrives while the server is still starting is not lost, and returns a
+/// future that resolves on the first of them.
+pub fn shutdown_signal() -> std::io::Result<impl Future<Output = ()>> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut terminate = signal(SignalKind::terminate())?;
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    Ok(async move {
+        tokio::select! {
+            _ = terminate.recv() => {},
+            _ = interrupt.recv() => {},
         }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
-    }
+    })
 }

@@ -22,6 +22,9 @@ pub struct ApiError {
     /// Field name → message, for invalid input.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub errors: BTreeMap<String, String>,
+    /// For 429: seconds until a retry may succeed (also the `Retry-After` header).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<u64>,
 }
 
 /// The media type of problem documents.
@@ -38,6 +41,7 @@ impl ApiError {
             status,
             detail: detail.into(),
             errors: BTreeMap::new(),
+            retry_after: None,
         }
     }
 
@@ -82,6 +86,20 @@ impl ApiError {
         Self {
             errors,
             ..Self::new(422, "invalid", "Invalid input", detail)
+        }
+    }
+
+    /// 429: too many attempts; retry after the given seconds.
+    #[must_use]
+    pub fn rate_limited(retry_after: u64) -> Self {
+        Self {
+            retry_after: Some(retry_after),
+            ..Self::new(
+                429,
+                "rate-limited",
+                "Too many attempts",
+                format!("Too many attempts. Try again in {retry_after} seconds."),
+            )
         }
     }
 

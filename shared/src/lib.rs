@@ -4,6 +4,7 @@
 #[macro_use]
 mod string_enum;
 
+pub mod account;
 pub mod department;
 pub mod error;
 pub mod idea;

@@ -1,5 +1,6 @@
 //! API and page tests against the real server, each on SQLite and PostgreSQL.
 
+mod accounts;
 mod demo;
 mod ideas;
 mod meta;

@@ -141,6 +141,46 @@ impl TestApp {
         response.json().await.expect("JSON body")
     }
 
+    /// POST JSON without credentials.
+    pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Signs up a new customer and returns the session cookie (`name=value`).
+    pub async fn sign_up(&self, email: &str, name: &str) -> String {
+        let response = self
+            .post_json(
+                "/api/v1/auth/signup",
+                &serde_json::json!({"email": email, "password": "a long enough password", "display_name": name}),
+            )
+            .await;
+        assert_eq!(response.status().as_u16(), 201, "sign-up of {email}");
+        session_cookie(&response).expect("session cookie")
+    }
+
+    /// Signs in and returns the session cookie (`name=value`).
+    pub async fn sign_in(&self, email: &str, password: &str) -> String {
+        let response = self
+            .post_json(
+                "/api/v1/auth/login",
+                &serde_json::json!({"email": email, "password": password}),
+            )
+            .await;
+        assert_eq!(response.status().as_u16(), 200, "sign-in of {email}");
+        session_cookie(&response).expect("session cookie")
+    }
+
+    /// The site's origin, as a browser would send it.
+    #[must_use]
+    pub fn origin(&self) -> &str {
+        &self.base
+    }
+
     /// Runs a query returning one integer, straight on the database.
     pub async fn scalar(&self, sql: &str) -> i64 {
         let db = Database::connect(&self.database_url)
@@ -171,6 +211,22 @@ impl TestApp {
         }
     }
 }
+
+/// The `name=value` of the session cookie a response sets, if any.
+#[must_use]
+pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("madang_session="))
+        .and_then(|v| v.split(';').next())
+        .map(str::to_owned)
+}
+
+/// The demo accounts' password.
+pub const DEMO_PASSWORD: &str = "madang-demo-2026";
 
 /// Declares each listed `async fn name(backend: Backend)` as two tests:
 /// `on_sqlite::name` and `on_postgres::name`, so one suite covers both.

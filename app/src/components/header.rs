@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
+use crate::auth_state::CurrentUser;
 use crate::i18n::Locale;
 
 /// Name of the company whose customer centre this is.
@@ -14,6 +15,7 @@ pub const COMPANY_NAME: &str = "Hanbit Telecom";
 pub fn Header() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let location = use_location();
+    let CurrentUser(user) = expect_context::<CurrentUser>();
     // The switch is a plain link to a server route that sets the cookie, so it
     // works without JavaScript; `rel="external"` keeps the router off it.
     let switch_href = move || {
@@ -44,7 +46,19 @@ pub fn Header() -> impl IntoView {
                 <A href="/support">{locale.t("nav.support")}</A>
                 <A href="/roadmap">{locale.t("nav.roadmap")}</A>
                 <A href="/announcements">{locale.t("nav.announcements")}</A>
-                <A href="/signin" attr:class="nav-sign-in">{locale.t("nav.sign_in")}</A>
+                <Transition fallback=move || view! { <A href="/signin" attr:class="nav-sign-in">{locale.t("nav.sign_in")}</A> }>
+                    {move || Suspend::new(async move {
+                        match user.await {
+                            Ok(Some(me)) => view! {
+                                <A href="/me" attr:class="nav-me">
+                                    <span class="avatar small" style=format!("background:{}", me.avatar_color)>{me.initials}</span>
+                                    <span class="nav-me-name">{me.display_name}</span>
+                                </A>
+                            }.into_any(),
+                            _ => view! { <A href="/signin" attr:class="nav-sign-in">{locale.t("nav.sign_in")}</A> }.into_any(),
+                        }
+                    })}
+                </Transition>
                 <a class="lang-switch" rel="external" href=switch_href lang=locale.other().tag() title=locale.t("nav.language")>
                     {locale.t("lang.switch_to")}
                 </a>

@@ -1,5 +1,6 @@
 //! Reusable pieces of the UI.
 
+pub mod field;
 pub mod header;
 pub mod idea_list;
 pub mod status_badge;

@@ -1,17 +1,51 @@
-//! Sign-in page (accounts arrive with the accounts issue).
+//! Sign-in page: e-mail and password; a wrong pair gets one message beside
+//! the form (the same for an unknown e-mail, so accounts stay private).
 
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 
+use crate::api::{SignIn, problem};
+use crate::auth_state;
+use crate::components::field::Field;
 use crate::i18n::Locale;
 
 /// The sign-in page.
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
+    let action = ServerAction::<SignIn>::new();
+    let failure = move || {
+        action
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| problem(&e))
+    };
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Ok(()))) {
+            auth_state::changed();
+        }
+    });
+    let field_error = move |name: &'static str| {
+        Signal::derive(move || failure().and_then(|p| p.errors.get(name).cloned()))
+    };
     view! {
         <Title text=locale.t("signin.title")/>
-        <h1>{locale.t("signin.title")}</h1>
-        <p class="lead">{locale.t("signin.soon")}</p>
+        <section class="auth-card">
+            <h1>{locale.t("signin.title")}</h1>
+            <ActionForm action=action attr:class="form" attr:id="sign-in-form">
+                <p class="form-error" role="alert">
+                    {move || failure().filter(|p| p.errors.is_empty()).map(|p| p.detail)}
+                </p>
+                <Field name="email" label=locale.t("signin.email") kind="email" autocomplete="username" error=field_error("email")/>
+                <Field name="password" label=locale.t("signin.password") kind="password" autocomplete="current-password" error=field_error("password")/>
+                <button type="submit" class="button primary" disabled=move || action.pending().get()>
+                    {locale.t("signin.submit")}
+                </button>
+            </ActionForm>
+            <p class="aside">{locale.t("signin.no_account")} " " <A href="/signup">{locale.t("signin.create_account")}</A></p>
+        </section>
     }
 }

@@ -24,6 +24,32 @@ impl Clock {
     }
 }
 
+/// Site-wide settings use cases need.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// The public URL of the site, without a trailing slash.
+    pub base_url: String,
+}
+
+impl Settings {
+    /// Cookies get the `Secure` flag when the site is served over https.
+    #[must_use]
+    pub fn secure_cookies(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+
+    /// `scheme://host[:port]`: what browsers send as `Origin`.
+    #[must_use]
+    pub fn origin(&self) -> String {
+        match self.base_url.split_once("://") {
+            Some((scheme, rest)) => {
+                format!("{scheme}://{}", rest.split('/').next().unwrap_or_default())
+            }
+            None => self.base_url.clone(),
+        }
+    }
+}
+
 /// Shared by every request; cheap to clone (the connection is a pool).
 #[derive(Clone, Debug)]
 pub struct Ctx {
@@ -31,15 +57,38 @@ pub struct Ctx {
     pub db: DatabaseConnection,
     /// The source of "now".
     pub clock: Clock,
+    /// Site-wide settings.
+    pub settings: Settings,
 }
 
 impl Ctx {
     /// A context on the system clock.
     #[must_use]
-    pub fn new(db: DatabaseConnection) -> Self {
+    pub fn new(db: DatabaseConnection, settings: Settings) -> Self {
         Self {
             db,
             clock: Clock::System,
+            settings,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_origin_is_scheme_host_and_port() {
+        let settings = Settings {
+            base_url: "https://support.example.com:8443/madang".to_owned(),
+        };
+        assert_eq!(settings.origin(), "https://support.example.com:8443");
+        assert!(settings.secure_cookies());
+        assert!(
+            !Settings {
+                base_url: "http://127.0.0.1:3000".to_owned()
+            }
+            .secure_cookies()
+        );
     }
 }

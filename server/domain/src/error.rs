@@ -21,6 +21,16 @@ pub enum Error {
     /// The request conflicts with what is stored (e.g. an e-mail in use).
     #[error("conflict: {0}")]
     Conflict(String),
+    /// The e-mail or the password is wrong (one message for both, so
+    /// accounts cannot be discovered by trying).
+    #[error("wrong e-mail or password")]
+    BadCredentials,
+    /// Too many attempts; try again after the given seconds.
+    #[error("rate limited for {retry_after_secs} s")]
+    RateLimited {
+        /// Seconds until a retry may succeed.
+        retry_after_secs: u64,
+    },
     /// The database failed; the cause is logged, never shown.
     #[error("database error: {0}")]
     Db(#[from] sea_orm::DbErr),
@@ -52,6 +62,13 @@ impl From<Error> for shared::ApiError {
             Error::NotFound(what) => ApiError::not_found(format!("{what} not found")),
             Error::Invalid(errors) => ApiError::invalid(errors),
             Error::Conflict(why) => ApiError::conflict(why),
+            Error::BadCredentials => ApiError::new(
+                401,
+                "bad-credentials",
+                "Sign-in failed",
+                "The e-mail address or the password is not correct.",
+            ),
+            Error::RateLimited { retry_after_secs } => ApiError::rate_limited(retry_after_secs),
             Error::Db(_) | Error::Internal(_) => {
                 let incident = format!("{:016x}", rand::random::<u64>());
                 tracing::error!(incident = %incident, error = %error, "unexpected error");

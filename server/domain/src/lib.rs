@@ -2,6 +2,8 @@
 //! lives here, behind plain async functions that REST handlers and Leptos
 //! server functions both call. No HTTP and no UI types in this crate.
 
+pub mod actor;
+pub mod auth;
 pub mod ctx;
 pub mod db;
 pub mod demo;
@@ -11,7 +13,11 @@ pub mod error;
 pub mod idea;
 pub mod markdown;
 pub mod password;
+pub mod policy;
+pub mod rate_limit;
+pub mod secret_token;
 pub mod user;
 
-pub use ctx::{Clock, Ctx};
+pub use actor::{Actor, Member};
+pub use ctx::{Clock, Ctx, Settings};
 pub use error::{Error, Result};

@@ -8,6 +8,10 @@ use crate::error::{Error, Result};
 /// Shortest password accepted; long passphrases beat complex short ones.
 pub const MIN_PASSWORD_CHARS: usize = 10;
 
+/// A valid argon2id hash of a random string: verifying against it costs the
+/// same as a real check, so a sign-in for an unknown e-mail is not faster.
+pub const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$1t0Dq7wKRcuKSaPSt2TpzdNnWmIzfrpKYyT5fbvPSwg";
+
 /// Checks the password rules, naming the field on failure.
 pub fn validate(password: &str) -> Result<()> {
     if password.chars().count() < MIN_PASSWORD_CHARS {
@@ -52,6 +56,12 @@ mod tests {
         assert!(verify("correct horse battery", &stored));
         assert!(!verify("correct horse batterY", &stored));
         assert!(!verify("anything", "not a hash"));
+    }
+
+    #[test]
+    fn the_dummy_hash_is_a_real_hash_so_unknown_accounts_cost_the_same() {
+        assert!(PasswordHash::new(DUMMY_HASH).is_ok());
+        assert!(!verify("anything at all", DUMMY_HASH));
     }
 
     #[test]

@@ -1,12 +1,16 @@
 //! SeaORM entities, one module per table. Models never leave `domain`: use
 //! cases map them to `shared` read models.
 
+pub mod api_token;
+pub mod auth_attempt;
 pub mod category;
 pub mod department;
 pub mod idea;
 pub mod idea_comment;
 pub mod idea_status_change;
 pub mod idea_vote;
+pub mod outbox_mail;
+pub mod session;
 pub mod ticket;
 pub mod ticket_post;
 pub mod user;

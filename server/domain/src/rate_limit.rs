@@ -1,0 +1,149 @@
+//! Rate limits for sign-in, sign-up and password reset, counted in the
+//! database so they hold across several server instances. Failed sign-ins
+//! back off exponentially: after the free attempts, each further failure
+//! doubles the wait.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
+
+use crate::entity::auth_attempt;
+use crate::{Ctx, Error, Result};
+
+/// A limit on one kind of attempt.
+#[derive(Clone, Copy, Debug)]
+pub struct Limit {
+    /// Attempts allowed within the window before waiting is required.
+    pub free: u32,
+    /// How far back attempts count.
+    pub window: Duration,
+    /// First wait after the free attempts; doubles with each further attempt.
+    pub base_wait: Duration,
+}
+
+/// Failed sign-ins per account.
+pub const SIGN_IN_ACCOUNT: Limit = Limit {
+    free: 5,
+    window: Duration::minutes(15),
+    base_wait: Duration::seconds(30),
+};
+/// Failed sign-ins per client address.
+pub const SIGN_IN_ADDRESS: Limit = Limit {
+    free: 20,
+    window: Duration::minutes(15),
+    base_wait: Duration::seconds(30),
+};
+/// Sign-ups per client address.
+pub const SIGN_UP_ADDRESS: Limit = Limit {
+    free: 10,
+    window: Duration::hours(1),
+    base_wait: Duration::minutes(5),
+};
+
+/// The wait still required given the attempts in the window (newest first);
+/// `None` when another attempt is allowed now.
+#[must_use]
+pub fn required_wait(
+    limit: Limit,
+    attempts_newest_first: &[DateTime<Utc>],
+    now: DateTime<Utc>,
+) -> Option<Duration> {
+    let recent: Vec<_> = attempts_newest_first
+        .iter()
+        .filter(|at| now - **at < limit.window)
+        .collect();
+    let count = u32::try_from(recent.len()).unwrap_or(u32::MAX);
+    if count < limit.free {
+        return None;
+    }
+    let excess = (count - limit.free).min(10);
+    let wait = (limit.base_wait * 2_i32.pow(excess)).min(limit.window);
+    let until = *recent[0] + wait;
+    (until > now).then(|| until - now)
+}
+
+/// Fails with `RateLimited` when the bucket needs a wait.
+pub async fn check(ctx: &Ctx, bucket: &str, limit: Limit) -> Result<()> {
+    let now = ctx.clock.now();
+    let attempts: Vec<DateTime<Utc>> = auth_attempt::Entity::find()
+        .filter(auth_attempt::Column::Bucket.eq(bucket))
+        .filter(auth_attempt::Column::CreatedAt.gt(now - limit.window))
+        .order_by_desc(auth_attempt::Column::CreatedAt)
+        .limit(u64::from(limit.free) + 16)
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .map(|a| a.created_at)
+        .collect();
+    match required_wait(limit, &attempts, now) {
+        Some(wait) => Err(Error::RateLimited {
+            retry_after_secs: u64::try_from(wait.num_seconds().max(1)).unwrap_or(1),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Counts one attempt against a bucket.
+pub async fn record(ctx: &Ctx, bucket: &str) -> Result<()> {
+    auth_attempt::ActiveModel {
+        bucket: Set(bucket.to_owned()),
+        created_at: Set(ctx.clock.now()),
+        ..Default::default()
+    }
+    .insert(&ctx.db)
+    .await?;
+    Ok(())
+}
+
+/// Forgets a bucket's attempts (after a successful sign-in).
+pub async fn clear(ctx: &Ctx, bucket: &str) -> Result<()> {
+    auth_attempt::Entity::delete_many()
+        .filter(auth_attempt::Column::Bucket.eq(bucket))
+        .exec(&ctx.db)
+        .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waits_double_after_the_free_attempts() {
+        let now = Utc::now();
+        let limit = SIGN_IN_ACCOUNT;
+        let attempts = |n: usize| -> Vec<DateTime<Utc>> {
+            (0..n)
+                .map(|i| now - Duration::seconds(i64::try_from(i).unwrap_or(0)))
+                .collect()
+        };
+        assert_eq!(required_wait(limit, &attempts(4), now), None);
+        assert_eq!(
+            required_wait(limit, &attempts(5), now),
+            Some(Duration::seconds(30))
+        );
+        assert_eq!(
+            required_wait(limit, &attempts(6), now),
+            Some(Duration::seconds(60))
+        );
+        assert_eq!(
+            required_wait(limit, &attempts(7), now),
+            Some(Duration::seconds(120))
+        );
+        // The wait is counted from the newest attempt and never exceeds the window.
+        let later = now + Duration::seconds(31);
+        assert_eq!(required_wait(limit, &attempts(5), later), None);
+        assert_eq!(
+            required_wait(limit, &attempts(30), now),
+            Some(Duration::minutes(15))
+        );
+    }
+
+    #[test]
+    fn old_attempts_do_not_count() {
+        let now = Utc::now();
+        let old: Vec<_> = (0..10).map(|i| now - Duration::minutes(20 + i)).collect();
+        assert_eq!(required_wait(SIGN_IN_ACCOUNT, &old, now), None);
+    }
+}

@@ -1,0 +1,176 @@
+//! Authentication middleware: turns the session cookie or the bearer token
+//! into a `domain::auth::Caller` for every request, and enforces the CSRF rule: a
+//! state-changing request must not come from another site, and one
+//! authenticated by cookie must say where it comes from (`Origin`).
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use domain::Actor;
+use domain::auth::{Caller, Client, SESSION_COOKIE, Via};
+use shared::ApiError;
+
+use crate::error::AppError;
+use crate::http::AppState;
+
+/// The caller of this request, as an extractor (the middleware stored it).
+#[derive(Clone, Debug, Default)]
+pub struct Auth(pub Caller);
+
+impl std::ops::Deref for Auth {
+    type Target = Caller;
+    fn deref(&self) -> &Caller {
+        &self.0
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Auth {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(Auth(
+            parts
+                .extensions
+                .get::<Caller>()
+                .cloned()
+                .unwrap_or_default(),
+        ))
+    }
+}
+
+/// Reads one cookie from the `Cookie` headers.
+#[must_use]
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| v)
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+}
+
+/// A `Set-Cookie` header value from one of the domain's cookie strings.
+#[must_use]
+pub fn set_cookie(value: &str) -> HeaderValue {
+    HeaderValue::from_str(value)
+        .unwrap_or_else(|_| HeaderValue::from_static("madang_session=; Path=/; Max-Age=0"))
+}
+
+fn is_write(method: &Method) -> bool {
+    !matches!(
+        *method,
+        Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE
+    )
+}
+
+/// The middleware: resolves the caller, then applies the CSRF rule.
+pub async fn authenticate(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let headers = request.headers();
+    let client = Client {
+        ip: request
+            .extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(addr)| addr.ip().to_string()),
+        user_agent: headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
+    };
+    let session_token = cookie(headers, SESSION_COOKIE)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned);
+    let caller = if let Some(token) = bearer(headers) {
+        match domain::auth::actor_for_api_token(&state.ctx, token).await {
+            Ok(Actor::Anonymous) => {
+                return AppError(ApiError::new(
+                    401,
+                    "bad-token",
+                    "Invalid API token",
+                    "The API token is unknown or revoked.",
+                ))
+                .into_response();
+            }
+            Ok(actor) => Caller {
+                actor,
+                via: Via::Bearer,
+                session_token: None,
+                client,
+            },
+            Err(e) => return AppError::from(e).into_response(),
+        }
+    } else if let Some(token) = session_token {
+        match domain::auth::actor_for_session(&state.ctx, &token).await {
+            Ok(actor) => {
+                let via = if actor == Actor::Anonymous {
+                    Via::Nothing
+                } else {
+                    Via::Cookie
+                };
+                Caller {
+                    actor,
+                    via,
+                    session_token: Some(token),
+                    client,
+                }
+            }
+            Err(e) => return AppError::from(e).into_response(),
+        }
+    } else {
+        Caller {
+            client,
+            ..Caller::default()
+        }
+    };
+
+    if is_write(request.method()) {
+        let origin = request
+            .headers()
+            .get(header::ORIGIN)
+            .and_then(|v| v.to_str().ok());
+        let foreign = origin.is_some_and(|o| o != state.ctx.settings.origin());
+        let unproven = caller.via == Via::Cookie && origin.is_none();
+        if foreign || unproven {
+            return AppError(ApiError::forbidden(
+                "This request did not come from this site (missing or foreign Origin header).",
+            ))
+            .into_response();
+        }
+    }
+    request.extensions_mut().insert(caller);
+    next.run(request).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_are_found_among_others() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; madang_session=abc; b=2"),
+        );
+        assert_eq!(cookie(&headers, SESSION_COOKIE), Some("abc"));
+        assert_eq!(cookie(&headers, "missing"), None);
+    }
+}

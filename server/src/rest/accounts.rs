@@ -1,0 +1,159 @@
+//! Accounts over REST: sign up, sign in, sign out, the signed-in member,
+//! their sessions and API tokens.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use shared::ApiError;
+use shared::account::{
+    CreateToken, SessionInfo, SignIn, SignUp, TokenCreated, TokenInfo, UserEnvelope,
+};
+
+use super::Items;
+use crate::auth::{Auth, set_cookie};
+use crate::error::ApiResult;
+use crate::extract::ApiJson;
+use crate::http::AppState;
+
+fn secure(state: &AppState) -> bool {
+    state.ctx.settings.secure_cookies()
+}
+
+fn signed_in(status: StatusCode, session: domain::auth::NewSession, secure: bool) -> Response {
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        header::SET_COOKIE,
+        set_cookie(&domain::auth::session_set_cookie(&session.token, secure)),
+    );
+    (status, headers, Json(UserEnvelope { user: session.me })).into_response()
+}
+
+/// Creates a customer account and signs it in (session cookie).
+#[utoipa::path(post, path = "/api/v1/auth/signup", tag = "accounts", request_body = SignUp, responses(
+    (status = 201, body = UserEnvelope, description = "Signed up and signed in; sets the session cookie"),
+    (status = 409, body = ApiError, content_type = "application/problem+json", description = "The e-mail is taken"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 429, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn sign_up(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<SignUp>,
+) -> ApiResult<Response> {
+    let session = domain::auth::sign_up(&state.ctx, input, &auth.client).await?;
+    Ok(signed_in(StatusCode::CREATED, session, secure(&state)))
+}
+
+/// Signs in with e-mail and password (session cookie).
+#[utoipa::path(post, path = "/api/v1/auth/login", tag = "accounts", request_body = SignIn, responses(
+    (status = 200, body = UserEnvelope, description = "Signed in; sets the session cookie"),
+    (status = 401, body = ApiError, content_type = "application/problem+json", description = "Wrong e-mail or password"),
+    (status = 429, body = ApiError, content_type = "application/problem+json", description = "Too many failed attempts; see Retry-After"),
+))]
+pub async fn sign_in(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<SignIn>,
+) -> ApiResult<Response> {
+    let session = domain::auth::sign_in(&state.ctx, input, &auth.client).await?;
+    Ok(signed_in(StatusCode::OK, session, secure(&state)))
+}
+
+/// Ends this session.
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "accounts", responses((status = 204)))]
+pub async fn sign_out(State(state): State<AppState>, auth: Auth) -> ApiResult<Response> {
+    if let Some(token) = &auth.session_token {
+        domain::auth::sign_out(&state.ctx, token).await?;
+    }
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        header::SET_COOKIE,
+        set_cookie(&domain::auth::session_clear_cookie(secure(&state))),
+    );
+    Ok((StatusCode::NO_CONTENT, headers).into_response())
+}
+
+/// The signed-in member, with their own e-mail.
+#[utoipa::path(get, path = "/api/v1/me", tag = "accounts", responses(
+    (status = 200, body = UserEnvelope),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn me(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<UserEnvelope>> {
+    Ok(Json(UserEnvelope {
+        user: domain::auth::me(&state.ctx, &auth.actor).await?,
+    }))
+}
+
+/// Where the member is signed in.
+#[utoipa::path(get, path = "/api/v1/me/sessions", tag = "accounts", responses(
+    (status = 200, body = Items<SessionInfo>),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn list_sessions(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> ApiResult<Json<Items<SessionInfo>>> {
+    let items =
+        domain::auth::list_sessions(&state.ctx, &auth.actor, auth.session_token.as_deref()).await?;
+    Ok(Json(Items { items }))
+}
+
+/// Signs the member out on every device.
+#[utoipa::path(delete, path = "/api/v1/me/sessions", tag = "accounts", responses(
+    (status = 204),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn sign_out_everywhere(State(state): State<AppState>, auth: Auth) -> ApiResult<Response> {
+    domain::auth::sign_out_everywhere(&state.ctx, &auth.actor).await?;
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        header::SET_COOKIE,
+        set_cookie(&domain::auth::session_clear_cookie(secure(&state))),
+    );
+    Ok((StatusCode::NO_CONTENT, headers).into_response())
+}
+
+/// Creates an API token; the secret is in this answer only.
+#[utoipa::path(post, path = "/api/v1/me/tokens", tag = "accounts", request_body = CreateToken, responses(
+    (status = 201, body = TokenCreated),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn create_token(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<CreateToken>,
+) -> ApiResult<(StatusCode, Json<TokenCreated>)> {
+    let created = domain::auth::create_token(&state.ctx, &auth.actor, input).await?;
+    Ok((StatusCode::CREATED, Json(created)))
+}
+
+/// The member's API tokens (never their secrets).
+#[utoipa::path(get, path = "/api/v1/me/tokens", tag = "accounts", responses(
+    (status = 200, body = Items<TokenInfo>),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn list_tokens(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> ApiResult<Json<Items<TokenInfo>>> {
+    Ok(Json(Items {
+        items: domain::auth::list_tokens(&state.ctx, &auth.actor).await?,
+    }))
+}
+
+/// Revokes one of the member's API tokens.
+#[utoipa::path(delete, path = "/api/v1/me/tokens/{id}", tag = "accounts", params(("id" = i64, Path, description = "Token id")), responses(
+    (status = 204),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<i64>,
+) -> ApiResult<StatusCode> {
+    domain::auth::revoke_token(&state.ctx, &auth.actor, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,22 @@
+//! The idea board over REST.
+
+use axum::Json;
+use axum::extract::State;
+use shared::{ApiError, BoardQuery, IdeaCard, Page};
+
+use crate::error::ApiResult;
+use crate::extract::ApiQuery;
+use crate::http::AppState;
+
+/// The idea board, one page at a time.
+#[utoipa::path(get, path = "/api/v1/ideas", tag = "ideas", params(BoardQuery), responses(
+    (status = 200, body = Page<IdeaCard>),
+    (status = 400, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn list_ideas(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<BoardQuery>,
+) -> ApiResult<Json<Page<IdeaCard>>> {
+    Ok(Json(domain::idea::list_board(&state.ctx, &query).await?))
+}

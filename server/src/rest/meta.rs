@@ -1,0 +1,40 @@
+//! Liveness and readiness probes.
+
+use axum::Json;
+use axum::extract::State;
+use serde::Serialize;
+use shared::ApiError;
+
+use crate::error::{ApiResult, AppError};
+use crate::http::AppState;
+
+/// The body of the probes.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Health {
+    /// `ok` when the check passed.
+    pub status: &'static str,
+}
+
+/// Liveness: the process answers.
+#[utoipa::path(get, path = "/healthz", tag = "meta", responses((status = 200, body = Health)))]
+pub async fn healthz() -> Json<Health> {
+    Json(Health { status: "ok" })
+}
+
+/// Readiness: the database answers.
+#[utoipa::path(get, path = "/readyz", tag = "meta", responses(
+    (status = 200, body = Health),
+    (status = 503, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn readyz(State(state): State<AppState>) -> ApiResult<Json<Health>> {
+    state.ctx.db.ping().await.map_err(|e| {
+        tracing::warn!(error = %e, "readiness check failed");
+        AppError(ApiError::new(
+            503,
+            "unavailable",
+            "Service unavailable",
+            "The database does not answer.",
+        ))
+    })?;
+    Ok(Json(Health { status: "ok" }))
+}

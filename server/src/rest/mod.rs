@@ -1,0 +1,35 @@
+//! REST handlers of `/api/v1` and the probes: thin adapters from HTTP to the
+//! domain layer, one module per area, each described for the OpenAPI document.
+
+pub mod accounts;
+pub mod departments;
+pub mod ideas;
+pub mod meta;
+
+use axum::http::StatusCode;
+use serde::Serialize;
+use shared::ApiError;
+
+use crate::error::AppError;
+
+/// A list without pagination (short, bounded lists such as departments).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Items<T> {
+    /// Every item.
+    pub items: Vec<T>,
+}
+
+/// Any unknown path under `/api`: a problem document, not the HTML 404 page.
+pub async fn api_not_found() -> AppError {
+    AppError(ApiError::not_found("No such API endpoint."))
+}
+
+/// Wrong method on a known API path.
+pub async fn method_not_allowed() -> AppError {
+    AppError(ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED.as_u16(),
+        "method-not-allowed",
+        "Method not allowed",
+        "This endpoint does not accept this HTTP method.",
+    ))
+}

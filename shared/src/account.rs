@@ -1,0 +1,109 @@
+//! Accounts on the wire: sign-up and sign-in forms, the signed-in member as
+//! they see themselves, sessions and API tokens.
+
+use serde::{Deserialize, Serialize};
+
+use crate::staff::{DepartmentRef, Role};
+
+/// `POST /api/v1/auth/signup`
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SignUp {
+    /// Sign-in e-mail; stored lower-cased.
+    pub email: String,
+    /// At least 10 characters.
+    pub password: String,
+    /// Public name, 1–80 characters.
+    pub display_name: String,
+}
+
+/// `POST /api/v1/auth/login`
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SignIn {
+    /// Sign-in e-mail, any case.
+    pub email: String,
+    /// The password.
+    pub password: String,
+}
+
+/// The signed-in member as they see themselves (the only place their own
+/// e-mail appears).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Me {
+    /// Member id.
+    pub id: i64,
+    /// Own e-mail address.
+    pub email: String,
+    /// Public name.
+    pub display_name: String,
+    /// Role.
+    pub role: Role,
+    /// Department, for staff.
+    pub department: Option<DepartmentRef>,
+    /// Signature initials.
+    pub initials: String,
+    /// Job title, for staff.
+    pub title: Option<String>,
+    /// Avatar colour (CSS hex).
+    pub avatar_color: String,
+}
+
+/// Wraps the member in `{"user": …}` as the API answers sign-up, sign-in and `/me`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UserEnvelope {
+    /// The member.
+    pub user: Me,
+}
+
+/// One signed-in browser or device, for "where am I signed in".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionInfo {
+    /// Opaque id for revoking (not the cookie value).
+    pub id: String,
+    /// The browser as it named itself.
+    pub user_agent: Option<String>,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+    /// RFC 3339 UTC.
+    pub last_seen_at: String,
+    /// True for the session making this request.
+    pub current: bool,
+}
+
+/// `POST /api/v1/me/tokens`
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreateToken {
+    /// What the token is for, 1–80 characters.
+    pub name: String,
+}
+
+/// An API token as listed (never the secret itself).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TokenInfo {
+    /// Token id, for revoking.
+    pub id: i64,
+    /// What it is for.
+    pub name: String,
+    /// The first characters, to recognise it.
+    pub prefix: String,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+    /// RFC 3339 UTC, if ever used.
+    pub last_used_at: Option<String>,
+}
+
+/// The answer to creating a token: the secret, shown this once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TokenCreated {
+    /// The bearer token; store it now, it cannot be shown again.
+    pub token: String,
+    /// The token as it will be listed.
+    pub info: TokenInfo,
+}

@@ -1,0 +1,61 @@
+import { test, expect } from "@playwright/test";
+
+// A customer signs up, signs out, signs in again and sees their profile;
+// a wrong password shows one clear message beside the form.
+
+test("sign up, sign out, sign in, see the own profile", async ({ page }) => {
+  const email = `jiwoo.${Date.now()}@example.com`;
+  await page.goto("/signup");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await page.fill("#field-display_name", "Jiwoo Kim");
+  await page.fill("#field-email", email);
+  await page.fill("#field-password", "short");
+  await page.click("#sign-up-form button[type=submit]");
+  await expect(page.locator("#field-password-error")).toHaveText("must be at least 10 characters");
+  await expect(page).toHaveURL(/\/signup$/);
+
+  await page.fill("#field-password", "correct horse battery");
+  await page.click("#sign-up-form button[type=submit]");
+  await expect(page).toHaveURL(/\/me$/);
+  await expect(page.locator(".profile-name")).toHaveText("Jiwoo Kim");
+  await expect(page.locator(".profile-email")).toHaveText(email);
+  await expect(page.locator(".nav-me")).toContainText("Jiwoo Kim");
+  await expect(page.locator(".session.current")).toHaveCount(1);
+
+  await page.click("#sign-out");
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.locator(".nav-sign-in")).toBeVisible();
+  await page.goto("/me");
+  await expect(page.locator(".profile-name")).toHaveCount(0);
+
+  await page.goto("/signin");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await page.fill("#field-email", email.toUpperCase());
+  await page.fill("#field-password", "correct horse battery");
+  await page.click("#sign-in-form button[type=submit]");
+  await expect(page).toHaveURL(/\/me$/);
+  await expect(page.locator(".profile-name")).toHaveText("Jiwoo Kim");
+});
+
+test("a wrong password shows the error beside the form", async ({ page }) => {
+  await page.goto("/signin");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await page.fill("#field-email", "customer@hanbit.example");
+  await page.fill("#field-password", "not the password");
+  await page.click("#sign-in-form button[type=submit]");
+  await expect(page.locator("#sign-in-form .form-error")).toHaveText("The e-mail address or the password is not correct.");
+  await expect(page).toHaveURL(/\/signin$/);
+  await expect(page.locator(".nav-sign-in")).toBeVisible();
+});
+
+test("demo staff see their department and title on their profile", async ({ page }) => {
+  await page.goto("/signin");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await page.fill("#field-email", "billing@hanbit.example");
+  await page.fill("#field-password", "madang-demo-2026");
+  await page.click("#sign-in-form button[type=submit]");
+  await expect(page).toHaveURL(/\/me$/);
+  await expect(page.locator(".profile-role")).toContainText("Billing");
+  await expect(page.locator(".profile-role")).toContainText("Billing Specialist");
+  await expect(page.locator(".avatar").first()).toHaveText("J.K.");
+});
