@@ -150,3 +150,55 @@ pub async fn sign_out_everywhere() -> Result<(), ServerFnError> {
     leptos_axum::redirect("/signin");
     Ok(())
 }
+
+/// Mails a reset link if the account exists (same answer either way).
+#[server(prefix = "/rpc")]
+pub async fn request_password_reset(email: String) -> Result<(), ServerFnError> {
+    let input = shared::account::RequestPasswordReset { email };
+    domain::onboarding::request_reset(&ctx()?, input, &caller().client)
+        .await
+        .map_err(fail)
+}
+
+/// Sets a new password from the e-mailed link, then goes to sign in.
+#[server(prefix = "/rpc")]
+pub async fn complete_password_reset(token: String, password: String) -> Result<(), ServerFnError> {
+    let input = shared::account::CompletePasswordReset { token, password };
+    domain::onboarding::complete_reset(&ctx()?, input)
+        .await
+        .map_err(fail)?;
+    leptos_axum::redirect("/signin?reset=1");
+    Ok(())
+}
+
+/// Creates the invited staff account, signs it in, goes to the profile.
+#[server(prefix = "/rpc")]
+pub async fn accept_invite(
+    token: String,
+    display_name: String,
+    password: String,
+) -> Result<(), ServerFnError> {
+    let ctx = ctx()?;
+    let input = shared::account::AcceptInvite {
+        token,
+        display_name,
+        password,
+    };
+    let session = domain::onboarding::accept_invite(&ctx, input, &caller().client)
+        .await
+        .map_err(fail)?;
+    set_cookie(&domain::auth::session_set_cookie(
+        &session.token,
+        ctx.settings.secure_cookies(),
+    ));
+    leptos_axum::redirect("/me");
+    Ok(())
+}
+
+/// The mail outbox (admins).
+#[server(prefix = "/rpc")]
+pub async fn outbox() -> Result<Vec<shared::account::OutboxMail>, ServerFnError> {
+    domain::mail::list_outbox(&ctx()?, &caller().actor, 200)
+        .await
+        .map_err(fail)
+}

@@ -15,9 +15,11 @@ use leptos_router::path;
 
 use crate::components::header::Header;
 use crate::i18n::Locale;
+use crate::pages::onboarding::{AcceptInvitePage, ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::{
-    announcements::AnnouncementsPage, board::BoardPage, profile::ProfilePage, roadmap::RoadmapPage,
-    sign_in::SignInPage, sign_up::SignUpPage, support::SupportPage,
+    admin_outbox::AdminOutboxPage, announcements::AnnouncementsPage, board::BoardPage,
+    profile::ProfilePage, roadmap::RoadmapPage, sign_in::SignInPage, sign_up::SignUpPage,
+    support::SupportPage,
 };
 
 /// The name of the compiled client bundle: `/pkg/madang.js`, `/pkg/madang_bg.wasm`, `/pkg/madang.css`.
@@ -71,6 +73,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/signin") view=SignInPage/>
                         <Route path=path!("/signup") view=SignUpPage/>
                         <Route path=path!("/me") view=ProfilePage/>
+                        <Route path=path!("/forgot") view=ForgotPasswordPage/>
+                        <Route path=path!("/reset") view=ResetPasswordPage/>
+                        <Route path=path!("/invite") view=AcceptInvitePage/>
+                        <Route path=path!("/admin/outbox") view=AdminOutboxPage/>
                     </Routes>
                 </main>
                 <footer class="site-footer">{locale.t("footer.text")}</footer>

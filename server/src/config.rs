@@ -62,6 +62,20 @@ pub struct ServeArgs {
     #[arg(long, env = "MADANG_SITE_ROOT", default_value = "target/site")]
     pub site_root: PathBuf,
 
+    /// SMTP server for outgoing mail, e.g. smtp://relay:25,
+    /// smtp://user:pass@host:587?tls=required or smtps://user:pass@host.
+    /// Without it mail stays in the outbox that admins read at /admin/outbox.
+    #[arg(long, env = "MADANG_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// Sender of outgoing mail.
+    #[arg(
+        long,
+        env = "MADANG_MAIL_FROM",
+        default_value = "Madang <no-reply@madang.invalid>"
+    )]
+    pub mail_from: String,
+
     /// Do not load demo data into an empty database.
     #[arg(long, env = "MADANG_NO_DEMO")]
     pub no_demo: bool,
@@ -74,6 +88,8 @@ impl Default for ServeArgs {
             base_url: None,
             secret_key: None,
             site_root: PathBuf::from("target/site"),
+            smtp_url: None,
+            mail_from: "Madang <no-reply@madang.invalid>".to_owned(),
             no_demo: false,
         }
     }

@@ -8,7 +8,7 @@ use axum::Router;
 use axum::extract::{FromRef, Path, Query, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, post, put};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use serde::Deserialize;
@@ -20,7 +20,7 @@ use tower_http::trace::TraceLayer;
 use app::i18n::{LANG_COOKIE, Locale};
 use app::{App, shell};
 
-use crate::rest::accounts;
+use crate::rest::{accounts, admin, departments, onboarding};
 use crate::{auth, openapi, rest};
 
 /// What handlers share: the domain context and the Leptos options.
@@ -44,7 +44,19 @@ pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route("/openapi.json", get(openapi::openapi_json))
         .route("/ideas", get(rest::ideas::list_ideas))
-        .route("/departments", get(rest::departments::list_departments))
+        .route(
+            "/departments",
+            get(departments::list_departments).post(departments::create_department),
+        )
+        .route("/departments/{slug}", put(departments::update_department))
+        .route("/auth/password-reset", post(onboarding::request_reset))
+        .route(
+            "/auth/password-reset/complete",
+            post(onboarding::complete_reset),
+        )
+        .route("/auth/invites/accept", post(onboarding::accept_invite))
+        .route("/admin/invites", post(onboarding::invite))
+        .route("/admin/outbox", get(admin::outbox))
         .route("/auth/signup", post(accounts::sign_up))
         .route("/auth/login", post(accounts::sign_in))
         .route("/auth/logout", post(accounts::sign_out))

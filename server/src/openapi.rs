@@ -12,6 +12,8 @@ use utoipa::OpenApi;
         crate::rest::meta::readyz,
         crate::rest::ideas::list_ideas,
         crate::rest::departments::list_departments,
+        crate::rest::departments::create_department,
+        crate::rest::departments::update_department,
         crate::rest::accounts::sign_up,
         crate::rest::accounts::sign_in,
         crate::rest::accounts::sign_out,
@@ -21,12 +23,18 @@ use utoipa::OpenApi;
         crate::rest::accounts::create_token,
         crate::rest::accounts::list_tokens,
         crate::rest::accounts::revoke_token,
+        crate::rest::onboarding::request_reset,
+        crate::rest::onboarding::complete_reset,
+        crate::rest::onboarding::invite,
+        crate::rest::onboarding::accept_invite,
+        crate::rest::admin::outbox,
     ),
     tags(
         (name = "meta", description = "Probes and the API description"),
         (name = "ideas", description = "The idea board"),
         (name = "departments", description = "Teams and their first-response promises"),
-        (name = "accounts", description = "Sign-up, sign-in, sessions and API tokens"),
+        (name = "accounts", description = "Sign-up, sign-in, sessions, API tokens, password resets"),
+        (name = "admin", description = "Staff invitations and the mail outbox"),
     )
 )]
 pub struct ApiDoc;

@@ -24,6 +24,9 @@ pub enum StartError {
     /// The database could not be opened or migrated.
     #[error(transparent)]
     Database(#[from] domain::db::ConnectError),
+    /// The SMTP settings are unusable.
+    #[error(transparent)]
+    Mail(#[from] crate::mailer::MailerError),
     /// The demo data could not be loaded.
     #[error("cannot load demo data: {0}")]
     Demo(domain::Error),
@@ -123,6 +126,10 @@ fn ensure_sqlite_folder(database_url: &str, data_dir: &std::path::Path) -> Resul
 /// Starts the server and returns once it is listening.
 pub async fn start(config: StartConfig) -> Result<Started, StartError> {
     let _secret = secret::load_or_create(config.serve.secret_key.as_deref(), &config.data_dir)?;
+    let mailer = match &config.serve.smtp_url {
+        Some(url) => Some(crate::mailer::Mailer::new(url, &config.serve.mail_from)?),
+        None => None,
+    };
     let db = open_database(&config.database_url, &config.data_dir).await?;
 
     let listener = TcpListener::bind(config.serve.bind)
@@ -175,6 +182,7 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
     };
     let app = router(state);
 
+    let mail_worker = mailer.map(|m| m.spawn(ctx.clone()));
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         let serve = axum::serve(
@@ -186,6 +194,10 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
         });
         if let Err(e) = serve.await {
             tracing::error!(error = %e, "server error");
+        }
+        if let Some(worker) = mail_worker {
+            // Unsent claims are taken over by the next worker after five minutes.
+            worker.abort();
         }
         if let Err(e) = ctx.db.close_by_ref().await {
             tracing::warn!(error = %e, "closing the database");

@@ -107,3 +107,81 @@ pub struct TokenCreated {
     /// The token as it will be listed.
     pub info: TokenInfo,
 }
+
+/// `POST /api/v1/auth/password-reset`: ask for a reset link by e-mail.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RequestPasswordReset {
+    /// The account's e-mail.
+    pub email: String,
+}
+
+/// `POST /api/v1/auth/password-reset/complete`: set a new password.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CompletePasswordReset {
+    /// The secret from the e-mailed link.
+    pub token: String,
+    /// The new password, at least 10 characters.
+    pub password: String,
+}
+
+/// `POST /api/v1/admin/invites`: invite a staff member by e-mail.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreateInvite {
+    /// Where the invitation goes.
+    pub email: String,
+    /// The role the account will have (employee, moderator or admin).
+    pub role: Role,
+    /// Department slug.
+    #[serde(default)]
+    pub department: Option<String>,
+    /// Job title shown with their signed answers.
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+/// An invitation as the admin sees it after creating it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InviteCreated {
+    /// Invitation id.
+    pub id: i64,
+    /// Invited address.
+    pub email: String,
+    /// RFC 3339 UTC; the link stops working then.
+    pub expires_at: String,
+}
+
+/// `POST /api/v1/auth/invites/accept`: create the invited staff account.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AcceptInvite {
+    /// The secret from the e-mailed link.
+    pub token: String,
+    /// Full name, as the staff member will sign.
+    pub display_name: String,
+    /// At least 10 characters.
+    pub password: String,
+}
+
+/// An e-mail in the outbox, for admins (sent or waiting).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OutboxMail {
+    /// Mail id.
+    pub id: i64,
+    /// Recipient.
+    pub to: String,
+    /// Subject line.
+    pub subject: String,
+    /// Plain-text body.
+    pub body: String,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+    /// RFC 3339 UTC, once delivered over SMTP.
+    pub sent_at: Option<String>,
+    /// The last delivery error, if any.
+    pub error: Option<String>,
+}

@@ -17,3 +17,21 @@ pub struct Department {
     /// The promised first-response time in minutes.
     pub first_response_minutes: i64,
 }
+
+/// Creating or changing a department (admins).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DepartmentInput {
+    /// Lower-case letters, digits and dashes, 2–40 characters; fixed once created.
+    pub slug: String,
+    /// Display name, 1–80 characters.
+    pub name: String,
+    /// What the team handles.
+    #[serde(default)]
+    pub description: String,
+    /// Public handle; `@slug` when empty.
+    #[serde(default)]
+    pub handle: String,
+    /// First-response promise in minutes, 1–10080 (one week).
+    pub first_response_minutes: i64,
+}

@@ -61,7 +61,14 @@ async fn stored_counts_match_the_rows_they_count(backend: Backend) {
 }
 
 async fn no_demo_starts_with_an_empty_board(backend: Backend) {
-    let app = spawn_app_with(backend, Options { demo: false }).await;
+    let app = spawn_app_with(
+        backend,
+        Options {
+            demo: false,
+            ..Options::default()
+        },
+    )
+    .await;
     let body = app.get_json("/api/v1/ideas", 200).await;
     assert_eq!(body["items"].as_array().map(Vec::len), Some(0));
     assert!(body["next_cursor"].is_null());

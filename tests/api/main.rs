@@ -4,4 +4,6 @@ mod accounts;
 mod demo;
 mod ideas;
 mod meta;
+mod onboarding;
 mod pages;
+mod smtp;

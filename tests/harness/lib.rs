@@ -29,15 +29,20 @@ pub struct TestApp {
 }
 
 /// What a test wants from the server.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Options {
     /// Load demo data into the empty database.
     pub demo: bool,
+    /// Deliver mail to this SMTP server instead of only keeping it in the outbox.
+    pub smtp_url: Option<String>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Self { demo: true }
+        Self {
+            demo: true,
+            smtp_url: None,
+        }
     }
 }
 
@@ -94,6 +99,7 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
     let serve = ServeArgs {
         bind: "127.0.0.1:0".parse().expect("address"),
         no_demo: !options.demo,
+        smtp_url: options.smtp_url.clone(),
         site_root: dir.path().join("site"),
         ..ServeArgs::default()
     };
@@ -173,6 +179,26 @@ impl TestApp {
             .await;
         assert_eq!(response.status().as_u16(), 200, "sign-in of {email}");
         session_cookie(&response).expect("session cookie")
+    }
+
+    /// Sends a request as the member with this session cookie, from this
+    /// site (with the `Origin` header a browser adds).
+    pub async fn send_as(
+        &self,
+        cookie: &str,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<&serde_json::Value>,
+    ) -> reqwest::Response {
+        let mut request = self
+            .client
+            .request(method, self.url(path))
+            .header("cookie", cookie)
+            .header("origin", self.origin());
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        request.send().await.expect("request")
     }
 
     /// The site's origin, as a browser would send it.

@@ -1,7 +1,9 @@
 //! One module per routed page.
 
+pub mod admin_outbox;
 pub mod announcements;
 pub mod board;
+pub mod onboarding;
 pub mod profile;
 pub mod roadmap;
 pub mod sign_in;

@@ -5,6 +5,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
 use crate::api::{SignIn, problem};
 use crate::auth_state;
@@ -15,6 +16,7 @@ use crate::i18n::Locale;
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
+    let query = use_query_map();
     let action = ServerAction::<SignIn>::new();
     let failure = move || {
         action
@@ -35,6 +37,9 @@ pub fn SignInPage() -> impl IntoView {
         <Title text=locale.t("signin.title")/>
         <section class="auth-card">
             <h1>{locale.t("signin.title")}</h1>
+            <Show when=move || query.read().get("reset").is_some()>
+                <p class="notice" role="status">{locale.t("signin.was_reset")}</p>
+            </Show>
             <ActionForm action=action attr:class="form" attr:id="sign-in-form">
                 <p class="form-error" role="alert">
                     {move || failure().filter(|p| p.errors.is_empty()).map(|p| p.detail)}
@@ -45,6 +50,7 @@ pub fn SignInPage() -> impl IntoView {
                     {locale.t("signin.submit")}
                 </button>
             </ActionForm>
+            <p class="aside"><A href="/forgot">{locale.t("signin.forgot")}</A></p>
             <p class="aside">{locale.t("signin.no_account")} " " <A href="/signup">{locale.t("signin.create_account")}</A></p>
         </section>
     }

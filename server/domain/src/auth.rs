@@ -145,7 +145,8 @@ pub async fn sign_in(ctx: &Ctx, input: SignIn, client: &Client) -> Result<NewSes
     }
 }
 
-async fn start_session(ctx: &Ctx, user_id: i32, client: &Client) -> Result<NewSession> {
+/// Starts a session for an account that just proved who it is.
+pub(crate) async fn start_session(ctx: &Ctx, user_id: i32, client: &Client) -> Result<NewSession> {
     let token = secret_token::generate();
     let now = ctx.clock.now();
     session::ActiveModel {

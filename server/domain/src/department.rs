@@ -1,11 +1,18 @@
 //! Departments: the teams customers' questions are routed to, each with a
-//! public first-response promise.
+//! public first-response promise. Admins manage them.
 
-use sea_orm::{EntityTrait, QueryOrder};
-use shared::department::Department;
+use std::collections::BTreeMap;
 
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
+    SqlErr,
+};
+use shared::department::{Department, DepartmentInput};
+
+use crate::actor::Actor;
 use crate::entity::department;
-use crate::{Ctx, Result};
+use crate::policy::{self, Action, Scope};
+use crate::{Ctx, Error, Result};
 
 /// Every department, alphabetically by name; public information.
 pub async fn list(ctx: &Ctx) -> Result<Vec<Department>> {
@@ -14,6 +21,111 @@ pub async fn list(ctx: &Ctx) -> Result<Vec<Department>> {
         .all(&ctx.db)
         .await?;
     Ok(rows.into_iter().map(to_view).collect())
+}
+
+struct Valid {
+    name: String,
+    description: String,
+    handle: String,
+    minutes: i32,
+}
+
+fn validate(input: &DepartmentInput) -> Result<Valid> {
+    let mut errors = BTreeMap::new();
+    let slug_ok = (2..=40).contains(&input.slug.len())
+        && input
+            .slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !input.slug.starts_with('-');
+    if !slug_ok {
+        errors.insert(
+            "slug".to_owned(),
+            "must be 2–40 lower-case letters, digits or dashes".to_owned(),
+        );
+    }
+    let name = input.name.trim().to_owned();
+    if !(1..=80).contains(&name.chars().count()) {
+        errors.insert("name".to_owned(), "must be 1–80 characters".to_owned());
+    }
+    if input.description.chars().count() > 1000 {
+        errors.insert(
+            "description".to_owned(),
+            "must be at most 1000 characters".to_owned(),
+        );
+    }
+    let minutes = i32::try_from(input.first_response_minutes)
+        .ok()
+        .filter(|m| (1..=10_080).contains(m));
+    if minutes.is_none() {
+        errors.insert(
+            "first_response_minutes".to_owned(),
+            "must be between 1 and 10080 (one week)".to_owned(),
+        );
+    }
+    if !errors.is_empty() {
+        return Err(Error::Invalid(errors));
+    }
+    let handle = input.handle.trim();
+    Ok(Valid {
+        name,
+        description: input.description.trim().to_owned(),
+        handle: if handle.is_empty() {
+            format!("@{}", input.slug)
+        } else {
+            handle.to_owned()
+        },
+        minutes: minutes.unwrap_or(60),
+    })
+}
+
+/// Creates a department; the slug must be new.
+pub async fn create(ctx: &Ctx, actor: &Actor, input: DepartmentInput) -> Result<Department> {
+    policy::authorize(actor, Action::ManageDepartments, Scope::Others)?;
+    let valid = validate(&input)?;
+    let row = department::ActiveModel {
+        slug: Set(input.slug.clone()),
+        name: Set(valid.name),
+        description: Set(valid.description),
+        handle: Set(valid.handle),
+        first_response_minutes: Set(valid.minutes),
+        created_at: Set(ctx.clock.now()),
+        ..Default::default()
+    }
+    .insert(&ctx.db)
+    .await
+    .map_err(|e| match e.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(_)) => {
+            Error::Conflict(format!("a department with slug `{}` exists", input.slug))
+        }
+        _ => Error::Db(e),
+    })?;
+    Ok(to_view(row))
+}
+
+/// Changes a department's name, description, handle or promise.
+pub async fn update(
+    ctx: &Ctx,
+    actor: &Actor,
+    slug: &str,
+    input: DepartmentInput,
+) -> Result<Department> {
+    policy::authorize(actor, Action::ManageDepartments, Scope::Others)?;
+    let valid = validate(&DepartmentInput {
+        slug: slug.to_owned(),
+        ..input
+    })?;
+    let row = department::Entity::find()
+        .filter(department::Column::Slug.eq(slug))
+        .one(&ctx.db)
+        .await?
+        .ok_or_else(|| Error::NotFound(format!("department `{slug}`")))?;
+    let mut active = row.into_active_model();
+    active.name = Set(valid.name);
+    active.description = Set(valid.description);
+    active.handle = Set(valid.handle);
+    active.first_response_minutes = Set(valid.minutes);
+    Ok(to_view(active.update(&ctx.db).await?))
 }
 
 fn to_view(row: department::Model) -> Department {

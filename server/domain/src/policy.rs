@@ -232,6 +232,18 @@ fn member_may(member: &Member, rule: Rule, scope: Scope) -> bool {
     }
 }
 
+/// Why a member was refused, in words that say what would be needed.
+fn refusal(rule: Rule) -> &'static str {
+    match rule {
+        Rule::Anyone | Rule::AnyMember => "This is not allowed.",
+        Rule::OwnerOnly => "Only the owner may do this.",
+        Rule::OwnerOrStaff => "Only the owner or staff may do this.",
+        Rule::Staff => "This needs a staff account.",
+        Rule::Moderators => "This needs a moderator or admin account.",
+        Rule::Admins => "This needs an admin account.",
+    }
+}
+
 /// True when `actor` may do `action` on a resource in `scope`.
 #[must_use]
 pub fn can(actor: &Actor, action: Action, scope: Scope) -> bool {
@@ -250,9 +262,7 @@ pub fn authorize(actor: &Actor, action: Action, scope: Scope) -> Result<()> {
     }
     match actor {
         Actor::Anonymous => Err(Error::Unauthenticated),
-        Actor::Member(_) => Err(Error::Forbidden(format!(
-            "your role may not do this ({action:?})"
-        ))),
+        Actor::Member(_) => Err(Error::Forbidden(refusal(rule(action)).to_owned())),
     }
 }
 

@@ -34,6 +34,18 @@ pub const SIGN_IN_ADDRESS: Limit = Limit {
     window: Duration::minutes(15),
     base_wait: Duration::seconds(30),
 };
+/// Password-reset requests per client address.
+pub const RESET_ADDRESS: Limit = Limit {
+    free: 10,
+    window: Duration::hours(1),
+    base_wait: Duration::minutes(5),
+};
+/// Password-reset requests per account.
+pub const RESET_ACCOUNT: Limit = Limit {
+    free: 3,
+    window: Duration::hours(1),
+    base_wait: Duration::minutes(5),
+};
 /// Sign-ups per client address.
 pub const SIGN_UP_ADDRESS: Limit = Limit {
     free: 10,

@@ -67,13 +67,23 @@ pub(crate) fn avatar_color(email: &str) -> String {
     AVATAR_COLORS[sum % AVATAR_COLORS.len()].to_owned()
 }
 
+/// A plausible address: something before one `@`, a dotted domain after it.
+#[must_use]
+pub fn looks_like_email(email: &str) -> bool {
+    email.len() <= 254
+        && !email.contains(char::is_whitespace)
+        && email.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        })
+}
+
 fn validate(input: &NewUser) -> Result<String> {
     let email = normalize_email(&input.email);
-    let valid_email = email.len() <= 254
-        && email.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty() && domain.contains('.') && !domain.starts_with('.')
-        });
-    if !valid_email {
+    if !looks_like_email(&email) {
         return Err(Error::invalid(
             "email",
             "must be an e-mail address like name@example.com",

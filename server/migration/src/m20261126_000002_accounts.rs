@@ -1,5 +1,5 @@
 //! Accounts: server-side sessions, API tokens, the attempts the rate limiter
-//! counts, and the mail outbox.
+//! counts, the mail outbox, and one-time links (staff invites, password resets).
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -85,8 +85,35 @@ impl MigrationTrait for Migration {
                 .col(string(OutboxMails::Subject))
                 .col(text(OutboxMails::BodyText))
                 .col(timestamp_with_time_zone(OutboxMails::CreatedAt))
+                .col(timestamp_with_time_zone_null(OutboxMails::ClaimedAt))
+                .col(integer(OutboxMails::Attempts).default(0))
                 .col(timestamp_with_time_zone_null(OutboxMails::SentAt))
                 .col(text_null(OutboxMails::Error))
+                .to_owned(),
+        )
+        .await?;
+
+        m.create_table(
+            Table::create()
+                .table(OneTimeTokens::Table)
+                .col(pk_auto(OneTimeTokens::Id))
+                .col(string(OneTimeTokens::Purpose))
+                .col(string_uniq(OneTimeTokens::TokenHash))
+                .col(string(OneTimeTokens::Email))
+                .col(integer_null(OneTimeTokens::UserId))
+                .col(string_null(OneTimeTokens::Role))
+                .col(integer_null(OneTimeTokens::DepartmentId))
+                .col(string_null(OneTimeTokens::Title))
+                .col(integer_null(OneTimeTokens::CreatedById))
+                .col(timestamp_with_time_zone(OneTimeTokens::CreatedAt))
+                .col(timestamp_with_time_zone(OneTimeTokens::ExpiresAt))
+                .col(timestamp_with_time_zone_null(OneTimeTokens::UsedAt))
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(OneTimeTokens::Table, OneTimeTokens::UserId)
+                        .to(Users::Table, Users::Id)
+                        .on_delete(ForeignKeyAction::Cascade),
+                )
                 .to_owned(),
         )
         .await
@@ -94,6 +121,7 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
         for table in [
+            OneTimeTokens::Table.into_iden(),
             OutboxMails::Table.into_iden(),
             AuthAttempts::Table.into_iden(),
             ApiTokens::Table.into_iden(),
@@ -152,6 +180,25 @@ enum OutboxMails {
     Subject,
     BodyText,
     CreatedAt,
+    ClaimedAt,
+    Attempts,
     SentAt,
     Error,
+}
+
+#[derive(DeriveIden)]
+enum OneTimeTokens {
+    Table,
+    Id,
+    Purpose,
+    TokenHash,
+    Email,
+    UserId,
+    Role,
+    DepartmentId,
+    Title,
+    CreatedById,
+    CreatedAt,
+    ExpiresAt,
+    UsedAt,
 }

@@ -2,9 +2,11 @@
 //! domain layer, one module per area, each described for the OpenAPI document.
 
 pub mod accounts;
+pub mod admin;
 pub mod departments;
 pub mod ideas;
 pub mod meta;
+pub mod onboarding;
 
 use axum::http::StatusCode;
 use serde::Serialize;

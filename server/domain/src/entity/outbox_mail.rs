@@ -10,6 +10,8 @@ pub struct Model {
     pub subject: String,
     pub body_text: String,
     pub created_at: DateTimeUtc,
+    pub claimed_at: Option<DateTimeUtc>,
+    pub attempts: i32,
     pub sent_at: Option<DateTimeUtc>,
     pub error: Option<String>,
 }

@@ -1,0 +1,231 @@
+//! One-time links sent by e-mail: staff invitations (admin invites, the
+//! invitee picks a name and password) and password resets. Only the link's
+//! digest is stored; a link works once and expires.
+
+use chrono::{Duration, SecondsFormat};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set,
+    TransactionTrait,
+};
+use shared::Role;
+use shared::account::{
+    AcceptInvite, CompletePasswordReset, CreateInvite, InviteCreated, RequestPasswordReset,
+};
+
+use crate::actor::Actor;
+use crate::auth::{Client, NewSession};
+use crate::entity::{department, one_time_token, session, user};
+use crate::policy::{self, Action, Scope};
+use crate::user::{NewUser, normalize_email};
+use crate::{Ctx, Error, Result, mail, password, rate_limit, secret_token};
+
+/// How long an invitation link works.
+pub const INVITE_LIFETIME: Duration = Duration::days(7);
+/// How long a password-reset link works.
+pub const RESET_LIFETIME: Duration = Duration::hours(1);
+
+const PURPOSE_INVITE: &str = "invite";
+const PURPOSE_RESET: &str = "reset";
+
+/// Invites a staff member: stores the invitation and queues the e-mail.
+pub async fn invite(ctx: &Ctx, actor: &Actor, input: CreateInvite) -> Result<InviteCreated> {
+    let admin = policy::member_for(actor, Action::ManageStaff, Scope::Others)?;
+    let email = normalize_email(&input.email);
+    if !crate::user::looks_like_email(&email) {
+        return Err(Error::invalid(
+            "email",
+            "must be an e-mail address like name@example.com",
+        ));
+    }
+    if !input.role.is_staff() {
+        return Err(Error::invalid(
+            "role",
+            "invitations are for staff: employee, moderator or admin",
+        ));
+    }
+    if user::Entity::find()
+        .filter(user::Column::Email.eq(&email))
+        .count(&ctx.db)
+        .await?
+        > 0
+    {
+        return Err(Error::Conflict(format!("{email} already has an account")));
+    }
+    let department = match &input.department {
+        Some(slug) => Some(
+            department::Entity::find()
+                .filter(department::Column::Slug.eq(slug.as_str()))
+                .one(&ctx.db)
+                .await?
+                .ok_or_else(|| {
+                    Error::invalid("department", format!("no department with slug `{slug}`"))
+                })?,
+        ),
+        None => None,
+    };
+    let now = ctx.clock.now();
+    let secret = secret_token::generate();
+    let txn = ctx.db.begin().await?;
+    let row = one_time_token::ActiveModel {
+        purpose: Set(PURPOSE_INVITE.to_owned()),
+        token_hash: Set(secret_token::digest(&secret)),
+        email: Set(email.clone()),
+        user_id: Set(None),
+        role: Set(Some(input.role.as_str().to_owned())),
+        department_id: Set(department.as_ref().map(|d| d.id)),
+        title: Set(input
+            .title
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty())),
+        created_by_id: Set(Some(admin.id)),
+        created_at: Set(now),
+        expires_at: Set(now + INVITE_LIFETIME),
+        used_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let team = department.map_or_else(String::new, |d| format!(" in {}", d.name));
+    let body = format!(
+        "You are invited to answer customers on Madang as {role}{team}.\n\n\
+         Open this link to choose your name and password (valid for 7 days, once):\n{base}/invite?token={secret}\n",
+        role = input.role,
+        base = ctx.settings.base_url,
+    );
+    mail::queue(&txn, now, &email, "Your invitation to Madang", &body).await?;
+    txn.commit().await?;
+    Ok(InviteCreated {
+        id: i64::from(row.id),
+        email,
+        expires_at: row.expires_at.to_rfc3339_opts(SecondsFormat::Secs, true),
+    })
+}
+
+/// Finds a usable link for `purpose`, or the one error every bad link gets.
+async fn usable_link(ctx: &Ctx, purpose: &str, secret: &str) -> Result<one_time_token::Model> {
+    one_time_token::Entity::find()
+        .filter(one_time_token::Column::TokenHash.eq(secret_token::digest(secret.trim())))
+        .filter(one_time_token::Column::Purpose.eq(purpose))
+        .one(&ctx.db)
+        .await?
+        .filter(|t| t.used_at.is_none() && t.expires_at > ctx.clock.now())
+        .ok_or_else(|| {
+            Error::invalid(
+                "token",
+                "this link is invalid, used or expired; ask for a new one",
+            )
+        })
+}
+
+/// Creates the invited staff account and signs it in.
+pub async fn accept_invite(ctx: &Ctx, input: AcceptInvite, client: &Client) -> Result<NewSession> {
+    let link = usable_link(ctx, PURPOSE_INVITE, &input.token).await?;
+    let department = match link.department_id {
+        Some(id) => department::Entity::find_by_id(id)
+            .one(&ctx.db)
+            .await?
+            .map(|d| d.slug),
+        None => None,
+    };
+    let role = link
+        .role
+        .as_deref()
+        .and_then(|r| r.parse::<Role>().ok())
+        .unwrap_or(Role::Employee);
+    let user_id = crate::user::create(
+        ctx,
+        NewUser {
+            email: link.email.clone(),
+            display_name: input.display_name,
+            role,
+            department,
+            title: link.title.clone(),
+            initials: None,
+            password: input.password,
+        },
+    )
+    .await?;
+    mark_used(ctx, link).await?;
+    crate::auth::start_session(ctx, user_id, client).await
+}
+
+async fn mark_used(ctx: &Ctx, link: one_time_token::Model) -> Result<()> {
+    let mut active = link.into_active_model();
+    active.used_at = Set(Some(ctx.clock.now()));
+    active.update(&ctx.db).await?;
+    Ok(())
+}
+
+/// Queues a reset link if the account exists. Always succeeds (after the
+/// rate limit), so the answer does not reveal which e-mails have accounts.
+pub async fn request_reset(ctx: &Ctx, input: RequestPasswordReset, client: &Client) -> Result<()> {
+    let email = normalize_email(&input.email);
+    let address = format!("reset:ip:{}", client.ip.as_deref().unwrap_or("unknown"));
+    let account_bucket = format!("reset:account:{email}");
+    rate_limit::check(ctx, &address, rate_limit::RESET_ADDRESS).await?;
+    rate_limit::check(ctx, &account_bucket, rate_limit::RESET_ACCOUNT).await?;
+    rate_limit::record(ctx, &address).await?;
+    rate_limit::record(ctx, &account_bucket).await?;
+    let Some(account) = user::Entity::find()
+        .filter(user::Column::Email.eq(&email))
+        .one(&ctx.db)
+        .await?
+    else {
+        return Ok(());
+    };
+    let now = ctx.clock.now();
+    let secret = secret_token::generate();
+    let txn = ctx.db.begin().await?;
+    one_time_token::ActiveModel {
+        purpose: Set(PURPOSE_RESET.to_owned()),
+        token_hash: Set(secret_token::digest(&secret)),
+        email: Set(email.clone()),
+        user_id: Set(Some(account.id)),
+        role: Set(None),
+        department_id: Set(None),
+        title: Set(None),
+        created_by_id: Set(None),
+        created_at: Set(now),
+        expires_at: Set(now + RESET_LIFETIME),
+        used_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let body = format!(
+        "Someone asked to reset the password of your Madang account.\n\n\
+         Open this link within one hour to choose a new password:\n{}/reset?token={secret}\n\n\
+         If it was not you, ignore this mail; your password stays as it is.\n",
+        ctx.settings.base_url
+    );
+    mail::queue(&txn, now, &email, "Reset your Madang password", &body).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Sets a new password from a reset link and signs the account out everywhere.
+pub async fn complete_reset(ctx: &Ctx, input: CompletePasswordReset) -> Result<()> {
+    password::validate(&input.password)?;
+    let link = usable_link(ctx, PURPOSE_RESET, &input.token).await?;
+    let user_id = link
+        .user_id
+        .ok_or_else(|| Error::Internal("reset link without account".to_owned()))?;
+    let hash = password::hash(&input.password)?;
+    let account = user::Entity::find_by_id(user_id)
+        .one(&ctx.db)
+        .await?
+        .ok_or_else(|| {
+            Error::invalid(
+                "token",
+                "this link is invalid, used or expired; ask for a new one",
+            )
+        })?;
+    let mut active = account.into_active_model();
+    active.password_hash = Set(Some(hash));
+    active.update(&ctx.db).await?;
+    session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(user_id))
+        .exec(&ctx.db)
+        .await?;
+    mark_used(ctx, link).await
+}

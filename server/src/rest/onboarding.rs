@@ -1,0 +1,83 @@
+//! One-time links over REST: staff invitations and password resets.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use shared::ApiError;
+use shared::account::{
+    AcceptInvite, CompletePasswordReset, CreateInvite, InviteCreated, RequestPasswordReset,
+    UserEnvelope,
+};
+
+use crate::auth::{Auth, set_cookie};
+use crate::error::ApiResult;
+use crate::extract::ApiJson;
+use crate::http::AppState;
+
+/// Mails a reset link if the account exists; the answer is the same either way.
+#[utoipa::path(post, path = "/api/v1/auth/password-reset", tag = "accounts", request_body = RequestPasswordReset, responses(
+    (status = 202, description = "If the account exists, a link is on its way"),
+    (status = 429, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn request_reset(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<RequestPasswordReset>,
+) -> ApiResult<StatusCode> {
+    domain::onboarding::request_reset(&state.ctx, input, &auth.client).await?;
+    Ok(StatusCode::ACCEPTED)
+}
+
+/// Sets a new password from a reset link; signs the account out everywhere.
+#[utoipa::path(post, path = "/api/v1/auth/password-reset/complete", tag = "accounts", request_body = CompletePasswordReset, responses(
+    (status = 204),
+    (status = 422, body = ApiError, content_type = "application/problem+json", description = "Bad link or password"),
+))]
+pub async fn complete_reset(
+    State(state): State<AppState>,
+    ApiJson(input): ApiJson<CompletePasswordReset>,
+) -> ApiResult<StatusCode> {
+    domain::onboarding::complete_reset(&state.ctx, input).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Invites a staff member by e-mail (admins).
+#[utoipa::path(post, path = "/api/v1/admin/invites", tag = "admin", request_body = CreateInvite, responses(
+    (status = 201, body = InviteCreated),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 409, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn invite(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<CreateInvite>,
+) -> ApiResult<(StatusCode, Json<InviteCreated>)> {
+    let created = domain::onboarding::invite(&state.ctx, &auth.actor, input).await?;
+    Ok((StatusCode::CREATED, Json(created)))
+}
+
+/// Creates the invited staff account from the link and signs it in.
+#[utoipa::path(post, path = "/api/v1/auth/invites/accept", tag = "accounts", request_body = AcceptInvite, responses(
+    (status = 201, body = UserEnvelope),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn accept_invite(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<AcceptInvite>,
+) -> ApiResult<Response> {
+    let session = domain::onboarding::accept_invite(&state.ctx, input, &auth.client).await?;
+    let mut headers = HeaderMap::new();
+    let cookie =
+        domain::auth::session_set_cookie(&session.token, state.ctx.settings.secure_cookies());
+    headers.insert(header::SET_COOKIE, set_cookie(&cookie));
+    Ok((
+        StatusCode::CREATED,
+        headers,
+        Json(UserEnvelope { user: session.me }),
+    )
+        .into_response())
+}

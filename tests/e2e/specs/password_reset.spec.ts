@@ -1,0 +1,63 @@
+import { test, expect, Page } from "@playwright/test";
+
+// A member forgets their password; without an SMTP server the link waits in
+// the outbox, where an admin reads it; the member sets a new password.
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/signin");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await page.fill("#field-email", email);
+  await page.fill("#field-password", password);
+  await page.click("#sign-in-form button[type=submit]");
+  await expect(page).toHaveURL(/\/me$/);
+}
+
+test("reset a forgotten password through the e-mailed link", async ({ browser }) => {
+  const email = `forgetful.${Date.now()}@example.com`;
+  const member = await (await browser.newContext()).newPage();
+  await member.goto("/signup");
+  await expect(member.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await member.fill("#field-display_name", "Forgetful Member");
+  await member.fill("#field-email", email);
+  await member.fill("#field-password", "first password here");
+  await member.click("#sign-up-form button[type=submit]");
+  await expect(member).toHaveURL(/\/me$/);
+  await member.click("#sign-out");
+  await expect(member).toHaveURL(/\/$/);
+
+  await member.goto("/signin");
+  await member.click("text=Forgot your password?");
+  await expect(member).toHaveURL(/\/forgot$/);
+  await expect(member.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await member.fill("#field-email", email);
+  await member.click("#forgot-form button[type=submit]");
+  await expect(member.locator(".notice")).toContainText("link is on its way");
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "admin@hanbit.example", "madang-demo-2026");
+  await admin.goto("/admin/outbox");
+  const mail = admin.locator(".mail", { has: admin.locator(".mail-to", { hasText: email }) }).first();
+  await expect(mail.locator(".mail-subject")).toHaveText("Reset your Madang password");
+  const body = (await mail.locator(".mail-body").textContent()) ?? "";
+  const link = body.match(/https?:\/\/\S+\/reset\?token=[0-9a-f]{64}/)?.[0];
+  expect(link).toBeTruthy();
+
+  await member.goto(link!);
+  await expect(member.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await member.fill("#field-password", "short");
+  await member.click("#reset-form button[type=submit]");
+  await expect(member.locator("#field-password-error")).toHaveText("must be at least 10 characters");
+  await member.fill("#field-password", "second password here");
+  await member.click("#reset-form button[type=submit]");
+  await expect(member).toHaveURL(/\/signin\?reset=1$/);
+  await expect(member.locator(".notice")).toBeVisible();
+  await signIn(member, email, "second password here");
+  await expect(member.locator(".profile-email")).toHaveText(email);
+});
+
+test("customers cannot read the outbox", async ({ page }) => {
+  await signIn(page, "customer@hanbit.example", "madang-demo-2026");
+  await page.goto("/admin/outbox");
+  await expect(page.locator(".error")).toContainText("needs an admin account");
+  await expect(page.locator(".mail")).toHaveCount(0);
+});
