@@ -202,3 +202,11 @@ pub async fn outbox() -> Result<Vec<shared::account::OutboxMail>, ServerFnError>
         .await
         .map_err(fail)
 }
+
+/// One idea with its signed timeline and comments.
+#[server(prefix = "/rpc")]
+pub async fn get_idea(number: i64) -> Result<shared::IdeaView, ServerFnError> {
+    domain::idea::get(&ctx()?, &caller().actor, number)
+        .await
+        .map_err(fail)
+}

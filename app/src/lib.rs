@@ -11,15 +11,15 @@ pub mod pages;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{SsrMode, path};
 
 use crate::components::header::Header;
 use crate::i18n::Locale;
 use crate::pages::onboarding::{AcceptInvitePage, ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::{
     admin_outbox::AdminOutboxPage, announcements::AnnouncementsPage, board::BoardPage,
-    profile::ProfilePage, roadmap::RoadmapPage, sign_in::SignInPage, sign_up::SignUpPage,
-    support::SupportPage,
+    idea::IdeaPage, profile::ProfilePage, roadmap::RoadmapPage, sign_in::SignInPage,
+    sign_up::SignUpPage, support::SupportPage,
 };
 
 /// The name of the compiled client bundle: `/pkg/madang.js`, `/pkg/madang_bg.wasm`, `/pkg/madang.css`.
@@ -67,6 +67,9 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=BoardPage/>
                         <Route path=path!("/ideas") view=BoardPage/>
+                        // Rendered whole before sending, so the title and the
+                        // OpenGraph tags of a shared link are in <head>.
+                        <Route path=path!("/ideas/:number") view=IdeaPage ssr=SsrMode::Async/>
                         <Route path=path!("/roadmap") view=RoadmapPage/>
                         <Route path=path!("/support") view=SupportPage/>
                         <Route path=path!("/announcements") view=AnnouncementsPage/>

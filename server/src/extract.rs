@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, FromRequestParts, Query, Request};
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 use shared::ApiError;
@@ -58,5 +58,25 @@ where
             }
             Err(other) => Err(AppError(ApiError::bad_request(other.body_text()))),
         }
+    }
+}
+
+/// Like `axum::extract::Path`, but a path segment of the wrong shape (say a
+/// word where a number belongs) names nothing, so it is a 404 problem.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ApiPath<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for ApiPath<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Path(value)| ApiPath(value))
+            .map_err(|_| AppError(ApiError::not_found("Nothing is at this address.")))
     }
 }

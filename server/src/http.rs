@@ -44,6 +44,7 @@ pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route("/openapi.json", get(openapi::openapi_json))
         .route("/ideas", get(rest::ideas::list_ideas))
+        .route("/ideas/{number}", get(rest::ideas::get_idea))
         .route(
             "/departments",
             get(departments::list_departments).post(departments::create_department),

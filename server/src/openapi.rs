@@ -11,6 +11,7 @@ use utoipa::OpenApi;
         crate::rest::meta::healthz,
         crate::rest::meta::readyz,
         crate::rest::ideas::list_ideas,
+        crate::rest::ideas::get_idea,
         crate::rest::departments::list_departments,
         crate::rest::departments::create_department,
         crate::rest::departments::update_department,

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::staff::UserRef;
+use crate::staff::{StaffIdentity, UserRef};
 
 /// Where an idea stands. Every idea gets a visible fate, so a customer never
 /// has to ask whether it was really reviewed.
@@ -128,6 +128,74 @@ pub struct BoardQuery {
     /// The `next_cursor` of the previous page.
     #[serde(default)]
     pub cursor: Option<String>,
+}
+
+/// One signed step in an idea's public timeline: who decided what, when, why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TimelineEntry {
+    /// `status_changed` (more kinds come with announcements and merges).
+    pub kind: String,
+    /// RFC 3339 UTC.
+    pub at: String,
+    /// The staff member who decided, with their signed identity.
+    pub by: StaffIdentity,
+    /// The status the idea moved to.
+    pub status: Option<IdeaStatus>,
+    /// The status it moved from.
+    pub from_status: Option<IdeaStatus>,
+    /// The public explanation, sanitised HTML.
+    pub text_html: String,
+}
+
+/// A comment under an idea.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommentView {
+    /// Comment id.
+    pub id: i64,
+    /// Sanitised HTML; empty when deleted.
+    pub body_html: String,
+    /// Who wrote it (staff carry their signed identity).
+    pub author: UserRef,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+    /// True once edited after posting.
+    pub edited: bool,
+    /// True for a deleted comment, kept as a tombstone.
+    pub deleted: bool,
+}
+
+/// An idea with everything its page shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IdeaView {
+    /// The public idea number.
+    pub number: i64,
+    /// The title.
+    pub title: String,
+    /// The description, sanitised HTML.
+    pub body_html: String,
+    /// Where the idea stands.
+    pub status: IdeaStatus,
+    /// Distinct voters.
+    pub votes: i64,
+    /// Whether the caller has voted (false for visitors).
+    pub voted: bool,
+    /// Visible comments.
+    pub comments_count: i64,
+    /// Who posted it.
+    pub author: UserRef,
+    /// Product area, if any.
+    pub category: Option<String>,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+    /// Signed decisions, oldest first.
+    pub timeline: Vec<TimelineEntry>,
+    /// Comments, oldest first.
+    pub comments: Vec<CommentView>,
+    /// The idea this one was merged into, if any.
+    pub merged_into: Option<i64>,
 }
 
 #[cfg(test)]

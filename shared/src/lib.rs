@@ -13,7 +13,7 @@ pub mod staff;
 pub mod ticket;
 
 pub use error::ApiError;
-pub use idea::{BoardQuery, IdeaCard, IdeaSort, IdeaStatus};
+pub use idea::{BoardQuery, CommentView, IdeaCard, IdeaSort, IdeaStatus, IdeaView, TimelineEntry};
 pub use page::Page;
 pub use staff::{DepartmentRef, Role, StaffIdentity, UserRef};
 pub use ticket::{TicketKind, TicketStatus};

@@ -133,6 +133,82 @@ async fn departments_list_their_first_response_promise(backend: Backend) {
     app.stop().await;
 }
 
+async fn an_idea_shows_its_signed_timeline_and_comments(backend: Backend) {
+    let app = spawn_app(backend).await;
+    // Demo idea 2 ("Dark mode…") was moved to done by Jiho Kwon of Billing.
+    let idea = app.get_json("/api/v1/ideas/2", 200).await;
+    assert_eq!(idea["number"], 2);
+    assert_eq!(idea["status"], "done");
+    assert_eq!(idea["voted"], false);
+    let entry = &idea["timeline"][0];
+    assert_eq!(entry["kind"], "status_changed");
+    assert_eq!(entry["status"], "done");
+    assert_eq!(entry["by"]["display_name"], "Jiho Kwon");
+    assert_eq!(entry["by"]["initials"], "J.K.");
+    assert_eq!(entry["by"]["department"]["slug"], "billing");
+    assert_eq!(entry["by"]["title"], "Billing Specialist");
+    assert!(
+        entry["text_html"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("<p>"))
+    );
+    let stored = app
+        .scalar("SELECT COUNT(*) FROM idea_comments WHERE idea_id = 2")
+        .await;
+    assert_eq!(
+        i64::try_from(idea["comments"].as_array().expect("comments").len()).expect("len"),
+        stored
+    );
+    assert_eq!(
+        idea["votes"].as_i64(),
+        Some(
+            app.scalar("SELECT COUNT(*) FROM idea_votes WHERE idea_id = 2")
+                .await
+        )
+    );
+
+    // A signed-in member sees `voted` exactly where the votes table says so.
+    let cookie = app
+        .sign_in("customer@hanbit.example", madang_tests::DEMO_PASSWORD)
+        .await;
+    let mut voted_somewhere = false;
+    for number in 1..=30 {
+        let response = app
+            .client
+            .get(app.url(&format!("/api/v1/ideas/{number}")))
+            .header("cookie", &cookie)
+            .send()
+            .await
+            .expect("request");
+        let idea: serde_json::Value = response.json().await.expect("json");
+        let stored = app
+            .scalar(&format!("SELECT COUNT(*) FROM idea_votes v JOIN users u ON u.id = v.user_id WHERE u.email = 'customer@hanbit.example' AND v.idea_id = {number}"))
+            .await;
+        assert_eq!(idea["voted"], stored == 1, "idea {number}");
+        voted_somewhere |= stored == 1;
+    }
+    assert!(voted_somewhere, "the demo customer voted for nothing");
+    app.stop().await;
+}
+
+async fn unknown_or_malformed_idea_numbers_are_404_problems(backend: Backend) {
+    let app = spawn_app(backend).await;
+    for path in [
+        "/api/v1/ideas/99999",
+        "/api/v1/ideas/abc",
+        "/api/v1/ideas/-1",
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(response.status().as_u16(), 404, "{path}");
+        assert_eq!(
+            response.headers()["content-type"],
+            "application/problem+json",
+            "{path}"
+        );
+    }
+    app.stop().await;
+}
+
 on_both_databases!(
     paging_through_the_board_returns_every_idea_once,
     top_is_ordered_by_votes_and_new_by_recency,
@@ -140,4 +216,6 @@ on_both_databases!(
     cards_show_authors_without_their_email,
     bad_queries_get_specific_problem_documents,
     departments_list_their_first_response_promise,
+    an_idea_shows_its_signed_timeline_and_comments,
+    unknown_or_malformed_idea_numbers_are_404_problems,
 );

@@ -82,7 +82,22 @@ async fn support_lists_departments_and_their_promise(backend: Backend) {
     app.stop().await;
 }
 
+async fn an_idea_page_is_server_rendered_with_signed_decisions(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let html = app.get("/ideas/2").await.text().await.expect("html");
+    assert!(html.contains("Dark mode for the Hanbit app"));
+    assert!(
+        html.contains("class=\"signature-name\">Jiho Kwon<"),
+        "signature missing"
+    );
+    assert!(html.contains("Billing Specialist"));
+    assert!(html.contains("Shipped in app version 5.2"));
+    assert!(html.contains("<meta property=\"og:title\" content=\"Dark mode for the Hanbit app\""));
+    app.stop().await;
+}
+
 on_both_databases!(
+    an_idea_page_is_server_rendered_with_signed_decisions,
     the_home_page_is_server_rendered_with_the_demo_ideas,
     the_page_language_follows_accept_language_and_the_cookie,
     unknown_pages_answer_404_with_the_site_shell,

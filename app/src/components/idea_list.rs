@@ -1,6 +1,7 @@
 //! A list of idea cards, used by the board and the roadmap.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use shared::IdeaCard;
 
 use crate::components::status_badge::StatusBadge;
@@ -33,7 +34,7 @@ fn IdeaRow(idea: IdeaCard) -> impl IntoView {
                 <span class="vote-label">{locale.t("board.votes")}</span>
             </div>
             <div class="idea-main">
-                <h3 class="idea-title">{idea.title}</h3>
+                <h3 class="idea-title"><A href=format!("/ideas/{}", idea.number)>{idea.title}</A></h3>
                 <div class="idea-meta">
                     <StatusBadge status=idea.status/>
                     {idea.category.map(|c| view! { <span class="category">{c}</span> })}

@@ -3,4 +3,5 @@
 pub mod field;
 pub mod header;
 pub mod idea_list;
+pub mod signature;
 pub mod status_badge;

@@ -215,7 +215,7 @@ const IDEAS: [DemoIdea; 30] = [
         "The app is blinding at night. Please add a dark theme that follows the phone setting.",
         "app",
         IdeaStatus::Done,
-        "Shipped in app version 5.2 — it follows your system setting. Thank you for 200+ votes!",
+        "Shipped in app version 5.2 — it follows your system setting. Thank you for every vote!",
     ),
     DemoIdea(
         "Show real line speed on the bill",

@@ -5,9 +5,12 @@ use chrono::{DateTime, TimeZone, Utc};
 use sea_orm::sea_query::{Condition, ExprTrait, Query};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use shared::page::{DEFAULT_PAGE_LIMIT, PAGE_LIMIT_RANGE};
-use shared::{BoardQuery, IdeaCard, IdeaSort, IdeaStatus, Page};
+use shared::{
+    BoardQuery, CommentView, IdeaCard, IdeaSort, IdeaStatus, IdeaView, Page, TimelineEntry,
+};
 
-use crate::entity::{category, idea};
+use crate::actor::Actor;
+use crate::entity::{category, idea, idea_comment, idea_status_change, idea_vote};
 use crate::{Ctx, Error, Result, user};
 
 /// Days after which an idea needs twice the votes to rank level with a new
@@ -164,22 +167,121 @@ pub async fn list_board(ctx: &Ctx, query: &BoardQuery) -> Result<Page<IdeaCard>>
                 .ok_or_else(|| Error::Internal(format!("idea {} has no author row", row.id)))?;
             Ok(IdeaCard {
                 number: i64::from(row.id),
-                status: row
-                    .status
-                    .parse::<IdeaStatus>()
-                    .map_err(|e| Error::Internal(e.to_string()))?,
+                status: parse_status(&row.status)?,
                 votes: i64::from(row.votes_count),
                 comments: i64::from(row.comments_count),
                 category: row.category_id.and_then(|id| categories.get(&id).cloned()),
-                created_at: row
-                    .created_at
-                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                created_at: rfc3339(row.created_at),
                 author,
                 title: row.title,
             })
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(Page { items, next_cursor })
+}
+
+fn rfc3339(at: chrono::DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+fn parse_status(raw: &str) -> Result<IdeaStatus> {
+    raw.parse::<IdeaStatus>()
+        .map_err(|e| Error::Internal(e.to_string()))
+}
+
+/// One idea with its signed timeline and comments. Merged ideas still
+/// answer, pointing at their target.
+pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
+    let not_found = || Error::NotFound(format!("idea {number}"));
+    let id = i32::try_from(number).map_err(|_| not_found())?;
+    let row = idea::Entity::find_by_id(id)
+        .one(&ctx.db)
+        .await?
+        .ok_or_else(not_found)?;
+    let changes = idea_status_change::Entity::find()
+        .filter(idea_status_change::Column::IdeaId.eq(id))
+        .order_by_asc(idea_status_change::Column::CreatedAt)
+        .order_by_asc(idea_status_change::Column::Id)
+        .all(&ctx.db)
+        .await?;
+    let comments = idea_comment::Entity::find()
+        .filter(idea_comment::Column::IdeaId.eq(id))
+        .order_by_asc(idea_comment::Column::CreatedAt)
+        .order_by_asc(idea_comment::Column::Id)
+        .all(&ctx.db)
+        .await?;
+    let voted = match actor.member() {
+        Some(member) => idea_vote::Entity::find_by_id((id, member.id))
+            .one(&ctx.db)
+            .await?
+            .is_some(),
+        None => false,
+    };
+    let people = user::refs(
+        ctx,
+        std::iter::once(row.author_id)
+            .chain(changes.iter().map(|c| c.by_id))
+            .chain(comments.iter().map(|c| c.author_id)),
+    )
+    .await?;
+    let person = |id: i32| {
+        people
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| Error::Internal(format!("member {id} missing")))
+    };
+    let category = match row.category_id {
+        Some(category_id) => category::Entity::find_by_id(category_id)
+            .one(&ctx.db)
+            .await?
+            .map(|c| c.name),
+        None => None,
+    };
+    let timeline = changes
+        .into_iter()
+        .map(|c| {
+            let by = person(c.by_id)?.staff.ok_or_else(|| {
+                Error::Internal(format!("status change {} not signed by staff", c.id))
+            })?;
+            Ok(TimelineEntry {
+                kind: "status_changed".to_owned(),
+                at: rfc3339(c.created_at),
+                by,
+                status: Some(parse_status(&c.to_status)?),
+                from_status: Some(parse_status(&c.from_status)?),
+                text_html: c.explanation_html,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let comments = comments
+        .into_iter()
+        .map(|c| {
+            let deleted = c.deleted_at.is_some();
+            Ok(CommentView {
+                id: i64::from(c.id),
+                body_html: if deleted { String::new() } else { c.body_html },
+                author: person(c.author_id)?,
+                created_at: rfc3339(c.created_at),
+                edited: c.edited_at.is_some(),
+                deleted,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(IdeaView {
+        number: i64::from(row.id),
+        title: row.title,
+        body_html: row.body_html,
+        status: parse_status(&row.status)?,
+        votes: i64::from(row.votes_count),
+        voted,
+        comments_count: i64::from(row.comments_count),
+        author: person(row.author_id)?,
+        category,
+        created_at: rfc3339(row.created_at),
+        timeline,
+        comments,
+        merged_into: row.merged_into_id.map(i64::from),
+    })
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! their sessions and API tokens.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use shared::ApiError;
@@ -13,7 +13,7 @@ use shared::account::{
 use super::Items;
 use crate::auth::{Auth, set_cookie};
 use crate::error::ApiResult;
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, ApiPath};
 use crate::http::AppState;
 
 fn secure(state: &AppState) -> bool {
@@ -152,7 +152,7 @@ pub async fn list_tokens(
 pub async fn revoke_token(
     State(state): State<AppState>,
     auth: Auth,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<StatusCode> {
     domain::auth::revoke_token(&state.ctx, &auth.actor, id).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -1,7 +1,7 @@
 //! Departments over REST: public list, admin create and update.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use shared::ApiError;
 use shared::department::{Department, DepartmentInput};
@@ -9,7 +9,7 @@ use shared::department::{Department, DepartmentInput};
 use super::Items;
 use crate::auth::Auth;
 use crate::error::ApiResult;
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, ApiPath};
 use crate::http::AppState;
 
 /// Departments and their first-response promises.
@@ -49,7 +49,7 @@ pub async fn create_department(
 pub async fn update_department(
     State(state): State<AppState>,
     auth: Auth,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
     ApiJson(input): ApiJson<DepartmentInput>,
 ) -> ApiResult<Json<Department>> {
     Ok(Json(

@@ -2,10 +2,11 @@
 
 use axum::Json;
 use axum::extract::State;
-use shared::{ApiError, BoardQuery, IdeaCard, Page};
+use shared::{ApiError, BoardQuery, IdeaCard, IdeaView, Page};
 
+use crate::auth::Auth;
 use crate::error::ApiResult;
-use crate::extract::ApiQuery;
+use crate::extract::{ApiPath, ApiQuery};
 use crate::http::AppState;
 
 /// The idea board, one page at a time.
@@ -19,4 +20,19 @@ pub async fn list_ideas(
     ApiQuery(query): ApiQuery<BoardQuery>,
 ) -> ApiResult<Json<Page<IdeaCard>>> {
     Ok(Json(domain::idea::list_board(&state.ctx, &query).await?))
+}
+
+/// One idea with its signed timeline and comments.
+#[utoipa::path(get, path = "/api/v1/ideas/{number}", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
+    (status = 200, body = IdeaView),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn get_idea(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<i64>,
+) -> ApiResult<Json<IdeaView>> {
+    Ok(Json(
+        domain::idea::get(&state.ctx, &auth.actor, number).await?,
+    ))
 }

@@ -59,3 +59,22 @@ test("demo staff see their department and title on their profile", async ({ page
   await expect(page.locator(".profile-role")).toContainText("Billing Specialist");
   await expect(page.locator(".avatar").first()).toHaveText("J.K.");
 });
+
+test("signed in as demo staff, their decisions carry the signed official badge", async ({ page }) => {
+  await page.goto("/signin");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await page.fill("#field-email", "billing@hanbit.example");
+  await page.fill("#field-password", "madang-demo-2026");
+  await page.click("#sign-in-form button[type=submit]");
+  await expect(page).toHaveURL(/\/me$/);
+  await page.goto("/roadmap");
+  await page.locator('.roadmap-column[data-status="done"] .idea-title a', { hasText: "Dark mode for the Hanbit app" }).click();
+  await expect(page).toHaveURL(/\/ideas\/2$/);
+  const entry = page.locator(".timeline-entry").first();
+  await expect(entry.locator(".signature-name")).toHaveText("Jiho Kwon");
+  await expect(entry.locator(".badge-official")).toBeVisible();
+  await expect(entry.locator(".signature-initials")).toHaveText("J.K.");
+  await expect(entry.locator(".signature-department")).toHaveText("Billing");
+  await expect(entry.locator(".signature-title")).toHaveText("Billing Specialist");
+  await expect(entry.locator(".timeline-text")).toContainText("Shipped in app version 5.2");
+});

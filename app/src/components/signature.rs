@@ -1,0 +1,33 @@
+//! The signed identity of a staff member, shown on every official answer:
+//! initials avatar, name, an "Official" badge, department and title — the
+//! practice of signing each reply that customers trust.
+
+use leptos::prelude::*;
+use shared::{StaffIdentity, UserRef};
+
+use crate::i18n::Locale;
+
+/// A staff signature block.
+#[component]
+pub fn StaffSignature(staff: StaffIdentity) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    view! {
+        <span class="signature" data-staff=staff.id>
+            <span class="avatar small staff" aria-hidden="true">{staff.initials.clone()}</span>
+            <span class="signature-name">{staff.display_name}</span>
+            <span class="badge-official">{locale.t("idea.official")}</span>
+            <span class="signature-initials">{staff.initials}</span>
+            {staff.department.map(|d| view! { <span class="signature-department">{d.name}</span> })}
+            {staff.title.map(|t| view! { <span class="signature-title">{t}</span> })}
+        </span>
+    }
+}
+
+/// Any author: the signature for staff, the plain name for everyone else.
+#[component]
+pub fn AuthorName(author: UserRef) -> impl IntoView {
+    match author.staff {
+        Some(staff) => view! { <StaffSignature staff/> }.into_any(),
+        None => view! { <span class="author-name">{author.display_name}</span> }.into_any(),
+    }
+}

@@ -1,0 +1,156 @@
+//! One idea's page: the description, its votes, the public timeline of
+//! signed decisions (who decided what, when and why) and the comments.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::get_idea;
+use crate::components::signature::{AuthorName, StaffSignature};
+use crate::components::status_badge::{StatusBadge, status_key};
+use crate::i18n::Locale;
+
+fn short_time(rfc3339: &str) -> String {
+    rfc3339.get(..16).unwrap_or(rfc3339).replace('T', " ")
+}
+
+/// The first 200 characters of the text in sanitised HTML, for link previews.
+fn excerpt(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.join(" ").chars().take(200).collect()
+}
+
+/// The idea page at `/ideas/:number`.
+#[component]
+pub fn IdeaPage() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let params = use_params_map();
+    let number = move || {
+        params
+            .read()
+            .get("number")
+            .and_then(|n| n.parse::<i64>().ok())
+    };
+    let idea = Resource::new(number, |number| async move {
+        match number {
+            Some(n) => get_idea(n).await.map(Some),
+            None => Ok(None),
+        }
+    });
+    view! {
+        <A href="/" attr:class="back">"← " {locale.t("idea.back")}</A>
+        <Suspense fallback=|| view! { <p class="loading">"…"</p> }>
+            {move || Suspend::new(async move {
+                match idea.await {
+                    Ok(Some(idea)) => {
+                        let description = idea.body_html.clone();
+                        view! {
+                            <Title text=idea.title.clone()/>
+                            <Meta property="og:title" content=idea.title.clone()/>
+                            <Meta property="og:type" content="article"/>
+                            <Meta property="og:description" content=excerpt(&idea.body_html)/>
+                            <Meta name="description" content=excerpt(&idea.body_html)/>
+                            <Meta name="twitter:card" content="summary"/>
+                            <Meta name="twitter:title" content=idea.title.clone()/>
+                            <article class="idea-page" data-idea=idea.number>
+                                <header class="idea-header">
+                                    <div class="vote-box large">
+                                        <span class="vote-count">{idea.votes}</span>
+                                        <span class="vote-label">{locale.t("board.votes")}</span>
+                                    </div>
+                                    <div>
+                                        <h1 class="idea-page-title">{idea.title.clone()}</h1>
+                                        <div class="idea-meta">
+                                            <StatusBadge status=idea.status/>
+                                            {idea.category.clone().map(|c| view! { <span class="category">{c}</span> })}
+                                            <span>{locale.t("board.by")} " "</span>
+                                            <AuthorName author=idea.author.clone()/>
+                                            <time datetime=idea.created_at.clone()>{short_time(&idea.created_at)}</time>
+                                        </div>
+                                    </div>
+                                </header>
+                                {idea.merged_into.map(|target| view! {
+                                    <p class="notice">{locale.t("idea.merged_into")} " " <A href=format!("/ideas/{target}")>{format!("#{target}")}</A></p>
+                                })}
+                                <div class="idea-body prose" inner_html=description></div>
+
+                                <section class="timeline" aria-labelledby="timeline-title">
+                                    <h2 id="timeline-title">{locale.t("idea.timeline")}</h2>
+                                    {if idea.timeline.is_empty() {
+                                        view! { <p class="empty">{locale.t("idea.no_timeline")}</p> }.into_any()
+                                    } else {
+                                        view! {
+                                            <ol class="timeline-list">
+                                                {idea.timeline.into_iter().map(|entry| {
+                                                    let text = entry.text_html.clone();
+                                                    view! {
+                                                        <li class="timeline-entry" data-kind=entry.kind.clone()>
+                                                            <div class="timeline-head">
+                                                                <StaffSignature staff=entry.by/>
+                                                                <span class="timeline-action">
+                                                                    {locale.t("idea.moved")} " "
+                                                                    {entry.status.map(|s| view! { <strong data-status=s.as_str()>{locale.t(status_key(s))}</strong> })}
+                                                                </span>
+                                                                <time datetime=entry.at.clone()>{short_time(&entry.at)}</time>
+                                                            </div>
+                                                            <div class="timeline-text prose" inner_html=text></div>
+                                                        </li>
+                                                    }
+                                                }).collect_view()}
+                                            </ol>
+                                        }.into_any()
+                                    }}
+                                </section>
+
+                                <section class="comments" aria-labelledby="comments-title">
+                                    <h2 id="comments-title">{locale.t("idea.comments")} " (" {idea.comments_count} ")"</h2>
+                                    {if idea.comments.is_empty() {
+                                        view! { <p class="empty">{locale.t("idea.no_comments")}</p> }.into_any()
+                                    } else {
+                                        view! {
+                                            <ol class="comment-list">
+                                                {idea.comments.into_iter().map(|c| {
+                                                    let body = c.body_html.clone();
+                                                    let official = c.author.staff.is_some();
+                                                    view! {
+                                                        <li class="comment" class:official=official data-comment=c.id>
+                                                            <div class="comment-head">
+                                                                <AuthorName author=c.author/>
+                                                                <time datetime=c.created_at.clone()>{short_time(&c.created_at)}</time>
+                                                                {c.edited.then(|| view! { <span class="edited">{locale.t("idea.edited")}</span> })}
+                                                            </div>
+                                                            {if c.deleted {
+                                                                view! { <p class="tombstone">{locale.t("idea.deleted_comment")}</p> }.into_any()
+                                                            } else {
+                                                                view! { <div class="comment-body prose" inner_html=body></div> }.into_any()
+                                                            }}
+                                                        </li>
+                                                    }
+                                                }).collect_view()}
+                                            </ol>
+                                        }.into_any()
+                                    }}
+                                </section>
+                            </article>
+                        }.into_any()
+                    }
+                    _ => view! { <h1>{locale.t("idea.not_found")}</h1> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
