@@ -210,3 +210,24 @@ pub async fn get_idea(number: i64) -> Result<shared::IdeaView, ServerFnError> {
         .await
         .map_err(fail)
 }
+
+/// A member's public profile.
+#[server(prefix = "/rpc")]
+pub async fn member_profile(id: i64) -> Result<shared::MemberProfile, ServerFnError> {
+    domain::member::profile(&ctx()?, id).await.map_err(fail)
+}
+
+/// Deletes the signed-in member's account (password confirms), then goes home.
+#[server(prefix = "/rpc")]
+pub async fn delete_account(password: String) -> Result<(), ServerFnError> {
+    let ctx = ctx()?;
+    let input = shared::account::DeleteAccount { password };
+    domain::privacy::delete_account(&ctx, &caller().actor, input)
+        .await
+        .map_err(fail)?;
+    set_cookie(&domain::auth::session_clear_cookie(
+        ctx.settings.secure_cookies(),
+    ));
+    leptos_axum::redirect("/?account=deleted");
+    Ok(())
+}

@@ -1,10 +1,14 @@
 //! Who is signed in, as the UI knows it: one resource for the whole page,
-//! refetched whenever a sign-in, sign-up or sign-out completes.
+//! refetched whenever an action that changes who is signed in succeeds.
+//! Those actions live here, above the router, so their completion is seen
+//! even when the page that started them has already been left.
 
 use leptos::prelude::*;
 use shared::account::Me;
 
-use crate::api::current_user;
+use crate::api::{
+    AcceptInvite, DeleteAccount, SignIn, SignOut, SignOutEverywhere, SignUp, current_user,
+};
 
 /// Bumped after every change of who is signed in.
 #[derive(Clone, Copy, Debug)]
@@ -14,19 +18,52 @@ pub struct AuthVersion(pub RwSignal<u32>);
 #[derive(Clone, Copy)]
 pub struct CurrentUser(pub Resource<Result<Option<Me>, ServerFnError>>);
 
-/// Provides both contexts; called once by `App`.
+/// The server actions that change who is signed in.
+#[derive(Clone, Copy)]
+pub struct AuthActions {
+    /// Sign in with e-mail and password.
+    pub sign_in: ServerAction<SignIn>,
+    /// Create a customer account.
+    pub sign_up: ServerAction<SignUp>,
+    /// End this session.
+    pub sign_out: ServerAction<SignOut>,
+    /// End every session.
+    pub sign_out_everywhere: ServerAction<SignOutEverywhere>,
+    /// Delete the account.
+    pub delete_account: ServerAction<DeleteAccount>,
+    /// Accept a staff invitation.
+    pub accept_invite: ServerAction<AcceptInvite>,
+}
+
+/// Provides the contexts; called once by `App`.
 pub fn provide() {
     let version = AuthVersion(RwSignal::new(0));
+    let actions = AuthActions {
+        sign_in: ServerAction::new(),
+        sign_up: ServerAction::new(),
+        sign_out: ServerAction::new(),
+        sign_out_everywhere: ServerAction::new(),
+        delete_account: ServerAction::new(),
+        accept_invite: ServerAction::new(),
+    };
+    for value in [
+        actions.sign_in.value(),
+        actions.sign_up.value(),
+        actions.sign_out.value(),
+        actions.sign_out_everywhere.value(),
+        actions.delete_account.value(),
+        actions.accept_invite.value(),
+    ] {
+        Effect::new(move |_| {
+            if matches!(value.get(), Some(Ok(()))) {
+                version.0.update(|v| *v += 1);
+            }
+        });
+    }
     provide_context(version);
+    provide_context(actions);
     provide_context(CurrentUser(Resource::new(
         move || version.0.get(),
         |_| current_user(),
     )));
-}
-
-/// Marks that who is signed in has changed.
-pub fn changed() {
-    if let Some(AuthVersion(version)) = use_context::<AuthVersion>() {
-        version.update(|v| *v += 1);
-    }
 }

@@ -18,8 +18,8 @@ use crate::i18n::Locale;
 use crate::pages::onboarding::{AcceptInvitePage, ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::{
     admin_outbox::AdminOutboxPage, announcements::AnnouncementsPage, board::BoardPage,
-    idea::IdeaPage, profile::ProfilePage, roadmap::RoadmapPage, sign_in::SignInPage,
-    sign_up::SignUpPage, support::SupportPage,
+    idea::IdeaPage, member::MemberPage, profile::ProfilePage, roadmap::RoadmapPage,
+    sign_in::SignInPage, sign_up::SignUpPage, support::SupportPage,
 };
 
 /// The name of the compiled client bundle: `/pkg/madang.js`, `/pkg/madang_bg.wasm`, `/pkg/madang.css`.
@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/signin") view=SignInPage/>
                         <Route path=path!("/signup") view=SignUpPage/>
                         <Route path=path!("/me") view=ProfilePage/>
+                        <Route path=path!("/members/:id") view=MemberPage/>
                         <Route path=path!("/forgot") view=ForgotPasswordPage/>
                         <Route path=path!("/reset") view=ResetPasswordPage/>
                         <Route path=path!("/invite") view=AcceptInvitePage/>

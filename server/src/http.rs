@@ -61,7 +61,9 @@ pub fn router(state: AppState) -> Router {
         .route("/auth/signup", post(accounts::sign_up))
         .route("/auth/login", post(accounts::sign_in))
         .route("/auth/logout", post(accounts::sign_out))
-        .route("/me", get(accounts::me))
+        .route("/me", get(accounts::me).delete(accounts::delete_account))
+        .route("/me/export", get(accounts::export))
+        .route("/members/{id}", get(rest::members::profile))
         .route(
             "/me/sessions",
             get(accounts::list_sessions).delete(accounts::sign_out_everywhere),

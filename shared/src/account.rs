@@ -185,3 +185,111 @@ pub struct OutboxMail {
     /// The last delivery error, if any.
     pub error: Option<String>,
 }
+
+/// `DELETE /api/v1/me`: the password confirms that the owner is asking.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeleteAccount {
+    /// The account's current password.
+    pub password: String,
+}
+
+/// Everything Madang stores about a member, for download (`GET /api/v1/me/export`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountExport {
+    /// RFC 3339 UTC time of the export.
+    pub exported_at: String,
+    /// The account.
+    pub account: Me,
+    /// RFC 3339 UTC.
+    pub joined_at: String,
+    /// Ideas the member posted.
+    pub ideas: Vec<ExportedIdea>,
+    /// Comments the member wrote.
+    pub comments: Vec<ExportedComment>,
+    /// Ideas the member voted for.
+    pub votes: Vec<ExportedVote>,
+    /// Tickets the member filed, with their private details.
+    pub tickets: Vec<ExportedTicket>,
+    /// Posts the member wrote in ticket threads.
+    pub ticket_posts: Vec<ExportedTicketPost>,
+    /// Signed-in sessions.
+    pub sessions: Vec<SessionInfo>,
+    /// API tokens (never their secrets).
+    pub api_tokens: Vec<TokenInfo>,
+}
+
+/// An idea in an export.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExportedIdea {
+    /// Idea number.
+    pub number: i64,
+    /// Title.
+    pub title: String,
+    /// The Markdown as written.
+    pub body_markdown: String,
+    /// Status now.
+    pub status: String,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+}
+
+/// A comment in an export.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExportedComment {
+    /// The idea commented on.
+    pub idea_number: i64,
+    /// The Markdown as written.
+    pub body_markdown: String,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+    /// Whether the member deleted it.
+    pub deleted: bool,
+}
+
+/// A vote in an export.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExportedVote {
+    /// The idea voted for.
+    pub idea_number: i64,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+}
+
+/// A ticket in an export.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExportedTicket {
+    /// `VOC-000123`.
+    pub number: String,
+    /// inquiry, complaint, suggestion or request.
+    pub kind: String,
+    /// Title.
+    pub title: String,
+    /// The public description as written.
+    pub body_markdown: String,
+    /// The private details given with it.
+    pub private_details: Option<String>,
+    /// Status now.
+    pub status: String,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+}
+
+/// A ticket post in an export.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExportedTicketPost {
+    /// The ticket, `VOC-000123`.
+    pub ticket_number: String,
+    /// reply, internal or transfer.
+    pub kind: String,
+    /// The Markdown as written.
+    pub body_markdown: String,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+}

@@ -122,6 +122,9 @@ pub struct BoardQuery {
     /// Only ideas in this category (slug).
     #[serde(default)]
     pub category: Option<String>,
+    /// Only ideas posted by this member.
+    #[serde(default)]
+    pub author: Option<i64>,
     /// Page size, 1–100; 20 when absent.
     #[serde(default)]
     pub limit: Option<u64>,

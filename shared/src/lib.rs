@@ -15,5 +15,5 @@ pub mod ticket;
 pub use error::ApiError;
 pub use idea::{BoardQuery, CommentView, IdeaCard, IdeaSort, IdeaStatus, IdeaView, TimelineEntry};
 pub use page::Page;
-pub use staff::{DepartmentRef, Role, StaffIdentity, UserRef};
+pub use staff::{DepartmentRef, MemberProfile, Recognition, Role, StaffIdentity, UserRef};
 pub use ticket::{TicketKind, TicketStatus};

@@ -83,3 +83,40 @@ pub struct UserRef {
     /// Set for staff authors so their posts are visibly official.
     pub staff: Option<StaffIdentity>,
 }
+
+/// How much a member has given to the board, shown on their profile: the
+/// regulars who become a company's "third employee" deserve to be seen.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Recognition {
+    /// Ideas posted.
+    pub ideas_posted: i64,
+    /// Votes their ideas received.
+    pub votes_received: i64,
+    /// Their ideas that shipped (status done).
+    pub ideas_delivered: i64,
+    /// Comments written.
+    pub comments: i64,
+    /// Official answers: signed decisions and ticket replies (staff).
+    pub official_answers: i64,
+}
+
+/// A member's public profile.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MemberProfile {
+    /// Member id.
+    pub id: i64,
+    /// Public name.
+    pub display_name: String,
+    /// Signature initials.
+    pub initials: String,
+    /// Avatar colour (CSS hex).
+    pub avatar_color: String,
+    /// The signed identity, for staff.
+    pub staff: Option<StaffIdentity>,
+    /// RFC 3339 UTC.
+    pub joined_at: String,
+    /// What they have contributed.
+    pub recognition: Recognition,
+}

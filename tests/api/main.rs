@@ -6,4 +6,5 @@ mod ideas;
 mod meta;
 mod onboarding;
 mod pages;
+mod privacy;
 mod smtp;

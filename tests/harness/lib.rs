@@ -207,7 +207,7 @@ impl TestApp {
         &self.base
     }
 
-    /// Runs a query returning one integer, straight on the database.
+    /// Runs a query returning one integer (32 or 64 bit), straight on the database.
     pub async fn scalar(&self, sql: &str) -> i64 {
         let db = Database::connect(&self.database_url)
             .await
@@ -218,7 +218,11 @@ impl TestApp {
             .await
             .expect("query")
             .expect("one row");
-        let value: i64 = row.try_get_by_index(0).expect("integer column");
+        // COUNT is 64-bit on PostgreSQL, plain columns may be 32-bit.
+        let value: i64 = row
+            .try_get_by_index::<i64>(0)
+            .or_else(|_| row.try_get_by_index::<i32>(0).map(i64::from))
+            .expect("integer column");
         db.close().await.expect("close");
         value
     }

@@ -39,7 +39,8 @@ fn IdeaRow(idea: IdeaCard) -> impl IntoView {
                     <StatusBadge status=idea.status/>
                     {idea.category.map(|c| view! { <span class="category">{c}</span> })}
                     <span class="author" class:official=official>
-                        {locale.t("board.by")} " " {idea.author.display_name}
+                        {locale.t("board.by")} " "
+                        <A href=format!("/members/{}", idea.author.id)>{idea.author.display_name}</A>
                     </span>
                     <time datetime=idea.created_at.clone()>{date}</time>
                     <span class="comments">{idea.comments} " " {locale.t("board.comments")}</span>

@@ -3,6 +3,7 @@
 //! practice of signing each reply that customers trust.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use shared::{StaffIdentity, UserRef};
 
 use crate::i18n::Locale;
@@ -14,7 +15,7 @@ pub fn StaffSignature(staff: StaffIdentity) -> impl IntoView {
     view! {
         <span class="signature" data-staff=staff.id>
             <span class="avatar small staff" aria-hidden="true">{staff.initials.clone()}</span>
-            <span class="signature-name">{staff.display_name}</span>
+            <A href=format!("/members/{}", staff.id) attr:class="signature-name">{staff.display_name}</A>
             <span class="badge-official">{locale.t("idea.official")}</span>
             <span class="signature-initials">{staff.initials}</span>
             {staff.department.map(|d| view! { <span class="signature-department">{d.name}</span> })}
@@ -28,6 +29,9 @@ pub fn StaffSignature(staff: StaffIdentity) -> impl IntoView {
 pub fn AuthorName(author: UserRef) -> impl IntoView {
     match author.staff {
         Some(staff) => view! { <StaffSignature staff/> }.into_any(),
-        None => view! { <span class="author-name">{author.display_name}</span> }.into_any(),
+        None => view! {
+            <A href=format!("/members/{}", author.id) attr:class="author-name">{author.display_name}</A>
+        }
+        .into_any(),
     }
 }

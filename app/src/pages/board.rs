@@ -35,6 +35,7 @@ pub fn BoardPage() -> impl IntoView {
                 .get("status")
                 .and_then(|s| s.parse::<IdeaStatus>().ok()),
             category: params.get("category").filter(|c| !c.is_empty()),
+            author: None,
             limit: None,
             cursor: params.get("cursor").filter(|c| !c.is_empty()),
         }

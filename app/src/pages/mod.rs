@@ -4,6 +4,7 @@ pub mod admin_outbox;
 pub mod announcements;
 pub mod board;
 pub mod idea;
+pub mod member;
 pub mod onboarding;
 pub mod profile;
 pub mod roadmap;

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::{AcceptInvite, CompletePasswordReset, RequestPasswordReset, problem};
-use crate::auth_state;
+use crate::api::{CompletePasswordReset, RequestPasswordReset, problem};
+use crate::auth_state::AuthActions;
 use crate::components::field::Field;
 use crate::i18n::Locale;
 
@@ -103,13 +103,8 @@ pub fn AcceptInvitePage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let query = use_query_map();
     let token = move || query.read().get("token").unwrap_or_default();
-    let action = ServerAction::<AcceptInvite>::new();
+    let action = expect_context::<AuthActions>().accept_invite;
     let field_error = failure_of(action);
-    Effect::new(move |_| {
-        if matches!(action.value().get(), Some(Ok(()))) {
-            auth_state::changed();
-        }
-    });
     view! {
         <Title text=locale.t("invite.title")/>
         <section class="auth-card">

@@ -7,8 +7,9 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use shared::Role;
 
-use crate::api::{SignOut, SignOutEverywhere, my_sessions};
-use crate::auth_state::{self, AuthVersion, CurrentUser};
+use crate::api::{my_sessions, problem};
+use crate::auth_state::{AuthActions, AuthVersion, CurrentUser};
+use crate::components::field::Field;
 use crate::i18n::Locale;
 
 fn role_key(role: Role) -> &'static str {
@@ -27,14 +28,17 @@ pub fn ProfilePage() -> impl IntoView {
     let CurrentUser(user) = expect_context::<CurrentUser>();
     let AuthVersion(version) = expect_context::<AuthVersion>();
     let sessions = Resource::new(move || version.get(), |_| my_sessions());
-    let sign_out = ServerAction::<SignOut>::new();
-    let everywhere = ServerAction::<SignOutEverywhere>::new();
-    Effect::new(move |_| {
-        if matches!(sign_out.value().get(), Some(Ok(())))
-            || matches!(everywhere.value().get(), Some(Ok(())))
-        {
-            auth_state::changed();
-        }
+    let actions = expect_context::<AuthActions>();
+    let sign_out = actions.sign_out;
+    let everywhere = actions.sign_out_everywhere;
+    let delete = actions.delete_account;
+    let delete_error = Signal::derive(move || {
+        delete
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| problem(&e))
+            .map(|p| p.errors.get("password").cloned().unwrap_or(p.detail))
     });
     view! {
         <Title text=locale.t("me.title")/>
@@ -77,6 +81,20 @@ pub fn ProfilePage() -> impl IntoView {
                             <ActionForm action=everywhere attr:class="inline-form">
                                 <button type="submit" class="button danger" id="sign-out-everywhere">{locale.t("me.sign_out_everywhere")}</button>
                             </ActionForm>
+                            <h2>{locale.t("me.privacy")}</h2>
+                            <p>
+                                <A href=format!("/members/{}", me.id)>{locale.t("me.public_profile")}</A>
+                                " · "
+                                <a href="/api/v1/me/export" rel="external" download="madang-my-data.json" id="export-data">{locale.t("me.export")}</a>
+                            </p>
+                            <details class="danger-zone">
+                                <summary>{locale.t("me.delete_title")}</summary>
+                                <p>{locale.t("me.delete_lead")}</p>
+                                <ActionForm action=delete attr:class="form" attr:id="delete-account-form">
+                                    <Field name="password" label=locale.t("me.delete_password") kind="password" autocomplete="current-password" error=delete_error/>
+                                    <button type="submit" class="button danger">{locale.t("me.delete_submit")}</button>
+                                </ActionForm>
+                            </details>
                         </section>
                     }.into_any(),
                     Ok(None) => view! {

@@ -7,8 +7,8 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::{SignIn, problem};
-use crate::auth_state;
+use crate::api::problem;
+use crate::auth_state::AuthActions;
 use crate::components::field::Field;
 use crate::i18n::Locale;
 
@@ -17,7 +17,7 @@ use crate::i18n::Locale;
 pub fn SignInPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let query = use_query_map();
-    let action = ServerAction::<SignIn>::new();
+    let action = expect_context::<AuthActions>().sign_in;
     let failure = move || {
         action
             .value()
@@ -25,11 +25,6 @@ pub fn SignInPage() -> impl IntoView {
             .and_then(Result::err)
             .map(|e| problem(&e))
     };
-    Effect::new(move |_| {
-        if matches!(action.value().get(), Some(Ok(()))) {
-            auth_state::changed();
-        }
-    });
     let field_error = move |name: &'static str| {
         Signal::derive(move || failure().and_then(|p| p.errors.get(name).cloned()))
     };

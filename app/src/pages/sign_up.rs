@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::api::{SignUp, problem};
-use crate::auth_state;
+use crate::api::problem;
+use crate::auth_state::AuthActions;
 use crate::components::field::Field;
 use crate::i18n::Locale;
 
@@ -14,7 +14,7 @@ use crate::i18n::Locale;
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
-    let action = ServerAction::<SignUp>::new();
+    let action = expect_context::<AuthActions>().sign_up;
     let failure = move || {
         action
             .value()
@@ -22,11 +22,6 @@ pub fn SignUpPage() -> impl IntoView {
             .and_then(Result::err)
             .map(|e| problem(&e))
     };
-    Effect::new(move |_| {
-        if matches!(action.value().get(), Some(Ok(()))) {
-            auth_state::changed();
-        }
-    });
     let field_error = move |name: &'static str| {
         Signal::derive(move || failure().and_then(|p| p.errors.get(name).cloned()))
     };

@@ -222,7 +222,11 @@ pub async fn actor_for_api_token(ctx: &Ctx, token: &str) -> Result<Actor> {
 }
 
 async fn actor_by_id(ctx: &Ctx, user_id: i32) -> Result<Actor> {
-    let Some(account) = user::Entity::find_by_id(user_id).one(&ctx.db).await? else {
+    let Some(account) = user::Entity::find_by_id(user_id)
+        .one(&ctx.db)
+        .await?
+        .filter(|u| u.deleted_at.is_none())
+    else {
         return Ok(Actor::Anonymous);
     };
     Ok(Actor::Member(Member {

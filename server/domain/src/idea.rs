@@ -118,6 +118,9 @@ pub async fn list_board(ctx: &Ctx, query: &BoardQuery) -> Result<Page<IdeaCard>>
             ),
         );
     }
+    if let Some(author) = query.author {
+        select = select.filter(idea::Column::AuthorId.eq(i32::try_from(author).unwrap_or(-1)));
+    }
     if let Some(raw) = &query.cursor {
         let cursor = Cursor::decode(raw, query.sort).ok_or_else(|| {
             Error::invalid(

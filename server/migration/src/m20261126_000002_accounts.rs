@@ -9,6 +9,16 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        // A deleted account keeps its row (public posts stay attributed to
+        // "deleted member") but loses every personal field.
+        m.alter_table(
+            Table::alter()
+                .table(Users::Table)
+                .add_column(timestamp_with_time_zone_null(Users::DeletedAt))
+                .to_owned(),
+        )
+        .await?;
+
         m.create_table(
             Table::create()
                 .table(Sessions::Table)
@@ -129,7 +139,13 @@ impl MigrationTrait for Migration {
         ] {
             m.drop_table(Table::drop().table(table).to_owned()).await?;
         }
-        Ok(())
+        m.alter_table(
+            Table::alter()
+                .table(Users::Table)
+                .drop_column(Users::DeletedAt)
+                .to_owned(),
+        )
+        .await
     }
 }
 
@@ -137,6 +153,7 @@ impl MigrationTrait for Migration {
 enum Users {
     Table,
     Id,
+    DeletedAt,
 }
 
 #[derive(DeriveIden)]

@@ -7,7 +7,8 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use shared::ApiError;
 use shared::account::{
-    CreateToken, SessionInfo, SignIn, SignUp, TokenCreated, TokenInfo, UserEnvelope,
+    AccountExport, CreateToken, DeleteAccount, SessionInfo, SignIn, SignUp, TokenCreated,
+    TokenInfo, UserEnvelope,
 };
 
 use super::Items;
@@ -156,4 +157,42 @@ pub async fn revoke_token(
 ) -> ApiResult<StatusCode> {
     domain::auth::revoke_token(&state.ctx, &auth.actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Everything stored about the member, as a JSON download.
+#[utoipa::path(get, path = "/api/v1/me/export", tag = "accounts", responses(
+    (status = 200, body = AccountExport),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn export(State(state): State<AppState>, auth: Auth) -> ApiResult<Response> {
+    let data =
+        domain::privacy::export(&state.ctx, &auth.actor, auth.session_token.as_deref()).await?;
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        axum::http::HeaderValue::from_static("attachment; filename=\"madang-my-data.json\""),
+    );
+    Ok((headers, Json(data)).into_response())
+}
+
+/// Deletes the account: public posts stay as "deleted member"; votes,
+/// private details, sessions and tokens go.
+#[utoipa::path(delete, path = "/api/v1/me", tag = "accounts", request_body = DeleteAccount, responses(
+    (status = 204),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 409, body = ApiError, content_type = "application/problem+json", description = "The last admin"),
+    (status = 422, body = ApiError, content_type = "application/problem+json", description = "Wrong password"),
+))]
+pub async fn delete_account(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<DeleteAccount>,
+) -> ApiResult<Response> {
+    domain::privacy::delete_account(&state.ctx, &auth.actor, input).await?;
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        header::SET_COOKIE,
+        set_cookie(&domain::auth::session_clear_cookie(secure(&state))),
+    );
+    Ok((StatusCode::NO_CONTENT, headers).into_response())
 }

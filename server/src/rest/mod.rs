@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod admin;
 pub mod departments;
 pub mod ideas;
+pub mod members;
 pub mod meta;
 pub mod onboarding;
 

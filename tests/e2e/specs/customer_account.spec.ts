@@ -78,3 +78,37 @@ test("signed in as demo staff, their decisions carry the signed official badge",
   await expect(entry.locator(".signature-title")).toHaveText("Billing Specialist");
   await expect(entry.locator(".timeline-text")).toContainText("Shipped in app version 5.2");
 });
+
+test("a member sees their public profile, downloads their data and deletes the account", async ({ page }) => {
+  const email = `leaving.${Date.now()}@example.com`;
+  await page.goto("/signup");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await page.fill("#field-display_name", "Leaving Member");
+  await page.fill("#field-email", email);
+  await page.fill("#field-password", "leaving member pw");
+  await page.click("#sign-up-form button[type=submit]");
+  await expect(page).toHaveURL(/\/me$/);
+
+  const exported = await page.request.get("/api/v1/me/export");
+  expect(exported.status()).toBe(200);
+  expect((await exported.json()).account.email).toBe(email);
+
+  await page.click("text=View my public profile");
+  await expect(page).toHaveURL(/\/members\/\d+$/);
+  await expect(page.locator(".profile-name")).toHaveText("Leaving Member");
+  await expect(page.locator(".stat.ideas-posted .stat-value")).toHaveText("0");
+  await expect(page.locator("body")).not.toContainText(email);
+
+  await page.goto("/me");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await page.click(".danger-zone summary");
+  await page.fill("#delete-account-form #field-password", "wrong password!");
+  await page.click("#delete-account-form button[type=submit]");
+  await expect(page.locator("#delete-account-form #field-password-error")).toHaveText("is not your current password");
+  await page.fill("#delete-account-form #field-password", "leaving member pw");
+  await page.click("#delete-account-form button[type=submit]");
+  await expect(page).toHaveURL(/\/\?account=deleted$/);
+  await expect(page.locator(".nav-sign-in")).toBeVisible();
+  const login = await page.request.post("/api/v1/auth/login", { data: { email, password: "leaving member pw" } });
+  expect(login.status()).toBe(401);
+});

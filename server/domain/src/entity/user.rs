@@ -16,6 +16,7 @@ pub struct Model {
     pub initials: Option<String>,
     pub avatar_color: String,
     pub created_at: DateTimeUtc,
+    pub deleted_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

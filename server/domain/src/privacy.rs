@@ -1,0 +1,222 @@
+//! A member's rights over their data: download all of it as JSON, and delete
+//! the account. Deletion keeps public posts (attributed to "deleted member")
+//! so threads stay readable, and removes votes, private details, sessions,
+//! tokens and every personal field.
+
+use chrono::SecondsFormat;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+use shared::Role;
+use shared::account::{
+    AccountExport, DeleteAccount, ExportedComment, ExportedIdea, ExportedTicket,
+    ExportedTicketPost, ExportedVote,
+};
+use shared::ticket::ticket_number;
+
+use crate::actor::Actor;
+use crate::entity::{
+    api_token, idea, idea_comment, idea_vote, one_time_token, session, ticket, ticket_post, user,
+};
+use crate::idea::trending_score;
+use crate::policy::{self, Action, Scope};
+use crate::{Ctx, Error, Result, auth, password};
+
+/// The name deleted accounts are shown under.
+pub const DELETED_NAME: &str = "Deleted member / 탈퇴한 회원";
+
+fn rfc3339(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// Everything stored about the signed-in member.
+pub async fn export(
+    ctx: &Ctx,
+    actor: &Actor,
+    session_token: Option<&str>,
+) -> Result<AccountExport> {
+    let member = policy::member_for(actor, Action::ManageOwnAccount, Scope::Own)?;
+    let account = auth::me(ctx, actor).await?;
+    let row = user::Entity::find_by_id(member.id)
+        .one(&ctx.db)
+        .await?
+        .ok_or_else(|| Error::NotFound("account".to_owned()))?;
+    let ideas = idea::Entity::find()
+        .filter(idea::Column::AuthorId.eq(member.id))
+        .order_by_asc(idea::Column::Id)
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .map(|i| ExportedIdea {
+            number: i64::from(i.id),
+            title: i.title,
+            body_markdown: i.body_md,
+            status: i.status,
+            created_at: rfc3339(i.created_at),
+        })
+        .collect();
+    let comments = idea_comment::Entity::find()
+        .filter(idea_comment::Column::AuthorId.eq(member.id))
+        .order_by_asc(idea_comment::Column::Id)
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .map(|c| ExportedComment {
+            idea_number: i64::from(c.idea_id),
+            body_markdown: c.body_md,
+            created_at: rfc3339(c.created_at),
+            deleted: c.deleted_at.is_some(),
+        })
+        .collect();
+    let votes = idea_vote::Entity::find()
+        .filter(idea_vote::Column::UserId.eq(member.id))
+        .order_by_asc(idea_vote::Column::IdeaId)
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .map(|v| ExportedVote {
+            idea_number: i64::from(v.idea_id),
+            created_at: rfc3339(v.created_at),
+        })
+        .collect();
+    let tickets = ticket::Entity::find()
+        .filter(ticket::Column::AuthorId.eq(member.id))
+        .order_by_asc(ticket::Column::Id)
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .map(|t| ExportedTicket {
+            number: ticket_number(i64::from(t.id)),
+            kind: t.kind,
+            title: t.title,
+            body_markdown: t.body_md,
+            private_details: t.private_details,
+            status: t.status,
+            created_at: rfc3339(t.created_at),
+        })
+        .collect();
+    let ticket_posts = ticket_post::Entity::find()
+        .filter(ticket_post::Column::AuthorId.eq(member.id))
+        .order_by_asc(ticket_post::Column::Id)
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .map(|p| ExportedTicketPost {
+            ticket_number: ticket_number(i64::from(p.ticket_id)),
+            kind: p.kind,
+            body_markdown: p.body_md,
+            created_at: rfc3339(p.created_at),
+        })
+        .collect();
+    Ok(AccountExport {
+        exported_at: rfc3339(ctx.clock.now()),
+        account,
+        joined_at: rfc3339(row.created_at),
+        ideas,
+        comments,
+        votes,
+        tickets,
+        ticket_posts,
+        sessions: auth::list_sessions(ctx, actor, session_token).await?,
+        api_tokens: auth::list_tokens(ctx, actor).await?,
+    })
+}
+
+/// Deletes the signed-in member's account after checking their password.
+pub async fn delete_account(ctx: &Ctx, actor: &Actor, input: DeleteAccount) -> Result<()> {
+    let member = policy::member_for(actor, Action::ManageOwnAccount, Scope::Own)?.clone();
+    let account = user::Entity::find_by_id(member.id)
+        .one(&ctx.db)
+        .await?
+        .ok_or_else(|| Error::NotFound("account".to_owned()))?;
+    let confirmed = account
+        .password_hash
+        .as_deref()
+        .is_some_and(|h| password::verify(&input.password, h));
+    if !confirmed {
+        return Err(Error::invalid("password", "is not your current password"));
+    }
+    if member.role == Role::Admin {
+        let admins = user::Entity::find()
+            .filter(user::Column::Role.eq(Role::Admin.as_str()))
+            .filter(user::Column::DeletedAt.is_null())
+            .count(&ctx.db)
+            .await?;
+        if admins <= 1 {
+            return Err(Error::Conflict(
+                "the last admin cannot delete their account; make someone else admin first"
+                    .to_owned(),
+            ));
+        }
+    }
+
+    let txn = ctx.db.begin().await?;
+    let voted: Vec<i32> = idea_vote::Entity::find()
+        .filter(idea_vote::Column::UserId.eq(member.id))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|v| v.idea_id)
+        .collect();
+    idea_vote::Entity::delete_many()
+        .filter(idea_vote::Column::UserId.eq(member.id))
+        .exec(&txn)
+        .await?;
+    for idea_id in voted {
+        recount_votes(&txn, idea_id).await?;
+    }
+    ticket::Entity::update_many()
+        .col_expr(
+            ticket::Column::PrivateDetails,
+            Expr::value(Option::<String>::None),
+        )
+        .filter(ticket::Column::AuthorId.eq(member.id))
+        .exec(&txn)
+        .await?;
+    session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(member.id))
+        .exec(&txn)
+        .await?;
+    api_token::Entity::delete_many()
+        .filter(api_token::Column::UserId.eq(member.id))
+        .exec(&txn)
+        .await?;
+    one_time_token::Entity::delete_many()
+        .filter(one_time_token::Column::UserId.eq(member.id))
+        .exec(&txn)
+        .await?;
+    let mut active = account.into_active_model();
+    active.email = Set(format!("deleted-{}@deleted.invalid", member.id));
+    active.password_hash = Set(None);
+    active.display_name = Set(DELETED_NAME.to_owned());
+    active.role = Set(Role::Customer.as_str().to_owned());
+    active.department_id = Set(None);
+    active.title = Set(None);
+    active.initials = Set(None);
+    active.avatar_color = Set("#9ca3af".to_owned());
+    active.deleted_at = Set(Some(ctx.clock.now()));
+    active.update(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Sets an idea's vote count (and trending rank) from the votes table, in
+/// the caller's transaction, so the stored count never drifts.
+pub(crate) async fn recount_votes(db: &impl ConnectionTrait, idea_id: i32) -> Result<()> {
+    let votes = idea_vote::Entity::find()
+        .filter(idea_vote::Column::IdeaId.eq(idea_id))
+        .count(db)
+        .await?;
+    let Some(row) = idea::Entity::find_by_id(idea_id).one(db).await? else {
+        return Ok(());
+    };
+    let votes = i32::try_from(votes).unwrap_or(i32::MAX);
+    let created_at = row.created_at;
+    let mut active = row.into_active_model();
+    active.votes_count = Set(votes);
+    active.trending_score = Set(trending_score(votes, created_at));
+    active.update(db).await?;
+    Ok(())
+}
