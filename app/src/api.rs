@@ -231,3 +231,40 @@ pub async fn delete_account(password: String) -> Result<(), ServerFnError> {
     leptos_axum::redirect("/?account=deleted");
     Ok(())
 }
+
+/// Changes the signed-in member's name and signature initials.
+#[server(prefix = "/rpc")]
+pub async fn update_profile(display_name: String, initials: String) -> Result<(), ServerFnError> {
+    let input = shared::account::ProfileUpdate {
+        display_name: Some(display_name),
+        initials: Some(initials),
+    };
+    domain::user::update_profile(&ctx()?, &caller().actor, input)
+        .await
+        .map_err(fail)
+}
+
+/// The member's API tokens.
+#[server(prefix = "/rpc")]
+pub async fn my_tokens() -> Result<Vec<shared::account::TokenInfo>, ServerFnError> {
+    domain::auth::list_tokens(&ctx()?, &caller().actor)
+        .await
+        .map_err(fail)
+}
+
+/// Creates an API token; the secret comes back this once.
+#[server(prefix = "/rpc")]
+pub async fn create_token(name: String) -> Result<shared::account::TokenCreated, ServerFnError> {
+    let input = shared::account::CreateToken { name };
+    domain::auth::create_token(&ctx()?, &caller().actor, input)
+        .await
+        .map_err(fail)
+}
+
+/// Revokes one of the member's API tokens.
+#[server(prefix = "/rpc")]
+pub async fn revoke_token(id: i64) -> Result<(), ServerFnError> {
+    domain::auth::revoke_token(&ctx()?, &caller().actor, id)
+        .await
+        .map_err(fail)
+}

@@ -15,6 +15,7 @@ use serde::Deserialize;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
+use tower_http::timeout::ResponseBodyTimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use app::i18n::{LANG_COOKIE, Locale};
@@ -58,10 +59,16 @@ pub fn router(state: AppState) -> Router {
         .route("/auth/invites/accept", post(onboarding::accept_invite))
         .route("/admin/invites", post(onboarding::invite))
         .route("/admin/outbox", get(admin::outbox))
+        .route("/admin/users/{id}", put(admin::update_user))
         .route("/auth/signup", post(accounts::sign_up))
         .route("/auth/login", post(accounts::sign_in))
         .route("/auth/logout", post(accounts::sign_out))
-        .route("/me", get(accounts::me).delete(accounts::delete_account))
+        .route(
+            "/me",
+            get(accounts::me)
+                .patch(accounts::update_profile)
+                .delete(accounts::delete_account),
+        )
         .route("/me/export", get(accounts::export))
         .route("/members/{id}", get(rest::members::profile))
         .route(
@@ -100,6 +107,9 @@ pub fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::authenticate))
         .layer(CompressionLayer::new())
+        // A response that produces no bytes for 30 s is ended, so a stalled
+        // stream never holds a connection (and a browser) forever.
+        .layer(ResponseBodyTimeoutLayer::new(Duration::from_secs(30)))
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
             let id = request

@@ -26,6 +26,8 @@ use utoipa::OpenApi;
         crate::rest::accounts::revoke_token,
         crate::rest::accounts::export,
         crate::rest::accounts::delete_account,
+        crate::rest::accounts::update_profile,
+        crate::rest::admin::update_user,
         crate::rest::members::profile,
         crate::rest::onboarding::request_reset,
         crate::rest::onboarding::complete_reset,

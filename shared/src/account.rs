@@ -293,3 +293,29 @@ pub struct ExportedTicketPost {
     /// RFC 3339 UTC.
     pub created_at: String,
 }
+
+/// `PATCH /api/v1/me`: change how one is shown.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProfileUpdate {
+    /// New public name, 1–80 characters.
+    #[serde(default)]
+    pub display_name: Option<String>,
+    /// New signature initials, 1–12 characters (staff sign with them).
+    #[serde(default)]
+    pub initials: Option<String>,
+}
+
+/// `PUT /api/v1/admin/users/{id}`: an admin sets a member's role and staff identity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffUpdate {
+    /// The member's role.
+    pub role: Role,
+    /// Department slug, or none.
+    #[serde(default)]
+    pub department: Option<String>,
+    /// Job title, or none.
+    #[serde(default)]
+    pub title: Option<String>,
+}

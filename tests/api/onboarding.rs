@@ -268,7 +268,99 @@ async fn admins_manage_departments_with_clear_errors(backend: Backend) {
     app.stop().await;
 }
 
+async fn members_edit_their_initials_and_admins_set_roles(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let employee = app.sign_in("billing@hanbit.example", DEMO_PASSWORD).await;
+    let changed = app
+        .send_as(
+            &employee,
+            Method::PATCH,
+            "/api/v1/me",
+            Some(&json!({"initials": "JH.K."})),
+        )
+        .await;
+    assert_eq!(changed.status().as_u16(), 200);
+    let body: Value = changed.json().await.expect("json");
+    assert_eq!(body["user"]["initials"], "JH.K.");
+    assert_eq!(body["user"]["display_name"], "Jiho Kwon");
+    let idea = app.get_json("/api/v1/ideas/2", 200).await;
+    assert_eq!(
+        idea["timeline"][0]["by"]["initials"], "JH.K.",
+        "signatures follow the edit"
+    );
+    let empty = app
+        .send_as(
+            &employee,
+            Method::PATCH,
+            "/api/v1/me",
+            Some(&json!({"display_name": "  ", "initials": ""})),
+        )
+        .await;
+    assert_eq!(empty.status().as_u16(), 422);
+    let empty: Value = empty.json().await.expect("json");
+    assert!(
+        empty["errors"].get("display_name").is_some() && empty["errors"].get("initials").is_some()
+    );
+
+    let admin = admin(&app).await;
+    let customer_id = app
+        .scalar("SELECT id FROM users WHERE email = 'customer@hanbit.example'")
+        .await;
+    let promote =
+        json!({"role": "moderator", "department": "customer-care", "title": "Community lead"});
+    let forbidden = app
+        .send_as(
+            &employee,
+            Method::PUT,
+            &format!("/api/v1/admin/users/{customer_id}"),
+            Some(&promote),
+        )
+        .await;
+    assert_eq!(forbidden.status().as_u16(), 403);
+    let promoted = app
+        .send_as(
+            &admin,
+            Method::PUT,
+            &format!("/api/v1/admin/users/{customer_id}"),
+            Some(&promote),
+        )
+        .await;
+    assert_eq!(promoted.status().as_u16(), 200);
+    let promoted: Value = promoted.json().await.expect("json");
+    assert_eq!(promoted["staff"]["role"], "moderator");
+    assert_eq!(promoted["staff"]["department"]["slug"], "customer-care");
+    assert_eq!(promoted["staff"]["title"], "Community lead");
+
+    let admin_id = app
+        .scalar("SELECT id FROM users WHERE email = 'admin@hanbit.example'")
+        .await;
+    let demote = app
+        .send_as(
+            &admin,
+            Method::PUT,
+            &format!("/api/v1/admin/users/{admin_id}"),
+            Some(&json!({"role": "employee"})),
+        )
+        .await;
+    assert_eq!(
+        demote.status().as_u16(),
+        409,
+        "the last admin cannot be demoted"
+    );
+    let missing = app
+        .send_as(
+            &admin,
+            Method::PUT,
+            "/api/v1/admin/users/999999",
+            Some(&json!({"role": "employee"})),
+        )
+        .await;
+    assert_eq!(missing.status().as_u16(), 404);
+    app.stop().await;
+}
+
 on_both_databases!(
+    members_edit_their_initials_and_admins_set_roles,
     a_password_reset_link_sets_a_new_password_once,
     an_invited_employee_signs_up_into_their_department,
     staff_and_admin_actions_are_refused_to_customers,

@@ -131,13 +131,32 @@ impl TestApp {
         format!("{}{path}", self.base)
     }
 
-    /// GET a path.
+    /// GET a path, reading the whole body. A response whose body stalls
+    /// for 15 s is asked for once more, loudly: Leptos 0.8 has a rare,
+    /// upstream lost-wakeup race in streaming SSR (leptos-rs/leptos#4851)
+    /// that can stall one response; the retry keeps that from hanging CI
+    /// while a stall that repeats still fails the test.
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(self.url(path))
-            .send()
-            .await
-            .expect("request")
+        for attempt in 1..=2 {
+            let response = self
+                .client
+                .get(self.url(path))
+                .send()
+                .await
+                .expect("request");
+            let status = response.status();
+            let headers = response.headers().clone();
+            match tokio::time::timeout(std::time::Duration::from_secs(15), response.bytes()).await {
+                Ok(body) => {
+                    let mut rebuilt = http::Response::new(body.expect("response body"));
+                    *rebuilt.status_mut() = status;
+                    *rebuilt.headers_mut() = headers;
+                    return reqwest::Response::from(rebuilt);
+                }
+                Err(_) => eprintln!("GET {path}: response body stalled (attempt {attempt})"),
+            }
+        }
+        panic!("GET {path}: response body stalled twice");
     }
 
     /// GET a path and parse JSON, asserting the status.

@@ -3,5 +3,7 @@
 pub mod field;
 pub mod header;
 pub mod idea_list;
+pub mod profile_form;
 pub mod signature;
 pub mod status_badge;
+pub mod tokens;

@@ -10,6 +10,8 @@ use shared::Role;
 use crate::api::{my_sessions, problem};
 use crate::auth_state::{AuthActions, AuthVersion, CurrentUser};
 use crate::components::field::Field;
+use crate::components::profile_form::ProfileForm;
+use crate::components::tokens::TokenManager;
 use crate::i18n::Locale;
 
 fn role_key(role: Role) -> &'static str {
@@ -59,6 +61,7 @@ pub fn ProfilePage() -> impl IntoView {
                                     </p>
                                 </div>
                             </div>
+                            <ProfileForm me=me.clone()/>
                             <ActionForm action=sign_out attr:class="inline-form">
                                 <button type="submit" class="button" id="sign-out">{locale.t("me.sign_out")}</button>
                             </ActionForm>
@@ -81,6 +84,7 @@ pub fn ProfilePage() -> impl IntoView {
                             <ActionForm action=everywhere attr:class="inline-form">
                                 <button type="submit" class="button danger" id="sign-out-everywhere">{locale.t("me.sign_out_everywhere")}</button>
                             </ActionForm>
+                            <TokenManager/>
                             <h2>{locale.t("me.privacy")}</h2>
                             <p>
                                 <A href=format!("/members/{}", me.id)>{locale.t("me.public_profile")}</A>

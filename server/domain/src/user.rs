@@ -4,11 +4,15 @@
 use std::collections::HashMap;
 
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, SqlErr,
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set,
+    SqlErr,
 };
+use shared::account::{ProfileUpdate, StaffUpdate};
 use shared::{DepartmentRef, Role, StaffIdentity, UserRef};
 
+use crate::actor::Actor;
 use crate::entity::{department, user};
+use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, password};
 
 /// What `madang user create` and the demo loader need to make an account.
@@ -149,6 +153,92 @@ pub async fn create(ctx: &Ctx, input: NewUser) -> Result<i32> {
         _ => Error::Db(e),
     })?;
     Ok(row.id)
+}
+
+/// Changes the signed-in member's public name and signature initials.
+pub async fn update_profile(ctx: &Ctx, actor: &Actor, input: ProfileUpdate) -> Result<()> {
+    let member = policy::member_for(actor, Action::ManageOwnAccount, Scope::Own)?;
+    let mut errors = std::collections::BTreeMap::new();
+    let name = input.display_name.map(|n| n.trim().to_owned());
+    if name
+        .as_ref()
+        .is_some_and(|n| !(1..=80).contains(&n.chars().count()))
+    {
+        errors.insert(
+            "display_name".to_owned(),
+            "must be 1–80 characters".to_owned(),
+        );
+    }
+    let initials = input.initials.map(|i| i.trim().to_owned());
+    if initials
+        .as_ref()
+        .is_some_and(|i| !(1..=12).contains(&i.chars().count()))
+    {
+        errors.insert("initials".to_owned(), "must be 1–12 characters".to_owned());
+    }
+    if !errors.is_empty() {
+        return Err(Error::Invalid(errors));
+    }
+    let row = user::Entity::find_by_id(member.id)
+        .one(&ctx.db)
+        .await?
+        .ok_or_else(|| Error::NotFound("account".to_owned()))?;
+    let mut active = row.into_active_model();
+    if let Some(name) = name {
+        active.display_name = Set(name);
+    }
+    if let Some(initials) = initials {
+        active.initials = Set(Some(initials));
+    }
+    active.update(&ctx.db).await?;
+    Ok(())
+}
+
+/// An admin sets a member's role, department and title. The last admin
+/// cannot be demoted, so the site always has someone who can manage it.
+pub async fn update_staff(ctx: &Ctx, actor: &Actor, id: i64, input: StaffUpdate) -> Result<()> {
+    policy::authorize(actor, Action::ManageStaff, Scope::Others)?;
+    let not_found = || Error::NotFound(format!("member {id}"));
+    let user_id = i32::try_from(id).map_err(|_| not_found())?;
+    let row = user::Entity::find_by_id(user_id)
+        .one(&ctx.db)
+        .await?
+        .filter(|u| u.deleted_at.is_none())
+        .ok_or_else(not_found)?;
+    if row.role == Role::Admin.as_str() && input.role != Role::Admin {
+        let admins = user::Entity::find()
+            .filter(user::Column::Role.eq(Role::Admin.as_str()))
+            .filter(user::Column::DeletedAt.is_null())
+            .count(&ctx.db)
+            .await?;
+        if admins <= 1 {
+            return Err(Error::Conflict(
+                "this is the last admin; make someone else admin first".to_owned(),
+            ));
+        }
+    }
+    let department_id = match &input.department {
+        Some(slug) => Some(
+            department::Entity::find()
+                .filter(department::Column::Slug.eq(slug.as_str()))
+                .one(&ctx.db)
+                .await?
+                .ok_or_else(|| {
+                    Error::invalid("department", format!("no department with slug `{slug}`"))
+                })?
+                .id,
+        ),
+        None => None,
+    };
+    let mut active = row.into_active_model();
+    active.role = Set(input.role.as_str().to_owned());
+    active.department_id = Set(department_id);
+    active.title = Set(input
+        .title
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty()));
+    active.update(&ctx.db).await?;
+    Ok(())
 }
 
 /// Public references for the given members, with the signed identity for

@@ -7,8 +7,8 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use shared::ApiError;
 use shared::account::{
-    AccountExport, CreateToken, DeleteAccount, SessionInfo, SignIn, SignUp, TokenCreated,
-    TokenInfo, UserEnvelope,
+    AccountExport, CreateToken, DeleteAccount, ProfileUpdate, SessionInfo, SignIn, SignUp,
+    TokenCreated, TokenInfo, UserEnvelope,
 };
 
 use super::Items;
@@ -195,4 +195,21 @@ pub async fn delete_account(
         set_cookie(&domain::auth::session_clear_cookie(secure(&state))),
     );
     Ok((StatusCode::NO_CONTENT, headers).into_response())
+}
+
+/// Changes the member's public name or signature initials.
+#[utoipa::path(patch, path = "/api/v1/me", tag = "accounts", request_body = ProfileUpdate, responses(
+    (status = 200, body = UserEnvelope),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn update_profile(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<ProfileUpdate>,
+) -> ApiResult<Json<UserEnvelope>> {
+    domain::user::update_profile(&state.ctx, &auth.actor, input).await?;
+    Ok(Json(UserEnvelope {
+        user: domain::auth::me(&state.ctx, &auth.actor).await?,
+    }))
 }

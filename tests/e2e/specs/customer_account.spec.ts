@@ -112,3 +112,33 @@ test("a member sees their public profile, downloads their data and deletes the a
   const login = await page.request.post("/api/v1/auth/login", { data: { email, password: "leaving member pw" } });
   expect(login.status()).toBe(401);
 });
+
+test("a member edits their initials and creates, uses and revokes an API token", async ({ page }) => {
+  const email = `tokens.${Date.now()}@example.com`;
+  await page.goto("/signup");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await page.fill("#field-display_name", "Token Holder");
+  await page.fill("#field-email", email);
+  await page.fill("#field-password", "token holder pw");
+  await page.click("#sign-up-form button[type=submit]");
+  await expect(page).toHaveURL(/\/me$/);
+
+  await page.click(".edit-profile summary");
+  await page.fill("#profile-initials", "T.H.K.");
+  await page.click("#profile-form button[type=submit]");
+  await expect(page.locator("#profile-form .notice")).toBeVisible();
+  await expect(page.locator(".nav-me .avatar")).toHaveText("T.H.K.");
+
+  await page.fill("#create-token-form #field-name", "My CRM");
+  await page.click("#create-token-form button[type=submit]");
+  const secret = (await page.locator(".token-secret").textContent())?.trim() ?? "";
+  expect(secret).toMatch(/^mdg_[0-9a-f]{64}$/);
+  await expect(page.locator(".token .token-name")).toHaveText("My CRM");
+  const me = await page.request.get("/api/v1/me", { headers: { Authorization: `Bearer ${secret}` } });
+  expect((await me.json()).user.email).toBe(email);
+
+  await page.click(".token button");
+  await expect(page.locator(".token")).toHaveCount(0);
+  const after = await page.request.get("/api/v1/me", { headers: { Authorization: `Bearer ${secret}`, Cookie: "" } });
+  expect(after.status()).toBe(401);
+});

@@ -1,0 +1,51 @@
+//! Editing one's public name and signature initials.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use shared::account::Me;
+
+use crate::api::{UpdateProfile, problem};
+use crate::auth_state::AuthVersion;
+use crate::i18n::Locale;
+
+/// The edit form on the profile page, filled with the current values.
+#[component]
+pub fn ProfileForm(me: Me) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let AuthVersion(version) = expect_context::<AuthVersion>();
+    let action = ServerAction::<UpdateProfile>::new();
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Ok(()))) {
+            version.update(|v| *v += 1);
+        }
+    });
+    let error = move |field: &'static str| {
+        move || {
+            action
+                .value()
+                .get()
+                .and_then(Result::err)
+                .and_then(|e| problem(&e).errors.get(field).cloned())
+        }
+    };
+    view! {
+        <details class="edit-profile">
+            <summary>{locale.t("me.edit")}</summary>
+            <ActionForm action=action attr:class="form" attr:id="profile-form">
+                <div class="field">
+                    <label for="profile-name">{locale.t("signup.name")}</label>
+                    <input id="profile-name" name="display_name" value=me.display_name required=true/>
+                    <p class="field-error" role="alert">{error("display_name")}</p>
+                </div>
+                <div class="field">
+                    <label for="profile-initials">{locale.t("me.initials")}</label>
+                    <input id="profile-initials" name="initials" value=me.initials required=true maxlength="12"/>
+                    <p class="hint">{locale.t("me.initials_hint")}</p>
+                    <p class="field-error" role="alert">{error("initials")}</p>
+                </div>
+                <button type="submit" class="button primary">{locale.t("me.save")}</button>
+                {move || matches!(action.value().get(), Some(Ok(()))).then(|| view! { <p class="notice" role="status">{locale.t("me.saved")}</p> })}
+            </ActionForm>
+        </details>
+    }
+}

@@ -1,0 +1,65 @@
+//! The member's API tokens: create (the secret is shown once), list, revoke.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+
+use crate::api::{CreateToken, RevokeToken, my_tokens, problem};
+use crate::components::field::Field;
+use crate::i18n::Locale;
+
+/// The tokens section of the profile page.
+#[component]
+pub fn TokenManager() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let create = ServerAction::<CreateToken>::new();
+    let revoke = ServerAction::<RevokeToken>::new();
+    let tokens = Resource::new(
+        move || (create.version().get(), revoke.version().get()),
+        |_| my_tokens(),
+    );
+    let name_error = Signal::derive(move || {
+        create
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| problem(&e))
+            .map(|p| p.errors.get("name").cloned().unwrap_or(p.detail))
+    });
+    let fresh = move || create.value().get().and_then(Result::ok);
+    view! {
+        <section class="tokens">
+            <h2>{locale.t("me.tokens")}</h2>
+            <p class="hint">{locale.t("me.tokens_lead")}</p>
+            {move || fresh().map(|created| view! {
+                <p class="notice new-token">{locale.t("me.token_copy")} " " <code class="token-secret">{created.token}</code></p>
+            })}
+            <ActionForm action=create attr:class="form inline" attr:id="create-token-form">
+                <Field name="name" label=locale.t("me.token_name") error=name_error/>
+                <button type="submit" class="button">{locale.t("me.token_create")}</button>
+            </ActionForm>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    tokens.await.map(|list| {
+                        if list.is_empty() {
+                            return view! { <p class="empty">{locale.t("me.no_tokens")}</p> }.into_any();
+                        }
+                        view! {
+                            <ul class="token-list">
+                                {list.into_iter().map(|t| view! {
+                                    <li class="token" data-token=t.id>
+                                        <strong class="token-name">{t.name}</strong>
+                                        " " <code>{t.prefix} "…"</code>
+                                        " · " <time>{t.created_at.get(..10).unwrap_or_default().to_owned()}</time>
+                                        <button type="button" class="button small" on:click=move |_| { revoke.dispatch(RevokeToken { id: t.id }); }>
+                                            {locale.t("me.token_revoke")}
+                                        </button>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    })
+                })}
+            </Transition>
+        </section>
+    }
+}
