@@ -1,7 +1,7 @@
 //! The `madang` command: parses flags and environment, then serves, migrates
 //! or manages users. Bad configuration ends with one clear line and exit 1.
 
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -17,6 +17,7 @@ fn main() -> ExitCode {
                 .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn,tower_http=info".into()),
         )
         .with_target(false)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_writer(std::io::stderr)
         .init();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
