@@ -114,3 +114,4 @@ me.token_create = Create token
 me.token_copy = Copy this token now; it will not be shown again:
 me.token_revoke = Revoke
 me.no_tokens = No tokens.
+board.vote = Vote for this idea

@@ -114,3 +114,4 @@ me.token_create = 토큰 만들기
 me.token_copy = 지금 복사하세요. 다시 표시되지 않습니다:
 me.token_revoke = 폐기
 me.no_tokens = 토큰이 없습니다.
+board.vote = 이 아이디어에 투표

@@ -50,7 +50,7 @@ pub fn problem(error: &ServerFnError) -> ApiError {
 /// One page of the idea board.
 #[server(prefix = "/rpc")]
 pub async fn list_ideas(query: BoardQuery) -> Result<Page<IdeaCard>, ServerFnError> {
-    domain::idea::list_board(&ctx()?, &query)
+    domain::idea::list_board(&ctx()?, &caller().actor, &query)
         .await
         .map_err(fail)
 }
@@ -74,9 +74,15 @@ pub async fn current_user() -> Result<Option<Me>, ServerFnError> {
         .map_err(fail)
 }
 
-/// Signs in and goes to the profile (also works as a plain form post).
+/// Signs in, casts the vote that sent a visitor here if any, and goes on to
+/// `next` (a local path) or the profile. Also works as a plain form post.
 #[server(prefix = "/rpc")]
-pub async fn sign_in(email: String, password: String) -> Result<(), ServerFnError> {
+pub async fn sign_in(
+    email: String,
+    password: String,
+    #[server(default)] next: Option<String>,
+    #[server(default)] vote: Option<i64>,
+) -> Result<(), ServerFnError> {
     let ctx = ctx()?;
     let input = shared::account::SignIn { email, password };
     let session = domain::auth::sign_in(&ctx, input, &caller().client)
@@ -86,7 +92,15 @@ pub async fn sign_in(email: String, password: String) -> Result<(), ServerFnErro
         &session.token,
         ctx.settings.secure_cookies(),
     ));
-    leptos_axum::redirect("/me");
+    if let Some(number) = vote {
+        let actor = domain::auth::actor_for_session(&ctx, &session.token)
+            .await
+            .map_err(fail)?;
+        // The sign-in stands even if the idea is gone; its page will say so.
+        let _ = domain::vote::cast(&ctx, &actor, number).await;
+    }
+    let next = next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'));
+    leptos_axum::redirect(next.as_deref().unwrap_or("/me"));
     Ok(())
 }
 
@@ -267,4 +281,16 @@ pub async fn revoke_token(id: i64) -> Result<(), ServerFnError> {
     domain::auth::revoke_token(&ctx()?, &caller().actor, id)
         .await
         .map_err(fail)
+}
+
+/// Votes for an idea, or withdraws the vote.
+#[server(prefix = "/rpc")]
+pub async fn set_vote(number: i64, voted: bool) -> Result<shared::VoteState, ServerFnError> {
+    let (ctx, actor) = (ctx()?, caller().actor);
+    let state = if voted {
+        domain::vote::cast(&ctx, &actor, number).await
+    } else {
+        domain::vote::retract(&ctx, &actor, number).await
+    };
+    state.map_err(fail)
 }

@@ -47,6 +47,10 @@ pub fn router(state: AppState) -> Router {
         .route("/ideas", get(rest::ideas::list_ideas))
         .route("/ideas/{number}", get(rest::ideas::get_idea))
         .route(
+            "/ideas/{number}/vote",
+            put(rest::ideas::cast_vote).delete(rest::ideas::retract_vote),
+        )
+        .route(
             "/departments",
             get(departments::list_departments).post(departments::create_department),
         )

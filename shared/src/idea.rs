@@ -98,6 +98,9 @@ pub struct IdeaCard {
     pub status: IdeaStatus,
     /// Distinct members who voted for it.
     pub votes: i64,
+    /// Whether the caller votes for it (false for visitors).
+    #[serde(default)]
+    pub voted: bool,
     /// Visible comments.
     pub comments: i64,
     /// Who posted it.
@@ -106,6 +109,16 @@ pub struct IdeaCard {
     pub category: Option<String>,
     /// RFC 3339 UTC.
     pub created_at: String,
+}
+
+/// A member's vote on an idea after a change, and the idea's new count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VoteState {
+    /// Whether the member now votes for the idea.
+    pub voted: bool,
+    /// Distinct voters now.
+    pub votes: i64,
 }
 
 /// What the board shows: one sort, optional filters, one page.

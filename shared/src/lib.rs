@@ -13,7 +13,9 @@ pub mod staff;
 pub mod ticket;
 
 pub use error::ApiError;
-pub use idea::{BoardQuery, CommentView, IdeaCard, IdeaSort, IdeaStatus, IdeaView, TimelineEntry};
+pub use idea::{
+    BoardQuery, CommentView, IdeaCard, IdeaSort, IdeaStatus, IdeaView, TimelineEntry, VoteState,
+};
 pub use page::Page;
 pub use staff::{DepartmentRef, MemberProfile, Recognition, Role, StaffIdentity, UserRef};
 pub use ticket::{TicketKind, TicketStatus};

@@ -8,3 +8,4 @@ mod onboarding;
 mod pages;
 mod privacy;
 mod smtp;
+mod votes;

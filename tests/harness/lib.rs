@@ -226,6 +226,47 @@ impl TestApp {
         &self.base
     }
 
+    /// Creates `count` customers straight in the database, each with an API
+    /// token, and returns the tokens: for load tests that need many members
+    /// without going through the (rate-limited) sign-up.
+    pub async fn create_members(&self, count: usize) -> Vec<String> {
+        use sea_orm::{ActiveModelTrait, Set};
+        let db = Database::connect(&self.database_url)
+            .await
+            .expect("connect for seeding");
+        let now = chrono::Utc::now();
+        let mut tokens = Vec::with_capacity(count);
+        for i in 0..count {
+            let member = domain::entity::user::ActiveModel {
+                email: Set(format!("load{i}.{}@example.com", random_suffix())),
+                password_hash: Set(None),
+                display_name: Set(format!("Load member {i}")),
+                role: Set("customer".to_owned()),
+                avatar_color: Set("#0f766e".to_owned()),
+                created_at: Set(now),
+                ..Default::default()
+            }
+            .insert(&db)
+            .await
+            .expect("insert member");
+            let token = format!("mdg_{}", domain::secret_token::generate());
+            domain::entity::api_token::ActiveModel {
+                user_id: Set(member.id),
+                name: Set("load".to_owned()),
+                token_hash: Set(domain::secret_token::digest(&token)),
+                prefix: Set(token.chars().take(10).collect()),
+                created_at: Set(now),
+                ..Default::default()
+            }
+            .insert(&db)
+            .await
+            .expect("insert token");
+            tokens.push(token);
+        }
+        db.close().await.expect("close");
+        tokens
+    }
+
     /// Runs a query returning one integer (32 or 64 bit), straight on the database.
     pub async fn scalar(&self, sql: &str) -> i64 {
         let db = Database::connect(&self.database_url)

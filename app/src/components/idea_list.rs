@@ -5,6 +5,7 @@ use leptos_router::components::A;
 use shared::IdeaCard;
 
 use crate::components::status_badge::StatusBadge;
+use crate::components::vote_button::VoteButton;
 use crate::i18n::Locale;
 
 /// Idea cards in the order given.
@@ -29,10 +30,7 @@ fn IdeaRow(idea: IdeaCard) -> impl IntoView {
     let date = idea.created_at.get(..10).unwrap_or_default().to_owned();
     view! {
         <li class="idea-card" data-idea=idea.number>
-            <div class="vote-box" aria-label=format!("{} {}", idea.votes, locale.t("board.votes"))>
-                <span class="vote-count">{idea.votes}</span>
-                <span class="vote-label">{locale.t("board.votes")}</span>
-            </div>
+            <VoteButton number=idea.number votes=idea.votes voted=idea.voted/>
             <div class="idea-main">
                 <h3 class="idea-title"><A href=format!("/ideas/{}", idea.number)>{idea.title}</A></h3>
                 <div class="idea-meta">

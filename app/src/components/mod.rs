@@ -7,3 +7,4 @@ pub mod profile_form;
 pub mod signature;
 pub mod status_badge;
 pub mod tokens;
+pub mod vote_button;

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::get_idea;
 use crate::components::signature::{AuthorName, StaffSignature};
 use crate::components::status_badge::{StatusBadge, status_key};
+use crate::components::vote_button::VoteButton;
 use crate::i18n::Locale;
 
 fn short_time(rfc3339: &str) -> String {
@@ -68,10 +69,7 @@ pub fn IdeaPage() -> impl IntoView {
                             <Meta name="twitter:title" content=idea.title.clone()/>
                             <article class="idea-page" data-idea=idea.number>
                                 <header class="idea-header">
-                                    <div class="vote-box large">
-                                        <span class="vote-count">{idea.votes}</span>
-                                        <span class="vote-label">{locale.t("board.votes")}</span>
-                                    </div>
+                                    <VoteButton number=idea.number votes=idea.votes voted=idea.voted/>
                                     <div>
                                         <h1 class="idea-page-title">{idea.title.clone()}</h1>
                                         <div class="idea-meta">

@@ -39,6 +39,10 @@ pub fn SignInPage() -> impl IntoView {
                 <p class="form-error" role="alert">
                     {move || failure().filter(|p| p.errors.is_empty()).map(|p| p.detail)}
                 </p>
+                // Only present when a page sent the visitor here, so an
+                // ordinary sign-in posts no empty values.
+                {move || query.read().get("next").map(|next| view! { <input type="hidden" name="next" value=next/> })}
+                {move || query.read().get("vote").filter(|v| v.parse::<i64>().is_ok()).map(|vote| view! { <input type="hidden" name="vote" value=vote/> })}
                 <Field name="email" label=locale.t("signin.email") kind="email" autocomplete="username" error=field_error("email")/>
                 <Field name="password" label=locale.t("signin.password") kind="password" autocomplete="current-password" error=field_error("password")/>
                 <button type="submit" class="button primary" disabled=move || action.pending().get()>

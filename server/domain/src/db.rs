@@ -5,7 +5,10 @@ use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection};
+use sea_orm::{
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+};
 
 /// Why the database could not be opened; each message is one clear line for
 /// the operator.
@@ -91,6 +94,18 @@ pub async fn migrate(db: &DatabaseConnection, url: &str) -> Result<(), ConnectEr
             url: redact(url),
             reason: e.to_string(),
         })
+}
+
+/// Begins a transaction that will write. On SQLite it takes the write lock
+/// at once (`BEGIN IMMEDIATE`, waiting up to the busy timeout), so a
+/// transaction never fails half-way when it turns from reading to writing;
+/// PostgreSQL takes row locks as statements need them.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    })
+    .await
 }
 
 /// The URL with its password replaced by `***`, safe to print in logs.

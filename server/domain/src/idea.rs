@@ -98,7 +98,7 @@ impl Cursor {
 
 /// One page of the public board. Merged ideas are left out (their votes
 /// live on in the target).
-pub async fn list_board(ctx: &Ctx, query: &BoardQuery) -> Result<Page<IdeaCard>> {
+pub async fn list_board(ctx: &Ctx, actor: &Actor, query: &BoardQuery) -> Result<Page<IdeaCard>> {
     let limit = query.limit.unwrap_or(DEFAULT_PAGE_LIMIT);
     if !PAGE_LIMIT_RANGE.contains(&limit) {
         return Err(Error::invalid("limit", "must be between 1 and 100"));
@@ -148,6 +148,8 @@ pub async fn list_board(ctx: &Ctx, query: &BoardQuery) -> Result<Page<IdeaCard>>
     };
 
     let authors = user::refs(ctx, rows.iter().map(|r| r.author_id)).await?;
+    let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
+    let voted = crate::vote::voted_among(ctx, actor, &ids).await?;
     let category_ids: Vec<i32> = rows.iter().filter_map(|r| r.category_id).collect();
     let categories: std::collections::HashMap<i32, String> = if category_ids.is_empty() {
         std::collections::HashMap::new()
@@ -172,6 +174,7 @@ pub async fn list_board(ctx: &Ctx, query: &BoardQuery) -> Result<Page<IdeaCard>>
                 number: i64::from(row.id),
                 status: parse_status(&row.status)?,
                 votes: i64::from(row.votes_count),
+                voted: voted.contains(&row.id),
                 comments: i64::from(row.comments_count),
                 category: row.category_id.and_then(|id| categories.get(&id).cloned()),
                 created_at: rfc3339(row.created_at),

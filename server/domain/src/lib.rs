@@ -21,6 +21,7 @@ pub mod privacy;
 pub mod rate_limit;
 pub mod secret_token;
 pub mod user;
+pub mod vote;
 
 pub use actor::{Actor, Member};
 pub use ctx::{Clock, Ctx, Settings};

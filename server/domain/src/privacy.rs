@@ -204,13 +204,13 @@ pub async fn delete_account(ctx: &Ctx, actor: &Actor, input: DeleteAccount) -> R
 
 /// Sets an idea's vote count (and trending rank) from the votes table, in
 /// the caller's transaction, so the stored count never drifts.
-pub(crate) async fn recount_votes(db: &impl ConnectionTrait, idea_id: i32) -> Result<()> {
+pub(crate) async fn recount_votes(db: &impl ConnectionTrait, idea_id: i32) -> Result<i64> {
     let votes = idea_vote::Entity::find()
         .filter(idea_vote::Column::IdeaId.eq(idea_id))
         .count(db)
         .await?;
     let Some(row) = idea::Entity::find_by_id(idea_id).one(db).await? else {
-        return Ok(());
+        return Ok(0);
     };
     let votes = i32::try_from(votes).unwrap_or(i32::MAX);
     let created_at = row.created_at;
@@ -218,5 +218,5 @@ pub(crate) async fn recount_votes(db: &impl ConnectionTrait, idea_id: i32) -> Re
     active.votes_count = Set(votes);
     active.trending_score = Set(trending_score(votes, created_at));
     active.update(db).await?;
-    Ok(())
+    Ok(i64::from(votes))
 }

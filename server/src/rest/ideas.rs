@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use shared::{ApiError, BoardQuery, IdeaCard, IdeaView, Page};
+use shared::{ApiError, BoardQuery, IdeaCard, IdeaView, Page, VoteState};
 
 use crate::auth::Auth;
 use crate::error::ApiResult;
@@ -17,9 +17,12 @@ use crate::http::AppState;
 ))]
 pub async fn list_ideas(
     State(state): State<AppState>,
+    auth: Auth,
     ApiQuery(query): ApiQuery<BoardQuery>,
 ) -> ApiResult<Json<Page<IdeaCard>>> {
-    Ok(Json(domain::idea::list_board(&state.ctx, &query).await?))
+    Ok(Json(
+        domain::idea::list_board(&state.ctx, &auth.actor, &query).await?,
+    ))
 }
 
 /// One idea with its signed timeline and comments.
@@ -34,5 +37,38 @@ pub async fn get_idea(
 ) -> ApiResult<Json<IdeaView>> {
     Ok(Json(
         domain::idea::get(&state.ctx, &auth.actor, number).await?,
+    ))
+}
+
+/// Votes for an idea; voting again changes nothing.
+#[utoipa::path(put, path = "/api/v1/ideas/{number}/vote", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
+    (status = 200, body = VoteState),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Merged into another idea"),
+))]
+pub async fn cast_vote(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<i64>,
+) -> ApiResult<Json<VoteState>> {
+    Ok(Json(
+        domain::vote::cast(&state.ctx, &auth.actor, number).await?,
+    ))
+}
+
+/// Withdraws a vote; withdrawing again changes nothing.
+#[utoipa::path(delete, path = "/api/v1/ideas/{number}/vote", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
+    (status = 200, body = VoteState),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn retract_vote(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<i64>,
+) -> ApiResult<Json<VoteState>> {
+    Ok(Json(
+        domain::vote::retract(&state.ctx, &auth.actor, number).await?,
     ))
 }

@@ -1,0 +1,67 @@
+//! The vote button: the count changes at once when clicked, then takes the
+//! server's answer (or goes back if the vote failed). A visitor who is not
+//! signed in is sent to sign in, and the vote is applied right after.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::api::set_vote;
+use crate::auth_state::CurrentUser;
+use crate::i18n::Locale;
+
+/// A vote toggle showing the current count.
+#[component]
+pub fn VoteButton(number: i64, votes: i64, voted: bool) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let CurrentUser(user) = expect_context::<CurrentUser>();
+    let count = RwSignal::new(votes);
+    let mine = RwSignal::new(voted);
+    let busy = RwSignal::new(false);
+    let navigate = use_navigate();
+    let on_click = move |_| {
+        let signed_in = matches!(user.get_untracked(), Some(Ok(Some(_))));
+        if !signed_in {
+            navigate(
+                &format!("/signin?next=/ideas/{number}&vote={number}"),
+                Default::default(),
+            );
+            return;
+        }
+        if busy.get_untracked() {
+            return;
+        }
+        let (before_count, before_mine) = (count.get_untracked(), mine.get_untracked());
+        let wanted = !before_mine;
+        mine.set(wanted);
+        count.set(before_count + if wanted { 1 } else { -1 });
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match set_vote(number, wanted).await {
+                Ok(state) => {
+                    count.set(state.votes);
+                    mine.set(state.voted);
+                }
+                Err(_) => {
+                    count.set(before_count);
+                    mine.set(before_mine);
+                }
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <button
+            type="button"
+            class="vote-box vote-button"
+            class:voted=move || mine.get()
+            aria-pressed=move || mine.get().to_string()
+            data-idea=number
+            title=locale.t("board.vote")
+            on:click=on_click
+        >
+            <span class="vote-arrow" aria-hidden="true">"▲"</span>
+            <span class="vote-count">{move || count.get()}</span>
+            <span class="vote-label">{locale.t("board.votes")}</span>
+        </button>
+    }
+}

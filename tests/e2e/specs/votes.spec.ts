@@ -1,0 +1,62 @@
+import { test, expect } from "@playwright/test";
+
+// A visitor who is not signed in clicks vote: they sign in and the vote is
+// applied; the count then toggles in place and survives a reload.
+
+test("a signed-out visitor's vote is applied after signing in", async ({ browser }) => {
+  const email = `voter.${Date.now()}@example.com`;
+  const setup = await browser.newContext();
+  const created = await setup.request.post("/api/v1/auth/signup", {
+    data: { email, password: "voter password", display_name: "Voting Visitor" },
+  });
+  expect(created.status()).toBe(201);
+  await setup.close();
+
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/ideas/7");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  const button = page.locator(".idea-page .vote-button");
+  const before = Number(await button.locator(".vote-count").textContent());
+  await expect(button).toHaveAttribute("aria-pressed", "false");
+  await button.click();
+  await expect(page).toHaveURL(/\/signin\?next=\/ideas\/7&vote=7$/);
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await page.fill("#field-email", email);
+  await page.fill("#field-password", "voter password");
+  await page.click("#sign-in-form button[type=submit]");
+  await expect(page).toHaveURL(/\/ideas\/7$/);
+  await expect(button).toHaveAttribute("aria-pressed", "true");
+  await expect(button.locator(".vote-count")).toHaveText(String(before + 1));
+
+  await button.click();
+  await expect(button).toHaveAttribute("aria-pressed", "false");
+  await expect(button.locator(".vote-count")).toHaveText(String(before));
+  await button.click();
+  await expect(button.locator(".vote-count")).toHaveText(String(before + 1));
+  await page.reload();
+  await expect(page.locator(".idea-page .vote-button")).toHaveAttribute("aria-pressed", "true");
+  await expect(page.locator(".idea-page .vote-button .vote-count")).toHaveText(String(before + 1));
+});
+
+test("votes on the board change the count in place", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/signin");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await page.fill("#field-email", "moderator@hanbit.example");
+  await page.fill("#field-password", "madang-demo-2026");
+  await page.click("#sign-in-form button[type=submit]");
+  await expect(page).toHaveURL(/\/me$/);
+  await page.goto("/?sort=new");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  const card = page.locator(".idea-card").first();
+  const button = card.locator(".vote-button");
+  const pressed = (await button.getAttribute("aria-pressed")) === "true";
+  const before = Number(await button.locator(".vote-count").textContent());
+  await page.evaluate(() => ((window as any).__sameDocument = true));
+  await button.click();
+  await expect(button.locator(".vote-count")).toHaveText(String(pressed ? before - 1 : before + 1));
+  await expect(button).toHaveAttribute("aria-pressed", String(!pressed));
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+  await context.close();
+});
