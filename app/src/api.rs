@@ -294,3 +294,34 @@ pub async fn set_vote(number: i64, voted: bool) -> Result<shared::VoteState, Ser
     };
     state.map_err(fail)
 }
+
+/// The product areas ideas are filed under.
+#[server(prefix = "/rpc")]
+pub async fn list_categories() -> Result<Vec<shared::Category>, ServerFnError> {
+    domain::idea::categories(&ctx()?).await.map_err(fail)
+}
+
+/// Posts an idea and opens its page. `tags` is comma-separated.
+#[server(prefix = "/rpc")]
+pub async fn create_idea(
+    title: String,
+    body: String,
+    #[server(default)] category: Option<String>,
+    #[server(default)] tags: Option<String>,
+) -> Result<(), ServerFnError> {
+    let input = shared::NewIdea {
+        title,
+        body,
+        category: category.filter(|c| !c.is_empty()),
+        tags: tags
+            .unwrap_or_default()
+            .split(',')
+            .map(str::to_owned)
+            .collect(),
+    };
+    let number = domain::idea::create(&ctx()?, &caller().actor, input)
+        .await
+        .map_err(fail)?;
+    leptos_axum::redirect(&format!("/ideas/{number}"));
+    Ok(())
+}

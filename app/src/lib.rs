@@ -7,6 +7,7 @@ pub mod components;
 pub mod i18n;
 pub mod locale;
 pub mod pages;
+pub mod text;
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
@@ -18,8 +19,8 @@ use crate::i18n::Locale;
 use crate::pages::onboarding::{AcceptInvitePage, ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::{
     admin_outbox::AdminOutboxPage, announcements::AnnouncementsPage, board::BoardPage,
-    idea::IdeaPage, member::MemberPage, profile::ProfilePage, roadmap::RoadmapPage,
-    sign_in::SignInPage, sign_up::SignUpPage, support::SupportPage,
+    idea::IdeaPage, member::MemberPage, new_idea::NewIdeaPage, profile::ProfilePage,
+    roadmap::RoadmapPage, sign_in::SignInPage, sign_up::SignUpPage, support::SupportPage,
 };
 
 /// The name of the compiled client bundle: `/pkg/madang.js`, `/pkg/madang_bg.wasm`, `/pkg/madang.css`.
@@ -69,6 +70,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/ideas") view=BoardPage/>
                         // Rendered whole before sending, so the title and the
                         // OpenGraph tags of a shared link are in <head>.
+                        <Route path=path!("/ideas/new") view=NewIdeaPage/>
                         <Route path=path!("/ideas/:number") view=IdeaPage ssr=SsrMode::Async/>
                         <Route path=path!("/roadmap") view=RoadmapPage/>
                         <Route path=path!("/support") view=SupportPage/>

@@ -44,7 +44,11 @@ pub fn router(state: AppState) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
     let api = Router::new()
         .route("/openapi.json", get(openapi::openapi_json))
-        .route("/ideas", get(rest::ideas::list_ideas))
+        .route(
+            "/ideas",
+            get(rest::ideas::list_ideas).post(rest::ideas::create_idea),
+        )
+        .route("/categories", get(rest::ideas::list_categories))
         .route("/ideas/{number}", get(rest::ideas::get_idea))
         .route(
             "/ideas/{number}/vote",

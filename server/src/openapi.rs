@@ -12,6 +12,8 @@ use utoipa::OpenApi;
         crate::rest::meta::readyz,
         crate::rest::ideas::list_ideas,
         crate::rest::ideas::get_idea,
+        crate::rest::ideas::create_idea,
+        crate::rest::ideas::list_categories,
         crate::rest::ideas::cast_vote,
         crate::rest::ideas::retract_vote,
         crate::rest::departments::list_departments,

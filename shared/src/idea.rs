@@ -111,6 +111,37 @@ pub struct IdeaCard {
     pub created_at: String,
 }
 
+/// `POST /api/v1/ideas`: a new idea.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewIdea {
+    /// 5–120 characters.
+    pub title: String,
+    /// Markdown, at most 10,000 characters.
+    pub body: String,
+    /// Category slug.
+    #[serde(default)]
+    pub category: Option<String>,
+    /// Up to 5 tags of 1–30 characters; stored lower-case.
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// Title length limits, shared by the browser form and the server.
+pub const TITLE_CHARS: std::ops::RangeInclusive<usize> = 5..=120;
+/// Longest description accepted.
+pub const BODY_MAX_CHARS: usize = 10_000;
+
+/// A product area ideas are filed under.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Category {
+    /// Stable key.
+    pub slug: String,
+    /// Display name.
+    pub name: String,
+}
+
 /// A member's vote on an idea after a change, and the idea's new count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -204,6 +235,9 @@ pub struct IdeaView {
     pub author: UserRef,
     /// Product area, if any.
     pub category: Option<String>,
+    /// Free tags, alphabetical.
+    #[serde(default)]
+    pub tags: Vec<String>,
     /// RFC 3339 UTC.
     pub created_at: String,
     /// Signed decisions, oldest first.

@@ -4,6 +4,7 @@ mod accounts;
 mod demo;
 mod ideas;
 mod meta;
+mod new_ideas;
 mod onboarding;
 mod pages;
 mod privacy;

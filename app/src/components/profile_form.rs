@@ -8,10 +8,11 @@ use crate::api::{UpdateProfile, problem};
 use crate::auth_state::AuthVersion;
 use crate::i18n::Locale;
 
-/// The edit form on the profile page, filled with the current values.
-#[component]
-pub fn ProfileForm(me: Me) -> impl IntoView {
-    let locale = expect_context::<Locale>();
+/// Creates the save action. It belongs to the page, not to the form: a
+/// successful save refreshes the signed-in member, which re-renders the form,
+/// and the "saved" message must outlive that.
+#[must_use]
+pub fn profile_action() -> ServerAction<UpdateProfile> {
     let AuthVersion(version) = expect_context::<AuthVersion>();
     let action = ServerAction::<UpdateProfile>::new();
     Effect::new(move |_| {
@@ -19,6 +20,13 @@ pub fn ProfileForm(me: Me) -> impl IntoView {
             version.update(|v| *v += 1);
         }
     });
+    action
+}
+
+/// The edit form on the profile page, filled with the current values.
+#[component]
+pub fn ProfileForm(me: Me, action: ServerAction<UpdateProfile>) -> impl IntoView {
+    let locale = expect_context::<Locale>();
     let error = move |field: &'static str| {
         move || {
             action

@@ -65,7 +65,10 @@ pub fn BoardPage() -> impl IntoView {
                     <h1>{locale.t("board.title")}</h1>
                     <p class="lead">{locale.t("board.lead")}</p>
                 </div>
-                <nav class="tabs" aria-label=locale.t("board.title")>{tabs}</nav>
+                <div class="board-actions">
+                    <nav class="tabs" aria-label=locale.t("board.title")>{tabs}</nav>
+                    <A href="/ideas/new" attr:class="button primary" attr:id="new-idea">{locale.t("new_idea.button")}</A>
+                </div>
             </div>
             <Transition fallback=|| view! { <p class="loading">"…"</p> }>
                 {move || Suspend::new(async move {

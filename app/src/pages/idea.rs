@@ -11,6 +11,7 @@ use crate::components::signature::{AuthorName, StaffSignature};
 use crate::components::status_badge::{StatusBadge, status_key};
 use crate::components::vote_button::VoteButton;
 use crate::i18n::Locale;
+use crate::text::title_text;
 
 fn short_time(rfc3339: &str) -> String {
     rfc3339.get(..16).unwrap_or(rfc3339).replace('T', " ")
@@ -32,7 +33,17 @@ fn excerpt(html: &str) -> String {
         }
     }
     let words: Vec<&str> = text.split_whitespace().collect();
-    words.join(" ").chars().take(200).collect()
+    // Undo the entities of the sanitised HTML; the meta tag escapes again.
+    words
+        .join(" ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+        .chars()
+        .take(200)
+        .collect()
 }
 
 /// The idea page at `/ideas/:number`.
@@ -60,7 +71,7 @@ pub fn IdeaPage() -> impl IntoView {
                     Ok(Some(idea)) => {
                         let description = idea.body_html.clone();
                         view! {
-                            <Title text=idea.title.clone()/>
+                            <Title text=title_text(&idea.title)/>
                             <Meta property="og:title" content=idea.title.clone()/>
                             <Meta property="og:type" content="article"/>
                             <Meta property="og:description" content=excerpt(&idea.body_html)/>
@@ -75,6 +86,7 @@ pub fn IdeaPage() -> impl IntoView {
                                         <div class="idea-meta">
                                             <StatusBadge status=idea.status/>
                                             {idea.category.clone().map(|c| view! { <span class="category">{c}</span> })}
+                                            {idea.tags.clone().into_iter().map(|t| view! { <span class="tag">"#" {t}</span> }).collect_view()}
                                             <span>{locale.t("board.by")} " "</span>
                                             <AuthorName author=idea.author.clone()/>
                                             <time datetime=idea.created_at.clone()>{short_time(&idea.created_at)}</time>

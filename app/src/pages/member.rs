@@ -10,6 +10,7 @@ use crate::api::{list_ideas, member_profile};
 use crate::components::idea_list::IdeaList;
 use crate::components::signature::StaffSignature;
 use crate::i18n::Locale;
+use crate::text::title_text;
 
 /// The profile page at `/members/:id`.
 #[component]
@@ -46,7 +47,7 @@ pub fn MemberPage() -> impl IntoView {
                         };
                         let r = p.recognition.clone();
                         view! {
-                            <Title text=p.display_name.clone()/>
+                            <Title text=title_text(&p.display_name)/>
                             <section class="profile" data-member=p.id>
                                 <div class="profile-head">
                                     <span class="avatar" style=format!("background:{}", p.avatar_color)>{p.initials.clone()}</span>

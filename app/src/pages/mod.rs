@@ -5,6 +5,7 @@ pub mod announcements;
 pub mod board;
 pub mod idea;
 pub mod member;
+pub mod new_idea;
 pub mod onboarding;
 pub mod profile;
 pub mod roadmap;

@@ -10,7 +10,7 @@ use shared::Role;
 use crate::api::{my_sessions, problem};
 use crate::auth_state::{AuthActions, AuthVersion, CurrentUser};
 use crate::components::field::Field;
-use crate::components::profile_form::ProfileForm;
+use crate::components::profile_form::{ProfileForm, profile_action};
 use crate::components::tokens::TokenManager;
 use crate::i18n::Locale;
 
@@ -31,6 +31,7 @@ pub fn ProfilePage() -> impl IntoView {
     let AuthVersion(version) = expect_context::<AuthVersion>();
     let sessions = Resource::new(move || version.get(), |_| my_sessions());
     let actions = expect_context::<AuthActions>();
+    let save_profile = profile_action();
     let sign_out = actions.sign_out;
     let everywhere = actions.sign_out_everywhere;
     let delete = actions.delete_account;
@@ -61,7 +62,7 @@ pub fn ProfilePage() -> impl IntoView {
                                     </p>
                                 </div>
                             </div>
-                            <ProfileForm me=me.clone()/>
+                            <ProfileForm me=me.clone() action=save_profile/>
                             <ActionForm action=sign_out attr:class="inline-form">
                                 <button type="submit" class="button" id="sign-out">{locale.t("me.sign_out")}</button>
                             </ActionForm>

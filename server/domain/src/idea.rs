@@ -1,16 +1,23 @@
-//! The idea board: listing ideas in a stable, paginated order, and the
-//! trending formula that ranks them.
+//! The idea board: posting ideas, listing them in a stable, paginated
+//! order, one idea with its signed timeline, and the trending formula.
+
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, TimeZone, Utc};
 use sea_orm::sea_query::{Condition, ExprTrait, Query};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
+};
+use shared::idea::{BODY_MAX_CHARS, TITLE_CHARS};
 use shared::page::{DEFAULT_PAGE_LIMIT, PAGE_LIMIT_RANGE};
 use shared::{
-    BoardQuery, CommentView, IdeaCard, IdeaSort, IdeaStatus, IdeaView, Page, TimelineEntry,
+    BoardQuery, Category, CommentView, IdeaCard, IdeaSort, IdeaStatus, IdeaView, NewIdea, Page,
+    TimelineEntry,
 };
 
 use crate::actor::Actor;
-use crate::entity::{category, idea, idea_comment, idea_status_change, idea_vote};
+use crate::entity::{category, idea, idea_comment, idea_status_change, idea_tag, idea_vote};
 use crate::{Ctx, Error, Result, user};
 
 /// Days after which an idea needs twice the votes to rank level with a new
@@ -216,6 +223,14 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
         .order_by_asc(idea_comment::Column::Id)
         .all(&ctx.db)
         .await?;
+    let tags: Vec<String> = idea_tag::Entity::find()
+        .filter(idea_tag::Column::IdeaId.eq(id))
+        .order_by_asc(idea_tag::Column::Tag)
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .map(|t| t.tag)
+        .collect();
     let voted = match actor.member() {
         Some(member) => idea_vote::Entity::find_by_id((id, member.id))
             .one(&ctx.db)
@@ -283,11 +298,124 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
         comments_count: i64::from(row.comments_count),
         author: person(row.author_id)?,
         category,
+        tags,
         created_at: rfc3339(row.created_at),
         timeline,
         comments,
         merged_into: row.merged_into_id.map(i64::from),
     })
+}
+
+/// Checks a new idea's fields, naming each invalid one; returns the trimmed
+/// title, the normalised tags and the category slug.
+fn validate_new(input: &NewIdea) -> Result<(String, Vec<String>)> {
+    let mut errors = BTreeMap::new();
+    let title = input.title.trim().to_owned();
+    if !TITLE_CHARS.contains(&title.chars().count()) {
+        errors.insert(
+            "title".to_owned(),
+            format!(
+                "must be {}–{} characters",
+                TITLE_CHARS.start(),
+                TITLE_CHARS.end()
+            ),
+        );
+    }
+    let body_chars = input.body.chars().count();
+    if input.body.trim().is_empty() {
+        errors.insert("body".to_owned(), "must describe the idea".to_owned());
+    } else if body_chars > BODY_MAX_CHARS {
+        errors.insert(
+            "body".to_owned(),
+            format!("must be at most {BODY_MAX_CHARS} characters (it has {body_chars})"),
+        );
+    }
+    let mut tags: Vec<String> = input
+        .tags
+        .iter()
+        .map(|t| t.trim().trim_start_matches('#').to_lowercase())
+        .filter(|t| !t.is_empty())
+        .collect();
+    tags.sort();
+    tags.dedup();
+    if tags.len() > 5 {
+        errors.insert("tags".to_owned(), "at most 5 tags".to_owned());
+    } else if tags.iter().any(|t| t.chars().count() > 30) {
+        errors.insert(
+            "tags".to_owned(),
+            "each tag must be at most 30 characters".to_owned(),
+        );
+    }
+    if errors.is_empty() {
+        Ok((title, tags))
+    } else {
+        Err(Error::Invalid(errors))
+    }
+}
+
+/// Posts an idea: validated, Markdown rendered and sanitised once, status
+/// `new`, the author's own vote not implied. Returns the new idea's number.
+pub async fn create(ctx: &Ctx, actor: &Actor, input: NewIdea) -> Result<i64> {
+    let member = crate::policy::member_for(
+        actor,
+        crate::policy::Action::PostIdea,
+        crate::policy::Scope::Others,
+    )?;
+    let (title, tags) = validate_new(&input)?;
+    let category_id = match input.category.as_deref().filter(|c| !c.is_empty()) {
+        Some(slug) => Some(
+            category::Entity::find()
+                .filter(category::Column::Slug.eq(slug))
+                .one(&ctx.db)
+                .await?
+                .ok_or_else(|| Error::invalid("category", format!("no category `{slug}`")))?
+                .id,
+        ),
+        None => None,
+    };
+    let now = ctx.clock.now();
+    let txn = ctx.db.begin().await?;
+    let row = idea::ActiveModel {
+        title: Set(title),
+        body_html: Set(crate::markdown::render(&input.body)),
+        body_md: Set(input.body),
+        status: Set(IdeaStatus::New.as_str().to_owned()),
+        category_id: Set(category_id),
+        author_id: Set(member.id),
+        votes_count: Set(0),
+        comments_count: Set(0),
+        trending_score: Set(trending_score(0, now)),
+        merged_into_id: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    for tag in tags {
+        idea_tag::ActiveModel {
+            idea_id: Set(row.id),
+            tag: Set(tag),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(i64::from(row.id))
+}
+
+/// The admin-defined categories, by name.
+pub async fn categories(ctx: &Ctx) -> Result<Vec<Category>> {
+    Ok(category::Entity::find()
+        .order_by_asc(category::Column::Name)
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .map(|c| Category {
+            slug: c.slug,
+            name: c.name,
+        })
+        .collect())
 }
 
 #[cfg(test)]

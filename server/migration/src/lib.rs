@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261126_000001_initial;
 mod m20261126_000002_accounts;
+mod m20261126_000003_idea_tags;
 
 /// Lists every migration in the order it must run.
 pub struct Migrator;
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261126_000001_initial::Migration),
             Box::new(m20261126_000002_accounts::Migration),
+            Box::new(m20261126_000003_idea_tags::Migration),
         ]
     }
 }

@@ -2,11 +2,14 @@
 
 use axum::Json;
 use axum::extract::State;
-use shared::{ApiError, BoardQuery, IdeaCard, IdeaView, Page, VoteState};
+use axum::http::StatusCode;
+use shared::{ApiError, BoardQuery, Category, IdeaCard, IdeaView, NewIdea, Page, VoteState};
+
+use super::Items;
 
 use crate::auth::Auth;
 use crate::error::ApiResult;
-use crate::extract::{ApiPath, ApiQuery};
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::http::AppState;
 
 /// The idea board, one page at a time.
@@ -71,4 +74,30 @@ pub async fn retract_vote(
     Ok(Json(
         domain::vote::retract(&state.ctx, &auth.actor, number).await?,
     ))
+}
+
+/// Posts an idea (members).
+#[utoipa::path(post, path = "/api/v1/ideas", tag = "ideas", request_body = NewIdea, responses(
+    (status = 201, body = IdeaView),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn create_idea(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<NewIdea>,
+) -> ApiResult<(StatusCode, Json<IdeaView>)> {
+    let number = domain::idea::create(&state.ctx, &auth.actor, input).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(domain::idea::get(&state.ctx, &auth.actor, number).await?),
+    ))
+}
+
+/// The product areas ideas are filed under.
+#[utoipa::path(get, path = "/api/v1/categories", tag = "ideas", responses((status = 200, body = Items<Category>)))]
+pub async fn list_categories(State(state): State<AppState>) -> ApiResult<Json<Items<Category>>> {
+    Ok(Json(Items {
+        items: domain::idea::categories(&state.ctx).await?,
+    }))
 }

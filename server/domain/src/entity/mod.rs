@@ -8,6 +8,7 @@ pub mod department;
 pub mod idea;
 pub mod idea_comment;
 pub mod idea_status_change;
+pub mod idea_tag;
 pub mod idea_vote;
 pub mod one_time_token;
 pub mod outbox_mail;

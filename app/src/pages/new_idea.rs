@@ -1,0 +1,90 @@
+//! Posting an idea: title, Markdown description, product area and tags,
+//! each with its own error message. Visitors are asked to sign in first.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::api::{CreateIdea, list_categories, problem};
+use crate::auth_state::CurrentUser;
+use crate::i18n::Locale;
+
+/// The page at `/ideas/new`.
+#[component]
+pub fn NewIdeaPage() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let CurrentUser(user) = expect_context::<CurrentUser>();
+    let categories = Resource::new(|| (), |()| list_categories());
+    let action = ServerAction::<CreateIdea>::new();
+    let error = move |field: &'static str| {
+        move || {
+            action
+                .value()
+                .get()
+                .and_then(Result::err)
+                .and_then(|e| problem(&e).errors.get(field).cloned())
+        }
+    };
+    let form_error = move || {
+        action
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| problem(&e))
+            .filter(|p| p.errors.is_empty())
+            .map(|p| p.detail)
+    };
+    view! {
+        <Title text=locale.t("new_idea.title")/>
+        <section class="auth-card wide">
+            <h1>{locale.t("new_idea.title")}</h1>
+            <p class="lead">{locale.t("new_idea.lead")}</p>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let signed_in = matches!(user.await, Ok(Some(_)));
+                    if !signed_in {
+                        return view! {
+                            <p class="notice">{locale.t("new_idea.sign_in")}</p>
+                            <A href="/signin?next=/ideas/new" attr:class="button primary">{locale.t("signin.submit")}</A>
+                        }.into_any();
+                    }
+                    let options = categories.await.unwrap_or_default();
+                    view! {
+                        <ActionForm action=action attr:class="form" attr:id="new-idea-form">
+                            <p class="form-error" role="alert">{form_error}</p>
+                            <div class="field">
+                                <label for="idea-title">{locale.t("new_idea.field_title")}</label>
+                                <input id="idea-title" name="title" required=true maxlength="120"/>
+                                <p class="field-error" id="idea-title-error" role="alert">{error("title")}</p>
+                            </div>
+                            <div class="field">
+                                <label for="idea-body">{locale.t("new_idea.field_body")}</label>
+                                <textarea id="idea-body" name="body" rows="7"></textarea>
+                                <p class="hint">{locale.t("new_idea.body_hint")}</p>
+                                <p class="field-error" id="idea-body-error" role="alert">{error("body")}</p>
+                            </div>
+                            <div class="field">
+                                <label for="idea-category">{locale.t("new_idea.field_category")}</label>
+                                <select id="idea-category" name="category">
+                                    <option value="">{locale.t("new_idea.no_category")}</option>
+                                    {options.into_iter().map(|c| view! { <option value=c.slug>{c.name}</option> }).collect_view()}
+                                </select>
+                                <p class="field-error" role="alert">{error("category")}</p>
+                            </div>
+                            <div class="field">
+                                <label for="idea-tags">{locale.t("new_idea.field_tags")}</label>
+                                <input id="idea-tags" name="tags"/>
+                                <p class="hint">{locale.t("new_idea.tags_hint")}</p>
+                                <p class="field-error" id="idea-tags-error" role="alert">{error("tags")}</p>
+                            </div>
+                            <button type="submit" class="button primary" disabled=move || action.pending().get()>
+                                {locale.t("new_idea.submit")}
+                            </button>
+                        </ActionForm>
+                    }.into_any()
+                })}
+            </Suspense>
+        </section>
+    }
+}

@@ -1,0 +1,125 @@
+//! Posting ideas: clear field errors, tags, sanitised Markdown, inert XSS.
+
+use madang_tests::{Backend, DEMO_PASSWORD, on_both_databases, spawn_app};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+async fn members_post_ideas_that_show_up_first_under_new(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let anonymous = app
+        .post_json(
+            "/api/v1/ideas",
+            &json!({"title": "A real idea", "body": "text"}),
+        )
+        .await;
+    assert_eq!(anonymous.status().as_u16(), 401);
+
+    let cookie = app.sign_in("customer@hanbit.example", DEMO_PASSWORD).await;
+    let idea = json!({
+        "title": "  5G 요금제에 데이터 쉐어링 추가  ",
+        "body": "가족끼리 **데이터를 나눠 쓰고** 싶어요.\n\n- 월 10GB 한도",
+        "category": "mobile-plans",
+        "tags": ["Data", "#family", "data", " "]
+    });
+    let created = app
+        .send_as(&cookie, Method::POST, "/api/v1/ideas", Some(&idea))
+        .await;
+    assert_eq!(created.status().as_u16(), 201);
+    let created: Value = created.json().await.expect("json");
+    assert_eq!(created["title"], "5G 요금제에 데이터 쉐어링 추가");
+    assert_eq!(created["status"], "new");
+    assert_eq!(created["votes"], 0);
+    assert_eq!(created["tags"], json!(["data", "family"]));
+    assert_eq!(created["category"], "Mobile plans / 요금제");
+    assert!(
+        created["body_html"].as_str().is_some_and(|h| h
+            .contains("<strong>데이터를 나눠 쓰고</strong>")
+            && h.contains("<li>"))
+    );
+    let number = created["number"].as_i64().expect("number");
+    let newest = app.get_json("/api/v1/ideas?sort=new&limit=1", 200).await;
+    assert_eq!(newest["items"][0]["number"].as_i64(), Some(number));
+    app.stop().await;
+}
+
+async fn invalid_ideas_get_a_message_per_field_and_store_nothing(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let cookie = app.sign_in("customer@hanbit.example", DEMO_PASSWORD).await;
+    let before = app.scalar("SELECT COUNT(*) FROM ideas").await;
+    let bad = json!({"title": "Hi", "body": "   ", "tags": ["a", "b", "c", "d", "e", "f"]});
+    let response = app
+        .send_as(&cookie, Method::POST, "/api/v1/ideas", Some(&bad))
+        .await;
+    assert_eq!(response.status().as_u16(), 422);
+    let body: Value = response.json().await.expect("json");
+    assert_eq!(body["errors"]["title"], "must be 5–120 characters");
+    assert_eq!(body["errors"]["body"], "must describe the idea");
+    assert_eq!(body["errors"]["tags"], "at most 5 tags");
+    let long = json!({"title": "x".repeat(121), "body": "y".repeat(10_001)});
+    let body: Value = app
+        .send_as(&cookie, Method::POST, "/api/v1/ideas", Some(&long))
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert!(
+        body["errors"]["title"].is_string()
+            && body["errors"]["body"]
+                .as_str()
+                .is_some_and(|m| m.contains("10000"))
+    );
+    let category =
+        json!({"title": "Valid title", "body": "Valid body", "category": "no-such-area"});
+    let body: Value = app
+        .send_as(&cookie, Method::POST, "/api/v1/ideas", Some(&category))
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert!(body["errors"]["category"].is_string());
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM ideas").await, before);
+    app.stop().await;
+}
+
+async fn stored_xss_in_an_idea_renders_as_inert_text(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let cookie = app.sign_in("customer@hanbit.example", DEMO_PASSWORD).await;
+    let payload = json!({
+        "title": "<script>alert('title')</script> evil",
+        "body": "<script>alert('body')</script>\n\n<img src=x onerror=alert('img')>\n\n[click](javascript:alert('link'))",
+        "tags": ["<b>tag</b>"]
+    });
+    let created: Value = app
+        .send_as(&cookie, Method::POST, "/api/v1/ideas", Some(&payload))
+        .await
+        .json()
+        .await
+        .expect("json");
+    let number = created["number"].as_i64().expect("number");
+    for path in [format!("/ideas/{number}"), "/?sort=new".to_owned()] {
+        let html = app.get(&path).await.text().await.expect("html");
+        assert!(!html.contains("<script>alert("), "{path}: live script");
+        // The text may appear escaped; no element may carry the handler.
+        let live_handler = html.match_indices("<img").any(|(at, _)| {
+            html[at..]
+                .split('>')
+                .next()
+                .is_some_and(|tag| tag.contains("onerror"))
+        });
+        assert!(!live_handler, "{path}: live handler");
+        assert!(!html.contains("href=\"javascript:"), "{path}: live link");
+        assert!(!html.contains("<b>tag</b>"), "{path}: live tag markup");
+        assert!(
+            html.contains("&lt;script&gt;alert('title')&lt;/script&gt; evil")
+                || html.contains("&lt;script&gt;alert(&#39;title&#39;)"),
+            "{path}: title not shown as text"
+        );
+    }
+    app.stop().await;
+}
+
+on_both_databases!(
+    members_post_ideas_that_show_up_first_under_new,
+    invalid_ideas_get_a_message_per_field_and_store_nothing,
+    stored_xss_in_an_idea_renders_as_inert_text,
+);

@@ -1,0 +1,34 @@
+import { test, expect } from "@playwright/test";
+
+// A customer posts an idea: field errors appear beside the fields, then the
+// idea opens on its own page and leads the "new" list.
+
+test("a customer posts an idea with clear field errors first", async ({ page }) => {
+  await page.goto("/signin?next=/ideas/new");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await page.fill("#field-email", "customer@hanbit.example");
+  await page.fill("#field-password", "madang-demo-2026");
+  await page.click("#sign-in-form button[type=submit]");
+  await expect(page).toHaveURL(/\/ideas\/new$/);
+
+  await page.fill("#idea-title", "Hi");
+  await page.fill("#idea-body", "   ");
+  await page.click("#new-idea-form button[type=submit]");
+  await expect(page.locator("#idea-title-error")).toHaveText("must be 5–120 characters");
+  await expect(page.locator("#idea-body-error")).toHaveText("must describe the idea");
+
+  const title = `공유기 자동 업데이트 알림 ${Date.now()}`;
+  await page.fill("#idea-title", title);
+  await page.fill("#idea-body", "펌웨어 업데이트가 있으면 **앱으로 알려** 주세요.");
+  await page.selectOption("#idea-category", "home-internet");
+  await page.fill("#idea-tags", "router, Firmware");
+  await page.click("#new-idea-form button[type=submit]");
+  await expect(page).toHaveURL(/\/ideas\/\d+$/);
+  await expect(page.locator(".idea-page-title")).toHaveText(title);
+  await expect(page.locator(".idea-body strong")).toHaveText("앱으로 알려");
+  await expect(page.locator(".idea-page .tag")).toHaveText(["#firmware", "#router"]);
+  await expect(page.locator(".idea-page [data-status]").first()).toHaveAttribute("data-status", "new");
+
+  await page.goto("/?sort=new");
+  await expect(page.locator(".idea-card .idea-title").first()).toHaveText(title);
+});
