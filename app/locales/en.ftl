@@ -127,3 +127,7 @@ new_idea.field_tags = Tags
 new_idea.tags_hint = Up to 5, separated by commas.
 new_idea.submit = Post the idea
 new_idea.sign_in = Sign in to post an idea.
+comment.label = Add a comment
+comment.submit = Comment
+comment.sign_in = Sign in to comment.
+comment.delete = Delete

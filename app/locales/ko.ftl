@@ -127,3 +127,7 @@ new_idea.field_tags = 태그
 new_idea.tags_hint = 쉼표로 구분해 최대 5개.
 new_idea.submit = 아이디어 올리기
 new_idea.sign_in = 아이디어를 올리려면 로그인하세요.
+comment.label = 댓글 쓰기
+comment.submit = 댓글 달기
+comment.sign_in = 댓글을 쓰려면 로그인하세요.
+comment.delete = 삭제

@@ -325,3 +325,20 @@ pub async fn create_idea(
     leptos_axum::redirect(&format!("/ideas/{number}"));
     Ok(())
 }
+
+/// Comments on an idea.
+#[server(prefix = "/rpc")]
+pub async fn post_comment(number: i64, body: String) -> Result<shared::CommentView, ServerFnError> {
+    let input = shared::NewComment { body };
+    domain::comment::create(&ctx()?, &caller().actor, number, input)
+        .await
+        .map_err(fail)
+}
+
+/// Deletes one's own comment (a tombstone stays).
+#[server(prefix = "/rpc")]
+pub async fn delete_comment(id: i64) -> Result<(), ServerFnError> {
+    domain::comment::delete(&ctx()?, &caller().actor, id)
+        .await
+        .map_err(fail)
+}

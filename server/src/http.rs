@@ -8,7 +8,7 @@ use axum::Router;
 use axum::extract::{FromRef, Path, Query, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{delete, get, post, put};
+use axum::routing::{delete, get, patch, post, put};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use serde::Deserialize;
@@ -49,6 +49,14 @@ pub fn router(state: AppState) -> Router {
             get(rest::ideas::list_ideas).post(rest::ideas::create_idea),
         )
         .route("/categories", get(rest::ideas::list_categories))
+        .route(
+            "/ideas/{number}/comments",
+            get(rest::ideas::list_comments).post(rest::ideas::create_comment),
+        )
+        .route(
+            "/comments/{id}",
+            patch(rest::ideas::edit_comment).delete(rest::ideas::delete_comment),
+        )
         .route("/ideas/{number}", get(rest::ideas::get_idea))
         .route(
             "/ideas/{number}/vote",

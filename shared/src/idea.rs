@@ -127,6 +127,14 @@ pub struct NewIdea {
     pub tags: Vec<String>,
 }
 
+/// `POST /api/v1/ideas/{number}/comments` and editing a comment.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewComment {
+    /// Markdown, 1–5,000 characters.
+    pub body: String,
+}
+
 /// Title length limits, shared by the browser form and the server.
 pub const TITLE_CHARS: std::ops::RangeInclusive<usize> = 5..=120;
 /// Longest description accepted.
@@ -211,6 +219,9 @@ pub struct CommentView {
     pub edited: bool,
     /// True for a deleted comment, kept as a tombstone.
     pub deleted: bool,
+    /// True when the caller wrote it (and so may edit or delete it).
+    #[serde(default)]
+    pub mine: bool,
 }
 
 /// An idea with everything its page shows.
@@ -246,6 +257,9 @@ pub struct IdeaView {
     pub comments: Vec<CommentView>,
     /// The idea this one was merged into, if any.
     pub merged_into: Option<i64>,
+    /// Whether the caller may comment (false for visitors).
+    #[serde(default)]
+    pub can_comment: bool,
 }
 
 #[cfg(test)]

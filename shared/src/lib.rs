@@ -14,8 +14,8 @@ pub mod ticket;
 
 pub use error::ApiError;
 pub use idea::{
-    BoardQuery, Category, CommentView, IdeaCard, IdeaSort, IdeaStatus, IdeaView, NewIdea,
-    TimelineEntry, VoteState,
+    BoardQuery, Category, CommentView, IdeaCard, IdeaSort, IdeaStatus, IdeaView, NewComment,
+    NewIdea, TimelineEntry, VoteState,
 };
 pub use page::Page;
 pub use staff::{DepartmentRef, MemberProfile, Recognition, Role, StaffIdentity, UserRef};

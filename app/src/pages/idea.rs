@@ -1,12 +1,13 @@
 //! One idea's page: the description, its votes, the public timeline of
 //! signed decisions (who decided what, when and why) and the comments.
 
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::get_idea;
+use crate::api::{DeleteComment, PostComment, get_idea, problem};
 use crate::components::signature::{AuthorName, StaffSignature};
 use crate::components::status_badge::{StatusBadge, status_key};
 use crate::components::vote_button::VoteButton;
@@ -57,12 +58,17 @@ pub fn IdeaPage() -> impl IntoView {
             .get("number")
             .and_then(|n| n.parse::<i64>().ok())
     };
-    let idea = Resource::new(number, |number| async move {
-        match number {
-            Some(n) => get_idea(n).await.map(Some),
-            None => Ok(None),
-        }
-    });
+    let post = ServerAction::<PostComment>::new();
+    let remove = ServerAction::<DeleteComment>::new();
+    let idea = Resource::new(
+        move || (number(), post.version().get(), remove.version().get()),
+        |(number, _, _)| async move {
+            match number {
+                Some(n) => get_idea(n).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
     view! {
         <A href="/" attr:class="back">"← " {locale.t("idea.back")}</A>
         <Suspense fallback=|| view! { <p class="loading">"…"</p> }>
@@ -128,6 +134,7 @@ pub fn IdeaPage() -> impl IntoView {
 
                                 <section class="comments" aria-labelledby="comments-title">
                                     <h2 id="comments-title">{locale.t("idea.comments")} " (" {idea.comments_count} ")"</h2>
+                                    <CommentForm number=idea.number post=post signed_in=idea.can_comment/>
                                     {if idea.comments.is_empty() {
                                         view! { <p class="empty">{locale.t("idea.no_comments")}</p> }.into_any()
                                     } else {
@@ -142,6 +149,11 @@ pub fn IdeaPage() -> impl IntoView {
                                                                 <AuthorName author=c.author/>
                                                                 <time datetime=c.created_at.clone()>{short_time(&c.created_at)}</time>
                                                                 {c.edited.then(|| view! { <span class="edited">{locale.t("idea.edited")}</span> })}
+                                                                {(!c.deleted && c.mine).then(|| view! {
+                                                                    <button type="button" class="button small delete-comment" on:click=move |_| { remove.dispatch(DeleteComment { id: c.id }); }>
+                                                                        {locale.t("comment.delete")}
+                                                                    </button>
+                                                                })}
                                                             </div>
                                                             {if c.deleted {
                                                                 view! { <p class="tombstone">{locale.t("idea.deleted_comment")}</p> }.into_any()
@@ -162,5 +174,36 @@ pub fn IdeaPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The comment box under an idea; visitors get a sign-in link instead.
+#[component]
+fn CommentForm(number: i64, post: ServerAction<PostComment>, signed_in: bool) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let error = move || {
+        post.value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| problem(&e))
+            .map(|p| p.errors.get("body").cloned().unwrap_or(p.detail))
+    };
+    view! {
+        <Show
+            when=move || signed_in
+            fallback=move || view! {
+                <p class="aside"><A href=format!("/signin?next=/ideas/{number}")>{locale.t("comment.sign_in")}</A></p>
+            }
+        >
+            <ActionForm action=post attr:class="form comment-form" attr:id="comment-form">
+                <input type="hidden" name="number" value=number/>
+                <div class="field">
+                    <label for="comment-body">{locale.t("comment.label")}</label>
+                    <textarea id="comment-body" name="body" rows="3"></textarea>
+                    <p class="field-error" id="comment-body-error" role="alert">{error}</p>
+                </div>
+                <button type="submit" class="button primary" disabled=move || post.pending().get()>{locale.t("comment.submit")}</button>
+            </ActionForm>
+        </Show>
     }
 }

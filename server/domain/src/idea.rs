@@ -12,8 +12,7 @@ use sea_orm::{
 use shared::idea::{BODY_MAX_CHARS, TITLE_CHARS};
 use shared::page::{DEFAULT_PAGE_LIMIT, PAGE_LIMIT_RANGE};
 use shared::{
-    BoardQuery, Category, CommentView, IdeaCard, IdeaSort, IdeaStatus, IdeaView, NewIdea, Page,
-    TimelineEntry,
+    BoardQuery, Category, IdeaCard, IdeaSort, IdeaStatus, IdeaView, NewIdea, Page, TimelineEntry,
 };
 
 use crate::actor::Actor;
@@ -277,15 +276,8 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
     let comments = comments
         .into_iter()
         .map(|c| {
-            let deleted = c.deleted_at.is_some();
-            Ok(CommentView {
-                id: i64::from(c.id),
-                body_html: if deleted { String::new() } else { c.body_html },
-                author: person(c.author_id)?,
-                created_at: rfc3339(c.created_at),
-                edited: c.edited_at.is_some(),
-                deleted,
-            })
+            let author = person(c.author_id)?;
+            Ok(crate::comment::to_view(c, author, actor))
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(IdeaView {
@@ -303,6 +295,11 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
         timeline,
         comments,
         merged_into: row.merged_into_id.map(i64::from),
+        can_comment: crate::policy::can(
+            actor,
+            crate::policy::Action::CommentIdea,
+            crate::policy::Scope::Others,
+        ),
     })
 }
 

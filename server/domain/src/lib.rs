@@ -4,6 +4,7 @@
 
 pub mod actor;
 pub mod auth;
+pub mod comment;
 pub mod ctx;
 pub mod db;
 pub mod demo;

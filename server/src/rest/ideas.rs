@@ -3,7 +3,10 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use shared::{ApiError, BoardQuery, Category, IdeaCard, IdeaView, NewIdea, Page, VoteState};
+use shared::{
+    ApiError, BoardQuery, Category, CommentView, IdeaCard, IdeaView, NewComment, NewIdea, Page,
+    VoteState,
+};
 
 use super::Items;
 
@@ -100,4 +103,72 @@ pub async fn list_categories(State(state): State<AppState>) -> ApiResult<Json<It
     Ok(Json(Items {
         items: domain::idea::categories(&state.ctx).await?,
     }))
+}
+
+/// The comments on an idea, oldest first.
+#[utoipa::path(get, path = "/api/v1/ideas/{number}/comments", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
+    (status = 200, body = Items<CommentView>),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn list_comments(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<i64>,
+) -> ApiResult<Json<Items<CommentView>>> {
+    Ok(Json(Items {
+        items: domain::comment::list(&state.ctx, &auth.actor, number).await?,
+    }))
+}
+
+/// Comments on an idea (members).
+#[utoipa::path(post, path = "/api/v1/ideas/{number}/comments", tag = "ideas", request_body = NewComment,
+    params(("number" = i64, Path, description = "Idea number")), responses(
+    (status = 201, body = CommentView),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn create_comment(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<i64>,
+    ApiJson(input): ApiJson<NewComment>,
+) -> ApiResult<(StatusCode, Json<CommentView>)> {
+    let created = domain::comment::create(&state.ctx, &auth.actor, number, input).await?;
+    Ok((StatusCode::CREATED, Json(created)))
+}
+
+/// Edits one's own comment within 15 minutes of posting.
+#[utoipa::path(patch, path = "/api/v1/comments/{id}", tag = "ideas", request_body = NewComment,
+    params(("id" = i64, Path, description = "Comment id")), responses(
+    (status = 200, body = CommentView),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Edit window over"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn edit_comment(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(input): ApiJson<NewComment>,
+) -> ApiResult<Json<CommentView>> {
+    Ok(Json(
+        domain::comment::edit(&state.ctx, &auth.actor, id, input).await?,
+    ))
+}
+
+/// Deletes one's own comment, leaving a tombstone.
+#[utoipa::path(delete, path = "/api/v1/comments/{id}", tag = "ideas", params(("id" = i64, Path, description = "Comment id")), responses(
+    (status = 204),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn delete_comment(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<StatusCode> {
+    domain::comment::delete(&state.ctx, &auth.actor, id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -32,3 +32,28 @@ test("a customer posts an idea with clear field errors first", async ({ page }) 
   await page.goto("/?sort=new");
   await expect(page.locator(".idea-card .idea-title").first()).toHaveText(title);
 });
+
+test("a member comments on an idea and deletes the comment, leaving a tombstone", async ({ page }) => {
+  await page.goto("/ideas/4");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await expect(page.locator(".comments .aside a")).toHaveText("Sign in to comment.");
+  await page.click(".comments .aside a");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await page.fill("#field-email", "moderator@hanbit.example");
+  await page.fill("#field-password", "madang-demo-2026");
+  await page.click("#sign-in-form button[type=submit]");
+  await expect(page).toHaveURL(/\/ideas\/4$/);
+
+  const text = `앱 신청 기능 기대됩니다 ${Date.now()}`;
+  await page.click("#comment-form button[type=submit]");
+  await expect(page.locator("#comment-body-error")).toHaveText("must not be empty");
+  await page.fill("#comment-body", text);
+  await page.click("#comment-form button[type=submit]");
+  const mine = page.locator(".comment", { hasText: text });
+  await expect(mine).toHaveCount(1);
+  await expect(mine.locator(".signature-name")).toHaveText("Yuna Kang");
+  await expect(mine).toHaveClass(/official/);
+  await mine.locator(".delete-comment").click();
+  await expect(page.locator(".comment", { hasText: text })).toHaveCount(0);
+  await expect(page.locator(".tombstone").last()).toBeVisible();
+});

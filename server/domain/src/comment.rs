@@ -1,0 +1,191 @@
+//! Comments under ideas: Markdown rendered once and sanitised, editable by
+//! their author for 15 minutes (then marked edited), deleted as a tombstone.
+//! The idea's comment count is kept in the same transaction.
+
+use chrono::Duration;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
+    QueryOrder, Set,
+};
+use shared::{CommentView, NewComment, UserRef};
+
+use crate::actor::Actor;
+use crate::entity::{idea, idea_comment};
+use crate::policy::{self, Action, Scope};
+use crate::{Ctx, Error, Result, db, markdown, user};
+
+/// How long an author may edit a comment.
+pub const EDIT_WINDOW: Duration = Duration::minutes(15);
+/// Longest comment accepted.
+pub const MAX_CHARS: usize = 5_000;
+
+fn validate(body: &str) -> Result<()> {
+    if body.trim().is_empty() {
+        return Err(Error::invalid("body", "must not be empty"));
+    }
+    let chars = body.chars().count();
+    if chars > MAX_CHARS {
+        return Err(Error::invalid(
+            "body",
+            format!("must be at most {MAX_CHARS} characters (it has {chars})"),
+        ));
+    }
+    Ok(())
+}
+
+async fn recount(txn: &sea_orm::DatabaseTransaction, idea_id: i32) -> Result<()> {
+    let count = idea_comment::Entity::find()
+        .filter(idea_comment::Column::IdeaId.eq(idea_id))
+        .filter(idea_comment::Column::DeletedAt.is_null())
+        .count(txn)
+        .await?;
+    idea::Entity::update_many()
+        .col_expr(
+            idea::Column::CommentsCount,
+            sea_orm::sea_query::Expr::value(i32::try_from(count).unwrap_or(i32::MAX)),
+        )
+        .filter(idea::Column::Id.eq(idea_id))
+        .exec(txn)
+        .await?;
+    Ok(())
+}
+
+/// The wire form of a stored comment; a deleted one keeps no text.
+pub(crate) fn to_view(row: idea_comment::Model, author: UserRef, actor: &Actor) -> CommentView {
+    let deleted = row.deleted_at.is_some();
+    let mine = actor.member().is_some_and(|m| m.id == row.author_id);
+    CommentView {
+        id: i64::from(row.id),
+        body_html: if deleted {
+            String::new()
+        } else {
+            row.body_html
+        },
+        author,
+        created_at: row
+            .created_at
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        edited: row.edited_at.is_some(),
+        deleted,
+        mine,
+    }
+}
+
+async fn view(ctx: &Ctx, actor: &Actor, row: idea_comment::Model) -> Result<CommentView> {
+    let author = user::refs(ctx, [row.author_id])
+        .await?
+        .remove(&row.author_id)
+        .ok_or_else(|| Error::Internal(format!("comment {} has no author", row.id)))?;
+    Ok(to_view(row, author, actor))
+}
+
+/// Comments on an idea.
+pub async fn create(
+    ctx: &Ctx,
+    actor: &Actor,
+    number: i64,
+    input: NewComment,
+) -> Result<CommentView> {
+    let member = policy::member_for(actor, Action::CommentIdea, Scope::Others)?;
+    validate(&input.body)?;
+    let not_found = || Error::NotFound(format!("idea {number}"));
+    let idea_id = i32::try_from(number).map_err(|_| not_found())?;
+    let txn = db::begin_write(&ctx.db).await?;
+    idea::Entity::find_by_id(idea_id)
+        .one(&txn)
+        .await?
+        .ok_or_else(not_found)?;
+    let row = idea_comment::ActiveModel {
+        idea_id: Set(idea_id),
+        author_id: Set(member.id),
+        body_html: Set(markdown::render(&input.body)),
+        body_md: Set(input.body),
+        created_at: Set(ctx.clock.now()),
+        edited_at: Set(None),
+        deleted_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    recount(&txn, idea_id).await?;
+    txn.commit().await?;
+    view(ctx, actor, row).await
+}
+
+async fn own_comment(
+    ctx: &Ctx,
+    actor: &Actor,
+    id: i64,
+    action: Action,
+) -> Result<idea_comment::Model> {
+    let not_found = || Error::NotFound(format!("comment {id}"));
+    let comment_id = i32::try_from(id).map_err(|_| not_found())?;
+    let row = idea_comment::Entity::find_by_id(comment_id)
+        .one(&ctx.db)
+        .await?
+        .filter(|c| c.deleted_at.is_none())
+        .ok_or_else(not_found)?;
+    let scope = if actor.member().is_some_and(|m| m.id == row.author_id) {
+        Scope::Own
+    } else {
+        Scope::Others
+    };
+    policy::authorize(actor, action, scope)?;
+    Ok(row)
+}
+
+/// Changes one's own comment within the edit window; it is marked edited.
+pub async fn edit(ctx: &Ctx, actor: &Actor, id: i64, input: NewComment) -> Result<CommentView> {
+    let row = own_comment(ctx, actor, id, Action::EditComment).await?;
+    validate(&input.body)?;
+    let now = ctx.clock.now();
+    if now - row.created_at > EDIT_WINDOW {
+        return Err(Error::Conflict(
+            "comments can be edited for 15 minutes after posting".to_owned(),
+        ));
+    }
+    let mut active = row.into_active_model();
+    active.body_html = Set(markdown::render(&input.body));
+    active.body_md = Set(input.body);
+    active.edited_at = Set(Some(now));
+    let row = active.update(&ctx.db).await?;
+    view(ctx, actor, row).await
+}
+
+/// Deletes one's own comment; a tombstone keeps the thread readable.
+pub async fn delete(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
+    let row = own_comment(ctx, actor, id, Action::DeleteComment).await?;
+    let idea_id = row.idea_id;
+    let txn = db::begin_write(&ctx.db).await?;
+    let mut active = row.into_active_model();
+    active.deleted_at = Set(Some(ctx.clock.now()));
+    active.update(&txn).await?;
+    recount(&txn, idea_id).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The comments on an idea, oldest first (deleted ones as tombstones).
+pub async fn list(ctx: &Ctx, actor: &Actor, number: i64) -> Result<Vec<CommentView>> {
+    let not_found = || Error::NotFound(format!("idea {number}"));
+    let idea_id = i32::try_from(number).map_err(|_| not_found())?;
+    idea::Entity::find_by_id(idea_id)
+        .one(&ctx.db)
+        .await?
+        .ok_or_else(not_found)?;
+    let rows = idea_comment::Entity::find()
+        .filter(idea_comment::Column::IdeaId.eq(idea_id))
+        .order_by_asc(idea_comment::Column::Id)
+        .all(&ctx.db)
+        .await?;
+    let authors = user::refs(ctx, rows.iter().map(|r| r.author_id)).await?;
+    rows.into_iter()
+        .map(|row| {
+            let author = authors
+                .get(&row.author_id)
+                .cloned()
+                .ok_or_else(|| Error::Internal(format!("comment {} has no author", row.id)))?;
+            Ok(to_view(row, author, actor))
+        })
+        .collect()
+}

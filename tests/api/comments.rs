@@ -1,0 +1,123 @@
+//! Comments: post, edit own, delete own as a tombstone, counts kept exact.
+
+use madang_tests::{Backend, DEMO_PASSWORD, on_both_databases, spawn_app};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+async fn comments_are_posted_edited_and_deleted_as_tombstones(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let anonymous = app
+        .post_json("/api/v1/ideas/3/comments", &json!({"body": "hello"}))
+        .await;
+    assert_eq!(anonymous.status().as_u16(), 401);
+    let cookie = app.sign_in("customer@hanbit.example", DEMO_PASSWORD).await;
+    let empty = app
+        .send_as(
+            &cookie,
+            Method::POST,
+            "/api/v1/ideas/3/comments",
+            Some(&json!({"body": "  "})),
+        )
+        .await;
+    assert_eq!(empty.status().as_u16(), 422);
+    let before = app
+        .scalar("SELECT comments_count FROM ideas WHERE id = 3")
+        .await;
+
+    let posted = app
+        .send_as(
+            &cookie,
+            Method::POST,
+            "/api/v1/ideas/3/comments",
+            Some(&json!({"body": "속도 측정 **결과**도 같이 보여 주세요"})),
+        )
+        .await;
+    assert_eq!(posted.status().as_u16(), 201);
+    let posted: Value = posted.json().await.expect("json");
+    assert_eq!(
+        posted["body_html"],
+        "<p>속도 측정 <strong>결과</strong>도 같이 보여 주세요</p>\n"
+    );
+    assert_eq!(posted["mine"], true);
+    let id = posted["id"].as_i64().expect("id");
+    assert_eq!(
+        app.scalar("SELECT comments_count FROM ideas WHERE id = 3")
+            .await,
+        before + 1
+    );
+
+    let other = app.sign_in("billing@hanbit.example", DEMO_PASSWORD).await;
+    let foreign = app
+        .send_as(
+            &other,
+            Method::PATCH,
+            &format!("/api/v1/comments/{id}"),
+            Some(&json!({"body": "changed"})),
+        )
+        .await;
+    assert_eq!(foreign.status().as_u16(), 403);
+    let foreign_delete = app
+        .send_as(
+            &other,
+            Method::DELETE,
+            &format!("/api/v1/comments/{id}"),
+            None,
+        )
+        .await;
+    assert_eq!(foreign_delete.status().as_u16(), 403);
+
+    let edited: Value = app
+        .send_as(
+            &cookie,
+            Method::PATCH,
+            &format!("/api/v1/comments/{id}"),
+            Some(&json!({"body": "고쳤습니다"})),
+        )
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(edited["edited"], true);
+    assert_eq!(edited["body_html"], "<p>고쳤습니다</p>\n");
+
+    let deleted = app
+        .send_as(
+            &cookie,
+            Method::DELETE,
+            &format!("/api/v1/comments/{id}"),
+            None,
+        )
+        .await;
+    assert_eq!(deleted.status().as_u16(), 204);
+    assert_eq!(
+        app.scalar("SELECT comments_count FROM ideas WHERE id = 3")
+            .await,
+        before
+    );
+    let list = app.get_json("/api/v1/ideas/3/comments", 200).await;
+    let tombstone = list["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|c| c["id"] == id)
+        .cloned()
+        .expect("tombstone kept");
+    assert_eq!(tombstone["deleted"], true);
+    assert_eq!(tombstone["body_html"], "");
+    let again = app
+        .send_as(
+            &cookie,
+            Method::DELETE,
+            &format!("/api/v1/comments/{id}"),
+            None,
+        )
+        .await;
+    assert_eq!(again.status().as_u16(), 404);
+    let drifted = app
+        .scalar("SELECT COUNT(*) FROM ideas i WHERE i.comments_count <> (SELECT COUNT(*) FROM idea_comments c WHERE c.idea_id = i.id AND c.deleted_at IS NULL)")
+        .await;
+    assert_eq!(drifted, 0);
+    app.stop().await;
+}
+
+on_both_databases!(comments_are_posted_edited_and_deleted_as_tombstones);
