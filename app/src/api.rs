@@ -37,6 +37,15 @@ fn set_cookie(value: &str) {
     }
 }
 
+/// Gives the browser the cookie of a session that just started.
+#[cfg(feature = "ssr")]
+fn keep_session(ctx: &domain::Ctx, token: &str) {
+    set_cookie(&domain::auth::session_set_cookie(
+        token,
+        ctx.settings.secure_cookies(),
+    ));
+}
+
 /// The problem document behind a server-function error (for field messages).
 #[must_use]
 pub fn problem(error: &ServerFnError) -> ApiError {
@@ -88,10 +97,7 @@ pub async fn sign_in(
     let session = domain::auth::sign_in(&ctx, input, &caller().client)
         .await
         .map_err(fail)?;
-    set_cookie(&domain::auth::session_set_cookie(
-        &session.token,
-        ctx.settings.secure_cookies(),
-    ));
+    keep_session(&ctx, &session.token);
     if let Some(number) = vote {
         let actor = domain::auth::actor_for_session(&ctx, &session.token)
             .await
@@ -120,10 +126,7 @@ pub async fn sign_up(
     let session = domain::auth::sign_up(&ctx, input, &caller().client)
         .await
         .map_err(fail)?;
-    set_cookie(&domain::auth::session_set_cookie(
-        &session.token,
-        ctx.settings.secure_cookies(),
-    ));
+    keep_session(&ctx, &session.token);
     leptos_axum::redirect("/me");
     Ok(())
 }
@@ -201,10 +204,7 @@ pub async fn accept_invite(
     let session = domain::onboarding::accept_invite(&ctx, input, &caller().client)
         .await
         .map_err(fail)?;
-    set_cookie(&domain::auth::session_set_cookie(
-        &session.token,
-        ctx.settings.secure_cookies(),
-    ));
+    keep_session(&ctx, &session.token);
     leptos_axum::redirect("/me");
     Ok(())
 }

@@ -101,101 +101,54 @@ fn migrate_then_user_create_makes_an_account_and_refuses_a_duplicate() {
         "default SQLite file not under ./data/"
     );
 
-    let create = |password: &str| {
-        let mut child = Command::new(BIN)
-            .args([
-                "user",
-                "create",
-                "--email",
-                "Agent@Example.com",
-                "--name",
-                "Sara Park",
-                "--role",
-                "employee",
-                "--department",
-                "none",
-                "--password-stdin",
-            ])
-            .current_dir(dir.path())
-            .env_remove("DATABASE_URL")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(password.as_bytes())
-            .expect("write password");
-        child.wait_with_output().expect("wait")
-    };
-    // No departments exist without demo data: the slug is refused clearly.
-    assert_clear_failure(
-        &create("a long enough password\n"),
-        "no department with slug `none`",
-    );
-
-    let mut child = Command::new(BIN)
-        .args([
+    let create = |role: &str, department: Option<&str>, email: &str, password: &str| {
+        let mut args = vec![
             "user",
             "create",
             "--email",
-            "Agent@Example.com",
+            email,
             "--name",
             "Sara Park",
             "--role",
-            "admin",
+            role,
             "--password-stdin",
-        ])
-        .current_dir(dir.path())
-        .env_remove("DATABASE_URL")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"a long enough password\n")
-        .expect("write");
-    let out = child.wait_with_output().expect("wait");
+        ];
+        if let Some(slug) = department {
+            args.extend(["--department", slug]);
+        }
+        madang_with_stdin(dir.path(), &args, password)
+    };
+    // No departments exist without demo data: the slug is refused clearly.
+    assert_clear_failure(
+        &create(
+            "employee",
+            Some("none"),
+            "Agent@Example.com",
+            "a long enough password\n",
+        ),
+        "no department with slug `none`",
+    );
+    let out = create(
+        "admin",
+        None,
+        "Agent@Example.com",
+        "a long enough password\n",
+    );
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("created user"));
-
-    let mut again = Command::new(BIN)
-        .args([
-            "user",
-            "create",
-            "--email",
-            "agent@example.com",
-            "--name",
-            "Someone",
-            "--role",
+    assert_clear_failure(
+        &create(
             "customer",
-            "--password-stdin",
-        ])
-        .current_dir(dir.path())
-        .env_remove("DATABASE_URL")
-        .stdin(Stdio::piped())
-        .stderr(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    again
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"another long password")
-        .expect("write");
-    assert_clear_failure(&again.wait_with_output().expect("wait"), "already exists");
+            None,
+            "agent@example.com",
+            "another long password",
+        ),
+        "already exists",
+    );
 
     let short = madang_with_stdin(
         dir.path(),

@@ -1,6 +1,10 @@
-//! A labelled form field with its error message right beside it.
+//! A labelled form field with its error message right beside it, and the
+//! helpers that read those messages from a server action's last failure.
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+use crate::api::problem;
 
 /// An input with label, optional hint, and the server's message for this
 /// field (by name) from the last submission.
@@ -41,4 +45,48 @@ pub fn Field(
             <p class="field-error" id=error_id role="alert">{move || error.get()}</p>
         </div>
     }
+}
+
+/// The message for field `name` from an action's last failure.
+pub fn field_error<A>(action: ServerAction<A>, name: &'static str) -> Signal<Option<String>>
+where
+    A: ServerFn<Error = ServerFnError> + Clone + Send + Sync + 'static,
+    A::Output: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || failure(action).and_then(|p| p.errors.get(name).cloned()))
+}
+
+/// The message of an action's last failure when it names no field (shown
+/// at the top of the form).
+pub fn form_error<A>(action: ServerAction<A>) -> Signal<Option<String>>
+where
+    A: ServerFn<Error = ServerFnError> + Clone + Send + Sync + 'static,
+    A::Output: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || {
+        failure(action)
+            .filter(|p| p.errors.is_empty())
+            .map(|p| p.detail)
+    })
+}
+
+/// For one-field forms: the field's message, else the general one.
+pub fn only_field_error<A>(action: ServerAction<A>, name: &'static str) -> Signal<Option<String>>
+where
+    A: ServerFn<Error = ServerFnError> + Clone + Send + Sync + 'static,
+    A::Output: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || failure(action).map(|p| p.errors.get(name).cloned().unwrap_or(p.detail)))
+}
+
+fn failure<A>(action: ServerAction<A>) -> Option<shared::ApiError>
+where
+    A: ServerFn<Error = ServerFnError> + Clone + Send + Sync + 'static,
+    A::Output: Clone + Send + Sync + 'static,
+{
+    action
+        .value()
+        .get()
+        .and_then(Result::err)
+        .map(|e| problem(&e))
 }

@@ -4,8 +4,9 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use shared::account::Me;
 
-use crate::api::{UpdateProfile, problem};
+use crate::api::UpdateProfile;
 use crate::auth_state::AuthVersion;
+use crate::components::field::field_error;
 use crate::i18n::Locale;
 
 /// Creates the save action. It belongs to the page, not to the form: a
@@ -27,15 +28,6 @@ pub fn profile_action() -> ServerAction<UpdateProfile> {
 #[component]
 pub fn ProfileForm(me: Me, action: ServerAction<UpdateProfile>) -> impl IntoView {
     let locale = expect_context::<Locale>();
-    let error = move |field: &'static str| {
-        move || {
-            action
-                .value()
-                .get()
-                .and_then(Result::err)
-                .and_then(|e| problem(&e).errors.get(field).cloned())
-        }
-    };
     view! {
         <details class="edit-profile">
             <summary>{locale.t("me.edit")}</summary>
@@ -43,13 +35,13 @@ pub fn ProfileForm(me: Me, action: ServerAction<UpdateProfile>) -> impl IntoView
                 <div class="field">
                     <label for="profile-name">{locale.t("signup.name")}</label>
                     <input id="profile-name" name="display_name" value=me.display_name required=true/>
-                    <p class="field-error" role="alert">{error("display_name")}</p>
+                    <p class="field-error" role="alert">{field_error(action, "display_name")}</p>
                 </div>
                 <div class="field">
                     <label for="profile-initials">{locale.t("me.initials")}</label>
                     <input id="profile-initials" name="initials" value=me.initials required=true maxlength="12"/>
                     <p class="hint">{locale.t("me.initials_hint")}</p>
-                    <p class="field-error" role="alert">{error("initials")}</p>
+                    <p class="field-error" role="alert">{field_error(action, "initials")}</p>
                 </div>
                 <button type="submit" class="button primary">{locale.t("me.save")}</button>
                 {move || matches!(action.value().get(), Some(Ok(()))).then(|| view! { <p class="notice" role="status">{locale.t("me.saved")}</p> })}

@@ -3,8 +3,8 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-use crate::api::{CreateToken, RevokeToken, my_tokens, problem};
-use crate::components::field::Field;
+use crate::api::{CreateToken, RevokeToken, my_tokens};
+use crate::components::field::{Field, only_field_error};
 use crate::i18n::Locale;
 
 /// The tokens section of the profile page.
@@ -17,14 +17,7 @@ pub fn TokenManager() -> impl IntoView {
         move || (create.version().get(), revoke.version().get()),
         |_| my_tokens(),
     );
-    let name_error = Signal::derive(move || {
-        create
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| problem(&e))
-            .map(|p| p.errors.get("name").cloned().unwrap_or(p.detail))
-    });
+    let name_error = only_field_error(create, "name");
     let fresh = move || create.value().get().and_then(Result::ok);
     view! {
         <section class="tokens">

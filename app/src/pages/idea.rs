@@ -7,7 +7,8 @@ use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{DeleteComment, PostComment, get_idea, problem};
+use crate::api::{DeleteComment, PostComment, get_idea};
+use crate::components::field::only_field_error;
 use crate::components::signature::{AuthorName, StaffSignature};
 use crate::components::status_badge::{StatusBadge, status_key};
 use crate::components::vote_button::VoteButton;
@@ -181,13 +182,7 @@ pub fn IdeaPage() -> impl IntoView {
 #[component]
 fn CommentForm(number: i64, post: ServerAction<PostComment>, signed_in: bool) -> impl IntoView {
     let locale = expect_context::<Locale>();
-    let error = move || {
-        post.value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| problem(&e))
-            .map(|p| p.errors.get("body").cloned().unwrap_or(p.detail))
-    };
+    let error = only_field_error(post, "body");
     view! {
         <Show
             when=move || signed_in

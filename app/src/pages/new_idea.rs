@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::api::{CreateIdea, list_categories, problem};
+use crate::api::{CreateIdea, list_categories};
 use crate::auth_state::CurrentUser;
+use crate::components::field::{field_error, form_error};
 use crate::i18n::Locale;
 
 /// The page at `/ideas/new`.
@@ -17,24 +18,6 @@ pub fn NewIdeaPage() -> impl IntoView {
     let CurrentUser(user) = expect_context::<CurrentUser>();
     let categories = Resource::new(|| (), |()| list_categories());
     let action = ServerAction::<CreateIdea>::new();
-    let error = move |field: &'static str| {
-        move || {
-            action
-                .value()
-                .get()
-                .and_then(Result::err)
-                .and_then(|e| problem(&e).errors.get(field).cloned())
-        }
-    };
-    let form_error = move || {
-        action
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| problem(&e))
-            .filter(|p| p.errors.is_empty())
-            .map(|p| p.detail)
-    };
     view! {
         <Title text=locale.t("new_idea.title")/>
         <section class="auth-card wide">
@@ -52,17 +35,17 @@ pub fn NewIdeaPage() -> impl IntoView {
                     let options = categories.await.unwrap_or_default();
                     view! {
                         <ActionForm action=action attr:class="form" attr:id="new-idea-form">
-                            <p class="form-error" role="alert">{form_error}</p>
+                            <p class="form-error" role="alert">{form_error(action)}</p>
                             <div class="field">
                                 <label for="idea-title">{locale.t("new_idea.field_title")}</label>
                                 <input id="idea-title" name="title" required=true maxlength="120"/>
-                                <p class="field-error" id="idea-title-error" role="alert">{error("title")}</p>
+                                <p class="field-error" id="idea-title-error" role="alert">{field_error(action, "title")}</p>
                             </div>
                             <div class="field">
                                 <label for="idea-body">{locale.t("new_idea.field_body")}</label>
                                 <textarea id="idea-body" name="body" rows="7"></textarea>
                                 <p class="hint">{locale.t("new_idea.body_hint")}</p>
-                                <p class="field-error" id="idea-body-error" role="alert">{error("body")}</p>
+                                <p class="field-error" id="idea-body-error" role="alert">{field_error(action, "body")}</p>
                             </div>
                             <div class="field">
                                 <label for="idea-category">{locale.t("new_idea.field_category")}</label>
@@ -70,13 +53,13 @@ pub fn NewIdeaPage() -> impl IntoView {
                                     <option value="">{locale.t("new_idea.no_category")}</option>
                                     {options.into_iter().map(|c| view! { <option value=c.slug>{c.name}</option> }).collect_view()}
                                 </select>
-                                <p class="field-error" role="alert">{error("category")}</p>
+                                <p class="field-error" role="alert">{field_error(action, "category")}</p>
                             </div>
                             <div class="field">
                                 <label for="idea-tags">{locale.t("new_idea.field_tags")}</label>
                                 <input id="idea-tags" name="tags"/>
                                 <p class="hint">{locale.t("new_idea.tags_hint")}</p>
-                                <p class="field-error" id="idea-tags-error" role="alert">{error("tags")}</p>
+                                <p class="field-error" id="idea-tags-error" role="alert">{field_error(action, "tags")}</p>
                             </div>
                             <button type="submit" class="button primary" disabled=move || action.pending().get()>
                                 {locale.t("new_idea.submit")}

@@ -7,9 +7,9 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use shared::Role;
 
-use crate::api::{my_sessions, problem};
+use crate::api::my_sessions;
 use crate::auth_state::{AuthActions, AuthVersion, CurrentUser};
-use crate::components::field::Field;
+use crate::components::field::{Field, only_field_error};
 use crate::components::profile_form::{ProfileForm, profile_action};
 use crate::components::tokens::TokenManager;
 use crate::i18n::Locale;
@@ -35,14 +35,7 @@ pub fn ProfilePage() -> impl IntoView {
     let sign_out = actions.sign_out;
     let everywhere = actions.sign_out_everywhere;
     let delete = actions.delete_account;
-    let delete_error = Signal::derive(move || {
-        delete
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| problem(&e))
-            .map(|p| p.errors.get("password").cloned().unwrap_or(p.detail))
-    });
+    let delete_error = only_field_error(delete, "password");
     view! {
         <Title text=locale.t("me.title")/>
         <Transition fallback=|| view! { <p class="loading">"…"</p> }>

@@ -7,9 +7,8 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::problem;
 use crate::auth_state::AuthActions;
-use crate::components::field::Field;
+use crate::components::field::{Field, field_error, form_error};
 use crate::i18n::Locale;
 
 /// The sign-in page.
@@ -18,16 +17,6 @@ pub fn SignInPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let query = use_query_map();
     let action = expect_context::<AuthActions>().sign_in;
-    let failure = move || {
-        action
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| problem(&e))
-    };
-    let field_error = move |name: &'static str| {
-        Signal::derive(move || failure().and_then(|p| p.errors.get(name).cloned()))
-    };
     view! {
         <Title text=locale.t("signin.title")/>
         <section class="auth-card">
@@ -37,14 +26,14 @@ pub fn SignInPage() -> impl IntoView {
             </Show>
             <ActionForm action=action attr:class="form" attr:id="sign-in-form">
                 <p class="form-error" role="alert">
-                    {move || failure().filter(|p| p.errors.is_empty()).map(|p| p.detail)}
+                    {form_error(action)}
                 </p>
                 // Only present when a page sent the visitor here, so an
                 // ordinary sign-in posts no empty values.
                 {move || query.read().get("next").map(|next| view! { <input type="hidden" name="next" value=next/> })}
                 {move || query.read().get("vote").filter(|v| v.parse::<i64>().is_ok()).map(|vote| view! { <input type="hidden" name="vote" value=vote/> })}
-                <Field name="email" label=locale.t("signin.email") kind="email" autocomplete="username" error=field_error("email")/>
-                <Field name="password" label=locale.t("signin.password") kind="password" autocomplete="current-password" error=field_error("password")/>
+                <Field name="email" label=locale.t("signin.email") kind="email" autocomplete="username" error=field_error(action, "email")/>
+                <Field name="password" label=locale.t("signin.password") kind="password" autocomplete="current-password" error=field_error(action, "password")/>
                 <button type="submit" class="button primary" disabled=move || action.pending().get()>
                     {locale.t("signin.submit")}
                 </button>

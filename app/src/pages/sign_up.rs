@@ -5,9 +5,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::api::problem;
 use crate::auth_state::AuthActions;
-use crate::components::field::Field;
+use crate::components::field::{Field, field_error, form_error};
 use crate::i18n::Locale;
 
 /// The sign-up page.
@@ -15,27 +14,17 @@ use crate::i18n::Locale;
 pub fn SignUpPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let action = expect_context::<AuthActions>().sign_up;
-    let failure = move || {
-        action
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| problem(&e))
-    };
-    let field_error = move |name: &'static str| {
-        Signal::derive(move || failure().and_then(|p| p.errors.get(name).cloned()))
-    };
     view! {
         <Title text=locale.t("signup.title")/>
         <section class="auth-card">
             <h1>{locale.t("signup.title")}</h1>
             <ActionForm action=action attr:class="form" attr:id="sign-up-form">
                 <p class="form-error" role="alert">
-                    {move || failure().filter(|p| p.errors.is_empty()).map(|p| p.detail)}
+                    {form_error(action)}
                 </p>
-                <Field name="display_name" label=locale.t("signup.name") autocomplete="name" hint=locale.t("signup.name_hint") error=field_error("display_name")/>
-                <Field name="email" label=locale.t("signin.email") kind="email" autocomplete="email" error=field_error("email")/>
-                <Field name="password" label=locale.t("signin.password") kind="password" autocomplete="new-password" hint=locale.t("signup.password_hint") error=field_error("password")/>
+                <Field name="display_name" label=locale.t("signup.name") autocomplete="name" hint=locale.t("signup.name_hint") error=field_error(action, "display_name")/>
+                <Field name="email" label=locale.t("signin.email") kind="email" autocomplete="email" error=field_error(action, "email")/>
+                <Field name="password" label=locale.t("signin.password") kind="password" autocomplete="new-password" hint=locale.t("signup.password_hint") error=field_error(action, "password")/>
                 <button type="submit" class="button primary" disabled=move || action.pending().get()>
                     {locale.t("signup.submit")}
                 </button>

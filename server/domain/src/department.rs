@@ -79,6 +79,20 @@ fn validate(input: &DepartmentInput) -> Result<Valid> {
     })
 }
 
+/// The department a form names by slug; an unknown slug is a field error
+/// on `department`, so every form that picks a department says it the same way.
+pub async fn find_for_field(ctx: &Ctx, slug: Option<&str>) -> Result<Option<department::Model>> {
+    let Some(slug) = slug else {
+        return Ok(None);
+    };
+    department::Entity::find()
+        .filter(department::Column::Slug.eq(slug))
+        .one(&ctx.db)
+        .await?
+        .map(Some)
+        .ok_or_else(|| Error::invalid("department", format!("no department with slug `{slug}`")))
+}
+
 /// Creates a department; the slug must be new.
 pub async fn create(ctx: &Ctx, actor: &Actor, input: DepartmentInput) -> Result<Department> {
     policy::authorize(actor, Action::ManageDepartments, Scope::Others)?;

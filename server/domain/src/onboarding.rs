@@ -51,18 +51,7 @@ pub async fn invite(ctx: &Ctx, actor: &Actor, input: CreateInvite) -> Result<Inv
     {
         return Err(Error::Conflict(format!("{email} already has an account")));
     }
-    let department = match &input.department {
-        Some(slug) => Some(
-            department::Entity::find()
-                .filter(department::Column::Slug.eq(slug.as_str()))
-                .one(&ctx.db)
-                .await?
-                .ok_or_else(|| {
-                    Error::invalid("department", format!("no department with slug `{slug}`"))
-                })?,
-        ),
-        None => None,
-    };
+    let department = crate::department::find_for_field(ctx, input.department.as_deref()).await?;
     let now = ctx.clock.now();
     let secret = secret_token::generate();
     let txn = ctx.db.begin().await?;

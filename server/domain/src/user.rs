@@ -114,19 +114,9 @@ pub async fn create(ctx: &Ctx, input: NewUser) -> Result<i32> {
             "an account with e-mail {email} already exists"
         )));
     }
-    let department_id = match &input.department {
-        Some(slug) => Some(
-            department::Entity::find()
-                .filter(department::Column::Slug.eq(slug.as_str()))
-                .one(&ctx.db)
-                .await?
-                .ok_or_else(|| {
-                    Error::invalid("department", format!("no department with slug `{slug}`"))
-                })?
-                .id,
-        ),
-        None => None,
-    };
+    let department_id = crate::department::find_for_field(ctx, input.department.as_deref())
+        .await?
+        .map(|d| d.id);
     let display_name = input.display_name.trim().to_owned();
     let initials = input
         .initials
@@ -217,19 +207,9 @@ pub async fn update_staff(ctx: &Ctx, actor: &Actor, id: i64, input: StaffUpdate)
             ));
         }
     }
-    let department_id = match &input.department {
-        Some(slug) => Some(
-            department::Entity::find()
-                .filter(department::Column::Slug.eq(slug.as_str()))
-                .one(&ctx.db)
-                .await?
-                .ok_or_else(|| {
-                    Error::invalid("department", format!("no department with slug `{slug}`"))
-                })?
-                .id,
-        ),
-        None => None,
-    };
+    let department_id = crate::department::find_for_field(ctx, input.department.as_deref())
+        .await?
+        .map(|d| d.id);
     let mut active = row.into_active_model();
     active.role = Set(input.role.as_str().to_owned());
     active.department_id = Set(department_id);
