@@ -41,7 +41,7 @@ fn IdeaRow(idea: IdeaCard) -> impl IntoView {
                         <A href=format!("/members/{}", idea.author.id)>{idea.author.display_name}</A>
                     </span>
                     <time datetime=idea.created_at.clone()>{date}</time>
-                    <span class="comments">{idea.comments} " " {locale.t("board.comments")}</span>
+                    <span class="comment-count">{idea.comments} " " {locale.t("board.comments")}</span>
                 </div>
             </div>
         </li>
