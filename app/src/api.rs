@@ -342,3 +342,42 @@ pub async fn delete_comment(id: i64) -> Result<(), ServerFnError> {
         .await
         .map_err(fail)
 }
+
+/// Invites a staff member by e-mail (admins).
+#[server(prefix = "/rpc")]
+pub async fn invite_staff(
+    email: String,
+    role: shared::Role,
+    #[server(default)] department: Option<String>,
+    #[server(default)] title: Option<String>,
+) -> Result<shared::account::InviteCreated, ServerFnError> {
+    let input = shared::account::CreateInvite {
+        email,
+        role,
+        department: department.filter(|d| !d.is_empty()),
+        title: title.filter(|t| !t.is_empty()),
+    };
+    domain::onboarding::invite(&ctx()?, &caller().actor, input)
+        .await
+        .map_err(fail)
+}
+
+/// Creates a department (admins).
+#[server(prefix = "/rpc")]
+pub async fn create_department(
+    slug: String,
+    name: String,
+    #[server(default)] description: String,
+    first_response_minutes: i64,
+) -> Result<Department, ServerFnError> {
+    let input = shared::department::DepartmentInput {
+        slug,
+        name,
+        description,
+        handle: String::new(),
+        first_response_minutes,
+    };
+    domain::department::create(&ctx()?, &caller().actor, input)
+        .await
+        .map_err(fail)
+}

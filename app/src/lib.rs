@@ -18,9 +18,10 @@ use crate::components::header::Header;
 use crate::i18n::Locale;
 use crate::pages::onboarding::{AcceptInvitePage, ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::{
-    admin_outbox::AdminOutboxPage, announcements::AnnouncementsPage, board::BoardPage,
-    idea::IdeaPage, member::MemberPage, new_idea::NewIdeaPage, profile::ProfilePage,
-    roadmap::RoadmapPage, sign_in::SignInPage, sign_up::SignUpPage, support::SupportPage,
+    admin::AdminPage, admin_outbox::AdminOutboxPage, announcements::AnnouncementsPage,
+    board::BoardPage, idea::IdeaPage, member::MemberPage, new_idea::NewIdeaPage,
+    profile::ProfilePage, roadmap::RoadmapPage, sign_in::SignInPage, sign_up::SignUpPage,
+    support::SupportPage,
 };
 
 /// The name of the compiled client bundle: `/pkg/madang.js`, `/pkg/madang_bg.wasm`, `/pkg/madang.css`.
@@ -82,6 +83,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/forgot") view=ForgotPasswordPage/>
                         <Route path=path!("/reset") view=ResetPasswordPage/>
                         <Route path=path!("/invite") view=AcceptInvitePage/>
+                        <Route path=path!("/admin") view=AdminPage/>
                         <Route path=path!("/admin/outbox") view=AdminOutboxPage/>
                     </Routes>
                 </main>

@@ -1,5 +1,6 @@
 //! One module per routed page.
 
+pub mod admin;
 pub mod admin_outbox;
 pub mod announcements;
 pub mod board;

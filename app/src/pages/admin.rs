@@ -1,0 +1,91 @@
+//! `/admin`: invite staff and manage departments. The server checks every
+//! action (admins only); the page shows the refusal to anyone else.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::api::{CreateDepartment, InviteStaff, list_departments};
+use crate::components::field::{Field, field_error, form_error};
+use crate::i18n::Locale;
+
+/// The admin page.
+#[component]
+pub fn AdminPage() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let invite = ServerAction::<InviteStaff>::new();
+    let create = ServerAction::<CreateDepartment>::new();
+    let departments = Resource::new(move || create.version().get(), |_| list_departments());
+    let invited = move || invite.value().get().and_then(Result::ok);
+    view! {
+        <Title text=locale.t("admin.title")/>
+        <h1>{locale.t("admin.title")}</h1>
+        <p><A href="/admin/outbox">{locale.t("admin.outbox_link")}</A></p>
+        <div class="admin-grid">
+            <section class="auth-card wide">
+                <h2>{locale.t("admin.invite")}</h2>
+                {move || invited().map(|i| view! { <p class="notice" role="status">{locale.t("admin.invited")} " " <strong class="invited-email">{i.email}</strong></p> })}
+                <ActionForm action=invite attr:class="form" attr:id="invite-staff-form">
+                    <p class="form-error" role="alert">{form_error(invite)}</p>
+                    <Field name="email" label=locale.t("signin.email") kind="email" error=field_error(invite, "email")/>
+                    <div class="field">
+                        <label for="invite-role">{locale.t("admin.role")}</label>
+                        <select id="invite-role" name="role">
+                            <option value="employee">{locale.t("role.employee")}</option>
+                            <option value="moderator">{locale.t("role.moderator")}</option>
+                            <option value="admin">{locale.t("role.admin")}</option>
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="invite-department">{locale.t("admin.department")}</label>
+                        <select id="invite-department" name="department">
+                            <option value="">{locale.t("admin.none")}</option>
+                            <Suspense fallback=|| ()>
+                                {move || Suspend::new(async move {
+                                    departments.await.unwrap_or_default().into_iter()
+                                        .map(|d| view! { <option value=d.slug>{d.name}</option> })
+                                        .collect_view()
+                                })}
+                            </Suspense>
+                        </select>
+                        <p class="field-error" role="alert">{field_error(invite, "department")}</p>
+                    </div>
+                    <div class="field">
+                        <label for="invite-title">{locale.t("admin.job_title")}</label>
+                        <input id="invite-title" name="title"/>
+                    </div>
+                    <button type="submit" class="button primary">{locale.t("admin.invite_submit")}</button>
+                </ActionForm>
+            </section>
+            <section class="auth-card wide">
+                <h2>{locale.t("admin.departments")}</h2>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        view! {
+                            <ul class="admin-departments">
+                                {departments.await.unwrap_or_default().into_iter().map(|d| {
+                                    let key = d.slug.clone();
+                                    view! {
+                                    <li data-department=key><strong>{d.name}</strong> " · " <code>{d.slug}</code> " · " {d.first_response_minutes} " min"</li>
+                                }
+                                }).collect_view()}
+                            </ul>
+                        }
+                    })}
+                </Suspense>
+                <ActionForm action=create attr:class="form" attr:id="department-form">
+                    <p class="form-error" role="alert">{form_error(create)}</p>
+                    <Field name="slug" label=locale.t("admin.slug") error=field_error(create, "slug")/>
+                    <Field name="name" label=locale.t("admin.name") error=field_error(create, "name")/>
+                    <div class="field">
+                        <label for="department-description">{locale.t("admin.description")}</label>
+                        <input id="department-description" name="description"/>
+                    </div>
+                    <Field name="first_response_minutes" label=locale.t("admin.minutes") kind="number" error=field_error(create, "first_response_minutes")/>
+                    <button type="submit" class="button primary">{locale.t("admin.create_department")}</button>
+                </ActionForm>
+            </section>
+        </div>
+    }
+}
