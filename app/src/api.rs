@@ -381,3 +381,35 @@ pub async fn create_department(
         .await
         .map_err(fail)
 }
+
+/// A staff decision: new status with a public explanation.
+#[server(prefix = "/rpc")]
+pub async fn change_idea_status(
+    number: i64,
+    status: shared::IdeaStatus,
+    explanation: String,
+    #[server(default)] duplicate_of: Option<String>,
+) -> Result<(), ServerFnError> {
+    // The form sends an empty field when no original is named.
+    let duplicate_of = match duplicate_of
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+    {
+        Some(raw) => Some(raw.trim_start_matches('#').parse::<i64>().map_err(|_| {
+            fail(domain::Error::invalid(
+                "duplicate_of",
+                "must be an idea number",
+            ))
+        })?),
+        None => None,
+    };
+    let input = shared::StatusChange {
+        status,
+        explanation,
+        duplicate_of,
+    };
+    domain::idea::change_status(&ctx()?, &caller().actor, number, input)
+        .await
+        .map_err(fail)
+}

@@ -58,6 +58,7 @@ pub fn router(state: AppState) -> Router {
             patch(rest::ideas::edit_comment).delete(rest::ideas::delete_comment),
         )
         .route("/ideas/{number}", get(rest::ideas::get_idea))
+        .route("/ideas/{number}/status", put(rest::ideas::change_status))
         .route(
             "/ideas/{number}/vote",
             put(rest::ideas::cast_vote).delete(rest::ideas::retract_vote),

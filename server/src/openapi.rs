@@ -18,6 +18,7 @@ use utoipa::OpenApi;
         crate::rest::ideas::create_comment,
         crate::rest::ideas::edit_comment,
         crate::rest::ideas::delete_comment,
+        crate::rest::ideas::change_status,
         crate::rest::ideas::cast_vote,
         crate::rest::ideas::retract_vote,
         crate::rest::departments::list_departments,

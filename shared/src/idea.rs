@@ -127,6 +127,19 @@ pub struct NewIdea {
     pub tags: Vec<String>,
 }
 
+/// `PUT /api/v1/ideas/{number}/status`: a staff decision with its public reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatusChange {
+    /// The new status.
+    pub status: IdeaStatus,
+    /// Why, in Markdown; shown publicly, signed by the staff member.
+    pub explanation: String,
+    /// For `duplicate`: the idea this one repeats.
+    #[serde(default)]
+    pub duplicate_of: Option<i64>,
+}
+
 /// `POST /api/v1/ideas/{number}/comments` and editing a comment.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -260,6 +273,9 @@ pub struct IdeaView {
     /// Whether the caller may comment (false for visitors).
     #[serde(default)]
     pub can_comment: bool,
+    /// Whether the caller may change the status (staff).
+    #[serde(default)]
+    pub can_change_status: bool,
 }
 
 #[cfg(test)]

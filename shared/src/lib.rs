@@ -15,7 +15,7 @@ pub mod ticket;
 pub use error::ApiError;
 pub use idea::{
     BoardQuery, Category, CommentView, IdeaCard, IdeaSort, IdeaStatus, IdeaView, NewComment,
-    NewIdea, TimelineEntry, VoteState,
+    NewIdea, StatusChange, TimelineEntry, VoteState,
 };
 pub use page::Page;
 pub use staff::{DepartmentRef, MemberProfile, Recognition, Role, StaffIdentity, UserRef};

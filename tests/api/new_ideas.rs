@@ -118,7 +118,91 @@ async fn stored_xss_in_an_idea_renders_as_inert_text(backend: Backend) {
     app.stop().await;
 }
 
+async fn staff_decisions_need_an_explanation_and_are_signed_in_the_timeline(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let customer = app.sign_in("customer@hanbit.example", DEMO_PASSWORD).await;
+    let decision =
+        json!({"status": "planned", "explanation": "We will build this in the spring release."});
+    let refused = app
+        .send_as(
+            &customer,
+            Method::PUT,
+            "/api/v1/ideas/7/status",
+            Some(&decision),
+        )
+        .await;
+    assert_eq!(refused.status().as_u16(), 403);
+
+    let staff = app.sign_in("billing@hanbit.example", DEMO_PASSWORD).await;
+    let bare = app
+        .send_as(
+            &staff,
+            Method::PUT,
+            "/api/v1/ideas/7/status",
+            Some(&json!({"status": "declined", "explanation": "no"})),
+        )
+        .await;
+    assert_eq!(bare.status().as_u16(), 422);
+    let bare: Value = bare.json().await.expect("json");
+    assert!(bare["errors"]["explanation"].is_string());
+    let duplicate = app
+        .send_as(
+            &staff,
+            Method::PUT,
+            "/api/v1/ideas/7/status",
+            Some(&json!({"status": "duplicate", "explanation": "Same as another idea here."})),
+        )
+        .await;
+    let duplicate: Value = duplicate.json().await.expect("json");
+    assert!(duplicate["errors"]["duplicate_of"].is_string());
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM ideas WHERE id = 7 AND status = 'new'")
+            .await,
+        1,
+        "a refused decision changed the idea"
+    );
+
+    let done = app
+        .send_as(
+            &staff,
+            Method::PUT,
+            "/api/v1/ideas/7/status",
+            Some(&decision),
+        )
+        .await;
+    assert_eq!(done.status().as_u16(), 200);
+    let idea: Value = done.json().await.expect("json");
+    assert_eq!(idea["status"], "planned");
+    let last = idea["timeline"]
+        .as_array()
+        .expect("timeline")
+        .last()
+        .cloned()
+        .expect("entry");
+    assert_eq!(last["status"], "planned");
+    assert_eq!(last["from_status"], "new");
+    assert_eq!(last["by"]["initials"], "J.K.");
+    assert_eq!(last["by"]["department"]["name"], "Billing");
+    assert!(
+        last["text_html"]
+            .as_str()
+            .is_some_and(|t| t.contains("spring release"))
+    );
+    let roadmap = app
+        .get_json("/api/v1/ideas?status=planned&limit=100", 200)
+        .await;
+    assert!(
+        roadmap["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .any(|i| i["number"] == 7)
+    );
+    app.stop().await;
+}
+
 on_both_databases!(
+    staff_decisions_need_an_explanation_and_are_signed_in_the_timeline,
     members_post_ideas_that_show_up_first_under_new,
     invalid_ideas_get_a_message_per_field_and_store_nothing,
     stored_xss_in_an_idea_renders_as_inert_text,

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use shared::IdeaStatus;
 
-use crate::api::{DeleteComment, PostComment, get_idea};
-use crate::components::field::only_field_error;
+use crate::api::{ChangeIdeaStatus, DeleteComment, PostComment, get_idea};
+use crate::components::field::{field_error, form_error, only_field_error};
 use crate::components::signature::{AuthorName, StaffSignature};
 use crate::components::status_badge::{StatusBadge, status_key};
 use crate::components::vote_button::VoteButton;
@@ -61,9 +62,17 @@ pub fn IdeaPage() -> impl IntoView {
     };
     let post = ServerAction::<PostComment>::new();
     let remove = ServerAction::<DeleteComment>::new();
+    let decide = ServerAction::<ChangeIdeaStatus>::new();
     let idea = Resource::new(
-        move || (number(), post.version().get(), remove.version().get()),
-        |(number, _, _)| async move {
+        move || {
+            (
+                number(),
+                post.version().get(),
+                remove.version().get(),
+                decide.version().get(),
+            )
+        },
+        |(number, _, _, _)| async move {
             match number {
                 Some(n) => get_idea(n).await.map(Some),
                 None => Ok(None),
@@ -107,6 +116,7 @@ pub fn IdeaPage() -> impl IntoView {
 
                                 <section class="timeline" aria-labelledby="timeline-title">
                                     <h2 id="timeline-title">{locale.t("idea.timeline")}</h2>
+                                    {idea.can_change_status.then(|| view! { <DecisionForm number=idea.number current=idea.status decide=decide/> })}
                                     {if idea.timeline.is_empty() {
                                         view! { <p class="empty">{locale.t("idea.no_timeline")}</p> }.into_any()
                                     } else {
@@ -200,5 +210,45 @@ fn CommentForm(number: i64, post: ServerAction<PostComment>, signed_in: bool) ->
                 <button type="submit" class="button primary" disabled=move || post.pending().get()>{locale.t("comment.submit")}</button>
             </ActionForm>
         </Show>
+    }
+}
+
+/// Staff move the idea to a new status with a public explanation, which the
+/// timeline shows signed with their name, department and title.
+#[component]
+fn DecisionForm(
+    number: i64,
+    current: IdeaStatus,
+    decide: ServerAction<ChangeIdeaStatus>,
+) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    view! {
+        <details class="decision">
+            <summary>{locale.t("decision.open")}</summary>
+            <ActionForm action=decide attr:class="form" attr:id="decision-form">
+                <p class="form-error" role="alert">{form_error(decide)}</p>
+                <input type="hidden" name="number" value=number/>
+                <div class="field">
+                    <label for="decision-status">{locale.t("decision.status")}</label>
+                    <select id="decision-status" name="status">
+                        {IdeaStatus::ALL.into_iter().map(|s| view! {
+                            <option value=s.as_str() selected=s == current>{locale.t(status_key(s))}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="decision-explanation">{locale.t("decision.explanation")}</label>
+                    <textarea id="decision-explanation" name="explanation" rows="4"></textarea>
+                    <p class="hint">{locale.t("decision.hint")}</p>
+                    <p class="field-error" id="decision-explanation-error" role="alert">{field_error(decide, "explanation")}</p>
+                </div>
+                <div class="field">
+                    <label for="decision-duplicate">{locale.t("decision.duplicate_of")}</label>
+                    <input id="decision-duplicate" name="duplicate_of" inputmode="numeric"/>
+                    <p class="field-error" role="alert">{field_error(decide, "duplicate_of")}</p>
+                </div>
+                <button type="submit" class="button primary">{locale.t("decision.submit")}</button>
+            </ActionForm>
+        </details>
     }
 }

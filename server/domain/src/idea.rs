@@ -12,11 +12,13 @@ use sea_orm::{
 use shared::idea::{BODY_MAX_CHARS, TITLE_CHARS};
 use shared::page::{DEFAULT_PAGE_LIMIT, PAGE_LIMIT_RANGE};
 use shared::{
-    BoardQuery, Category, IdeaCard, IdeaSort, IdeaStatus, IdeaView, NewIdea, Page, TimelineEntry,
+    BoardQuery, Category, IdeaCard, IdeaSort, IdeaStatus, IdeaView, NewIdea, Page, StatusChange,
+    TimelineEntry,
 };
 
 use crate::actor::Actor;
 use crate::entity::{category, idea, idea_comment, idea_status_change, idea_tag, idea_vote};
+use crate::policy::{Action, Scope};
 use crate::{Ctx, Error, Result, user};
 
 /// Days after which an idea needs twice the votes to rank level with a new
@@ -295,11 +297,8 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
         timeline,
         comments,
         merged_into: row.merged_into_id.map(i64::from),
-        can_comment: crate::policy::can(
-            actor,
-            crate::policy::Action::CommentIdea,
-            crate::policy::Scope::Others,
-        ),
+        can_comment: crate::policy::can(actor, Action::CommentIdea, Scope::Others),
+        can_change_status: crate::policy::can(actor, Action::ChangeIdeaStatus, Scope::Others),
     })
 }
 
@@ -353,11 +352,7 @@ fn validate_new(input: &NewIdea) -> Result<(String, Vec<String>)> {
 /// Posts an idea: validated, Markdown rendered and sanitised once, status
 /// `new`, the author's own vote not implied. Returns the new idea's number.
 pub async fn create(ctx: &Ctx, actor: &Actor, input: NewIdea) -> Result<i64> {
-    let member = crate::policy::member_for(
-        actor,
-        crate::policy::Action::PostIdea,
-        crate::policy::Scope::Others,
-    )?;
+    let member = crate::policy::member_for(actor, Action::PostIdea, Scope::Others)?;
     let (title, tags) = validate_new(&input)?;
     let category_id = match input.category.as_deref().filter(|c| !c.is_empty()) {
         Some(slug) => Some(
@@ -399,6 +394,89 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewIdea) -> Result<i64> {
     }
     txn.commit().await?;
     Ok(i64::from(row.id))
+}
+
+/// A staff decision: moves the idea to a new status with a written public
+/// explanation, recorded in the timeline signed by the staff member.
+pub async fn change_status(
+    ctx: &Ctx,
+    actor: &Actor,
+    number: i64,
+    input: StatusChange,
+) -> Result<()> {
+    let member = crate::policy::member_for(actor, Action::ChangeIdeaStatus, Scope::Others)?;
+    let mut errors = BTreeMap::new();
+    let explanation = input.explanation.trim().to_owned();
+    if explanation.chars().count() < 10 {
+        errors.insert(
+            "explanation".to_owned(),
+            "explain the decision in at least 10 characters".to_owned(),
+        );
+    } else if explanation.chars().count() > BODY_MAX_CHARS {
+        errors.insert(
+            "explanation".to_owned(),
+            format!("must be at most {BODY_MAX_CHARS} characters"),
+        );
+    }
+    if input.status == IdeaStatus::Duplicate && input.duplicate_of.is_none() {
+        errors.insert(
+            "duplicate_of".to_owned(),
+            "name the idea this one repeats".to_owned(),
+        );
+    }
+    if input.duplicate_of == Some(number) {
+        errors.insert(
+            "duplicate_of".to_owned(),
+            "an idea cannot repeat itself".to_owned(),
+        );
+    }
+    if !errors.is_empty() {
+        return Err(Error::Invalid(errors));
+    }
+    let not_found = || Error::NotFound(format!("idea {number}"));
+    let id = i32::try_from(number).map_err(|_| not_found())?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let row = idea::Entity::find_by_id(id)
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .ok_or_else(not_found)?;
+    if let Some(original) = input.duplicate_of {
+        let exists = match i32::try_from(original) {
+            Ok(original) => idea::Entity::find_by_id(original)
+                .one(&txn)
+                .await?
+                .is_some(),
+            Err(_) => false,
+        };
+        if !exists {
+            return Err(Error::invalid("duplicate_of", "no such idea"));
+        }
+    }
+    let from = row.status.clone();
+    let now = ctx.clock.now();
+    let text = match input.duplicate_of {
+        Some(original) => format!("{explanation}\n\n→ [#{original}](/ideas/{original})"),
+        None => explanation,
+    };
+    idea_status_change::ActiveModel {
+        idea_id: Set(id),
+        from_status: Set(from),
+        to_status: Set(input.status.as_str().to_owned()),
+        explanation_html: Set(crate::markdown::render(&text)),
+        explanation_md: Set(text),
+        by_id: Set(member.id),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let mut active: idea::ActiveModel = row.into();
+    active.status = Set(input.status.as_str().to_owned());
+    active.updated_at = Set(now);
+    active.update(&txn).await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 /// The admin-defined categories, by name.

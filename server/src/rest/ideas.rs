@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use shared::{
     ApiError, BoardQuery, Category, CommentView, IdeaCard, IdeaView, NewComment, NewIdea, Page,
-    VoteState,
+    StatusChange, VoteState,
 };
 
 use super::Items;
@@ -171,4 +171,25 @@ pub async fn delete_comment(
 ) -> ApiResult<StatusCode> {
     domain::comment::delete(&state.ctx, &auth.actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// A staff decision with its public, signed explanation.
+#[utoipa::path(put, path = "/api/v1/ideas/{number}/status", tag = "ideas", request_body = StatusChange,
+    params(("number" = i64, Path, description = "Idea number")), responses(
+    (status = 200, body = IdeaView),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn change_status(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<i64>,
+    ApiJson(input): ApiJson<StatusChange>,
+) -> ApiResult<Json<IdeaView>> {
+    domain::idea::change_status(&state.ctx, &auth.actor, number, input).await?;
+    Ok(Json(
+        domain::idea::get(&state.ctx, &auth.actor, number).await?,
+    ))
 }
