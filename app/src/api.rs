@@ -105,7 +105,7 @@ pub async fn sign_in(
         // The sign-in stands even if the idea is gone; its page will say so.
         let _ = domain::vote::cast(&ctx, &actor, number).await;
     }
-    let next = next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'));
+    let next = next.filter(|n| shared::redirect::is_local_path(n));
     leptos_axum::redirect(next.as_deref().unwrap_or("/me"));
     Ok(())
 }

@@ -158,7 +158,7 @@ async fn switch_language(
     // Only local paths: never an open redirect to another site.
     let next = query
         .next
-        .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+        .filter(|n| shared::redirect::is_local_path(n))
         .unwrap_or_else(|| "/".to_owned());
     let secure = if state.ctx.settings.secure_cookies() {
         "; Secure"

@@ -9,6 +9,7 @@ pub mod department;
 pub mod error;
 pub mod idea;
 pub mod page;
+pub mod redirect;
 pub mod staff;
 pub mod ticket;
 

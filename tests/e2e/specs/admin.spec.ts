@@ -1,16 +1,9 @@
-import { test, expect, Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
+import { signIn } from "../support";
 
 // An admin adds a department and invites a staff member into it; the
 // invitee follows the e-mailed link (read from the outbox) and signs up.
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/signin");
-  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
-  await page.fill("#field-email", email);
-  await page.fill("#field-password", "madang-demo-2026");
-  await page.click("#sign-in-form button[type=submit]");
-  await expect(page).toHaveURL(/\/me$/);
-}
 
 test("an admin adds a department and invites a staff member who joins it", async ({ browser }) => {
   const admin = await (await browser.newContext()).newPage();

@@ -1,16 +1,9 @@
-import { test, expect, Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
+import { signIn } from "../support";
 
 // An employee moves an idea to Planned with an explanation; a customer then
 // sees the signed explanation in the timeline and the idea on the roadmap.
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/signin");
-  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
-  await page.fill("#field-email", email);
-  await page.fill("#field-password", "madang-demo-2026");
-  await page.click("#sign-in-form button[type=submit]");
-  await expect(page).toHaveURL(/\/me$/);
-}
 
 test("a signed staff decision appears in the timeline and on the roadmap", async ({ browser }) => {
   const staff = await (await browser.newContext()).newPage();

@@ -1,16 +1,9 @@
-import { test, expect, Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
+import { signIn } from "../support";
 
 // A member forgets their password; without an SMTP server the link waits in
 // the outbox, where an admin reads it; the member sets a new password.
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/signin");
-  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
-  await page.fill("#field-email", email);
-  await page.fill("#field-password", password);
-  await page.click("#sign-in-form button[type=submit]");
-  await expect(page).toHaveURL(/\/me$/);
-}
 
 test("reset a forgotten password through the e-mailed link", async ({ browser }) => {
   const email = `forgetful.${Date.now()}@example.com`;
@@ -34,7 +27,7 @@ test("reset a forgotten password through the e-mailed link", async ({ browser })
   await expect(member.locator(".notice")).toContainText("link is on its way");
 
   const admin = await (await browser.newContext()).newPage();
-  await signIn(admin, "admin@hanbit.example", "madang-demo-2026");
+  await signIn(admin, "admin@hanbit.example");
   await admin.goto("/admin/outbox");
   const mail = admin.locator(".mail", { has: admin.locator(".mail-to", { hasText: email }) }).first();
   await expect(mail.locator(".mail-subject")).toHaveText("Reset your Madang password");
@@ -56,7 +49,7 @@ test("reset a forgotten password through the e-mailed link", async ({ browser })
 });
 
 test("customers cannot read the outbox", async ({ page }) => {
-  await signIn(page, "customer@hanbit.example", "madang-demo-2026");
+  await signIn(page, "customer@hanbit.example");
   await page.goto("/admin/outbox");
   await expect(page.locator(".error")).toContainText("needs an admin account");
   await expect(page.locator(".mail")).toHaveCount(0);
