@@ -64,6 +64,17 @@ pub async fn list_ideas(query: BoardQuery) -> Result<Page<IdeaCard>, ServerFnErr
         .map_err(fail)
 }
 
+/// Ideas like a title being typed (nothing for fewer than two letters).
+#[server(prefix = "/rpc")]
+pub async fn similar_ideas(q: String) -> Result<Vec<shared::SimilarIdea>, ServerFnError> {
+    if domain::search::terms(&q).is_empty() {
+        return Ok(Vec::new());
+    }
+    domain::search::similar(&ctx()?, &caller().actor, &q)
+        .await
+        .map_err(fail)
+}
+
 /// Every department with its first-response promise.
 #[server(prefix = "/rpc")]
 pub async fn list_departments() -> Result<Vec<Department>, ServerFnError> {

@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod locale;
 pub mod pages;
 pub mod text;
+pub mod url;
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};

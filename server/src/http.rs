@@ -49,6 +49,7 @@ pub fn router(state: AppState) -> Router {
             get(rest::ideas::list_ideas).post(rest::ideas::create_idea),
         )
         .route("/categories", get(rest::ideas::list_categories))
+        .route("/ideas/similar", get(rest::ideas::similar_ideas))
         .route(
             "/ideas/{number}/comments",
             get(rest::ideas::list_comments).post(rest::ideas::create_comment),

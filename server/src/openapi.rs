@@ -12,6 +12,7 @@ use utoipa::OpenApi;
         crate::rest::meta::readyz,
         crate::rest::ideas::list_ideas,
         crate::rest::ideas::get_idea,
+        crate::rest::ideas::similar_ideas,
         crate::rest::ideas::create_idea,
         crate::rest::ideas::list_categories,
         crate::rest::ideas::list_comments,

@@ -30,6 +30,9 @@ pub enum StartError {
     /// The demo data could not be loaded.
     #[error("cannot load demo data: {0}")]
     Demo(domain::Error),
+    /// The search index could not be brought up to date.
+    #[error("cannot build the search index: {0}")]
+    SearchIndex(domain::Error),
     /// The address is taken or not ours.
     #[error("cannot listen on {addr}: {reason}")]
     Bind {
@@ -160,6 +163,12 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
     {
         domain::demo::load(&ctx).await.map_err(StartError::Demo)?;
         demo_loaded = true;
+    }
+    let indexed = domain::search::index_missing(&ctx)
+        .await
+        .map_err(StartError::SearchIndex)?;
+    if indexed > 0 {
+        tracing::info!(ideas = indexed, "search index brought up to date");
     }
 
     let leptos = LeptosOptions::builder()

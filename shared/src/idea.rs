@@ -67,11 +67,18 @@ pub enum IdeaSort {
     Top,
     /// Newest first.
     New,
+    /// Most recently changed first (status, comments, edits).
+    Updated,
 }
 
 impl IdeaSort {
     /// Every sort order, in the order the board's tabs show them.
-    pub const ALL: [IdeaSort; 3] = [IdeaSort::Trending, IdeaSort::Top, IdeaSort::New];
+    pub const ALL: [IdeaSort; 4] = [
+        IdeaSort::Trending,
+        IdeaSort::Top,
+        IdeaSort::New,
+        IdeaSort::Updated,
+    ];
 
     /// The stable string used in query strings.
     #[must_use]
@@ -80,6 +87,7 @@ impl IdeaSort {
             IdeaSort::Trending => "trending",
             IdeaSort::Top => "top",
             IdeaSort::New => "new",
+            IdeaSort::Updated => "updated",
         }
     }
 }
@@ -187,6 +195,13 @@ pub struct BoardQuery {
     /// Only ideas in this category (slug).
     #[serde(default)]
     pub category: Option<String>,
+    /// Only ideas with this tag.
+    #[serde(default)]
+    pub tag: Option<String>,
+    /// Only ideas whose title or tags contain these words (Korean or English;
+    /// endings may differ: `요금제` finds `요금제를`).
+    #[serde(default)]
+    pub q: Option<String>,
     /// Only ideas posted by this member.
     #[serde(default)]
     pub author: Option<i64>,
@@ -295,4 +310,37 @@ mod tests {
         let json = serde_json::to_string(&IdeaStatus::UnderReview).expect("serialise");
         assert_eq!(json, "\"under_review\"");
     }
+}
+
+/// `GET /api/v1/ideas/similar?q=…`: the title being typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct SimilarQuery {
+    /// A title or a few words, Korean or English.
+    pub q: String,
+}
+
+/// An existing idea that may be the one a member is about to post again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SimilarIdea {
+    /// The public idea number.
+    pub number: i64,
+    /// Its title.
+    pub title: String,
+    /// Where it stands.
+    pub status: IdeaStatus,
+    /// Distinct voters.
+    pub votes: i64,
+    /// Whether the caller already votes for it (false for visitors).
+    #[serde(default)]
+    pub voted: bool,
+}
+
+/// `GET /api/v1/ideas/similar`: at most five suggestions, best first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SimilarIdeas {
+    /// Best match first.
+    pub items: Vec<SimilarIdea>,
 }

@@ -16,7 +16,7 @@ pub mod ticket;
 pub use error::ApiError;
 pub use idea::{
     BoardQuery, Category, CommentView, IdeaCard, IdeaSort, IdeaStatus, IdeaView, NewComment,
-    NewIdea, StatusChange, TimelineEntry, VoteState,
+    NewIdea, SimilarIdea, SimilarIdeas, SimilarQuery, StatusChange, TimelineEntry, VoteState,
 };
 pub use page::Page;
 pub use staff::{DepartmentRef, MemberProfile, Recognition, Role, StaffIdentity, UserRef};

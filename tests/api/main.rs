@@ -9,5 +9,6 @@ mod new_ideas;
 mod onboarding;
 mod pages;
 mod privacy;
+mod search;
 mod smtp;
 mod votes;

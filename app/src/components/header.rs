@@ -29,7 +29,7 @@ pub fn Header() -> impl IntoView {
         format!(
             "/lang/{}?next={}",
             locale.other().tag(),
-            encode_component(&next)
+            crate::url::encode_component(&next)
         )
     };
     view! {
@@ -65,17 +65,4 @@ pub fn Header() -> impl IntoView {
             </nav>
         </header>
     }
-}
-
-/// Percent-encodes a URL component (RFC 3986 unreserved characters kept).
-fn encode_component(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    for byte in raw.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~/".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }

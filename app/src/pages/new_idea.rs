@@ -6,10 +6,16 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::api::{CreateIdea, list_categories};
+use crate::api::{CreateIdea, list_categories, similar_ideas};
 use crate::auth_state::CurrentUser;
 use crate::components::field::{field_error, form_error};
+use crate::components::status_badge::StatusBadge;
+use crate::components::vote_button::VoteButton;
 use crate::i18n::Locale;
+
+/// How long typing must pause before suggestions are fetched: short enough
+/// to feel instant, long enough not to query on every keystroke.
+const SUGGEST_PAUSE: std::time::Duration = std::time::Duration::from_millis(180);
 
 /// The page at `/ideas/new`.
 #[component]
@@ -18,6 +24,21 @@ pub fn NewIdeaPage() -> impl IntoView {
     let CurrentUser(user) = expect_context::<CurrentUser>();
     let categories = Resource::new(|| (), |()| list_categories());
     let action = ServerAction::<CreateIdea>::new();
+    let typed = RwSignal::new(String::new());
+    let keystrokes = RwSignal::new(0_u64);
+    let on_title = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        let stroke = keystrokes.get_untracked() + 1;
+        keystrokes.set(stroke);
+        set_timeout(
+            move || {
+                if keystrokes.get_untracked() == stroke {
+                    typed.set(text);
+                }
+            },
+            SUGGEST_PAUSE,
+        );
+    };
     view! {
         <Title text=locale.t("new_idea.title")/>
         <section class="auth-card wide">
@@ -38,9 +59,10 @@ pub fn NewIdeaPage() -> impl IntoView {
                             <p class="form-error" role="alert">{form_error(action)}</p>
                             <div class="field">
                                 <label for="idea-title">{locale.t("new_idea.field_title")}</label>
-                                <input id="idea-title" name="title" required=true maxlength="120"/>
+                                <input id="idea-title" name="title" required=true maxlength="120" autocomplete="off" on:input=on_title/>
                                 <p class="field-error" id="idea-title-error" role="alert">{field_error(action, "title")}</p>
                             </div>
+                            <SimilarSuggestions typed/>
                             <div class="field">
                                 <label for="idea-body">{locale.t("new_idea.field_body")}</label>
                                 <textarea id="idea-body" name="body" rows="7"></textarea>
@@ -69,5 +91,45 @@ pub fn NewIdeaPage() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+    }
+}
+
+/// Existing ideas like the title being typed, each with its vote button, so
+/// a member can back the original instead of posting it again.
+#[component]
+fn SimilarSuggestions(typed: RwSignal<String>) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let found = Resource::new(
+        move || typed.get(),
+        |q| async move {
+            if q.trim().is_empty() {
+                return Vec::new();
+            }
+            similar_ideas(q).await.unwrap_or_default()
+        },
+    );
+    view! {
+        <div class="similar" aria-live="polite">
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let items = found.await;
+                    (!items.is_empty()).then(|| view! {
+                        <div class="similar-box" id="similar-ideas">
+                            <h2>{locale.t("new_idea.similar_title")}</h2>
+                            <p class="hint">{locale.t("new_idea.similar_hint")}</p>
+                            <ul>
+                                {items.into_iter().map(|idea| view! {
+                                    <li class="similar-idea" data-idea=idea.number>
+                                        <VoteButton number=idea.number votes=idea.votes voted=idea.voted/>
+                                        <A href=format!("/ideas/{}", idea.number)>{idea.title}</A>
+                                        <StatusBadge status=idea.status/>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        </div>
+                    })
+                })}
+            </Transition>
+        </div>
     }
 }

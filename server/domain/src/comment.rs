@@ -33,7 +33,13 @@ fn validate(body: &str) -> Result<()> {
     Ok(())
 }
 
-async fn recount(txn: &sea_orm::DatabaseTransaction, idea_id: i32) -> Result<()> {
+/// Recounts the idea's visible comments and marks it updated (the board's
+/// "recently updated" order follows discussions).
+async fn recount(
+    txn: &sea_orm::DatabaseTransaction,
+    idea_id: i32,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
     let count = idea_comment::Entity::find()
         .filter(idea_comment::Column::IdeaId.eq(idea_id))
         .filter(idea_comment::Column::DeletedAt.is_null())
@@ -43,6 +49,10 @@ async fn recount(txn: &sea_orm::DatabaseTransaction, idea_id: i32) -> Result<()>
         .col_expr(
             idea::Column::CommentsCount,
             sea_orm::sea_query::Expr::value(i32::try_from(count).unwrap_or(i32::MAX)),
+        )
+        .col_expr(
+            idea::Column::UpdatedAt,
+            sea_orm::sea_query::Expr::value(now),
         )
         .filter(idea::Column::Id.eq(idea_id))
         .exec(txn)
@@ -107,7 +117,7 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    recount(&txn, idea_id).await?;
+    recount(&txn, idea_id, ctx.clock.now()).await?;
     txn.commit().await?;
     view(ctx, actor, row).await
 }
@@ -160,7 +170,7 @@ pub async fn delete(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
     let mut active = row.into_active_model();
     active.deleted_at = Set(Some(ctx.clock.now()));
     active.update(&txn).await?;
-    recount(&txn, idea_id).await?;
+    recount(&txn, idea_id, ctx.clock.now()).await?;
     txn.commit().await?;
     Ok(())
 }

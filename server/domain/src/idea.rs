@@ -47,6 +47,8 @@ enum Cursor {
     Trending(f64, i32),
     Top(i32, i32),
     New(i32),
+    /// Microseconds since 1970 of `updated_at`, and the id.
+    Updated(i64, i32),
 }
 
 impl Cursor {
@@ -55,6 +57,7 @@ impl Cursor {
             Cursor::Trending(score, id) => format!("t.{score}.{id}"),
             Cursor::Top(votes, id) => format!("v.{votes}.{id}"),
             Cursor::New(id) => format!("n.{id}"),
+            Cursor::Updated(micros, id) => format!("u.{micros}.{id}"),
         }
     }
 
@@ -70,6 +73,10 @@ impl Cursor {
                 Some(Cursor::Top(votes.parse().ok()?, id.parse().ok()?))
             }
             ("n", IdeaSort::New) => Some(Cursor::New(rest.parse().ok()?)),
+            ("u", IdeaSort::Updated) => {
+                let (micros, id) = rest.rsplit_once('.')?;
+                Some(Cursor::Updated(micros.parse().ok()?, id.parse().ok()?))
+            }
             _ => None,
         }
     }
@@ -79,6 +86,7 @@ impl Cursor {
             IdeaSort::Trending => Cursor::Trending(row.trending_score, row.id),
             IdeaSort::Top => Cursor::Top(row.votes_count, row.id),
             IdeaSort::New => Cursor::New(row.id),
+            IdeaSort::Updated => Cursor::Updated(row.updated_at.timestamp_micros(), row.id),
         }
     }
 
@@ -100,6 +108,12 @@ impl Cursor {
                         .and(idea::Column::Id.lt(id)),
                 ),
             Cursor::New(id) => Condition::all().add(idea::Column::Id.lt(id)),
+            Cursor::Updated(micros, id) => {
+                let at = DateTime::<Utc>::from_timestamp_micros(micros).unwrap_or_default();
+                Condition::any()
+                    .add(idea::Column::UpdatedAt.lt(at))
+                    .add(idea::Column::UpdatedAt.eq(at).and(idea::Column::Id.lt(id)))
+            }
         }
     }
 }
@@ -126,6 +140,20 @@ pub async fn list_board(ctx: &Ctx, actor: &Actor, query: &BoardQuery) -> Result<
             ),
         );
     }
+    if let Some(tag) = query.tag.as_deref().filter(|t| !t.trim().is_empty()) {
+        select = select.filter(
+            idea::Column::Id.in_subquery(
+                Query::select()
+                    .column(idea_tag::Column::IdeaId)
+                    .from(idea_tag::Entity)
+                    .and_where(idea_tag::Column::Tag.eq(normalise_tag(tag)))
+                    .to_owned(),
+            ),
+        );
+    }
+    if let Some(q) = query.q.as_deref().filter(|q| !q.trim().is_empty()) {
+        select = select.filter(idea::Column::Id.in_subquery(crate::search::all_terms_subquery(q)?));
+    }
     if let Some(author) = query.author {
         select = select.filter(idea::Column::AuthorId.eq(i32::try_from(author).unwrap_or(-1)));
     }
@@ -142,6 +170,7 @@ pub async fn list_board(ctx: &Ctx, actor: &Actor, query: &BoardQuery) -> Result<
         IdeaSort::Trending => select.order_by_desc(idea::Column::TrendingScore),
         IdeaSort::Top => select.order_by_desc(idea::Column::VotesCount),
         IdeaSort::New => select,
+        IdeaSort::Updated => select.order_by_desc(idea::Column::UpdatedAt),
     }
     .order_by_desc(idea::Column::Id);
 
@@ -302,6 +331,12 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
     })
 }
 
+/// Tags are stored without `#` and lower-case, so `#Billing` and `billing`
+/// are one tag.
+fn normalise_tag(raw: &str) -> String {
+    raw.trim().trim_start_matches('#').to_lowercase()
+}
+
 /// Checks a new idea's fields, naming each invalid one; returns the trimmed
 /// title, the normalised tags and the category slug.
 fn validate_new(input: &NewIdea) -> Result<(String, Vec<String>)> {
@@ -329,7 +364,7 @@ fn validate_new(input: &NewIdea) -> Result<(String, Vec<String>)> {
     let mut tags: Vec<String> = input
         .tags
         .iter()
-        .map(|t| t.trim().trim_start_matches('#').to_lowercase())
+        .map(|t| normalise_tag(t))
         .filter(|t| !t.is_empty())
         .collect();
     tags.sort();
@@ -384,6 +419,7 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewIdea) -> Result<i64> {
     }
     .insert(&txn)
     .await?;
+    crate::search::index_idea(&txn, row.id, &row.title, &tags).await?;
     for tag in tags {
         idea_tag::ActiveModel {
             idea_id: Set(row.id),
@@ -516,6 +552,7 @@ mod tests {
             (IdeaSort::Trending, Cursor::Trending(-3.25e-3, 7)),
             (IdeaSort::Top, Cursor::Top(12, 9)),
             (IdeaSort::New, Cursor::New(40)),
+            (IdeaSort::Updated, Cursor::Updated(1_780_000_000_123_456, 3)),
         ] {
             assert_eq!(Cursor::decode(&cursor.encode(), sort), Some(cursor.clone()));
         }

@@ -20,6 +20,7 @@ pub mod password;
 pub mod policy;
 pub mod privacy;
 pub mod rate_limit;
+pub mod search;
 pub mod secret_token;
 pub mod user;
 pub mod vote;

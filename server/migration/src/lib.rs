@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261126_000001_initial;
 mod m20261126_000002_accounts;
 mod m20261126_000003_idea_tags;
+mod m20261126_000004_idea_search;
 
 /// Lists every migration in the order it must run.
 pub struct Migrator;
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000001_initial::Migration),
             Box::new(m20261126_000002_accounts::Migration),
             Box::new(m20261126_000003_idea_tags::Migration),
+            Box::new(m20261126_000004_idea_search::Migration),
         ]
     }
 }

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use shared::{
     ApiError, BoardQuery, Category, CommentView, IdeaCard, IdeaView, NewComment, NewIdea, Page,
-    StatusChange, VoteState,
+    SimilarIdeas, SimilarQuery, StatusChange, VoteState,
 };
 
 use super::Items;
@@ -29,6 +29,23 @@ pub async fn list_ideas(
     Ok(Json(
         domain::idea::list_board(&state.ctx, &auth.actor, &query).await?,
     ))
+}
+
+/// Ideas like a title being typed, so a member votes instead of posting a
+/// duplicate. Korean and English; word endings may differ.
+#[utoipa::path(get, path = "/api/v1/ideas/similar", tag = "ideas", params(SimilarQuery), responses(
+    (status = 200, body = SimilarIdeas),
+    (status = 400, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json", description = "`q` has nothing to search for"),
+))]
+pub async fn similar_ideas(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiQuery(query): ApiQuery<SimilarQuery>,
+) -> ApiResult<Json<SimilarIdeas>> {
+    Ok(Json(SimilarIdeas {
+        items: domain::search::similar(&state.ctx, &auth.actor, &query.q).await?,
+    }))
 }
 
 /// One idea with its signed timeline and comments.

@@ -7,6 +7,7 @@ pub mod category;
 pub mod department;
 pub mod idea;
 pub mod idea_comment;
+pub mod idea_search_term;
 pub mod idea_status_change;
 pub mod idea_tag;
 pub mod idea_vote;
