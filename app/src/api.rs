@@ -306,6 +306,28 @@ pub async fn set_vote(number: i64, voted: bool) -> Result<shared::VoteState, Ser
     state.map_err(fail)
 }
 
+/// Follows an idea, or stops following it.
+#[server(prefix = "/rpc")]
+pub async fn set_follow(
+    number: i64,
+    following: bool,
+) -> Result<shared::FollowState, ServerFnError> {
+    domain::follow::set(&ctx()?, &caller().actor, number, following)
+        .await
+        .map_err(fail)
+}
+
+/// Staff record a vote for a customer identified by e-mail.
+#[server(prefix = "/rpc")]
+pub async fn record_vote_for(
+    number: i64,
+    email: String,
+) -> Result<shared::ProxyVoteState, ServerFnError> {
+    domain::vote::on_behalf_by_email(&ctx()?, &caller().actor, number, &email)
+        .await
+        .map_err(fail)
+}
+
 /// The product areas ideas are filed under.
 #[server(prefix = "/rpc")]
 pub async fn list_categories() -> Result<Vec<shared::Category>, ServerFnError> {

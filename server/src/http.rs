@@ -65,6 +65,19 @@ pub fn router(state: AppState) -> Router {
             put(rest::ideas::cast_vote).delete(rest::ideas::retract_vote),
         )
         .route(
+            "/ideas/{number}/votes/{member_id}",
+            put(rest::ideas::cast_vote_on_behalf).delete(rest::ideas::retract_vote_on_behalf),
+        )
+        .route(
+            "/ideas/{number}/follow",
+            put(rest::ideas::follow_idea).delete(rest::ideas::unfollow_idea),
+        )
+        .route("/me/notifications", get(accounts::notifications))
+        .route(
+            "/me/notifications/read",
+            post(accounts::mark_notifications_read),
+        )
+        .route(
             "/departments",
             get(departments::list_departments).post(departments::create_department),
         )

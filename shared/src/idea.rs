@@ -291,6 +291,19 @@ pub struct IdeaView {
     /// Whether the caller may change the status (staff).
     #[serde(default)]
     pub can_change_status: bool,
+    /// Whether the caller follows the idea (hears of its status changes).
+    #[serde(default)]
+    pub following: bool,
+    /// Members following it.
+    #[serde(default)]
+    pub followers: i64,
+    /// Of `votes`, how many staff recorded for customers (e.g. from a phone
+    /// call); shown so the count stays honest.
+    #[serde(default)]
+    pub votes_on_behalf: i64,
+    /// Whether the caller may record votes for customers.
+    #[serde(default)]
+    pub can_vote_on_behalf: bool,
 }
 
 #[cfg(test)]
@@ -343,4 +356,30 @@ pub struct SimilarIdea {
 pub struct SimilarIdeas {
     /// Best match first.
     pub items: Vec<SimilarIdea>,
+}
+
+/// `PUT/DELETE /api/v1/ideas/{number}/follow`: where following stands now.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FollowState {
+    /// Whether the member now follows the idea.
+    pub following: bool,
+    /// Members following it now.
+    pub followers: i64,
+}
+
+/// `PUT /api/v1/ideas/{number}/votes/{member_id}`: a vote a staff member
+/// records for a customer, e.g. one who asked for it on the phone.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProxyVoteState {
+    /// The customer the vote counts for.
+    pub member_id: i64,
+    /// Whether that customer now votes for the idea.
+    pub voted: bool,
+    /// Distinct voters now.
+    pub votes: i64,
+    /// Whether the vote was recorded by staff (false when the customer had
+    /// already voted themselves).
+    pub on_behalf: bool,
 }

@@ -8,6 +8,7 @@ pub mod account;
 pub mod department;
 pub mod error;
 pub mod idea;
+pub mod notification;
 pub mod page;
 pub mod redirect;
 pub mod staff;
@@ -15,9 +16,11 @@ pub mod ticket;
 
 pub use error::ApiError;
 pub use idea::{
-    BoardQuery, Category, CommentView, IdeaCard, IdeaSort, IdeaStatus, IdeaView, NewComment,
-    NewIdea, SimilarIdea, SimilarIdeas, SimilarQuery, StatusChange, TimelineEntry, VoteState,
+    BoardQuery, Category, CommentView, FollowState, IdeaCard, IdeaSort, IdeaStatus, IdeaView,
+    NewComment, NewIdea, ProxyVoteState, SimilarIdea, SimilarIdeas, SimilarQuery, StatusChange,
+    TimelineEntry, VoteState,
 };
+pub use notification::{NotificationList, NotificationView};
 pub use page::Page;
 pub use staff::{DepartmentRef, MemberProfile, Recognition, Role, StaffIdentity, UserRef};
 pub use ticket::{TicketKind, TicketStatus};

@@ -3,6 +3,7 @@
 mod accounts;
 mod comments;
 mod demo;
+mod follows;
 mod ideas;
 mod meta;
 mod new_ideas;

@@ -1,6 +1,7 @@
 //! Reusable pieces of the UI.
 
 pub mod field;
+pub mod follow_button;
 pub mod header;
 pub mod idea_list;
 pub mod profile_form;

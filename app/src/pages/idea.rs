@@ -8,8 +8,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::IdeaStatus;
 
-use crate::api::{ChangeIdeaStatus, DeleteComment, PostComment, get_idea};
+use crate::api::{ChangeIdeaStatus, DeleteComment, PostComment, RecordVoteFor, get_idea};
 use crate::components::field::{field_error, form_error, only_field_error};
+use crate::components::follow_button::FollowButton;
 use crate::components::signature::{AuthorName, StaffSignature};
 use crate::components::status_badge::{StatusBadge, status_key};
 use crate::components::vote_button::VoteButton;
@@ -63,6 +64,7 @@ pub fn IdeaPage() -> impl IntoView {
     let post = ServerAction::<PostComment>::new();
     let remove = ServerAction::<DeleteComment>::new();
     let decide = ServerAction::<ChangeIdeaStatus>::new();
+    let record = ServerAction::<RecordVoteFor>::new();
     let idea = Resource::new(
         move || {
             (
@@ -70,9 +72,10 @@ pub fn IdeaPage() -> impl IntoView {
                 post.version().get(),
                 remove.version().get(),
                 decide.version().get(),
+                record.version().get(),
             )
         },
-        |(number, _, _, _)| async move {
+        |(number, _, _, _, _)| async move {
             match number {
                 Some(n) => get_idea(n).await.map(Some),
                 None => Ok(None),
@@ -102,13 +105,24 @@ pub fn IdeaPage() -> impl IntoView {
                                         <div class="idea-meta">
                                             <StatusBadge status=idea.status/>
                                             {idea.category.clone().map(|c| view! { <span class="category">{c}</span> })}
-                                            {idea.tags.clone().into_iter().map(|t| view! { <span class="tag">"#" {t}</span> }).collect_view()}
+                                            {idea.tags.clone().into_iter().map(|t| view! {
+                                                <A href=format!("/?tag={}", crate::url::encode_component(&t)) attr:class="tag">"#" {t}</A>
+                                            }).collect_view()}
                                             <span>{locale.t("board.by")} " "</span>
                                             <AuthorName author=idea.author.clone()/>
                                             <time datetime=idea.created_at.clone()>{short_time(&idea.created_at)}</time>
                                         </div>
+                                        <div class="idea-actions">
+                                            <FollowButton number=idea.number following=idea.following followers=idea.followers/>
+                                            {(idea.votes_on_behalf > 0).then(|| view! {
+                                                <span class="on-behalf-note" data-on-behalf=idea.votes_on_behalf>
+                                                    {format!("{} {}", idea.votes_on_behalf, locale.t("idea.votes_on_behalf"))}
+                                                </span>
+                                            })}
+                                        </div>
                                     </div>
                                 </header>
+                                {idea.can_vote_on_behalf.then(|| view! { <ProxyVoteForm number=idea.number record=record/> })}
                                 {idea.merged_into.map(|target| view! {
                                     <p class="notice">{locale.t("idea.merged_into")} " " <A href=format!("/ideas/{target}")>{format!("#{target}")}</A></p>
                                 })}
@@ -185,6 +199,39 @@ pub fn IdeaPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// Staff record a vote for a customer who asked on the phone or in a store;
+/// the vote is marked as recorded by staff.
+#[component]
+fn ProxyVoteForm(number: i64, record: ServerAction<RecordVoteFor>) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let done = move || {
+        record.value().get().and_then(Result::ok).map(|state| {
+            let key = if state.on_behalf {
+                "proxy.recorded"
+            } else {
+                "proxy.already"
+            };
+            view! { <p class="notice" role="status">{locale.t(key)}</p> }
+        })
+    };
+    view! {
+        <details class="decision proxy-vote">
+            <summary>{locale.t("proxy.open")}</summary>
+            <ActionForm action=record attr:class="form" attr:id="proxy-vote-form">
+                <p class="form-error" role="alert">{form_error(record)}</p>
+                <input type="hidden" name="number" value=number/>
+                <div class="field">
+                    <label for="proxy-email">{locale.t("proxy.email")}</label>
+                    <input id="proxy-email" name="email" type="email" autocomplete="off"/>
+                    <p class="field-error" id="proxy-email-error" role="alert">{field_error(record, "email")}</p>
+                </div>
+                <button type="submit" class="button">{locale.t("proxy.submit")}</button>
+                {done}
+            </ActionForm>
+        </details>
     }
 }
 

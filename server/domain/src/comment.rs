@@ -118,6 +118,7 @@ pub async fn create(
     .insert(&txn)
     .await?;
     recount(&txn, idea_id, ctx.clock.now()).await?;
+    crate::follow::add(&txn, idea_id, member.id, ctx.clock.now()).await?;
     txn.commit().await?;
     view(ctx, actor, row).await
 }

@@ -328,6 +328,10 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
         merged_into: row.merged_into_id.map(i64::from),
         can_comment: crate::policy::can(actor, Action::CommentIdea, Scope::Others),
         can_change_status: crate::policy::can(actor, Action::ChangeIdeaStatus, Scope::Others),
+        following: crate::follow::is_following(ctx, actor, id).await?,
+        followers: crate::follow::count(&ctx.db, id).await?,
+        votes_on_behalf: crate::vote::count_on_behalf(ctx, id).await?,
+        can_vote_on_behalf: crate::policy::can(actor, Action::VoteOnBehalf, Scope::Others),
     })
 }
 
@@ -420,6 +424,7 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewIdea) -> Result<i64> {
     .insert(&txn)
     .await?;
     crate::search::index_idea(&txn, row.id, &row.title, &tags).await?;
+    crate::follow::add(&txn, row.id, member.id, now).await?;
     for tag in tags {
         idea_tag::ActiveModel {
             idea_id: Set(row.id),
@@ -500,12 +505,25 @@ pub async fn change_status(
         from_status: Set(from),
         to_status: Set(input.status.as_str().to_owned()),
         explanation_html: Set(crate::markdown::render(&text)),
-        explanation_md: Set(text),
+        explanation_md: Set(text.clone()),
         by_id: Set(member.id),
         created_at: Set(now),
         ..Default::default()
     }
     .insert(&txn)
+    .await?;
+    crate::notification::tell_idea_followers(
+        &txn,
+        crate::notification::IdeaNews {
+            kind: crate::notification::IDEA_STATUS_CHANGED,
+            idea_id: id,
+            actor_id: member.id,
+            subject: format!("#{id} {} → {}", row.title, input.status.as_str()),
+            text: &text,
+            link: format!("/ideas/{id}"),
+        },
+        now,
+    )
     .await?;
     let mut active: idea::ActiveModel = row.into();
     active.status = Set(input.status.as_str().to_owned());

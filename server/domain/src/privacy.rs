@@ -18,7 +18,8 @@ use shared::ticket::ticket_number;
 
 use crate::actor::Actor;
 use crate::entity::{
-    api_token, idea, idea_comment, idea_vote, one_time_token, session, ticket, ticket_post, user,
+    api_token, idea, idea_comment, idea_follow, idea_vote, notification, one_time_token, session,
+    ticket, ticket_post, user,
 };
 use crate::idea::trending_score;
 use crate::policy::{self, Action, Scope};
@@ -173,6 +174,14 @@ pub async fn delete_account(ctx: &Ctx, actor: &Actor, input: DeleteAccount) -> R
             Expr::value(Option::<String>::None),
         )
         .filter(ticket::Column::AuthorId.eq(member.id))
+        .exec(&txn)
+        .await?;
+    idea_follow::Entity::delete_many()
+        .filter(idea_follow::Column::UserId.eq(member.id))
+        .exec(&txn)
+        .await?;
+    notification::Entity::delete_many()
+        .filter(notification::Column::UserId.eq(member.id))
         .exec(&txn)
         .await?;
     session::Entity::delete_many()

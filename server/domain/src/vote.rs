@@ -2,17 +2,32 @@
 //! the votes table in the same transaction, with the idea row locked, so it
 //! never drifts, however many members vote at once.
 
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
-use shared::VoteState;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Set};
+use shared::{ProxyVoteState, VoteState};
 
 use crate::actor::Actor;
-use crate::entity::{idea, idea_vote};
+use crate::entity::{idea, idea_vote, user};
 use crate::policy::{self, Action, Scope};
 use crate::privacy::recount_votes;
 use crate::{Ctx, Error, Result, db};
 
-async fn change(ctx: &Ctx, actor: &Actor, number: i64, voted: bool) -> Result<VoteState> {
-    let member = policy::member_for(actor, Action::VoteIdea, Scope::Others)?;
+/// Whose vote changes and who records it: the member themselves, or a
+/// staff member for a customer (then `recorded_by` names the staff member).
+#[derive(Clone, Copy)]
+struct Ballot {
+    voter_id: i32,
+    recorded_by: Option<i32>,
+}
+
+/// What a vote change did: the new count, and whether a vote now stands
+/// and was recorded by staff.
+struct Outcome {
+    voted: bool,
+    votes: i64,
+    on_behalf: bool,
+}
+
+async fn change(ctx: &Ctx, number: i64, ballot: Ballot, voted: bool) -> Result<Outcome> {
     let not_found = || Error::NotFound(format!("idea {number}"));
     let idea_id = i32::try_from(number).map_err(|_| not_found())?;
     let txn = db::begin_write(&ctx.db).await?;
@@ -28,36 +43,133 @@ async fn change(ctx: &Ctx, actor: &Actor, number: i64, voted: bool) -> Result<Vo
             "idea {number} was merged into idea {target}; vote there"
         )));
     }
-    if voted {
-        idea_vote::Entity::insert(idea_vote::ActiveModel {
-            idea_id: Set(idea_id),
-            user_id: Set(member.id),
-            recorded_by_id: Set(None),
-            created_at: Set(ctx.clock.now()),
-        })
-        .on_conflict_do_nothing_on([idea_vote::Column::IdeaId, idea_vote::Column::UserId])
-        .exec(&txn)
+    let existing = idea_vote::Entity::find_by_id((idea_id, ballot.voter_id))
+        .one(&txn)
         .await?;
-    } else {
-        idea_vote::Entity::delete_many()
-            .filter(idea_vote::Column::IdeaId.eq(idea_id))
-            .filter(idea_vote::Column::UserId.eq(member.id))
-            .exec(&txn)
+    let on_behalf = match (&existing, voted) {
+        (Some(vote), true) => vote.recorded_by_id.is_some(),
+        (None, true) => {
+            idea_vote::Entity::insert(idea_vote::ActiveModel {
+                idea_id: Set(idea_id),
+                user_id: Set(ballot.voter_id),
+                recorded_by_id: Set(ballot.recorded_by),
+                created_at: Set(ctx.clock.now()),
+            })
+            .on_conflict_do_nothing_on([idea_vote::Column::IdeaId, idea_vote::Column::UserId])
+            .exec_without_returning(&txn)
             .await?;
-    }
+            ballot.recorded_by.is_some()
+        }
+        (Some(vote), false) => {
+            // Staff take back only votes staff recorded; a member's own vote
+            // is theirs to withdraw.
+            if ballot.recorded_by.is_some() && vote.recorded_by_id.is_none() {
+                return Err(Error::Conflict(
+                    "the member cast this vote themselves; only they can withdraw it".to_owned(),
+                ));
+            }
+            idea_vote::Entity::delete_many()
+                .filter(idea_vote::Column::IdeaId.eq(idea_id))
+                .filter(idea_vote::Column::UserId.eq(ballot.voter_id))
+                .exec(&txn)
+                .await?;
+            false
+        }
+        (None, false) => false,
+    };
     let votes = recount_votes(&txn, idea_id).await?;
     txn.commit().await?;
-    Ok(VoteState { voted, votes })
+    Ok(Outcome {
+        voted,
+        votes,
+        on_behalf,
+    })
+}
+
+async fn own(ctx: &Ctx, actor: &Actor, number: i64, voted: bool) -> Result<VoteState> {
+    let member = policy::member_for(actor, Action::VoteIdea, Scope::Others)?;
+    let ballot = Ballot {
+        voter_id: member.id,
+        recorded_by: None,
+    };
+    let outcome = change(ctx, number, ballot, voted).await?;
+    Ok(VoteState {
+        voted: outcome.voted,
+        votes: outcome.votes,
+    })
 }
 
 /// Votes for an idea (again is fine: still one vote).
 pub async fn cast(ctx: &Ctx, actor: &Actor, number: i64) -> Result<VoteState> {
-    change(ctx, actor, number, true).await
+    own(ctx, actor, number, true).await
 }
 
 /// Withdraws a vote (when there is none, nothing changes).
 pub async fn retract(ctx: &Ctx, actor: &Actor, number: i64) -> Result<VoteState> {
-    change(ctx, actor, number, false).await
+    own(ctx, actor, number, false).await
+}
+
+/// Staff record (or take back) a customer's vote, e.g. one given on the
+/// phone; the vote is marked with who recorded it.
+pub async fn on_behalf(
+    ctx: &Ctx,
+    actor: &Actor,
+    number: i64,
+    member_id: i64,
+    voted: bool,
+) -> Result<ProxyVoteState> {
+    let staff = policy::member_for(actor, Action::VoteOnBehalf, Scope::Others)?;
+    let no_member = || Error::NotFound(format!("member {member_id}"));
+    let voter_id = i32::try_from(member_id).map_err(|_| no_member())?;
+    let voter = user::Entity::find_by_id(voter_id)
+        .one(&ctx.db)
+        .await?
+        .filter(|u| u.deleted_at.is_none())
+        .ok_or_else(no_member)?;
+    if voter.id == staff.id {
+        return Err(Error::Conflict(
+            "vote for yourself with PUT /api/v1/ideas/{number}/vote".to_owned(),
+        ));
+    }
+    let ballot = Ballot {
+        voter_id: voter.id,
+        recorded_by: Some(staff.id),
+    };
+    let outcome = change(ctx, number, ballot, voted).await?;
+    Ok(ProxyVoteState {
+        member_id,
+        voted: outcome.voted,
+        votes: outcome.votes,
+        on_behalf: outcome.on_behalf,
+    })
+}
+
+/// The staff form's way in: records a vote for the customer with this
+/// e-mail address (staff hear the address on the phone, not an id).
+pub async fn on_behalf_by_email(
+    ctx: &Ctx,
+    actor: &Actor,
+    number: i64,
+    email: &str,
+) -> Result<ProxyVoteState> {
+    policy::authorize(actor, Action::VoteOnBehalf, Scope::Others)?;
+    let voter = user::Entity::find()
+        .filter(user::Column::Email.eq(crate::user::normalize_email(email)))
+        .filter(user::Column::DeletedAt.is_null())
+        .one(&ctx.db)
+        .await?
+        .ok_or_else(|| Error::invalid("email", "no member has this e-mail address"))?;
+    on_behalf(ctx, actor, number, i64::from(voter.id), true).await
+}
+
+/// How many of the idea's votes staff recorded for customers.
+pub async fn count_on_behalf(ctx: &Ctx, idea_id: i32) -> Result<i64> {
+    let n = idea_vote::Entity::find()
+        .filter(idea_vote::Column::IdeaId.eq(idea_id))
+        .filter(idea_vote::Column::RecordedById.is_not_null())
+        .count(&ctx.db)
+        .await?;
+    Ok(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 /// The member's votes among the given ideas, for marking board cards.

@@ -7,6 +7,7 @@ mod m20261126_000001_initial;
 mod m20261126_000002_accounts;
 mod m20261126_000003_idea_tags;
 mod m20261126_000004_idea_search;
+mod m20261126_000005_follows_notifications;
 
 /// Lists every migration in the order it must run.
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000002_accounts::Migration),
             Box::new(m20261126_000003_idea_tags::Migration),
             Box::new(m20261126_000004_idea_search::Migration),
+            Box::new(m20261126_000005_follows_notifications::Migration),
         ]
     }
 }

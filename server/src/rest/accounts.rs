@@ -213,3 +213,30 @@ pub async fn update_profile(
         user: domain::auth::me(&state.ctx, &auth.actor).await?,
     }))
 }
+
+/// The member's notifications, newest first, with the unread count.
+#[utoipa::path(get, path = "/api/v1/me/notifications", tag = "accounts", responses(
+    (status = 200, body = shared::NotificationList),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn notifications(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> ApiResult<Json<shared::NotificationList>> {
+    Ok(Json(
+        domain::notification::list(&state.ctx, &auth.actor).await?,
+    ))
+}
+
+/// Marks every notification read.
+#[utoipa::path(post, path = "/api/v1/me/notifications/read", tag = "accounts", responses(
+    (status = 204),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn mark_notifications_read(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> ApiResult<StatusCode> {
+    domain::notification::mark_all_read(&state.ctx, &auth.actor).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

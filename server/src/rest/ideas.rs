@@ -4,8 +4,8 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use shared::{
-    ApiError, BoardQuery, Category, CommentView, IdeaCard, IdeaView, NewComment, NewIdea, Page,
-    SimilarIdeas, SimilarQuery, StatusChange, VoteState,
+    ApiError, BoardQuery, Category, CommentView, FollowState, IdeaCard, IdeaView, NewComment,
+    NewIdea, Page, ProxyVoteState, SimilarIdeas, SimilarQuery, StatusChange, VoteState,
 };
 
 use super::Items;
@@ -93,6 +93,78 @@ pub async fn retract_vote(
 ) -> ApiResult<Json<VoteState>> {
     Ok(Json(
         domain::vote::retract(&state.ctx, &auth.actor, number).await?,
+    ))
+}
+
+/// Staff record a customer's vote (e.g. given on the phone), marked as
+/// recorded by them; when the customer already voted, nothing changes.
+#[utoipa::path(put, path = "/api/v1/ideas/{number}/votes/{member_id}", tag = "ideas", params(
+    ("number" = i64, Path, description = "Idea number"),
+    ("member_id" = i64, Path, description = "The customer the vote is for"),
+), responses(
+    (status = 200, body = ProxyVoteState),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 403, body = ApiError, content_type = "application/problem+json", description = "Not staff"),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn cast_vote_on_behalf(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath((number, member_id)): ApiPath<(i64, i64)>,
+) -> ApiResult<Json<ProxyVoteState>> {
+    Ok(Json(
+        domain::vote::on_behalf(&state.ctx, &auth.actor, number, member_id, true).await?,
+    ))
+}
+
+/// Staff take back a vote staff recorded for a customer.
+#[utoipa::path(delete, path = "/api/v1/ideas/{number}/votes/{member_id}", tag = "ideas", params(
+    ("number" = i64, Path, description = "Idea number"),
+    ("member_id" = i64, Path, description = "The customer the vote was for"),
+), responses(
+    (status = 200, body = ProxyVoteState),
+    (status = 403, body = ApiError, content_type = "application/problem+json", description = "Not staff"),
+    (status = 409, body = ApiError, content_type = "application/problem+json", description = "The customer voted themselves"),
+))]
+pub async fn retract_vote_on_behalf(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath((number, member_id)): ApiPath<(i64, i64)>,
+) -> ApiResult<Json<ProxyVoteState>> {
+    Ok(Json(
+        domain::vote::on_behalf(&state.ctx, &auth.actor, number, member_id, false).await?,
+    ))
+}
+
+/// Follows an idea: its status changes reach the member.
+#[utoipa::path(put, path = "/api/v1/ideas/{number}/follow", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
+    (status = 200, body = FollowState),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn follow_idea(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<i64>,
+) -> ApiResult<Json<FollowState>> {
+    Ok(Json(
+        domain::follow::set(&state.ctx, &auth.actor, number, true).await?,
+    ))
+}
+
+/// Stops following an idea.
+#[utoipa::path(delete, path = "/api/v1/ideas/{number}/follow", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
+    (status = 200, body = FollowState),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn unfollow_idea(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<i64>,
+) -> ApiResult<Json<FollowState>> {
+    Ok(Json(
+        domain::follow::set(&state.ctx, &auth.actor, number, false).await?,
     ))
 }
 

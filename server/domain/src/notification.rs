@@ -1,0 +1,145 @@
+//! Notification records: written in the same transaction as the change they
+//! report, so nobody who follows or voted for an idea misses its fate.
+//! Delivery (e-mail, live badge) reads these records.
+
+use std::collections::BTreeSet;
+
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
+use shared::{NotificationList, NotificationView};
+
+use crate::actor::Actor;
+use crate::entity::{idea_follow, idea_vote, notification};
+use crate::policy::{self, Action, Scope};
+use crate::{Ctx, Result};
+
+/// Kind of a notification about an idea's new status.
+pub const IDEA_STATUS_CHANGED: &str = "idea_status_changed";
+/// Kind of a notification about an announcement that delivers an idea.
+pub const ANNOUNCEMENT: &str = "announcement";
+
+/// Most notifications listed at once.
+const LIST_LIMIT: u64 = 50;
+
+/// What to tell the members concerned with one idea.
+pub struct IdeaNews<'a> {
+    /// `IDEA_STATUS_CHANGED` or `ANNOUNCEMENT`.
+    pub kind: &'static str,
+    /// The idea concerned.
+    pub idea_id: i32,
+    /// Who caused it; they are not told about their own act.
+    pub actor_id: i32,
+    /// One line.
+    pub subject: String,
+    /// Plain text (Markdown source is fine: it reads as text).
+    pub text: &'a str,
+    /// Site path to read more.
+    pub link: String,
+}
+
+/// Members who follow or voted for the idea.
+async fn concerned<C: ConnectionTrait>(db: &C, idea_id: i32) -> Result<BTreeSet<i32>> {
+    let mut people: BTreeSet<i32> = idea_follow::Entity::find()
+        .select_only()
+        .column(idea_follow::Column::UserId)
+        .filter(idea_follow::Column::IdeaId.eq(idea_id))
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    people.extend(
+        idea_vote::Entity::find()
+            .select_only()
+            .column(idea_vote::Column::UserId)
+            .filter(idea_vote::Column::IdeaId.eq(idea_id))
+            .into_tuple::<i32>()
+            .all(db)
+            .await?,
+    );
+    Ok(people)
+}
+
+/// Writes one notification per follower and voter of the idea (except the
+/// actor); returns how many were written.
+pub async fn tell_idea_followers<C: ConnectionTrait>(
+    db: &C,
+    news: IdeaNews<'_>,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<usize> {
+    let mut people = concerned(db, news.idea_id).await?;
+    people.remove(&news.actor_id);
+    let rows: Vec<notification::ActiveModel> = people
+        .iter()
+        .map(|&user_id| notification::ActiveModel {
+            user_id: Set(user_id),
+            kind: Set(news.kind.to_owned()),
+            idea_id: Set(Some(news.idea_id)),
+            actor_id: Set(Some(news.actor_id)),
+            subject: Set(news.subject.clone()),
+            body_text: Set(news.text.to_owned()),
+            link: Set(news.link.clone()),
+            created_at: Set(at),
+            read_at: Set(None),
+            ..Default::default()
+        })
+        .collect();
+    for chunk in rows.chunks(500) {
+        notification::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(people.len())
+}
+
+/// The signed-in member's newest notifications and unread count.
+pub async fn list(ctx: &Ctx, actor: &Actor) -> Result<NotificationList> {
+    let member = policy::member_for(actor, Action::ManageOwnAccount, Scope::Own)?;
+    let rows = notification::Entity::find()
+        .filter(notification::Column::UserId.eq(member.id))
+        .order_by_desc(notification::Column::Id)
+        .limit(LIST_LIMIT)
+        .all(&ctx.db)
+        .await?;
+    let unread = notification::Entity::find()
+        .filter(notification::Column::UserId.eq(member.id))
+        .filter(notification::Column::ReadAt.is_null())
+        .count(&ctx.db)
+        .await?;
+    Ok(NotificationList {
+        items: rows
+            .into_iter()
+            .map(|row| NotificationView {
+                id: i64::from(row.id),
+                kind: row.kind,
+                subject: row.subject,
+                text: row.body_text,
+                link: row.link,
+                idea: row.idea_id.map(i64::from),
+                created_at: row
+                    .created_at
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                read: row.read_at.is_some(),
+            })
+            .collect(),
+        unread: i64::try_from(unread).unwrap_or(i64::MAX),
+    })
+}
+
+/// Marks all of the member's notifications read.
+pub async fn mark_all_read(ctx: &Ctx, actor: &Actor) -> Result<()> {
+    let member = policy::member_for(actor, Action::ManageOwnAccount, Scope::Own)?;
+    notification::Entity::update_many()
+        .col_expr(
+            notification::Column::ReadAt,
+            Expr::value(Some(ctx.clock.now())),
+        )
+        .filter(notification::Column::UserId.eq(member.id))
+        .filter(notification::Column::ReadAt.is_null())
+        .exec(&ctx.db)
+        .await?;
+    Ok(())
+}
