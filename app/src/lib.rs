@@ -19,9 +19,17 @@ use crate::components::header::Header;
 use crate::i18n::Locale;
 use crate::pages::onboarding::{AcceptInvitePage, ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::{
-    admin::AdminPage, admin_outbox::AdminOutboxPage, announcements::AnnouncementsPage,
-    board::BoardPage, idea::IdeaPage, member::MemberPage, new_idea::NewIdeaPage,
-    profile::ProfilePage, roadmap::RoadmapPage, sign_in::SignInPage, sign_up::SignUpPage,
+    admin::AdminPage,
+    admin_outbox::AdminOutboxPage,
+    announcements::{AnnouncementPage, AnnouncementsPage},
+    board::BoardPage,
+    idea::IdeaPage,
+    member::MemberPage,
+    new_idea::NewIdeaPage,
+    profile::ProfilePage,
+    roadmap::RoadmapPage,
+    sign_in::SignInPage,
+    sign_up::SignUpPage,
     support::SupportPage,
 };
 
@@ -77,6 +85,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/roadmap") view=RoadmapPage/>
                         <Route path=path!("/support") view=SupportPage/>
                         <Route path=path!("/announcements") view=AnnouncementsPage/>
+                        <Route path=path!("/announcements/:id") view=AnnouncementPage ssr=SsrMode::Async/>
                         <Route path=path!("/signin") view=SignInPage/>
                         <Route path=path!("/signup") view=SignUpPage/>
                         <Route path=path!("/me") view=ProfilePage/>

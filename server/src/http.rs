@@ -111,6 +111,15 @@ pub fn router(state: AppState) -> Router {
             get(accounts::list_tokens).post(accounts::create_token),
         )
         .route("/me/tokens/{id}", delete(accounts::revoke_token))
+        .route(
+            "/announcements",
+            get(rest::announcements::list_announcements)
+                .post(rest::announcements::publish_announcement),
+        )
+        .route(
+            "/announcements/{id}",
+            get(rest::announcements::get_announcement),
+        )
         .fallback(rest::api_not_found)
         .method_not_allowed_fallback(rest::method_not_allowed);
 
@@ -120,6 +129,11 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(rest::meta::healthz))
         .route("/readyz", get(rest::meta::readyz))
         .route("/lang/{tag}", get(switch_language))
+        .route(
+            "/feeds/announcements.atom",
+            get(rest::announcements::announcements_feed),
+        )
+        .route("/feeds/ideas.atom", get(rest::announcements::ideas_feed))
         .nest("/api/v1", api)
         .route("/api/{*rest}", get(rest::api_not_found))
         .nest_service("/pkg", ServeDir::new(pkg_dir))

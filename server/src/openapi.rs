@@ -26,6 +26,9 @@ use utoipa::OpenApi;
         crate::rest::ideas::retract_vote_on_behalf,
         crate::rest::ideas::follow_idea,
         crate::rest::ideas::unfollow_idea,
+        crate::rest::announcements::list_announcements,
+        crate::rest::announcements::get_announcement,
+        crate::rest::announcements::publish_announcement,
         crate::rest::accounts::notifications,
         crate::rest::accounts::mark_notifications_read,
         crate::rest::departments::list_departments,
@@ -54,6 +57,7 @@ use utoipa::OpenApi;
     tags(
         (name = "meta", description = "Probes and the API description"),
         (name = "ideas", description = "The idea board"),
+        (name = "announcements", description = "Staff posts that deliver ideas"),
         (name = "departments", description = "Teams and their first-response promises"),
         (name = "accounts", description = "Sign-up, sign-in, sessions, API tokens, password resets"),
         (name = "admin", description = "Staff invitations and the mail outbox"),

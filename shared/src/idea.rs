@@ -217,7 +217,7 @@ pub struct BoardQuery {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TimelineEntry {
-    /// `status_changed` (more kinds come with announcements and merges).
+    /// `status_changed` or `announcement` (a post that delivers the idea).
     pub kind: String,
     /// RFC 3339 UTC.
     pub at: String,
@@ -229,6 +229,19 @@ pub struct TimelineEntry {
     pub from_status: Option<IdeaStatus>,
     /// The public explanation, sanitised HTML.
     pub text_html: String,
+    /// For `announcement`: the post's id and title.
+    #[serde(default)]
+    pub announcement: Option<AnnouncementRef>,
+}
+
+/// An announcement named in an idea's timeline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AnnouncementRef {
+    /// Its id (`/announcements/{id}`).
+    pub id: i64,
+    /// Its headline.
+    pub title: String,
 }
 
 /// A comment under an idea.

@@ -5,6 +5,7 @@
 mod string_enum;
 
 pub mod account;
+pub mod announcement;
 pub mod department;
 pub mod error;
 pub mod idea;
@@ -14,11 +15,12 @@ pub mod redirect;
 pub mod staff;
 pub mod ticket;
 
+pub use announcement::{AnnouncementView, LinkedIdea, NewAnnouncement};
 pub use error::ApiError;
 pub use idea::{
-    BoardQuery, Category, CommentView, FollowState, IdeaCard, IdeaSort, IdeaStatus, IdeaView,
-    NewComment, NewIdea, ProxyVoteState, SimilarIdea, SimilarIdeas, SimilarQuery, StatusChange,
-    TimelineEntry, VoteState,
+    AnnouncementRef, BoardQuery, Category, CommentView, FollowState, IdeaCard, IdeaSort,
+    IdeaStatus, IdeaView, NewComment, NewIdea, ProxyVoteState, SimilarIdea, SimilarIdeas,
+    SimilarQuery, StatusChange, TimelineEntry, VoteState,
 };
 pub use notification::{NotificationList, NotificationView};
 pub use page::Page;

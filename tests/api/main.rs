@@ -1,6 +1,7 @@
 //! API and page tests against the real server, each on SQLite and PostgreSQL.
 
 mod accounts;
+mod announcements;
 mod comments;
 mod demo;
 mod follows;

@@ -142,10 +142,20 @@ pub fn IdeaPage() -> impl IntoView {
                                                         <li class="timeline-entry" data-kind=entry.kind.clone()>
                                                             <div class="timeline-head">
                                                                 <StaffSignature staff=entry.by/>
-                                                                <span class="timeline-action">
-                                                                    {locale.t("idea.moved")} " "
-                                                                    {entry.status.map(|s| view! { <strong data-status=s.as_str()>{locale.t(status_key(s))}</strong> })}
-                                                                </span>
+                                                                {match entry.announcement.clone() {
+                                                                    Some(post) => view! {
+                                                                        <span class="timeline-action">
+                                                                            {locale.t("idea.announced")} " "
+                                                                            <A href=format!("/announcements/{}", post.id)>{post.title}</A>
+                                                                        </span>
+                                                                    }.into_any(),
+                                                                    None => view! {
+                                                                        <span class="timeline-action">
+                                                                            {locale.t("idea.moved")} " "
+                                                                            {entry.status.map(|s| view! { <strong data-status=s.as_str()>{locale.t(status_key(s))}</strong> })}
+                                                                        </span>
+                                                                    }.into_any(),
+                                                                }}
                                                                 <time datetime=entry.at.clone()>{short_time(&entry.at)}</time>
                                                             </div>
                                                             <div class="timeline-text prose" inner_html=text></div>
@@ -270,7 +280,7 @@ fn DecisionForm(
 ) -> impl IntoView {
     let locale = expect_context::<Locale>();
     view! {
-        <details class="decision">
+        <details class="decision status-decision">
             <summary>{locale.t("decision.open")}</summary>
             <ActionForm action=decide attr:class="form" attr:id="decision-form">
                 <p class="form-error" role="alert">{form_error(decide)}</p>

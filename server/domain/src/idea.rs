@@ -268,10 +268,12 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
             .is_some(),
         None => false,
     };
+    let posts = crate::announcement::for_idea(ctx, id).await?;
     let people = user::refs(
         ctx,
         std::iter::once(row.author_id)
             .chain(changes.iter().map(|c| c.by_id))
+            .chain(posts.iter().map(|(p, _)| p.author_id))
             .chain(comments.iter().map(|c| c.author_id)),
     )
     .await?;
@@ -288,7 +290,7 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
             .map(|c| c.name),
         None => None,
     };
-    let timeline = changes
+    let mut timeline = changes
         .into_iter()
         .map(|c| {
             let by = person(c.by_id)?.staff.ok_or_else(|| {
@@ -301,9 +303,29 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
                 status: Some(parse_status(&c.to_status)?),
                 from_status: Some(parse_status(&c.from_status)?),
                 text_html: c.explanation_html,
+                announcement: None,
             })
         })
         .collect::<Result<Vec<_>>>()?;
+    for (post, reference) in posts {
+        // A post whose author has since left the staff has no signature to
+        // show: it stays on the announcements page but leaves the signed
+        // timeline rather than failing the idea page.
+        let Some(by) = person(post.author_id)?.staff else {
+            continue;
+        };
+        timeline.push(TimelineEntry {
+            kind: "announcement".to_owned(),
+            at: rfc3339(post.published_at),
+            by,
+            status: None,
+            from_status: None,
+            text_html: post.body_html,
+            announcement: Some(reference),
+        });
+    }
+    // RFC 3339 UTC strings of one format sort in time order.
+    timeline.sort_by(|a, b| a.at.cmp(&b.at));
     let comments = comments
         .into_iter()
         .map(|c| {

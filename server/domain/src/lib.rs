@@ -3,6 +3,7 @@
 //! server functions both call. No HTTP and no UI types in this crate.
 
 pub mod actor;
+pub mod announcement;
 pub mod auth;
 pub mod comment;
 pub mod ctx;
@@ -11,6 +12,7 @@ pub mod demo;
 pub mod department;
 pub mod entity;
 pub mod error;
+pub mod feed;
 pub mod follow;
 pub mod idea;
 pub mod mail;

@@ -168,10 +168,12 @@ struct Hit {
 }
 
 /// Up to five ideas sharing the most terms with a title being typed, at
-/// least half of them; merged ideas are left out (their target is there).
+/// least a third of them (Korean rewording keeps the stems but changes
+/// endings and spacing, so half is too strict); merged ideas are left out
+/// (their target is there).
 pub async fn similar(ctx: &Ctx, actor: &Actor, q: &str) -> Result<Vec<SimilarIdea>> {
     let wanted = query_terms(q)?;
-    let needed = i64::try_from(wanted.len().div_ceil(2)).unwrap_or(i64::MAX);
+    let needed = i64::try_from(wanted.len().div_ceil(3)).unwrap_or(i64::MAX);
     let hits: Vec<Hit> = idea_search_term::Entity::find()
         .select_only()
         .column(idea_search_term::Column::IdeaId)

@@ -8,6 +8,7 @@ mod m20261126_000002_accounts;
 mod m20261126_000003_idea_tags;
 mod m20261126_000004_idea_search;
 mod m20261126_000005_follows_notifications;
+mod m20261126_000006_announcements;
 
 /// Lists every migration in the order it must run.
 pub struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000003_idea_tags::Migration),
             Box::new(m20261126_000004_idea_search::Migration),
             Box::new(m20261126_000005_follows_notifications::Migration),
+            Box::new(m20261126_000006_announcements::Migration),
         ]
     }
 }

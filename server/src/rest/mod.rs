@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod announcements;
 pub mod departments;
 pub mod ideas;
 pub mod members;

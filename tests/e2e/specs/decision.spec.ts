@@ -11,7 +11,7 @@ test("a signed staff decision appears in the timeline and on the roadmap", async
   await staff.goto("/ideas/14");
   await expect(staff.locator("#app")).toHaveAttribute("data-hydrated", "true");
   const title = (await staff.locator(".idea-page-title").textContent())?.trim() ?? "";
-  await staff.click(".decision summary");
+  await staff.click(".status-decision summary");
   await staff.selectOption("#decision-status", "planned");
   await staff.fill("#decision-explanation", "short");
   await staff.click("#decision-form button[type=submit]");

@@ -1,6 +1,8 @@
 //! SeaORM entities, one module per table. Models never leave `domain`: use
 //! cases map them to `shared` read models.
 
+pub mod announcement;
+pub mod announcement_idea;
 pub mod api_token;
 pub mod auth_attempt;
 pub mod category;

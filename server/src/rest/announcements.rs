@@ -1,0 +1,84 @@
+//! Announcements over REST, and the Atom feeds.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use serde::Deserialize;
+use shared::{AnnouncementView, ApiError, NewAnnouncement, Page};
+
+use crate::auth::Auth;
+use crate::error::ApiResult;
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::http::AppState;
+
+/// `GET /api/v1/announcements` paging.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+pub struct ListQuery {
+    /// Page size, 1–100; 20 when absent.
+    #[serde(default)]
+    pub limit: Option<u64>,
+    /// The `next_cursor` of the previous page.
+    #[serde(default)]
+    pub cursor: Option<String>,
+}
+
+/// Announcements, newest first.
+#[utoipa::path(get, path = "/api/v1/announcements", tag = "announcements", params(ListQuery), responses(
+    (status = 200, body = Page<AnnouncementView>),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn list_announcements(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<ListQuery>,
+) -> ApiResult<Json<Page<AnnouncementView>>> {
+    Ok(Json(
+        domain::announcement::list(&state.ctx, query.limit, query.cursor.as_deref()).await?,
+    ))
+}
+
+/// One announcement with the ideas it delivers.
+#[utoipa::path(get, path = "/api/v1/announcements/{id}", tag = "announcements", params(("id" = i64, Path, description = "Announcement id")), responses(
+    (status = 200, body = AnnouncementView),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn get_announcement(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<Json<AnnouncementView>> {
+    Ok(Json(domain::announcement::get(&state.ctx, id).await?))
+}
+
+/// Publishes an announcement (staff); linked ideas show it in their
+/// timelines and their followers and voters are told.
+#[utoipa::path(post, path = "/api/v1/announcements", tag = "announcements", request_body = NewAnnouncement, responses(
+    (status = 201, body = AnnouncementView),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn publish_announcement(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<NewAnnouncement>,
+) -> ApiResult<(StatusCode, Json<AnnouncementView>)> {
+    let post = domain::announcement::publish(&state.ctx, &auth.actor, input).await?;
+    Ok((StatusCode::CREATED, Json(post)))
+}
+
+fn atom(xml: String) -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        xml,
+    )
+}
+
+/// `/feeds/announcements.atom`.
+pub async fn announcements_feed(State(state): State<AppState>) -> ApiResult<impl IntoResponse> {
+    Ok(atom(domain::feed::announcements(&state.ctx).await?))
+}
+
+/// `/feeds/ideas.atom`: newly posted ideas.
+pub async fn ideas_feed(State(state): State<AppState>) -> ApiResult<impl IntoResponse> {
+    Ok(atom(domain::feed::new_ideas(&state.ctx).await?))
+}
