@@ -101,6 +101,7 @@ async fn serve(
         database_url,
         data_dir,
         serve,
+        clock: domain::Clock::System,
     })
     .await
     .map_err(|e| e.to_string())?;

@@ -60,6 +60,8 @@ pub struct StartConfig {
     pub data_dir: PathBuf,
     /// Server settings.
     pub serve: ServeArgs,
+    /// Where "now" comes from: the system clock, or a shifted one in tests.
+    pub clock: domain::Clock,
 }
 
 /// A running server.
@@ -154,7 +156,8 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
         domain::Settings {
             base_url: base_url.clone(),
         },
-    );
+    )
+    .with_clock(config.clock.clone());
     let mut demo_loaded = false;
     if !config.serve.no_demo
         && domain::demo::is_empty(&ctx)

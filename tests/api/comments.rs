@@ -120,4 +120,64 @@ async fn comments_are_posted_edited_and_deleted_as_tombstones(backend: Backend) 
     app.stop().await;
 }
 
-on_both_databases!(comments_are_posted_edited_and_deleted_as_tombstones);
+async fn comments_cannot_be_edited_after_fifteen_minutes(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let cookie = app.sign_in("customer@hanbit.example", DEMO_PASSWORD).await;
+    let posted: Value = app
+        .send_as(
+            &cookie,
+            Method::POST,
+            "/api/v1/ideas/3/comments",
+            Some(&json!({"body": "first words"})),
+        )
+        .await
+        .json()
+        .await
+        .expect("json");
+    let path = format!("/api/v1/comments/{}", posted["id"]);
+    app.advance_clock(chrono::Duration::minutes(14));
+    let in_time = app
+        .send_as(
+            &cookie,
+            Method::PATCH,
+            &path,
+            Some(&json!({"body": "second words"})),
+        )
+        .await;
+    assert_eq!(in_time.status().as_u16(), 200);
+    app.advance_clock(chrono::Duration::minutes(2));
+    let late = app
+        .send_as(
+            &cookie,
+            Method::PATCH,
+            &path,
+            Some(&json!({"body": "third words"})),
+        )
+        .await;
+    assert_eq!(late.status().as_u16(), 409);
+    let problem: Value = late.json().await.expect("json");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("15 minutes")),
+        "{problem}"
+    );
+    let list = app.get_json("/api/v1/ideas/3/comments", 200).await;
+    let kept = list["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|c| c["id"] == posted["id"])
+        .cloned()
+        .expect("comment");
+    assert_eq!(kept["body_html"], "<p>second words</p>\n");
+    // Deleting stays possible after the window: a tombstone, not a rewrite.
+    let deleted = app.send_as(&cookie, Method::DELETE, &path, None).await;
+    assert_eq!(deleted.status().as_u16(), 204);
+    app.stop().await;
+}
+
+on_both_databases!(
+    comments_are_posted_edited_and_deleted_as_tombstones,
+    comments_cannot_be_edited_after_fifteen_minutes,
+);

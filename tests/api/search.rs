@@ -197,8 +197,29 @@ async fn recently_updated_lists_the_idea_with_the_latest_comment_first(backend: 
     app.stop().await;
 }
 
+async fn the_board_page_searches_without_javascript(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let page = app.get(&format!("/?sort=top&q={}", encode("로밍"))).await;
+    assert_eq!(page.status().as_u16(), 200);
+    let html = page.text().await.expect("html");
+    // The demo's roaming ideas are listed, others are not; the box keeps the query.
+    assert!(
+        html.contains("해외 로밍 하루 요금 상한"),
+        "roaming idea missing"
+    );
+    assert!(!html.contains("Dark mode for the Hanbit app"));
+    assert!(html.contains("value=\"로밍\""), "search box lost the query");
+    // An unsearchable query explains itself instead of failing the page.
+    let page = app.get("/?q=%3F").await;
+    assert_eq!(page.status().as_u16(), 200);
+    let html = page.text().await.expect("html");
+    assert!(html.contains("give at least two letters"));
+    app.stop().await;
+}
+
 on_both_databases!(
     similar_ideas_find_korean_titles_with_other_endings,
     the_board_search_box_needs_every_word_and_keeps_filters,
     recently_updated_lists_the_idea_with_the_latest_comment_first,
+    the_board_page_searches_without_javascript,
 );

@@ -2,6 +2,9 @@
 //! against a fresh SQLite file or a fresh PostgreSQL database, and gives
 //! tests an HTTP client and direct SQL access to check what was stored.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement};
 use server::ServeArgs;
 use server::startup::{StartConfig, Started, start};
@@ -25,6 +28,7 @@ pub struct TestApp {
     pub database_url: String,
     started: Option<Started>,
     postgres: Option<(String, String)>,
+    clock_shift: Arc<AtomicI64>,
     _dir: tempfile::TempDir,
 }
 
@@ -103,10 +107,12 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
         site_root: dir.path().join("site"),
         ..ServeArgs::default()
     };
+    let clock_shift = Arc::new(AtomicI64::new(0));
     let started = start(StartConfig {
         database_url: database_url.clone(),
         data_dir: dir.path().to_path_buf(),
         serve,
+        clock: domain::Clock::Shifted(Arc::clone(&clock_shift)),
     })
     .await
     .expect("server starts");
@@ -120,11 +126,18 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
         database_url,
         started: Some(started),
         postgres,
+        clock_shift,
         _dir: dir,
     }
 }
 
 impl TestApp {
+    /// Moves the server's clock forward, as if that much time had passed.
+    pub fn advance_clock(&self, by: chrono::Duration) {
+        self.clock_shift
+            .fetch_add(by.num_seconds(), Ordering::Relaxed);
+    }
+
     /// The absolute URL of a path.
     #[must_use]
     pub fn url(&self, path: &str) -> String {

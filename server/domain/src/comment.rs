@@ -11,6 +11,7 @@ use shared::{CommentView, NewComment, UserRef};
 
 use crate::actor::Actor;
 use crate::entity::{idea, idea_comment};
+use crate::idea::{Lock, find_by_number};
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, db, markdown, user};
 
@@ -98,13 +99,8 @@ pub async fn create(
 ) -> Result<CommentView> {
     let member = policy::member_for(actor, Action::CommentIdea, Scope::Others)?;
     validate(&input.body)?;
-    let not_found = || Error::NotFound(format!("idea {number}"));
-    let idea_id = i32::try_from(number).map_err(|_| not_found())?;
     let txn = db::begin_write(&ctx.db).await?;
-    idea::Entity::find_by_id(idea_id)
-        .one(&txn)
-        .await?
-        .ok_or_else(not_found)?;
+    let idea_id = find_by_number(&txn, number, Lock::None).await?.id;
     let row = idea_comment::ActiveModel {
         idea_id: Set(idea_id),
         author_id: Set(member.id),
@@ -178,12 +174,7 @@ pub async fn delete(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
 
 /// The comments on an idea, oldest first (deleted ones as tombstones).
 pub async fn list(ctx: &Ctx, actor: &Actor, number: i64) -> Result<Vec<CommentView>> {
-    let not_found = || Error::NotFound(format!("idea {number}"));
-    let idea_id = i32::try_from(number).map_err(|_| not_found())?;
-    idea::Entity::find_by_id(idea_id)
-        .one(&ctx.db)
-        .await?
-        .ok_or_else(not_found)?;
+    let idea_id = find_by_number(&ctx.db, number, Lock::None).await?.id;
     let rows = idea_comment::Entity::find()
         .filter(idea_comment::Column::IdeaId.eq(idea_id))
         .order_by_asc(idea_comment::Column::Id)

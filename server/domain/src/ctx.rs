@@ -1,5 +1,8 @@
 //! The context every use case runs in: the database and the clock.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
 use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
 
@@ -11,6 +14,10 @@ pub enum Clock {
     System,
     /// Always the same instant (tests, data generators).
     Fixed(DateTime<Utc>),
+    /// The machine's clock moved forward by a number of seconds that a test
+    /// can change while the server runs (edit windows, deadlines, overdue
+    /// promises), without waiting for real time to pass.
+    Shifted(Arc<AtomicI64>),
 }
 
 impl Clock {
@@ -20,6 +27,9 @@ impl Clock {
         match self {
             Clock::System => Utc::now(),
             Clock::Fixed(at) => *at,
+            Clock::Shifted(seconds) => {
+                Utc::now() + chrono::Duration::seconds(seconds.load(Ordering::Relaxed))
+            }
         }
     }
 }
@@ -62,6 +72,12 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// The same context on another clock.
+    #[must_use]
+    pub fn with_clock(self, clock: Clock) -> Self {
+        Self { clock, ..self }
+    }
+
     /// A context on the system clock.
     #[must_use]
     pub fn new(db: DatabaseConnection, settings: Settings) -> Self {

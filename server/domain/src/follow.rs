@@ -6,9 +6,10 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFi
 use shared::FollowState;
 
 use crate::actor::Actor;
-use crate::entity::{idea, idea_follow};
+use crate::entity::idea_follow;
+use crate::idea::{Lock, find_by_number};
 use crate::policy::{self, Action, Scope};
-use crate::{Ctx, Error, Result};
+use crate::{Ctx, Result};
 
 /// Makes the member follow the idea; following twice is one follow.
 pub async fn add<C: ConnectionTrait>(
@@ -51,12 +52,7 @@ pub async fn is_following(ctx: &Ctx, actor: &Actor, idea_id: i32) -> Result<bool
 /// Follows or unfollows an idea by number (idempotent both ways).
 pub async fn set(ctx: &Ctx, actor: &Actor, number: i64, following: bool) -> Result<FollowState> {
     let member = policy::member_for(actor, Action::FollowIdea, Scope::Own)?;
-    let not_found = || Error::NotFound(format!("idea {number}"));
-    let idea_id = i32::try_from(number).map_err(|_| not_found())?;
-    idea::Entity::find_by_id(idea_id)
-        .one(&ctx.db)
-        .await?
-        .ok_or_else(not_found)?;
+    let idea_id = find_by_number(&ctx.db, number, Lock::None).await?.id;
     if following {
         add(&ctx.db, idea_id, member.id, ctx.clock.now()).await?;
     } else {

@@ -227,6 +227,30 @@ fn rfc3339(at: chrono::DateTime<Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// How an idea row is read: plainly, or locked for the rest of the
+/// transaction (PostgreSQL `FOR UPDATE`; SQLite's write transaction already
+/// holds the lock) so concurrent changes to one idea apply one at a time.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lock {
+    None,
+    ForUpdate,
+}
+
+/// The idea with this public number, or 404 naming it.
+pub(crate) async fn find_by_number<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    number: i64,
+    lock: Lock,
+) -> Result<idea::Model> {
+    let not_found = || Error::NotFound(format!("idea {number}"));
+    let id = i32::try_from(number).map_err(|_| not_found())?;
+    let mut select = idea::Entity::find_by_id(id);
+    if lock == Lock::ForUpdate {
+        select = select.lock_exclusive();
+    }
+    select.one(db).await?.ok_or_else(not_found)
+}
+
 fn parse_status(raw: &str) -> Result<IdeaStatus> {
     raw.parse::<IdeaStatus>()
         .map_err(|e| Error::Internal(e.to_string()))
@@ -235,12 +259,8 @@ fn parse_status(raw: &str) -> Result<IdeaStatus> {
 /// One idea with its signed timeline and comments. Merged ideas still
 /// answer, pointing at their target.
 pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
-    let not_found = || Error::NotFound(format!("idea {number}"));
-    let id = i32::try_from(number).map_err(|_| not_found())?;
-    let row = idea::Entity::find_by_id(id)
-        .one(&ctx.db)
-        .await?
-        .ok_or_else(not_found)?;
+    let row = find_by_number(&ctx.db, number, Lock::None).await?;
+    let id = row.id;
     let changes = idea_status_change::Entity::find()
         .filter(idea_status_change::Column::IdeaId.eq(id))
         .order_by_asc(idea_status_change::Column::CreatedAt)
@@ -496,14 +516,9 @@ pub async fn change_status(
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
     }
-    let not_found = || Error::NotFound(format!("idea {number}"));
-    let id = i32::try_from(number).map_err(|_| not_found())?;
     let txn = crate::db::begin_write(&ctx.db).await?;
-    let row = idea::Entity::find_by_id(id)
-        .lock_exclusive()
-        .one(&txn)
-        .await?
-        .ok_or_else(not_found)?;
+    let row = find_by_number(&txn, number, Lock::ForUpdate).await?;
+    let id = row.id;
     if let Some(original) = input.duplicate_of {
         let exists = match i32::try_from(original) {
             Ok(original) => idea::Entity::find_by_id(original)

@@ -2,11 +2,12 @@
 //! the votes table in the same transaction, with the idea row locked, so it
 //! never drifts, however many members vote at once.
 
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Set};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use shared::{ProxyVoteState, VoteState};
 
 use crate::actor::Actor;
-use crate::entity::{idea, idea_vote, user};
+use crate::entity::{idea_vote, user};
+use crate::idea::{Lock, find_by_number};
 use crate::policy::{self, Action, Scope};
 use crate::privacy::recount_votes;
 use crate::{Ctx, Error, Result, db};
@@ -28,16 +29,10 @@ struct Outcome {
 }
 
 async fn change(ctx: &Ctx, number: i64, ballot: Ballot, voted: bool) -> Result<Outcome> {
-    let not_found = || Error::NotFound(format!("idea {number}"));
-    let idea_id = i32::try_from(number).map_err(|_| not_found())?;
     let txn = db::begin_write(&ctx.db).await?;
-    // Locks the idea row on PostgreSQL (SQLite already holds the write lock),
-    // so concurrent votes on one idea count one after another.
-    let row = idea::Entity::find_by_id(idea_id)
-        .lock_exclusive()
-        .one(&txn)
-        .await?
-        .ok_or_else(not_found)?;
+    // Concurrent votes on one idea count one after another.
+    let row = find_by_number(&txn, number, Lock::ForUpdate).await?;
+    let idea_id = row.id;
     if let Some(target) = row.merged_into_id {
         return Err(Error::Conflict(format!(
             "idea {number} was merged into idea {target}; vote there"

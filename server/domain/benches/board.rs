@@ -1,0 +1,378 @@
+//! Board listing and similar-idea search on a large generated database:
+//! 100,000 ideas and 1,000,000 votes (issue: "a benchmark, not a test").
+//!
+//! `cargo bench -p domain --bench board` runs it on SQLite (a file under
+//! `target/bench/`, generated once and reused). Set
+//! `MADANG_BENCH_POSTGRES_URL=postgres://…/dbname` to run it on an empty
+//! PostgreSQL database as well. It prints median and 95th-percentile
+//! latencies of the use cases the board and the new-idea page call.
+
+use std::time::{Duration, Instant};
+
+use chrono::{TimeZone, Utc};
+use domain::entity::{category, idea, idea_search_term, idea_vote, user};
+use domain::{Actor, Ctx, Settings};
+use sea_orm::{EntityTrait, PaginatorTrait, Set};
+use shared::{BoardQuery, IdeaSort, IdeaStatus};
+
+const IDEAS: usize = 100_000;
+const VOTES: usize = 1_000_000;
+const MEMBERS: usize = 20_000;
+const RUNS: usize = 40;
+const CHUNK: usize = 1_000;
+
+const KO_NOUNS: [&str; 24] = [
+    "요금제",
+    "데이터",
+    "로밍",
+    "인터넷",
+    "공유기",
+    "앱",
+    "알림",
+    "청구서",
+    "가족",
+    "결합",
+    "할인",
+    "매장",
+    "예약",
+    "속도",
+    "와이파이",
+    "유심",
+    "번호이동",
+    "포인트",
+    "고객센터",
+    "상담",
+    "셋톱박스",
+    "리모컨",
+    "자동이체",
+    "장애",
+];
+const KO_ENDINGS: [&str; 6] = ["를", "을", "에서", "도", "의", ""];
+const KO_VERBS: [&str; 8] = [
+    "바꾸고 싶어요",
+    "개선해 주세요",
+    "추가해 주세요",
+    "만들어 주세요",
+    "늘려 주세요",
+    "쉽게 해주세요",
+    "앱에서 확인",
+    "알려 주세요",
+];
+const EN_NOUNS: [&str; 20] = [
+    "data",
+    "roaming",
+    "plan",
+    "bill",
+    "router",
+    "app",
+    "dark mode",
+    "family",
+    "discount",
+    "store",
+    "speed",
+    "Wi-Fi",
+    "eSIM",
+    "points",
+    "coverage",
+    "top-up",
+    "support",
+    "outage",
+    "remote",
+    "invoice",
+];
+const EN_TEMPLATES: [&str; 5] = [
+    "Add {a} to the {b}",
+    "Better {a} for {b} customers",
+    "Show {a} on the {b}",
+    "Cheaper {a} with {b}",
+    "Let me change {a} in the {b}",
+];
+
+/// A small deterministic generator, so every run builds the same data.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[usize::try_from(self.next()).unwrap_or(0) % items.len()]
+    }
+    fn unit(&mut self) -> f64 {
+        #[allow(clippy::cast_precision_loss)]
+        let x = self.next() as f64 / f64::from(1_u32 << 31);
+        x
+    }
+}
+
+fn title(rng: &mut Lcg, i: usize) -> String {
+    if i.is_multiple_of(2) {
+        format!(
+            "{}{} {}{} {}",
+            rng.pick(&KO_NOUNS),
+            rng.pick(&KO_ENDINGS),
+            rng.pick(&KO_NOUNS),
+            rng.pick(&KO_ENDINGS),
+            rng.pick(&KO_VERBS)
+        )
+    } else {
+        rng.pick(&EN_TEMPLATES)
+            .replace("{a}", rng.pick(&EN_NOUNS))
+            .replace("{b}", rng.pick(&EN_NOUNS))
+    }
+}
+
+async fn insert_chunked<A, E>(db: &sea_orm::DatabaseConnection, rows: Vec<A>)
+where
+    E: EntityTrait<ActiveModel = A>,
+    A: sea_orm::ActiveModelTrait<Entity = E> + Clone + Send,
+{
+    for chunk in rows.chunks(CHUNK) {
+        E::insert_many(chunk.to_vec())
+            .exec_without_returning(db)
+            .await
+            .expect("insert");
+    }
+}
+
+async fn generate(ctx: &Ctx) {
+    let db = &ctx.db;
+    let started = Instant::now();
+    let base = Utc
+        .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+        .single()
+        .expect("date");
+    let areas = ["mobile-plans", "home-internet", "app", "billing", "stores"];
+    let categories: Vec<category::ActiveModel> = areas
+        .iter()
+        .map(|slug| category::ActiveModel {
+            slug: Set((*slug).to_owned()),
+            name: Set((*slug).to_owned()),
+            ..Default::default()
+        })
+        .collect();
+    insert_chunked(db, categories).await;
+    let members: Vec<user::ActiveModel> = (0..MEMBERS)
+        .map(|i| user::ActiveModel {
+            email: Set(format!("bench{i}@example.com")),
+            password_hash: Set(None),
+            display_name: Set(format!("Bench member {i}")),
+            role: Set("customer".to_owned()),
+            avatar_color: Set("#0f766e".to_owned()),
+            created_at: Set(base),
+            ..Default::default()
+        })
+        .collect();
+    insert_chunked(db, members).await;
+
+    let mut rng = Lcg(42);
+    // Log-uniform vote counts (a few popular ideas, many quiet ones), cut
+    // off when the total reaches one million.
+    let mut left = VOTES;
+    let mut counts = Vec::with_capacity(IDEAS);
+    for _ in 0..IDEAS {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let n = ((rng.unit() * 60_f64.ln()).exp() as usize).min(left);
+        counts.push(n);
+        left -= n;
+    }
+    counts[0] += left;
+    let statuses = IdeaStatus::ALL;
+    let mut ideas = Vec::with_capacity(IDEAS);
+    let mut terms = Vec::new();
+    for (i, &votes) in counts.iter().enumerate() {
+        let id = i32::try_from(i + 1).expect("id");
+        let text = title(&mut rng, i);
+        let created = base + chrono::Duration::minutes(i64::from(id) * 4);
+        for term in domain::search::terms(&text) {
+            terms.push(idea_search_term::ActiveModel {
+                term: Set(term),
+                idea_id: Set(id),
+            });
+        }
+        let votes = i32::try_from(votes).expect("votes");
+        ideas.push(idea::ActiveModel {
+            id: Set(id),
+            title: Set(text),
+            body_md: Set("Generated for the benchmark.".to_owned()),
+            body_html: Set("<p>Generated for the benchmark.</p>".to_owned()),
+            status: Set(statuses[i % statuses.len()].as_str().to_owned()),
+            category_id: Set(Some(id % 5 + 1)),
+            author_id: Set(id % 20_000 + 1),
+            votes_count: Set(votes),
+            comments_count: Set(0),
+            trending_score: Set(domain::idea::trending_score(votes, created)),
+            merged_into_id: Set(None),
+            created_at: Set(created),
+            updated_at: Set(created),
+        });
+    }
+    insert_chunked(db, ideas).await;
+    insert_chunked(db, terms).await;
+    let mut votes = Vec::with_capacity(CHUNK);
+    for (i, &n) in counts.iter().enumerate() {
+        let id = i32::try_from(i + 1).expect("id");
+        // Distinct voters: a stride coprime with the member count.
+        let start = (i * 7_919) % MEMBERS;
+        for k in 0..n.min(MEMBERS) {
+            let member = (start + k * 7_919) % MEMBERS;
+            votes.push(idea_vote::ActiveModel {
+                idea_id: Set(id),
+                user_id: Set(i32::try_from(member + 1).expect("member")),
+                recorded_by_id: Set(None),
+                created_at: Set(base),
+            });
+            if votes.len() == CHUNK {
+                insert_chunked(db, std::mem::take(&mut votes)).await;
+            }
+        }
+    }
+    insert_chunked(db, votes).await;
+    println!("generated in {:.1?}", started.elapsed());
+}
+
+fn summary(samples: &mut [Duration]) -> (Duration, Duration) {
+    samples.sort_unstable();
+    let at = |q: f64| {
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss
+        )]
+        let index = ((samples.len() - 1) as f64 * q).round() as usize;
+        samples[index]
+    };
+    (at(0.5), at(0.95))
+}
+
+async fn measure<F, Fut>(label: &str, mut run: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = usize>,
+{
+    let mut samples = Vec::with_capacity(RUNS);
+    let mut found = 0;
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        found = run().await;
+        samples.push(started.elapsed());
+    }
+    let (p50, p95) = summary(&mut samples);
+    println!("{label:<58} p50 {p50:>9.2?}  p95 {p95:>9.2?}  ({found} items)");
+}
+
+async fn bench(backend: &str, url: &str) {
+    let db = domain::db::connect(url).await.expect("connect");
+    domain::db::migrate(&db, url).await.expect("migrate");
+    let ctx = Ctx::new(
+        db,
+        Settings {
+            base_url: "http://127.0.0.1:3000".to_owned(),
+        },
+    );
+    if idea::Entity::find().count(&ctx.db).await.expect("count") == 0 {
+        generate(&ctx).await;
+    }
+    let ideas = idea::Entity::find().count(&ctx.db).await.expect("count");
+    let votes = idea_vote::Entity::find()
+        .count(&ctx.db)
+        .await
+        .expect("count");
+    println!("\n== {backend}: {ideas} ideas, {votes} votes ==");
+    let visitor = Actor::Anonymous;
+    for sort in IdeaSort::ALL {
+        let query = BoardQuery {
+            sort,
+            ..BoardQuery::default()
+        };
+        measure(
+            &format!("board first page, sort={}", sort.as_str()),
+            || async {
+                domain::idea::list_board(&ctx, &visitor, &query)
+                    .await
+                    .expect("board")
+                    .items
+                    .len()
+            },
+        )
+        .await;
+    }
+    // Fiftieth page by cursor: keyset pagination must not slow down.
+    let mut query = BoardQuery::default();
+    for _ in 0..49 {
+        let page = domain::idea::list_board(&ctx, &visitor, &query)
+            .await
+            .expect("board");
+        query.cursor = page.next_cursor;
+    }
+    measure("board 50th page (trending, by cursor)", || async {
+        domain::idea::list_board(&ctx, &visitor, &query)
+            .await
+            .expect("board")
+            .items
+            .len()
+    })
+    .await;
+    let filtered = BoardQuery {
+        sort: IdeaSort::Top,
+        status: Some(IdeaStatus::Planned),
+        category: Some("billing".to_owned()),
+        ..BoardQuery::default()
+    };
+    measure(
+        "board filtered status=planned category=billing, top",
+        || async {
+            domain::idea::list_board(&ctx, &visitor, &filtered)
+                .await
+                .expect("board")
+                .items
+                .len()
+        },
+    )
+    .await;
+    for q in ["요금제", "로밍 요금제", "router", "dark mode"] {
+        let search = BoardQuery {
+            q: Some(q.to_owned()),
+            ..BoardQuery::default()
+        };
+        measure(&format!("board search q={q:?}"), || async {
+            domain::idea::list_board(&ctx, &visitor, &search)
+                .await
+                .expect("search")
+                .items
+                .len()
+        })
+        .await;
+    }
+    for typed in [
+        "요금제를 바꾸고 싶어요",
+        "와이파이 속도 개선",
+        "번호이동 쉽게",
+        "Show data on the bill",
+        "Cheaper roaming",
+    ] {
+        measure(&format!("similar ideas for {typed:?}"), || async {
+            domain::search::similar(&ctx, &visitor, typed)
+                .await
+                .expect("similar")
+                .len()
+        })
+        .await;
+    }
+    ctx.db.close().await.expect("close");
+}
+
+#[tokio::main]
+async fn main() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
+    std::fs::create_dir_all(&dir).expect("bench dir");
+    let path = dir.join("board-100k.db");
+    bench("SQLite", &format!("sqlite://{}?mode=rwc", path.display())).await;
+    if let Ok(url) = std::env::var("MADANG_BENCH_POSTGRES_URL") {
+        bench("PostgreSQL", &url).await;
+    }
+}
