@@ -317,6 +317,9 @@ pub struct IdeaView {
     /// Whether the caller may record votes for customers.
     #[serde(default)]
     pub can_vote_on_behalf: bool,
+    /// The idea's absolute address, for sharing and `og:url`.
+    #[serde(default)]
+    pub url: String,
 }
 
 #[cfg(test)]

@@ -43,6 +43,20 @@ async fn the_demo_covers_every_idea_and_ticket_status(backend: Backend) {
         .await;
     assert_eq!(unexplained, 0);
     assert!(app.scalar("SELECT COUNT(*) FROM users WHERE role <> 'customer' AND department_id IS NOT NULL AND initials IS NOT NULL").await >= 5);
+    // Authors follow their ideas; the announcement links every done idea;
+    // every idea is searchable.
+    let unfollowed = app
+        .scalar("SELECT COUNT(*) FROM ideas i WHERE NOT EXISTS (SELECT 1 FROM idea_follows f WHERE f.idea_id = i.id AND f.user_id = i.author_id)")
+        .await;
+    assert_eq!(unfollowed, 0);
+    let unannounced = app
+        .scalar("SELECT COUNT(*) FROM ideas i WHERE i.status = 'done' AND NOT EXISTS (SELECT 1 FROM announcement_ideas a WHERE a.idea_id = i.id)")
+        .await;
+    assert_eq!(unannounced, 0);
+    let unindexed = app
+        .scalar("SELECT COUNT(*) FROM ideas i WHERE NOT EXISTS (SELECT 1 FROM idea_search_terms t WHERE t.idea_id = i.id)")
+        .await;
+    assert_eq!(unindexed, 0);
     app.stop().await;
 }
 

@@ -96,6 +96,15 @@ async fn stored_xss_in_an_idea_renders_as_inert_text(backend: Backend) {
         .await
         .expect("json");
     let number = created["number"].as_i64().expect("number");
+    let comment = app
+        .send_as(
+            &cookie,
+            Method::POST,
+            &format!("/api/v1/ideas/{number}/comments"),
+            Some(&json!({"body": "<script>alert('comment')</script><img src=x onerror=alert('c')> [c](javascript:alert('c'))"})),
+        )
+        .await;
+    assert_eq!(comment.status().as_u16(), 201);
     for path in [format!("/ideas/{number}"), "/?sort=new".to_owned()] {
         let html = app.get(&path).await.text().await.expect("html");
         assert!(!html.contains("<script>alert("), "{path}: live script");

@@ -93,6 +93,13 @@ async fn an_idea_page_is_server_rendered_with_signed_decisions(backend: Backend)
     assert!(html.contains("Billing Specialist"));
     assert!(html.contains("Shipped in app version 5.2"));
     assert!(html.contains("<meta property=\"og:title\" content=\"Dark mode for the Hanbit app\""));
+    assert!(
+        html.contains(&format!(
+            "<meta property=\"og:url\" content=\"{}\"",
+            app.url("/ideas/2")
+        )),
+        "og:url missing"
+    );
     app.stop().await;
 }
 

@@ -3,7 +3,7 @@
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::{Link, Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::IdeaStatus;
@@ -97,6 +97,8 @@ pub fn IdeaPage() -> impl IntoView {
                             <Meta name="description" content=excerpt(&idea.body_html)/>
                             <Meta name="twitter:card" content="summary"/>
                             <Meta name="twitter:title" content=idea.title.clone()/>
+                            <Meta property="og:url" content=idea.url.clone()/>
+                            <Link rel="canonical" href=idea.url.clone()/>
                             <article class="idea-page" data-idea=idea.number>
                                 <header class="idea-header">
                                     <VoteButton number=idea.number votes=idea.votes voted=idea.voted/>
@@ -122,11 +124,12 @@ pub fn IdeaPage() -> impl IntoView {
                                         </div>
                                     </div>
                                 </header>
-                                {idea.can_vote_on_behalf.then(|| view! { <ProxyVoteForm number=idea.number record=record/> })}
                                 {idea.merged_into.map(|target| view! {
                                     <p class="notice">{locale.t("idea.merged_into")} " " <A href=format!("/ideas/{target}")>{format!("#{target}")}</A></p>
                                 })}
                                 <div class="idea-body prose" inner_html=description></div>
+                                <ShareBox url=idea.url.clone() title=idea.title.clone()/>
+                                {idea.can_vote_on_behalf.then(|| view! { <ProxyVoteForm number=idea.number record=record/> })}
 
                                 <section class="timeline" aria-labelledby="timeline-title">
                                     <h2 id="timeline-title">{locale.t("idea.timeline")}</h2>
@@ -209,6 +212,30 @@ pub fn IdeaPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The idea's address to copy, and ready-made links to share it.
+#[component]
+fn ShareBox(url: String, title: String) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let x_href = format!(
+        "https://twitter.com/intent/tweet?url={}&text={}",
+        crate::url::encode_component(&url),
+        crate::url::encode_component(&title)
+    );
+    let mail_href = format!(
+        "mailto:?subject={}&body={}",
+        crate::url::encode_component(&title),
+        crate::url::encode_component(&url)
+    );
+    view! {
+        <div class="share-box">
+            <label for="share-url">{locale.t("idea.share")}</label>
+            <input id="share-url" type="url" readonly=true value=url/>
+            <a href=x_href rel="external noopener" target="_blank">"X"</a>
+            <a href=mail_href rel="external">{locale.t("idea.share_mail")}</a>
+        </div>
     }
 }
 

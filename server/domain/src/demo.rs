@@ -11,8 +11,8 @@ use sea_orm::{ActiveModelTrait, EntityTrait, PaginatorTrait, Set, TransactionTra
 use shared::{IdeaStatus, Role, TicketKind, TicketStatus};
 
 use crate::entity::{
-    category, department, idea, idea_comment, idea_status_change, idea_vote, ticket, ticket_post,
-    user,
+    announcement, announcement_idea, category, department, idea, idea_comment, idea_status_change,
+    idea_vote, ticket, ticket_post, user,
 };
 use crate::{Ctx, Result, idea::trending_score, markdown, password};
 
@@ -202,6 +202,12 @@ struct DemoIdea(
     IdeaStatus,
     &'static str,
 );
+/// The demo's announcement: it links every idea the demo marks done.
+const DEMO_ANNOUNCEMENT: (&str, &str) = (
+    "You asked, we did: this season's delivered ideas / 이번 시즌에 완료한 아이디어",
+    "Thank you for every idea and vote. These shipped this season — each links the idea that asked for it.\n\n여러분의 아이디어와 투표 덕분에 이번 시즌에 아래 기능을 선보였습니다. 계속 의견을 들려주세요.",
+);
+
 const IDEAS: [DemoIdea; 30] = [
     DemoIdea(
         "데이터 이월 기능을 만들어 주세요",
@@ -661,6 +667,7 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
         category_ids.insert(slug, row.id);
     }
 
+    let mut delivered = Vec::new();
     for (i, d) in IDEAS.iter().enumerate() {
         let age_days = 60 - i64::try_from(i * 2).unwrap_or(0);
         let created_at =
@@ -694,6 +701,8 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
         }
         .insert(&txn)
         .await?;
+        crate::search::index_idea(&txn, row.id, &row.title, &[]).await?;
+        crate::follow::add(&txn, row.id, author_id, created_at).await?;
         for (k, voter) in voters.iter().enumerate() {
             idea_vote::ActiveModel {
                 idea_id: Set(row.id),
@@ -718,6 +727,10 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
             }
             .insert(&txn)
             .await?;
+            crate::follow::add(&txn, row.id, *commenter, created_at).await?;
+        }
+        if d.3 == IdeaStatus::Done {
+            delivered.push((row.id, created_at + Duration::days(1)));
         }
         if d.3 != IdeaStatus::New {
             let (by_id, _) = staff_ids[(i % (staff_ids.len() - 1)) + 1];
@@ -730,6 +743,28 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
                 by_id: Set(by_id),
                 created_at: Set(created_at + Duration::days(1)),
                 ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+    }
+
+    if let Some(&(_, last_done)) = delivered.iter().max_by_key(|(_, at)| *at) {
+        let (author, _) = staff_ids[1];
+        let post = announcement::ActiveModel {
+            title: Set(DEMO_ANNOUNCEMENT.0.to_owned()),
+            body_md: Set(DEMO_ANNOUNCEMENT.1.to_owned()),
+            body_html: Set(markdown::render(DEMO_ANNOUNCEMENT.1)),
+            author_id: Set(author),
+            published_at: Set(last_done + Duration::hours(2)),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        for (idea_id, _) in &delivered {
+            announcement_idea::ActiveModel {
+                announcement_id: Set(post.id),
+                idea_id: Set(*idea_id),
             }
             .insert(&txn)
             .await?;

@@ -374,6 +374,11 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
         followers: crate::follow::count(&ctx.db, id).await?,
         votes_on_behalf: crate::vote::count_on_behalf(ctx, id).await?,
         can_vote_on_behalf: crate::policy::can(actor, Action::VoteOnBehalf, Scope::Others),
+        url: format!(
+            "{}/ideas/{}",
+            ctx.settings.base_url.trim_end_matches('/'),
+            row.id
+        ),
     })
 }
 
