@@ -306,6 +306,17 @@ pub async fn set_vote(number: i64, voted: bool) -> Result<shared::VoteState, Ser
     state.map_err(fail)
 }
 
+/// Adds a product area (admins).
+#[server(prefix = "/rpc")]
+pub async fn create_category(
+    slug: String,
+    name: String,
+) -> Result<shared::Category, ServerFnError> {
+    domain::idea::create_category(&ctx()?, &caller().actor, shared::Category { slug, name })
+        .await
+        .map_err(fail)
+}
+
 /// Follows an idea, or stops following it.
 #[server(prefix = "/rpc")]
 pub async fn set_follow(
@@ -425,6 +436,14 @@ pub async fn post_comment(number: i64, body: String) -> Result<shared::CommentVi
 #[server(prefix = "/rpc")]
 pub async fn delete_comment(id: i64) -> Result<(), ServerFnError> {
     domain::comment::delete(&ctx()?, &caller().actor, id)
+        .await
+        .map_err(fail)
+}
+
+/// Changes one's own comment (within 15 minutes of posting).
+#[server(prefix = "/rpc")]
+pub async fn edit_comment(id: i64, body: String) -> Result<shared::CommentView, ServerFnError> {
+    domain::comment::edit(&ctx()?, &caller().actor, id, shared::NewComment { body })
         .await
         .map_err(fail)
 }

@@ -48,7 +48,10 @@ pub fn router(state: AppState) -> Router {
             "/ideas",
             get(rest::ideas::list_ideas).post(rest::ideas::create_idea),
         )
-        .route("/categories", get(rest::ideas::list_categories))
+        .route(
+            "/categories",
+            get(rest::ideas::list_categories).post(rest::ideas::create_category),
+        )
         .route("/ideas/similar", get(rest::ideas::similar_ideas))
         .route(
             "/ideas/{number}/comments",

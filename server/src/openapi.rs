@@ -15,6 +15,7 @@ use utoipa::OpenApi;
         crate::rest::ideas::similar_ideas,
         crate::rest::ideas::create_idea,
         crate::rest::ideas::list_categories,
+        crate::rest::ideas::create_category,
         crate::rest::ideas::list_comments,
         crate::rest::ideas::create_comment,
         crate::rest::ideas::edit_comment,

@@ -263,6 +263,12 @@ pub struct CommentView {
     /// True when the caller wrote it (and so may edit or delete it).
     #[serde(default)]
     pub mine: bool,
+    /// Whether the caller may still edit it (their own, within 15 minutes).
+    #[serde(default)]
+    pub editable: bool,
+    /// The Markdown source, for the author's edit form (only when editable).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_md: Option<String>,
 }
 
 /// An idea with everything its page shows.

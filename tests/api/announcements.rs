@@ -68,7 +68,10 @@ async fn staff_announcements_reach_timelines_followers_and_the_feed(backend: Bac
             .as_str()
             .is_some_and(|m| m.contains("#999999"))
     );
-    assert_eq!(app.scalar("SELECT COUNT(*) FROM announcements").await, before);
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM announcements").await,
+        before
+    );
 
     let response = app
         .send_as(&staff, Method::POST, "/api/v1/announcements", Some(&post))

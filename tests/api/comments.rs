@@ -135,6 +135,19 @@ async fn comments_cannot_be_edited_after_fifteen_minutes(backend: Backend) {
         .await
         .expect("json");
     let path = format!("/api/v1/comments/{}", posted["id"]);
+    assert_eq!(posted["editable"], true);
+    assert_eq!(posted["source_md"], "first words");
+    // Others see neither the edit right nor the source.
+    let seen_by_visitor = app.get_json("/api/v1/ideas/3/comments", 200).await;
+    let theirs = seen_by_visitor["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|c| c["id"] == posted["id"])
+        .cloned()
+        .expect("comment");
+    assert_eq!(theirs["editable"], false);
+    assert!(theirs.get("source_md").is_none());
     app.advance_clock(chrono::Duration::minutes(14));
     let in_time = app
         .send_as(
@@ -171,6 +184,21 @@ async fn comments_cannot_be_edited_after_fifteen_minutes(backend: Backend) {
         .cloned()
         .expect("comment");
     assert_eq!(kept["body_html"], "<p>second words</p>\n");
+    let mine: Value = app
+        .send_as(&cookie, Method::GET, "/api/v1/ideas/3/comments", None)
+        .await
+        .json()
+        .await
+        .expect("json");
+    let late_view = mine["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|c| c["id"] == posted["id"])
+        .cloned()
+        .expect("comment");
+    assert_eq!(late_view["editable"], false);
+    assert_eq!(late_view["edited"], true);
     // Deleting stays possible after the window: a tombstone, not a rewrite.
     let deleted = app.send_as(&cookie, Method::DELETE, &path, None).await;
     assert_eq!(deleted.status().as_u16(), 204);

@@ -210,7 +210,66 @@ async fn staff_decisions_need_an_explanation_and_are_signed_in_the_timeline(back
     app.stop().await;
 }
 
+async fn admins_define_the_product_areas_ideas_are_filed_under(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.sign_in("admin@hanbit.example", DEMO_PASSWORD).await;
+    let employee = app.sign_in("billing@hanbit.example", DEMO_PASSWORD).await;
+    let area = json!({"slug": "tv", "name": "TV / 티비"});
+    for cookie in [&employee] {
+        let refused = app
+            .send_as(cookie, Method::POST, "/api/v1/categories", Some(&area))
+            .await;
+        assert_eq!(refused.status().as_u16(), 403);
+    }
+    let bad = app
+        .send_as(
+            &admin,
+            Method::POST,
+            "/api/v1/categories",
+            Some(&json!({"slug": "Bad Slug", "name": " "})),
+        )
+        .await;
+    assert_eq!(bad.status().as_u16(), 422);
+    let problem: Value = bad.json().await.expect("json");
+    assert!(problem["errors"]["slug"].is_string() && problem["errors"]["name"].is_string());
+    let created = app
+        .send_as(&admin, Method::POST, "/api/v1/categories", Some(&area))
+        .await;
+    assert_eq!(created.status().as_u16(), 201);
+    let again = app
+        .send_as(&admin, Method::POST, "/api/v1/categories", Some(&area))
+        .await;
+    assert_eq!(again.status().as_u16(), 409);
+    let list = app.get_json("/api/v1/categories", 200).await;
+    assert!(
+        list["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .any(|c| c["slug"] == "tv" && c["name"] == "TV / 티비")
+    );
+
+    let customer = app.sign_in("customer@hanbit.example", DEMO_PASSWORD).await;
+    let idea: Value = app
+        .send_as(
+            &customer,
+            Method::POST,
+            "/api/v1/ideas",
+            Some(&json!({"title": "Replay for live TV", "body": "Seven days back.", "category": "tv"})),
+        )
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(idea["category"], "TV / 티비");
+    let filtered = app.get_json("/api/v1/ideas?category=tv", 200).await;
+    assert_eq!(filtered["items"].as_array().map(Vec::len), Some(1));
+    assert_eq!(filtered["items"][0]["number"], idea["number"]);
+    app.stop().await;
+}
+
 on_both_databases!(
+    admins_define_the_product_areas_ideas_are_filed_under,
     staff_decisions_need_an_explanation_and_are_signed_in_the_timeline,
     members_post_ideas_that_show_up_first_under_new,
     invalid_ideas_get_a_message_per_field_and_store_nothing,

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::api::{CreateDepartment, InviteStaff, list_departments};
+use crate::api::{
+    CreateCategory, CreateDepartment, InviteStaff, list_categories, list_departments,
+};
 use crate::components::field::{Field, field_error, form_error};
 use crate::i18n::Locale;
 
@@ -17,6 +19,8 @@ pub fn AdminPage() -> impl IntoView {
     let invite = ServerAction::<InviteStaff>::new();
     let create = ServerAction::<CreateDepartment>::new();
     let departments = Resource::new(move || create.version().get(), |_| list_departments());
+    let add_category = ServerAction::<CreateCategory>::new();
+    let categories = Resource::new(move || add_category.version().get(), |_| list_categories());
     let invited = move || invite.value().get().and_then(Result::ok);
     view! {
         <Title text=locale.t("admin.title")/>
@@ -84,6 +88,35 @@ pub fn AdminPage() -> impl IntoView {
                     </div>
                     <Field name="first_response_minutes" label=locale.t("admin.minutes") kind="number" error=field_error(create, "first_response_minutes")/>
                     <button type="submit" class="button primary">{locale.t("admin.create_department")}</button>
+                </ActionForm>
+            </section>
+            <section class="auth-card wide">
+                <h2>{locale.t("admin.categories")}</h2>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        view! {
+                            <ul class="admin-categories">
+                                {categories.await.unwrap_or_default().into_iter().map(|c| {
+                                    let key = c.slug.clone();
+                                    view! { <li data-category=key><strong>{c.name}</strong> " · " <code>{c.slug}</code></li> }
+                                }).collect_view()}
+                            </ul>
+                        }
+                    })}
+                </Suspense>
+                <ActionForm action=add_category attr:class="form" attr:id="category-form">
+                    <p class="form-error" role="alert">{form_error(add_category)}</p>
+                    <div class="field">
+                        <label for="category-slug">{locale.t("admin.slug")}</label>
+                        <input id="category-slug" name="slug"/>
+                        <p class="field-error" id="category-slug-error" role="alert">{field_error(add_category, "slug")}</p>
+                    </div>
+                    <div class="field">
+                        <label for="category-name">{locale.t("admin.name")}</label>
+                        <input id="category-name" name="name"/>
+                        <p class="field-error" id="category-name-error" role="alert">{field_error(add_category, "name")}</p>
+                    </div>
+                    <button type="submit" class="button primary">{locale.t("admin.create_category")}</button>
                 </ActionForm>
             </section>
         </div>

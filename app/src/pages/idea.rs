@@ -8,7 +8,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::IdeaStatus;
 
-use crate::api::{ChangeIdeaStatus, DeleteComment, PostComment, RecordVoteFor, get_idea};
+use crate::api::{
+    ChangeIdeaStatus, DeleteComment, EditComment, PostComment, RecordVoteFor, get_idea,
+};
 use crate::components::field::{field_error, form_error, only_field_error};
 use crate::components::follow_button::FollowButton;
 use crate::components::signature::{AuthorName, StaffSignature};
@@ -65,6 +67,7 @@ pub fn IdeaPage() -> impl IntoView {
     let remove = ServerAction::<DeleteComment>::new();
     let decide = ServerAction::<ChangeIdeaStatus>::new();
     let record = ServerAction::<RecordVoteFor>::new();
+    let amend = ServerAction::<EditComment>::new();
     let idea = Resource::new(
         move || {
             (
@@ -73,9 +76,10 @@ pub fn IdeaPage() -> impl IntoView {
                 remove.version().get(),
                 decide.version().get(),
                 record.version().get(),
+                amend.version().get(),
             )
         },
-        |(number, _, _, _, _)| async move {
+        |(number, _, _, _, _, _)| async move {
             match number {
                 Some(n) => get_idea(n).await.map(Some),
                 None => Ok(None),
@@ -193,6 +197,7 @@ pub fn IdeaPage() -> impl IntoView {
                                                                     </button>
                                                                 })}
                                                             </div>
+                                                            {c.source_md.clone().filter(|_| c.editable).map(|source| view! { <CommentEditor id=c.id source amend/> })}
                                                             {if c.deleted {
                                                                 view! { <p class="tombstone">{locale.t("idea.deleted_comment")}</p> }.into_any()
                                                             } else {
@@ -212,6 +217,26 @@ pub fn IdeaPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The author's edit box for a comment still inside its 15-minute window.
+#[component]
+fn CommentEditor(id: i64, source: String, amend: ServerAction<EditComment>) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let field_id = format!("comment-edit-{id}");
+    view! {
+        <details class="edit-comment">
+            <summary>{locale.t("comment.edit")}</summary>
+            <ActionForm action=amend attr:class="form">
+                <p class="form-error" role="alert">{form_error(amend)}</p>
+                <input type="hidden" name="id" value=id/>
+                <label class="visually-hidden" for=field_id.clone()>{locale.t("comment.edit")}</label>
+                <textarea id=field_id name="body" rows="3">{source}</textarea>
+                <p class="field-error" role="alert">{field_error(amend, "body")}</p>
+                <button type="submit" class="button small">{locale.t("comment.save")}</button>
+            </ActionForm>
+        </details>
     }
 }
 

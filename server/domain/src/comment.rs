@@ -62,9 +62,15 @@ async fn recount(
 }
 
 /// The wire form of a stored comment; a deleted one keeps no text.
-pub(crate) fn to_view(row: idea_comment::Model, author: UserRef, actor: &Actor) -> CommentView {
+pub(crate) fn to_view(
+    row: idea_comment::Model,
+    author: UserRef,
+    actor: &Actor,
+    now: chrono::DateTime<chrono::Utc>,
+) -> CommentView {
     let deleted = row.deleted_at.is_some();
     let mine = actor.member().is_some_and(|m| m.id == row.author_id);
+    let editable = mine && !deleted && now - row.created_at <= EDIT_WINDOW;
     CommentView {
         id: i64::from(row.id),
         body_html: if deleted {
@@ -79,6 +85,8 @@ pub(crate) fn to_view(row: idea_comment::Model, author: UserRef, actor: &Actor) 
         edited: row.edited_at.is_some(),
         deleted,
         mine,
+        editable,
+        source_md: editable.then_some(row.body_md),
     }
 }
 
@@ -87,7 +95,7 @@ async fn view(ctx: &Ctx, actor: &Actor, row: idea_comment::Model) -> Result<Comm
         .await?
         .remove(&row.author_id)
         .ok_or_else(|| Error::Internal(format!("comment {} has no author", row.id)))?;
-    Ok(to_view(row, author, actor))
+    Ok(to_view(row, author, actor, ctx.clock.now()))
 }
 
 /// Comments on an idea.
@@ -187,7 +195,7 @@ pub async fn list(ctx: &Ctx, actor: &Actor, number: i64) -> Result<Vec<CommentVi
                 .get(&row.author_id)
                 .cloned()
                 .ok_or_else(|| Error::Internal(format!("comment {} has no author", row.id)))?;
-            Ok(to_view(row, author, actor))
+            Ok(to_view(row, author, actor, ctx.clock.now()))
         })
         .collect()
 }

@@ -14,6 +14,21 @@ use crate::entity::department;
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result};
 
+/// Slugs name departments and categories in URLs and forms: short, lower
+/// case, readable.
+pub(crate) fn check_slug(slug: &str) -> std::result::Result<(), &'static str> {
+    let ok = (2..=40).contains(&slug.len())
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !slug.starts_with('-');
+    if ok {
+        Ok(())
+    } else {
+        Err("must be 2–40 lower-case letters, digits or dashes")
+    }
+}
+
 /// Every department, alphabetically by name; public information.
 pub async fn list(ctx: &Ctx) -> Result<Vec<Department>> {
     let rows = department::Entity::find()
@@ -32,17 +47,8 @@ struct Valid {
 
 fn validate(input: &DepartmentInput) -> Result<Valid> {
     let mut errors = BTreeMap::new();
-    let slug_ok = (2..=40).contains(&input.slug.len())
-        && input
-            .slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !input.slug.starts_with('-');
-    if !slug_ok {
-        errors.insert(
-            "slug".to_owned(),
-            "must be 2–40 lower-case letters, digits or dashes".to_owned(),
-        );
+    if let Err(message) = check_slug(&input.slug) {
+        errors.insert("slug".to_owned(), message.to_owned());
     }
     let name = input.name.trim().to_owned();
     if !(1..=80).contains(&name.chars().count()) {

@@ -350,7 +350,7 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
         .into_iter()
         .map(|c| {
             let author = person(c.author_id)?;
-            Ok(crate::comment::to_view(c, author, actor))
+            Ok(crate::comment::to_view(c, author, actor, ctx.clock.now()))
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(IdeaView {
@@ -573,6 +573,39 @@ pub async fn change_status(
     active.update(&txn).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// Adds a product area (admins); the slug must be new.
+pub async fn create_category(ctx: &Ctx, actor: &Actor, input: Category) -> Result<Category> {
+    crate::policy::authorize(actor, Action::ManageCategories, Scope::Others)?;
+    let mut errors = BTreeMap::new();
+    if let Err(message) = crate::department::check_slug(&input.slug) {
+        errors.insert("slug".to_owned(), message.to_owned());
+    }
+    let name = input.name.trim().to_owned();
+    if !(1..=80).contains(&name.chars().count()) {
+        errors.insert("name".to_owned(), "must be 1–80 characters".to_owned());
+    }
+    if !errors.is_empty() {
+        return Err(Error::Invalid(errors));
+    }
+    let row = category::ActiveModel {
+        slug: Set(input.slug.clone()),
+        name: Set(name),
+        ..Default::default()
+    }
+    .insert(&ctx.db)
+    .await
+    .map_err(|e| match e.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+            Error::Conflict(format!("a category with slug `{}` exists", input.slug))
+        }
+        _ => Error::Db(e),
+    })?;
+    Ok(Category {
+        slug: row.slug,
+        name: row.name,
+    })
 }
 
 /// The admin-defined categories, by name.

@@ -96,6 +96,22 @@ pub async fn retract_vote(
     ))
 }
 
+/// Adds a product area ideas can be filed under (admins).
+#[utoipa::path(post, path = "/api/v1/categories", tag = "ideas", request_body = Category, responses(
+    (status = 201, body = Category),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 409, body = ApiError, content_type = "application/problem+json", description = "The slug exists"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn create_category(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<Category>,
+) -> ApiResult<(StatusCode, Json<Category>)> {
+    let created = domain::idea::create_category(&state.ctx, &auth.actor, input).await?;
+    Ok((StatusCode::CREATED, Json(created)))
+}
+
 /// Staff record a customer's vote (e.g. given on the phone), marked as
 /// recorded by them; when the customer already voted, nothing changes.
 #[utoipa::path(put, path = "/api/v1/ideas/{number}/votes/{member_id}", tag = "ideas", params(

@@ -55,3 +55,20 @@ test("a customer on the admin page is refused by the server", async ({ page }) =
   await page.click("#invite-staff-form button[type=submit]");
   await expect(page.locator("#invite-staff-form .form-error")).toHaveText("This needs an admin account.");
 });
+
+test("an admin adds a product area that the new-idea form then offers", async ({ page }) => {
+  await signIn(page, "admin@hanbit.example");
+  await page.goto("/admin");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  const slug = `area-${Date.now() % 100000}`;
+  await page.fill("#category-slug", "Not A Slug");
+  await page.fill("#category-name", "TV");
+  await page.click("#category-form button[type=submit]");
+  await expect(page.locator("#category-slug-error")).toHaveText("must be 2–40 lower-case letters, digits or dashes");
+  await page.fill("#category-slug", slug);
+  await page.fill("#category-name", "TV / 티비");
+  await page.click("#category-form button[type=submit]");
+  await expect(page.locator(`.admin-categories li[data-category="${slug}"]`)).toBeVisible();
+  await page.goto("/ideas/new");
+  await expect(page.locator(`#idea-category option[value="${slug}"]`)).toHaveText("TV / 티비");
+});

@@ -33,7 +33,7 @@ test("a customer posts an idea with clear field errors first", async ({ page }) 
   await expect(page.locator(".idea-card .idea-title").first()).toHaveText(title);
 });
 
-test("a member comments on an idea and deletes the comment, leaving a tombstone", async ({ page }) => {
+test("a member comments on an idea, edits it and deletes it, leaving a tombstone", async ({ page }) => {
   await page.goto("/ideas/4");
   await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
   await expect(page.locator(".comments .aside a")).toHaveText("Sign in to comment.");
@@ -53,7 +53,14 @@ test("a member comments on an idea and deletes the comment, leaving a tombstone"
   await expect(mine).toHaveCount(1);
   await expect(mine.locator(".signature-name")).toHaveText("Yuna Kang");
   await expect(mine).toHaveClass(/official/);
-  await mine.locator(".delete-comment").click();
-  await expect(page.locator(".comment", { hasText: text })).toHaveCount(0);
+  // Within 15 minutes the author may edit it; it is then marked edited.
+  await mine.locator(".edit-comment summary").click();
+  const edited = `${text} (수정)`;
+  await mine.locator(".edit-comment textarea").fill(edited);
+  await mine.locator(".edit-comment button[type=submit]").click();
+  const changed = page.locator(".comment", { hasText: edited });
+  await expect(changed.locator(".edited")).toBeVisible();
+  await changed.locator(".delete-comment").click();
+  await expect(page.locator(".comment", { hasText: edited })).toHaveCount(0);
   await expect(page.locator(".tombstone").last()).toBeVisible();
 });
