@@ -115,6 +115,23 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/me/tokens/{id}", delete(accounts::revoke_token))
         .route(
+            "/tickets",
+            get(rest::tickets::list_tickets).post(rest::tickets::create_ticket),
+        )
+        .route("/tickets/{number}", get(rest::tickets::get_ticket))
+        .route("/tickets/{number}/replies", post(rest::tickets::reply))
+        .route("/tickets/{number}/transfer", post(rest::tickets::transfer))
+        .route(
+            "/tickets/{number}/status",
+            put(rest::tickets::change_status),
+        )
+        .route("/tickets/{number}/assignee", put(rest::tickets::assign))
+        .route(
+            "/tickets/{number}/me-too",
+            post(rest::tickets::me_too).delete(rest::tickets::withdraw_me_too),
+        )
+        .route("/tickets/{number}/rating", post(rest::tickets::rate))
+        .route(
             "/announcements",
             get(rest::announcements::list_announcements)
                 .post(rest::announcements::publish_announcement),

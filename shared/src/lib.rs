@@ -25,4 +25,8 @@ pub use idea::{
 pub use notification::{NotificationList, NotificationView};
 pub use page::Page;
 pub use staff::{DepartmentRef, MemberProfile, Recognition, Role, StaffIdentity, UserRef};
-pub use ticket::{TicketKind, TicketStatus};
+pub use ticket::{
+    FirstResponse, MeTooState, NewTicket, NewTicketReply, Rating, TicketAbilities,
+    TicketAssignment, TicketCard, TicketKind, TicketPost, TicketQuery, TicketStatus,
+    TicketStatusChange, TicketTransfer, TicketView,
+};

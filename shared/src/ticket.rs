@@ -102,6 +102,242 @@ pub fn parse_ticket_number(number: &str) -> Option<i64> {
     digits.parse().ok().filter(|id| *id > 0)
 }
 
+/// `POST /api/v1/tickets`: a customer files a ticket.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewTicket {
+    /// What it is.
+    pub kind: TicketKind,
+    /// 5–120 characters, public.
+    pub title: String,
+    /// Markdown, public, at most 10,000 characters.
+    pub body: String,
+    /// Order or account number, phone…: seen only by the author and staff.
+    #[serde(default)]
+    pub private_details: Option<String>,
+    /// Department slug; Customer Care triages when absent.
+    #[serde(default)]
+    pub department: Option<String>,
+}
+
+/// `GET /api/v1/tickets` filters.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct TicketQuery {
+    /// Only tickets in this status.
+    #[serde(default)]
+    pub status: Option<TicketStatus>,
+    /// Only tickets of this kind.
+    #[serde(default)]
+    pub kind: Option<TicketKind>,
+    /// Only tickets of this department (slug).
+    #[serde(default)]
+    pub department: Option<String>,
+    /// Only the caller's own tickets.
+    #[serde(default)]
+    pub mine: Option<bool>,
+    /// Staff: `me` (mine), `none` (unclaimed) or a member id.
+    #[serde(default)]
+    pub assignee: Option<String>,
+    /// `new` (default, newest first) or `urgent` (staff queue: the earliest
+    /// first-answer deadline first, answered tickets after).
+    #[serde(default)]
+    pub sort: Option<String>,
+    /// Page size, 1–100; 20 when absent.
+    #[serde(default)]
+    pub limit: Option<u64>,
+    /// The `next_cursor` of the previous page.
+    #[serde(default)]
+    pub cursor: Option<String>,
+}
+
+/// The first-response promise of a ticket and how it was kept.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FirstResponse {
+    /// The department's promise in minutes.
+    pub target_minutes: i64,
+    /// When the clock started (filing, or the latest hand-off before an answer).
+    pub started_at: String,
+    /// When the first answer is due while none has come.
+    pub due_at: Option<String>,
+    /// When staff first answered.
+    pub answered_at: Option<String>,
+    /// Who answered first (signed).
+    pub by: Option<crate::staff::StaffIdentity>,
+    /// Minutes from the start of the clock to the answer.
+    pub minutes: Option<i64>,
+    /// Whether the promise is broken (answered late, or overdue now).
+    pub breached: bool,
+}
+
+/// A ticket as lists show it (never with private details).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TicketCard {
+    /// `VOC-000123`.
+    pub number: String,
+    /// What it is.
+    pub kind: TicketKind,
+    /// Public title.
+    pub title: String,
+    /// Where it stands.
+    pub status: TicketStatus,
+    /// The department holding it.
+    pub department: Option<crate::staff::DepartmentRef>,
+    /// Who filed it.
+    pub author: crate::staff::UserRef,
+    /// Who works on it (staff), if claimed.
+    pub assignee: Option<crate::staff::UserRef>,
+    /// Members who said "me too".
+    pub me_too: i64,
+    /// The promise and how it stands.
+    pub first_response: FirstResponse,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+}
+
+/// One post in a ticket thread.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TicketPost {
+    /// Its id.
+    pub id: i64,
+    /// `reply` (public), `internal` (staff only), `transfer` (public hand-off
+    /// note), `status` (public status change, with an optional note).
+    pub kind: String,
+    /// Sanitised HTML.
+    pub body_html: String,
+    /// Who wrote it; staff carry their signed identity.
+    pub author: crate::staff::UserRef,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+    /// For `transfer`: from which department.
+    pub from_department: Option<crate::staff::DepartmentRef>,
+    /// For `transfer`: to which department.
+    pub to_department: Option<crate::staff::DepartmentRef>,
+    /// For `status`: the new status.
+    pub status: Option<TicketStatus>,
+}
+
+/// The author's rating of how the ticket was handled.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Rating {
+    /// 1 (bad) to 5 (excellent).
+    pub score: i64,
+    /// Optional words.
+    #[serde(default)]
+    pub comment: Option<String>,
+}
+
+/// A ticket's public thread page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TicketView {
+    /// `VOC-000123`.
+    pub number: String,
+    /// What it is.
+    pub kind: TicketKind,
+    /// Public title.
+    pub title: String,
+    /// Sanitised HTML of the public description.
+    pub body_html: String,
+    /// Where it stands.
+    pub status: TicketStatus,
+    /// The department holding it.
+    pub department: Option<crate::staff::DepartmentRef>,
+    /// Who filed it.
+    pub author: crate::staff::UserRef,
+    /// Who works on it, if claimed.
+    pub assignee: Option<crate::staff::UserRef>,
+    /// Members who said "me too".
+    pub me_too: i64,
+    /// Whether the caller said "me too".
+    pub me_too_mine: bool,
+    /// The promise and how it stands.
+    pub first_response: FirstResponse,
+    /// The thread, oldest first (internal notes only for staff).
+    pub posts: Vec<TicketPost>,
+    /// Only for the author and staff.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub private_details: Option<String>,
+    /// The author's rating, once given.
+    pub rating: Option<Rating>,
+    /// When it was resolved (RFC 3339), while resolved or closed.
+    pub resolved_at: Option<String>,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+    /// What the caller may do here.
+    pub can: TicketAbilities,
+}
+
+/// What the caller may do on a ticket page (the server checks again).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TicketAbilities {
+    /// Write a public reply (author or staff).
+    pub reply: bool,
+    /// Staff tools: internal notes, transfers, status, assignment.
+    pub staff: bool,
+    /// The author may reopen (within 14 days of resolution).
+    pub reopen: bool,
+    /// The author may rate (resolved or closed).
+    pub rate: bool,
+    /// Another member may say "me too".
+    pub me_too: bool,
+}
+
+/// `POST /api/v1/tickets/{number}/replies`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewTicketReply {
+    /// Markdown.
+    pub body: String,
+    /// Staff only: a note customers never see.
+    #[serde(default)]
+    pub internal: bool,
+}
+
+/// `POST /api/v1/tickets/{number}/transfer`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TicketTransfer {
+    /// The department slug that can solve it.
+    pub department: String,
+    /// Why, shown publicly as the hand-off.
+    pub note: String,
+}
+
+/// `PUT /api/v1/tickets/{number}/status`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TicketStatusChange {
+    /// The new status.
+    pub status: TicketStatus,
+    /// Optional public note.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// `PUT /api/v1/tickets/{number}/assignee`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TicketAssignment {
+    /// A staff member's id; `null` releases the ticket.
+    pub assignee: Option<i64>,
+}
+
+/// `POST /api/v1/tickets/{number}/me-too`: the count after the change.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MeTooState {
+    /// Members affected.
+    pub me_too: i64,
+    /// Whether the caller is among them.
+    pub mine: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

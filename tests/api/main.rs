@@ -13,4 +13,5 @@ mod pages;
 mod privacy;
 mod search;
 mod smtp;
+mod tickets;
 mod votes;

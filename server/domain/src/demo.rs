@@ -797,6 +797,10 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
             created_at: Set(created_at),
             updated_at: Set(first_response_at.unwrap_or(created_at)),
             sla_started_at: Set(created_at),
+            sla_due_at: Set((!answered).then(|| {
+                let minutes = DEPARTMENTS.iter().find(|d| d.0 == t.3).map_or(60, |d| d.3);
+                created_at + Duration::minutes(i64::from(minutes))
+            })),
             first_response_at: Set(first_response_at),
             first_response_by_id: Set(answered.then_some(answerer)),
             resolved_at: Set(resolved.then(|| created_at + Duration::hours(6))),

@@ -26,6 +26,7 @@ pub mod privacy;
 pub mod rate_limit;
 pub mod search;
 pub mod secret_token;
+pub mod ticket;
 pub mod user;
 pub mod vote;
 

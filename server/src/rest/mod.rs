@@ -9,6 +9,7 @@ pub mod ideas;
 pub mod members;
 pub mod meta;
 pub mod onboarding;
+pub mod tickets;
 
 use axum::http::StatusCode;
 use serde::Serialize;

@@ -19,5 +19,6 @@ pub mod one_time_token;
 pub mod outbox_mail;
 pub mod session;
 pub mod ticket;
+pub mod ticket_me_too;
 pub mod ticket_post;
 pub mod user;

@@ -20,6 +20,11 @@ pub struct Model {
     pub first_response_at: Option<DateTimeUtc>,
     pub first_response_by_id: Option<i32>,
     pub resolved_at: Option<DateTimeUtc>,
+    pub assignee_id: Option<i32>,
+    pub sla_due_at: Option<DateTimeUtc>,
+    pub me_too_count: i32,
+    pub rating_score: Option<i32>,
+    pub rating_comment: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -12,6 +12,9 @@ pub struct Model {
     pub body_md: String,
     pub body_html: String,
     pub created_at: DateTimeUtc,
+    pub from_department_id: Option<i32>,
+    pub to_department_id: Option<i32>,
+    pub status: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

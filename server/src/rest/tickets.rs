@@ -1,0 +1,182 @@
+//! Voice-of-the-customer tickets over REST.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use shared::{
+    ApiError, MeTooState, NewTicket, NewTicketReply, Page, Rating, TicketAssignment, TicketCard,
+    TicketQuery, TicketStatusChange, TicketTransfer, TicketView,
+};
+
+use crate::auth::Auth;
+use crate::error::ApiResult;
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::http::AppState;
+
+/// Files a ticket (members). Private details are seen only by the author
+/// and staff.
+#[utoipa::path(post, path = "/api/v1/tickets", tag = "tickets", request_body = NewTicket, responses(
+    (status = 201, body = TicketView),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn create_ticket(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<NewTicket>,
+) -> ApiResult<(StatusCode, Json<TicketView>)> {
+    let ticket = domain::ticket::create(&state.ctx, &auth.actor, input).await?;
+    Ok((StatusCode::CREATED, Json(ticket)))
+}
+
+/// Public tickets, newest first; `sort=urgent` is the staff queue (earliest
+/// first-answer deadline first).
+#[utoipa::path(get, path = "/api/v1/tickets", tag = "tickets", params(TicketQuery), responses(
+    (status = 200, body = Page<TicketCard>),
+    (status = 401, body = ApiError, content_type = "application/problem+json", description = "`mine` without signing in"),
+    (status = 403, body = ApiError, content_type = "application/problem+json", description = "`assignee` is for staff"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn list_tickets(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiQuery(query): ApiQuery<TicketQuery>,
+) -> ApiResult<Json<Page<TicketCard>>> {
+    Ok(Json(
+        domain::ticket::list(&state.ctx, &auth.actor, &query).await?,
+    ))
+}
+
+/// One ticket's public thread (internal notes and private details only for
+/// those allowed).
+#[utoipa::path(get, path = "/api/v1/tickets/{number}", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), responses(
+    (status = 200, body = TicketView),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn get_ticket(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<String>,
+) -> ApiResult<Json<TicketView>> {
+    Ok(Json(
+        domain::ticket::get(&state.ctx, &auth.actor, &number).await?,
+    ))
+}
+
+/// A reply: public from the author or staff, or an internal note (staff).
+#[utoipa::path(post, path = "/api/v1/tickets/{number}/replies", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), request_body = NewTicketReply, responses(
+    (status = 201, body = TicketView),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Closed"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn reply(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<String>,
+    ApiJson(input): ApiJson<NewTicketReply>,
+) -> ApiResult<(StatusCode, Json<TicketView>)> {
+    let ticket = domain::ticket::reply(&state.ctx, &auth.actor, &number, input).await?;
+    Ok((StatusCode::CREATED, Json(ticket)))
+}
+
+/// Hands the ticket to another department with a public note (staff).
+#[utoipa::path(post, path = "/api/v1/tickets/{number}/transfer", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), request_body = TicketTransfer, responses(
+    (status = 200, body = TicketView),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn transfer(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<String>,
+    ApiJson(input): ApiJson<TicketTransfer>,
+) -> ApiResult<Json<TicketView>> {
+    Ok(Json(
+        domain::ticket::transfer(&state.ctx, &auth.actor, &number, input).await?,
+    ))
+}
+
+/// Changes the status (staff any; the author resolves, closes or reopens).
+#[utoipa::path(put, path = "/api/v1/tickets/{number}/status", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), request_body = TicketStatusChange, responses(
+    (status = 200, body = TicketView),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Same status, or the reopen window has passed"),
+))]
+pub async fn change_status(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<String>,
+    ApiJson(input): ApiJson<TicketStatusChange>,
+) -> ApiResult<Json<TicketView>> {
+    Ok(Json(
+        domain::ticket::change_status(&state.ctx, &auth.actor, &number, input).await?,
+    ))
+}
+
+/// Claims, assigns or releases the ticket (staff).
+#[utoipa::path(put, path = "/api/v1/tickets/{number}/assignee", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), request_body = TicketAssignment, responses(
+    (status = 200, body = TicketView),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn assign(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<String>,
+    ApiJson(input): ApiJson<TicketAssignment>,
+) -> ApiResult<Json<TicketView>> {
+    Ok(Json(
+        domain::ticket::assign(&state.ctx, &auth.actor, &number, input).await?,
+    ))
+}
+
+/// "Me too": the caller is affected as well (idempotent).
+#[utoipa::path(post, path = "/api/v1/tickets/{number}/me-too", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), responses(
+    (status = 200, body = MeTooState),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 409, body = ApiError, content_type = "application/problem+json", description = "The author's own ticket"),
+))]
+pub async fn me_too(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<String>,
+) -> ApiResult<Json<MeTooState>> {
+    Ok(Json(
+        domain::ticket::me_too(&state.ctx, &auth.actor, &number, true).await?,
+    ))
+}
+
+/// Takes back a "me too".
+#[utoipa::path(delete, path = "/api/v1/tickets/{number}/me-too", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), responses(
+    (status = 200, body = MeTooState),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn withdraw_me_too(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<String>,
+) -> ApiResult<Json<MeTooState>> {
+    Ok(Json(
+        domain::ticket::me_too(&state.ctx, &auth.actor, &number, false).await?,
+    ))
+}
+
+/// The author rates the handling, once resolved.
+#[utoipa::path(post, path = "/api/v1/tickets/{number}/rating", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), request_body = Rating, responses(
+    (status = 200, body = TicketView),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Not resolved yet"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn rate(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<String>,
+    ApiJson(input): ApiJson<Rating>,
+) -> ApiResult<Json<TicketView>> {
+    Ok(Json(
+        domain::ticket::rate(&state.ctx, &auth.actor, &number, input).await?,
+    ))
+}

@@ -1,0 +1,694 @@
+//! Voice-of-the-customer tickets: filing, privacy, the first-response
+//! promise, hand-offs, statuses, "me too", ratings and the staff queue.
+
+use madang_tests::{Backend, DEMO_PASSWORD, TestApp, on_both_databases, spawn_app};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+const SECRET: &str = "ORDER-SECRET-4711";
+const NOTE: &str = "INTERNAL-NOTE-9876";
+
+async fn send(
+    app: &TestApp,
+    cookie: &str,
+    method: Method,
+    path: &str,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let response = app.send_as(cookie, method, path, body.as_ref()).await;
+    let status = response.status().as_u16();
+    let text = response.text().await.expect("body");
+    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+}
+
+async fn file(app: &TestApp, cookie: &str, title: &str, department: Option<&str>) -> Value {
+    let (status, body) = send(
+        app,
+        cookie,
+        Method::POST,
+        "/api/v1/tickets",
+        Some(json!({
+            "kind": "complaint",
+            "title": title,
+            "body": "Since Monday the line drops every evening.",
+            "private_details": SECRET,
+            "department": department,
+        })),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    body
+}
+
+async fn private_details_and_internal_notes_never_reach_others(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let author = app.sign_up("author@example.com", "Author").await;
+    let other = app.sign_up("other@example.com", "Other").await;
+    let staff = app.sign_in("sara.park@hanbit.example", DEMO_PASSWORD).await;
+    let ticket = file(&app, &author, "Internet drops every evening", None).await;
+    let number = ticket["number"].as_str().expect("number").to_owned();
+    assert!(number.starts_with("VOC-"), "{number}");
+    assert_eq!(ticket["private_details"], SECRET);
+    assert_eq!(ticket["status"], "open");
+    assert_eq!(ticket["department"]["slug"], "customer-care");
+    let path = format!("/api/v1/tickets/{number}");
+    let (status, _) = send(
+        &app,
+        &staff,
+        Method::POST,
+        &format!("{path}/replies"),
+        Some(json!({"body": NOTE, "internal": true})),
+    )
+    .await;
+    assert_eq!(status, 201);
+    // Customers cannot write internal notes.
+    let (status, _) = send(
+        &app,
+        &author,
+        Method::POST,
+        &format!("{path}/replies"),
+        Some(json!({"body": "let me in", "internal": true})),
+    )
+    .await;
+    assert_eq!(status, 403);
+
+    // Staff and the author see the details; staff see the note.
+    let (_, seen) = send(&app, &staff, Method::GET, &path, None).await;
+    assert_eq!(seen["private_details"], SECRET);
+    assert!(seen.to_string().contains(NOTE));
+    let (_, seen) = send(&app, &author, Method::GET, &path, None).await;
+    assert_eq!(seen["private_details"], SECRET);
+    assert!(!seen.to_string().contains(NOTE));
+
+    // Nobody else finds either, anywhere.
+    let author_id = seen["author"]["id"].as_i64().expect("author id");
+    let paths = [
+        path.clone(),
+        "/api/v1/tickets".to_owned(),
+        "/api/v1/tickets?sort=urgent".to_owned(),
+        "/api/v1/tickets?status=open".to_owned(),
+        format!("/api/v1/members/{author_id}"),
+        "/api/v1/ideas".to_owned(),
+        "/api/v1/announcements".to_owned(),
+        "/feeds/announcements.atom".to_owned(),
+        "/feeds/ideas.atom".to_owned(),
+        "/".to_owned(),
+        "/support".to_owned(),
+        format!("/members/{author_id}"),
+    ];
+    for cookie in ["", other.as_str()] {
+        for p in &paths {
+            let response = app.send_as(cookie, Method::GET, p, None).await;
+            let status = response.status().as_u16();
+            let text = response.text().await.expect("text");
+            assert!(status < 500, "{p}: {status}");
+            assert!(!text.contains(SECRET), "{p} shows the private details");
+            assert!(!text.contains(NOTE), "{p} shows the internal note");
+        }
+    }
+    let (_, mine) = send(&app, &other, Method::GET, "/api/v1/tickets?mine=true", None).await;
+    assert_eq!(mine["items"], json!([]));
+    let (status, _) = send(&app, "", Method::GET, "/api/v1/tickets?mine=true", None).await;
+    assert_eq!(status, 401);
+    app.stop().await;
+}
+
+async fn the_first_response_promise_is_kept_or_marked_broken(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let author = app.sign_up("author@example.com", "Author").await;
+    let staff = app.sign_in("sara.park@hanbit.example", DEMO_PASSWORD).await;
+    let ticket = file(&app, &author, "Charged twice for March", None).await;
+    let number = ticket["number"].as_str().expect("number").to_owned();
+    let path = format!("/api/v1/tickets/{number}");
+    let promise = &ticket["first_response"];
+    assert_eq!(promise["target_minutes"], 15);
+    assert!(promise["due_at"].is_string());
+    assert_eq!(promise["breached"], false);
+    assert!(promise["answered_at"].is_null());
+
+    app.advance_clock(chrono::Duration::minutes(20));
+    let (_, late) = send(&app, "", Method::GET, &path, None).await;
+    assert_eq!(late["first_response"]["breached"], true);
+    // The queue lists it with the breach.
+    let (_, queue) = send(
+        &app,
+        &staff,
+        Method::GET,
+        "/api/v1/tickets?sort=urgent",
+        None,
+    )
+    .await;
+    let row = queue["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|t| t["number"] == number.as_str())
+        .cloned()
+        .expect("in the queue");
+    assert_eq!(row["first_response"]["breached"], true);
+
+    // The author's own reply does not count as an answer.
+    send(
+        &app,
+        &author,
+        Method::POST,
+        &format!("{path}/replies"),
+        Some(json!({"body": "Any news?"})),
+    )
+    .await;
+    let (_, still) = send(&app, "", Method::GET, &path, None).await;
+    assert!(still["first_response"]["answered_at"].is_null());
+
+    let (status, answered) = send(
+        &app,
+        &staff,
+        Method::POST,
+        &format!("{path}/replies"),
+        Some(json!({"body": "Sorry — the second charge is refunded today."})),
+    )
+    .await;
+    assert_eq!(status, 201);
+    let first = &answered["first_response"];
+    assert!(first["answered_at"].is_string());
+    assert!(first["due_at"].is_null());
+    assert_eq!(first["by"]["initials"], "S.P.");
+    assert_eq!(first["by"]["department"]["slug"], "customer-care");
+    assert_eq!(first["minutes"], 20);
+    assert_eq!(first["breached"], true);
+    assert_eq!(answered["status"], "acknowledged");
+    let reply = answered["posts"]
+        .as_array()
+        .expect("posts")
+        .iter()
+        .rfind(|p| p["kind"] == "reply")
+        .cloned()
+        .expect("reply");
+    assert_eq!(reply["author"]["staff"]["display_name"], "Sara Park");
+    app.stop().await;
+}
+
+async fn staff_hand_tickets_to_the_department_that_can_fix_them(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let author = app.sign_up("author@example.com", "Author").await;
+    let staff = app.sign_in("sara.park@hanbit.example", DEMO_PASSWORD).await;
+    let ticket = file(&app, &author, "Internet is slow every evening", None).await;
+    let number = ticket["number"].as_str().expect("number").to_owned();
+    let path = format!("/api/v1/tickets/{number}/transfer");
+
+    let (status, _) = send(
+        &app,
+        &author,
+        Method::POST,
+        &path,
+        Some(json!({"department": "network", "note": "please"})),
+    )
+    .await;
+    assert_eq!(status, 403);
+    let (status, problem) = send(
+        &app,
+        &staff,
+        Method::POST,
+        &path,
+        Some(json!({"department": "network", "note": " "})),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(problem["errors"]["note"].is_string());
+    let (status, problem) = send(
+        &app,
+        &staff,
+        Method::POST,
+        &path,
+        Some(json!({"department": "customer-care", "note": "stay here"})),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(problem["errors"]["department"].is_string());
+    let (status, problem) = send(
+        &app,
+        &staff,
+        Method::POST,
+        &path,
+        Some(json!({"department": "nowhere", "note": "somewhere"})),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(problem["errors"]["department"].is_string());
+
+    app.advance_clock(chrono::Duration::minutes(10));
+    let note = "Network Operations can measure line speed at your address.";
+    let (status, moved) = send(
+        &app,
+        &staff,
+        Method::POST,
+        &path,
+        Some(json!({"department": "network", "note": note})),
+    )
+    .await;
+    assert_eq!(status, 200, "{moved}");
+    assert_eq!(moved["department"]["slug"], "network");
+    let hand_off = moved["posts"]
+        .as_array()
+        .expect("posts")
+        .iter()
+        .find(|p| p["kind"] == "transfer")
+        .cloned()
+        .expect("hand-off post");
+    assert_eq!(hand_off["from_department"]["slug"], "customer-care");
+    assert_eq!(hand_off["to_department"]["slug"], "network");
+    assert!(
+        hand_off["body_html"]
+            .as_str()
+            .is_some_and(|h| h.contains("line speed"))
+    );
+    assert_eq!(hand_off["author"]["staff"]["initials"], "S.P.");
+    // The new department's promise runs from the hand-off.
+    let promise = &moved["first_response"];
+    assert_eq!(promise["breached"], false);
+    assert_ne!(
+        promise["started_at"],
+        ticket["first_response"]["started_at"]
+    );
+    let network_minutes = app
+        .scalar("SELECT first_response_minutes FROM departments WHERE slug = 'network'")
+        .await;
+    assert_eq!(promise["target_minutes"], network_minutes);
+    // Visitors see the hand-off too.
+    let (_, public) = send(
+        &app,
+        "",
+        Method::GET,
+        &format!("/api/v1/tickets/{number}"),
+        None,
+    )
+    .await;
+    assert!(
+        public["posts"]
+            .as_array()
+            .expect("posts")
+            .iter()
+            .any(|p| p["kind"] == "transfer")
+    );
+    app.stop().await;
+}
+
+async fn statuses_reopening_and_ratings_follow_the_rules(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let author = app.sign_up("author@example.com", "Author").await;
+    let other = app.sign_up("other@example.com", "Other").await;
+    let staff = app.sign_in("sara.park@hanbit.example", DEMO_PASSWORD).await;
+    let ticket = file(&app, &author, "Router lights blink red", None).await;
+    let number = ticket["number"].as_str().expect("number").to_owned();
+    let status_path = format!("/api/v1/tickets/{number}/status");
+    let rating_path = format!("/api/v1/tickets/{number}/rating");
+
+    let (code, _) = send(
+        &app,
+        &author,
+        Method::PUT,
+        &status_path,
+        Some(json!({"status": "in_progress"})),
+    )
+    .await;
+    assert_eq!(code, 403);
+    let (code, _) = send(
+        &app,
+        &other,
+        Method::PUT,
+        &status_path,
+        Some(json!({"status": "closed"})),
+    )
+    .await;
+    assert_eq!(code, 403);
+    let (code, _) = send(
+        &app,
+        &author,
+        Method::POST,
+        &rating_path,
+        Some(json!({"score": 5})),
+    )
+    .await;
+    assert_eq!(code, 409);
+
+    let (code, waiting) = send(
+        &app,
+        &staff,
+        Method::PUT,
+        &status_path,
+        Some(json!({"status": "waiting_for_customer", "note": "Which model is your router?"})),
+    )
+    .await;
+    assert_eq!(code, 200);
+    assert_eq!(waiting["status"], "waiting_for_customer");
+    // The author's answer puts it back to work.
+    let (_, answered) = send(
+        &app,
+        &author,
+        Method::POST,
+        &format!("/api/v1/tickets/{number}/replies"),
+        Some(json!({"body": "It is the HB-200."})),
+    )
+    .await;
+    assert_eq!(answered["status"], "in_progress");
+
+    let (code, resolved) = send(
+        &app,
+        &staff,
+        Method::PUT,
+        &status_path,
+        Some(json!({"status": "resolved", "note": "Replaced the router."})),
+    )
+    .await;
+    assert_eq!(code, 200);
+    assert!(resolved["resolved_at"].is_string());
+    assert_eq!(resolved["can"]["rate"], false, "staff do not rate");
+    let (_, for_author) = send(
+        &app,
+        &author,
+        Method::GET,
+        &format!("/api/v1/tickets/{number}"),
+        None,
+    )
+    .await;
+    assert_eq!(for_author["can"]["reopen"], true);
+    assert_eq!(for_author["can"]["rate"], true);
+    let status_post = resolved["posts"]
+        .as_array()
+        .expect("posts")
+        .iter()
+        .rfind(|p| p["kind"] == "status")
+        .cloned()
+        .expect("status post");
+    assert_eq!(status_post["status"], "resolved");
+
+    // Ratings: 1–5, only by the author.
+    let (code, problem) = send(
+        &app,
+        &author,
+        Method::POST,
+        &rating_path,
+        Some(json!({"score": 6})),
+    )
+    .await;
+    assert_eq!(code, 422);
+    assert!(problem["errors"]["score"].is_string());
+    let (code, _) = send(
+        &app,
+        &other,
+        Method::POST,
+        &rating_path,
+        Some(json!({"score": 1})),
+    )
+    .await;
+    assert_eq!(code, 403);
+    let (code, rated) = send(
+        &app,
+        &author,
+        Method::POST,
+        &rating_path,
+        Some(json!({"score": 4, "comment": "Quick and kind."})),
+    )
+    .await;
+    assert_eq!(code, 200);
+    assert_eq!(
+        rated["rating"],
+        json!({"score": 4, "comment": "Quick and kind."})
+    );
+
+    // Reopen within 14 days; not after.
+    app.advance_clock(chrono::Duration::days(13));
+    let (code, reopened) = send(
+        &app,
+        &author,
+        Method::PUT,
+        &status_path,
+        Some(json!({"status": "open"})),
+    )
+    .await;
+    assert_eq!(code, 200);
+    assert_eq!(reopened["status"], "open");
+    assert!(reopened["resolved_at"].is_null());
+    send(
+        &app,
+        &staff,
+        Method::PUT,
+        &status_path,
+        Some(json!({"status": "resolved"})),
+    )
+    .await;
+    app.advance_clock(chrono::Duration::days(15));
+    let (code, problem) = send(
+        &app,
+        &author,
+        Method::PUT,
+        &status_path,
+        Some(json!({"status": "open"})),
+    )
+    .await;
+    assert_eq!(code, 409);
+    assert!(
+        problem["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("14 days"))
+    );
+    // Closed threads take no more replies.
+    send(
+        &app,
+        &staff,
+        Method::PUT,
+        &status_path,
+        Some(json!({"status": "closed"})),
+    )
+    .await;
+    let (code, _) = send(
+        &app,
+        &author,
+        Method::POST,
+        &format!("/api/v1/tickets/{number}/replies"),
+        Some(json!({"body": "hello?"})),
+    )
+    .await;
+    assert_eq!(code, 409);
+    app.stop().await;
+}
+
+async fn me_too_counts_each_affected_member_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let author = app.sign_up("author@example.com", "Author").await;
+    let b = app.sign_up("b@example.com", "B").await;
+    let c = app.sign_up("c@example.com", "C").await;
+    let ticket = file(&app, &author, "App crashes on login", None).await;
+    let path = format!(
+        "/api/v1/tickets/{}/me-too",
+        ticket["number"].as_str().expect("number")
+    );
+    let (code, _) = send(&app, "", Method::POST, &path, None).await;
+    assert_eq!(code, 401);
+    let (code, _) = send(&app, &author, Method::POST, &path, None).await;
+    assert_eq!(code, 409);
+    for _ in 0..2 {
+        let (code, state) = send(&app, &b, Method::POST, &path, None).await;
+        assert_eq!(code, 200);
+        assert_eq!(state, json!({"me_too": 1, "mine": true}));
+    }
+    let (_, state) = send(&app, &c, Method::POST, &path, None).await;
+    assert_eq!(state["me_too"], 2);
+    let (_, state) = send(&app, &b, Method::DELETE, &path, None).await;
+    assert_eq!(state, json!({"me_too": 1, "mine": false}));
+    app.stop().await;
+}
+
+async fn the_staff_queue_puts_the_earliest_deadline_first(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let author = app.sign_up("author@example.com", "Author").await;
+    let staff = app.sign_in("sara.park@hanbit.example", DEMO_PASSWORD).await;
+    let staff_id = send(&app, &staff, Method::GET, "/api/v1/me", None).await.1["user"]["id"]
+        .as_i64()
+        .expect("id");
+    // Billing promises 30 minutes, Customer Care 15: the later-filed Care
+    // ticket is due first.
+    let billing = file(&app, &author, "Wrong amount on the bill", Some("billing")).await;
+    app.advance_clock(chrono::Duration::minutes(5));
+    let care = file(
+        &app,
+        &author,
+        "Cannot find my contract",
+        Some("customer-care"),
+    )
+    .await;
+    let (code, queue) = send(
+        &app,
+        &staff,
+        Method::GET,
+        "/api/v1/tickets?sort=urgent&limit=100",
+        None,
+    )
+    .await;
+    assert_eq!(code, 200);
+    let order: Vec<String> = queue["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|t| t["number"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    let pos = |n: &Value| {
+        order
+            .iter()
+            .position(|o| o == n.as_str().unwrap_or_default())
+            .expect("queued")
+    };
+    assert!(pos(&care["number"]) < pos(&billing["number"]), "{order:?}");
+    // Deadlines never go backwards along the queue while unanswered.
+    let dues: Vec<String> = queue["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|t| t["first_response"]["due_at"].as_str().map(str::to_owned))
+        .collect();
+    let mut sorted = dues.clone();
+    sorted.sort();
+    assert_eq!(dues, sorted);
+    assert!(
+        queue["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .all(|t| t["status"] != "resolved" && t["status"] != "closed")
+    );
+
+    // Claim, then filter by assignee.
+    let claim = format!(
+        "/api/v1/tickets/{}/assignee",
+        care["number"].as_str().expect("number")
+    );
+    let (code, claimed) = send(
+        &app,
+        &staff,
+        Method::PUT,
+        &claim,
+        Some(json!({"assignee": staff_id})),
+    )
+    .await;
+    assert_eq!(code, 200);
+    assert_eq!(claimed["assignee"]["id"], staff_id);
+    let (_, mine) = send(
+        &app,
+        &staff,
+        Method::GET,
+        "/api/v1/tickets?sort=urgent&assignee=me",
+        None,
+    )
+    .await;
+    assert_eq!(mine["items"].as_array().map(Vec::len), Some(1));
+    let author_id = send(&app, &author, Method::GET, "/api/v1/me", None).await.1["user"]["id"]
+        .as_i64()
+        .expect("id");
+    let (code, problem) = send(
+        &app,
+        &staff,
+        Method::PUT,
+        &claim,
+        Some(json!({"assignee": author_id})),
+    )
+    .await;
+    assert_eq!(code, 422);
+    assert!(problem["errors"]["assignee"].is_string());
+    let (code, _) = send(
+        &app,
+        &author,
+        Method::GET,
+        "/api/v1/tickets?assignee=none",
+        None,
+    )
+    .await;
+    assert_eq!(code, 403);
+    let (code, _) = send(
+        &app,
+        &author,
+        Method::PUT,
+        &claim,
+        Some(json!({"assignee": null})),
+    )
+    .await;
+    assert_eq!(code, 403);
+    // Department and kind filters.
+    let (_, billing_only) = send(
+        &app,
+        "",
+        Method::GET,
+        "/api/v1/tickets?department=billing&kind=complaint",
+        None,
+    )
+    .await;
+    assert!(
+        billing_only["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .all(|t| t["department"]["slug"] == "billing" && t["kind"] == "complaint")
+    );
+    let (code, _) = send(&app, "", Method::GET, "/api/v1/tickets?sort=oldest", None).await;
+    assert_eq!(code, 422);
+    app.stop().await;
+}
+
+async fn filing_a_ticket_checks_every_field(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let author = app.sign_up("author@example.com", "Author").await;
+    let before = app.scalar("SELECT COUNT(*) FROM tickets").await;
+    let (code, problem) = send(&app, &author, Method::POST, "/api/v1/tickets", Some(json!({
+        "kind": "complaint", "title": "Hi", "body": " ", "private_details": "x".repeat(501), "department": "nowhere"
+    }))).await;
+    assert_eq!(code, 422);
+    for field in ["title", "body", "private_details"] {
+        assert!(problem["errors"][field].is_string(), "{field}: {problem}");
+    }
+    let (code, problem) = send(
+        &app,
+        &author,
+        Method::POST,
+        "/api/v1/tickets",
+        Some(json!({
+            "kind": "complaint", "title": "A real title", "body": "text", "department": "nowhere"
+        })),
+    )
+    .await;
+    assert_eq!(code, 422);
+    assert!(problem["errors"]["department"].is_string());
+    let (code, _) = send(
+        &app,
+        &author,
+        Method::POST,
+        "/api/v1/tickets",
+        Some(json!({
+            "kind": "rant", "title": "A real title", "body": "text"
+        })),
+    )
+    .await;
+    assert!(code == 400 || code == 422, "{code}");
+    let (code, _) = send(
+        &app,
+        "",
+        Method::POST,
+        "/api/v1/tickets",
+        Some(json!({"kind": "inquiry", "title": "A real title", "body": "text"})),
+    )
+    .await;
+    assert_eq!(code, 401);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM tickets").await, before);
+    let (code, _) = send(&app, "", Method::GET, "/api/v1/tickets/VOC-999999", None).await;
+    assert_eq!(code, 404);
+    let (code, _) = send(&app, "", Method::GET, "/api/v1/tickets/12", None).await;
+    assert_eq!(code, 404);
+    app.stop().await;
+}
+
+on_both_databases!(
+    private_details_and_internal_notes_never_reach_others,
+    the_first_response_promise_is_kept_or_marked_broken,
+    staff_hand_tickets_to_the_department_that_can_fix_them,
+    statuses_reopening_and_ratings_follow_the_rules,
+    me_too_counts_each_affected_member_once,
+    the_staff_queue_puts_the_earliest_deadline_first,
+    filing_a_ticket_checks_every_field,
+);
