@@ -370,6 +370,140 @@ pub async fn create_idea(
     Ok(())
 }
 
+/// Public tickets, or the staff queue (`sort: urgent`).
+#[server(prefix = "/rpc")]
+pub async fn list_tickets(
+    query: shared::TicketQuery,
+) -> Result<shared::Page<shared::TicketCard>, ServerFnError> {
+    domain::ticket::list(&ctx()?, &caller().actor, &query)
+        .await
+        .map_err(fail)
+}
+
+/// One ticket thread as the caller may see it.
+#[server(prefix = "/rpc")]
+pub async fn get_ticket(number: String) -> Result<shared::TicketView, ServerFnError> {
+    domain::ticket::get(&ctx()?, &caller().actor, &number)
+        .await
+        .map_err(fail)
+}
+
+/// Files a ticket and opens its thread.
+#[server(prefix = "/rpc")]
+pub async fn file_ticket(
+    kind: shared::TicketKind,
+    title: String,
+    body: String,
+    #[server(default)] private_details: Option<String>,
+    #[server(default)] department: Option<String>,
+) -> Result<(), ServerFnError> {
+    let input = shared::NewTicket {
+        kind,
+        title,
+        body,
+        private_details,
+        department: department.filter(|d| !d.is_empty()),
+    };
+    let ticket = domain::ticket::create(&ctx()?, &caller().actor, input)
+        .await
+        .map_err(fail)?;
+    leptos_axum::redirect(&format!("/tickets/{}", ticket.number));
+    Ok(())
+}
+
+/// A reply in a ticket thread (`internal` for staff notes).
+#[server(prefix = "/rpc")]
+pub async fn reply_ticket(
+    number: String,
+    body: String,
+    #[server(default)] internal: Option<String>,
+) -> Result<shared::TicketView, ServerFnError> {
+    let input = shared::NewTicketReply {
+        body,
+        internal: internal.is_some_and(|v| v == "on" || v == "true"),
+    };
+    domain::ticket::reply(&ctx()?, &caller().actor, &number, input)
+        .await
+        .map_err(fail)
+}
+
+/// Hands a ticket to another department (staff).
+#[server(prefix = "/rpc")]
+pub async fn transfer_ticket(
+    number: String,
+    department: String,
+    note: String,
+) -> Result<shared::TicketView, ServerFnError> {
+    domain::ticket::transfer(
+        &ctx()?,
+        &caller().actor,
+        &number,
+        shared::TicketTransfer { department, note },
+    )
+    .await
+    .map_err(fail)
+}
+
+/// Changes a ticket's status (staff; the author resolves, closes, reopens).
+#[server(prefix = "/rpc")]
+pub async fn set_ticket_status(
+    number: String,
+    status: shared::TicketStatus,
+    #[server(default)] note: Option<String>,
+) -> Result<shared::TicketView, ServerFnError> {
+    domain::ticket::change_status(
+        &ctx()?,
+        &caller().actor,
+        &number,
+        shared::TicketStatusChange { status, note },
+    )
+    .await
+    .map_err(fail)
+}
+
+/// Claims a ticket for the signed-in staff member.
+#[server(prefix = "/rpc")]
+pub async fn claim_ticket(number: String) -> Result<shared::TicketView, ServerFnError> {
+    let caller = caller();
+    let me = caller.actor.member().map(|m| i64::from(m.id));
+    domain::ticket::assign(
+        &ctx()?,
+        &caller.actor,
+        &number,
+        shared::TicketAssignment { assignee: me },
+    )
+    .await
+    .map_err(fail)
+}
+
+/// Says or takes back "me too".
+#[server(prefix = "/rpc")]
+pub async fn set_me_too(
+    number: String,
+    affected: bool,
+) -> Result<shared::MeTooState, ServerFnError> {
+    domain::ticket::me_too(&ctx()?, &caller().actor, &number, affected)
+        .await
+        .map_err(fail)
+}
+
+/// The author rates the handling of a resolved ticket.
+#[server(prefix = "/rpc")]
+pub async fn rate_ticket(
+    number: String,
+    score: i64,
+    #[server(default)] comment: Option<String>,
+) -> Result<shared::TicketView, ServerFnError> {
+    domain::ticket::rate(
+        &ctx()?,
+        &caller().actor,
+        &number,
+        shared::Rating { score, comment },
+    )
+    .await
+    .map_err(fail)
+}
+
 /// Announcements, newest first.
 #[server(prefix = "/rpc")]
 pub async fn list_announcements(

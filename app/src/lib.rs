@@ -30,7 +30,9 @@ use crate::pages::{
     roadmap::RoadmapPage,
     sign_in::SignInPage,
     sign_up::SignUpPage,
+    staff_queue::StaffQueuePage,
     support::SupportPage,
+    tickets::{NewTicketPage, TicketPage},
 };
 
 /// The name of the compiled client bundle: `/pkg/madang.js`, `/pkg/madang_bg.wasm`, `/pkg/madang.css`.
@@ -84,6 +86,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/ideas/:number") view=IdeaPage ssr=SsrMode::Async/>
                         <Route path=path!("/roadmap") view=RoadmapPage/>
                         <Route path=path!("/support") view=SupportPage/>
+                        <Route path=path!("/tickets") view=SupportPage/>
+                        <Route path=path!("/tickets/new") view=NewTicketPage/>
+                        <Route path=path!("/tickets/:number") view=TicketPage ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/queue") view=StaffQueuePage/>
                         <Route path=path!("/announcements") view=AnnouncementsPage/>
                         <Route path=path!("/announcements/:id") view=AnnouncementPage ssr=SsrMode::Async/>
                         <Route path=path!("/signin") view=SignInPage/>

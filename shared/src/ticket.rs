@@ -169,6 +169,8 @@ pub struct FirstResponse {
     pub minutes: Option<i64>,
     /// Whether the promise is broken (answered late, or overdue now).
     pub breached: bool,
+    /// While unanswered: minutes the customer has waited since filing.
+    pub waiting_minutes: Option<i64>,
 }
 
 /// A ticket as lists show it (never with private details).

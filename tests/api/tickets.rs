@@ -605,6 +605,15 @@ async fn the_staff_queue_puts_the_earliest_deadline_first(backend: Backend) {
     let (code, _) = send(
         &app,
         &author,
+        Method::GET,
+        "/api/v1/tickets?sort=urgent",
+        None,
+    )
+    .await;
+    assert_eq!(code, 403);
+    let (code, _) = send(
+        &app,
+        &author,
         Method::PUT,
         &claim,
         Some(json!({"assignee": null})),

@@ -50,6 +50,7 @@ pub fn Header() -> impl IntoView {
                     {move || Suspend::new(async move {
                         match user.await {
                             Ok(Some(me)) => view! {
+                                {me.role.is_staff().then(|| view! { <A href="/staff/queue" attr:class="nav-queue">{locale.t("nav.queue")}</A> })}
                                 <A href="/me" attr:class="nav-me">
                                     <span class="avatar small" style=format!("background:{}", me.avatar_color)>{me.initials}</span>
                                     <span class="nav-me-name">{me.display_name}</span>

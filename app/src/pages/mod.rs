@@ -12,4 +12,6 @@ pub mod profile;
 pub mod roadmap;
 pub mod sign_in;
 pub mod sign_up;
+pub mod staff_queue;
 pub mod support;
+pub mod tickets;

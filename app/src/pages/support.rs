@@ -3,18 +3,28 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::list_departments;
+use leptos_router::components::A;
+use shared::TicketQuery;
+
+use crate::api::{list_departments, list_tickets};
 use crate::i18n::Locale;
+use crate::pages::tickets::TicketList;
 
 /// The support page.
 #[component]
 pub fn SupportPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let departments = Resource::new(|| (), |()| list_departments());
+    let tickets = Resource::new(|| (), |()| list_tickets(TicketQuery::default()));
     view! {
         <Title text=locale.t("support.title")/>
-        <h1>{locale.t("support.title")}</h1>
-        <p class="lead">{locale.t("support.lead")}</p>
+        <div class="board-head">
+            <div>
+                <h1>{locale.t("support.title")}</h1>
+                <p class="lead">{locale.t("support.lead")}</p>
+            </div>
+            <A href="/tickets/new" attr:class="button primary" attr:id="new-ticket">{locale.t("ticket.new_button")}</A>
+        </div>
         <Suspense fallback=|| view! { <p class="loading">"…"</p> }>
             {move || Suspend::new(async move {
                 match departments.await {
@@ -33,6 +43,15 @@ pub fn SupportPage() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     }.into_any(),
+                    Err(_) => view! { <p class="error" role="alert">{locale.t("error.load")}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <h2>{locale.t("support.recent")}</h2>
+        <Suspense fallback=|| view! { <p class="loading">"…"</p> }>
+            {move || Suspend::new(async move {
+                match tickets.await {
+                    Ok(page) => view! { <TicketList tickets=page.items/> }.into_any(),
                     Err(_) => view! { <p class="error" role="alert">{locale.t("error.load")}</p> }.into_any(),
                 }
             })}

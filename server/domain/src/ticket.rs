@@ -132,6 +132,10 @@ fn first_response(
             .and_then(|p| p.staff.clone()),
         minutes,
         breached,
+        waiting_minutes: row
+            .first_response_at
+            .is_none()
+            .then(|| Ord::max((now - row.created_at).num_minutes(), 0)),
     }
 }
 
@@ -348,6 +352,12 @@ pub async fn list(ctx: &Ctx, actor: &Actor, query: &TicketQuery) -> Result<Page<
             ));
         }
     };
+    if urgent {
+        policy::authorize(actor, Action::ReadStaffQueue, Scope::Others)?;
+    }
+    if urgent {
+        policy::authorize(actor, Action::ReadStaffQueue, Scope::Others)?;
+    }
     let mut select = ticket::Entity::find();
     if let Some(status) = query.status {
         select = select.filter(ticket::Column::Status.eq(status.as_str()));

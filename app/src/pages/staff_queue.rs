@@ -1,0 +1,83 @@
+//! The staff queue: unresolved tickets, the earliest first-answer deadline
+//! first, with breaches marked, filters, and a claim button.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::{A, Form};
+use leptos_router::hooks::use_query_map;
+use shared::{TicketKind, TicketQuery};
+
+use crate::api::{ClaimTicket, list_departments, list_tickets, problem};
+use crate::i18n::Locale;
+use crate::pages::tickets::{TicketList, kind_key};
+
+/// `/staff/queue`.
+#[component]
+pub fn StaffQueuePage() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let params = use_query_map();
+    let claim = ServerAction::<ClaimTicket>::new();
+    let departments = Resource::new(|| (), |()| list_departments());
+    let query = Memo::new(move |_| {
+        let params = params.read();
+        let text = |key: &str| params.get(key).filter(|v| !v.is_empty());
+        TicketQuery {
+            sort: Some("urgent".to_owned()),
+            department: text("department"),
+            kind: text("kind").and_then(|k| k.parse().ok()),
+            assignee: text("assignee"),
+            limit: Some(100),
+            ..TicketQuery::default()
+        }
+    });
+    let tickets = Resource::new(
+        move || (query.get(), claim.version().get()),
+        |(q, _)| list_tickets(q),
+    );
+    view! {
+        <Title text=locale.t("queue.title")/>
+        <h1>{locale.t("queue.title")}</h1>
+        <p class="lead">{locale.t("queue.lead")}</p>
+        <Form method="GET" action="/staff/queue">
+            <div class="board-filters">
+                <select name="department" aria-label=locale.t("ticket.field_department")>
+                    <option value="">{locale.t("queue.any_department")}</option>
+                    <Suspense fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            departments.await.unwrap_or_default().into_iter().map(|d| {
+                                let slug = d.slug.clone();
+                                view! { <option value=d.slug selected=move || query.get().department.as_deref() == Some(slug.as_str())>{d.name}</option> }
+                            }).collect_view()
+                        })}
+                    </Suspense>
+                </select>
+                <select name="kind" aria-label=locale.t("ticket.field_kind")>
+                    <option value="">{locale.t("queue.any_kind")}</option>
+                    {TicketKind::ALL.into_iter().map(|k| view! {
+                        <option value=k.as_str() selected=move || query.get().kind == Some(k)>{locale.t(kind_key(k))}</option>
+                    }).collect_view()}
+                </select>
+                <select name="assignee" aria-label=locale.t("queue.assignee")>
+                    <option value="">{locale.t("queue.anyone")}</option>
+                    <option value="none" selected=move || query.get().assignee.as_deref() == Some("none")>{locale.t("queue.unclaimed")}</option>
+                    <option value="me" selected=move || query.get().assignee.as_deref() == Some("me")>{locale.t("queue.mine")}</option>
+                </select>
+                <button type="submit" class="button">{locale.t("queue.filter")}</button>
+            </div>
+        </Form>
+        <Transition fallback=|| view! { <p class="loading">"…"</p> }>
+            {move || Suspend::new(async move {
+                match tickets.await {
+                    Ok(page) => view! { <TicketList tickets=page.items claim/> }.into_any(),
+                    Err(error) => {
+                        let p = problem(&error);
+                        view! {
+                            <p class="error" role="alert">{p.detail}</p>
+                            <A href="/signin?next=/staff/queue">{locale.t("signin.submit")}</A>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
