@@ -411,20 +411,70 @@ pub async fn file_ticket(
     Ok(())
 }
 
-/// A reply in a ticket thread (`internal` for staff notes).
-#[server(prefix = "/rpc")]
-pub async fn reply_ticket(
-    number: String,
-    body: String,
-    #[server(default)] internal: Option<String>,
-) -> Result<shared::TicketView, ServerFnError> {
-    let input = shared::NewTicketReply {
-        body,
-        internal: internal.is_some_and(|v| v == "on" || v == "true"),
-    };
-    domain::ticket::reply(&ctx()?, &caller().actor, &number, input)
-        .await
-        .map_err(fail)
+pub use reply::{ReplyTicket, reply_ticket};
+
+/// A reply carries up to eight form fields (body, note flag, promise,
+/// remedy): one server function, so one request writes them all at once.
+#[allow(clippy::too_many_arguments)]
+mod reply {
+    #[cfg(feature = "ssr")]
+    use super::{caller, ctx, fail};
+    use leptos::prelude::*;
+
+    /// A reply in a ticket thread (`internal` for staff notes); staff may add
+    /// a promise (text and due date) and a remedy (kind and amount in won).
+    #[server(prefix = "/rpc")]
+    pub async fn reply_ticket(
+        number: String,
+        body: String,
+        #[server(default)] internal: Option<String>,
+        #[server(default)] commitment_text: Option<String>,
+        #[server(default)] commitment_due_on: Option<String>,
+        #[server(default)] remedy_kind: Option<String>,
+        #[server(default)] remedy_amount: Option<String>,
+        #[server(default)] remedy_description: Option<String>,
+    ) -> Result<shared::TicketView, ServerFnError> {
+        let given = |v: Option<String>| v.filter(|t| !t.trim().is_empty());
+        let commitment_text = given(commitment_text);
+        let commitment_due_on = given(commitment_due_on);
+        let commitment = (commitment_text.is_some() || commitment_due_on.is_some()).then(|| {
+            shared::CommitmentInput {
+                text: commitment_text.unwrap_or_default(),
+                due_on: commitment_due_on.unwrap_or_default(),
+                department: None,
+            }
+        });
+        let remedy = match given(remedy_kind) {
+            Some(kind) => {
+                let amount = match given(remedy_amount) {
+                    Some(raw) => {
+                        Some(raw.trim().replace(',', "").parse::<i64>().map_err(|_| {
+                            fail(domain::Error::invalid(
+                                "remedy.amount",
+                                "give its value in won as a number",
+                            ))
+                        })?)
+                    }
+                    None => None,
+                };
+                Some(shared::RemedyInput {
+                    kind,
+                    amount,
+                    description: given(remedy_description),
+                })
+            }
+            None => None,
+        };
+        let input = shared::NewTicketReply {
+            body,
+            internal: internal.is_some_and(|v| v == "on" || v == "true"),
+            commitment,
+            remedy,
+        };
+        domain::ticket::reply(&ctx()?, &caller().actor, &number, input)
+            .await
+            .map_err(fail)
+    }
 }
 
 /// Hands a ticket to another department (staff).
@@ -459,6 +509,55 @@ pub async fn set_ticket_status(
     )
     .await
     .map_err(fail)
+}
+
+/// Promises, soonest due first, by public status.
+#[server(prefix = "/rpc")]
+pub async fn list_commitments(
+    status: Option<String>,
+) -> Result<shared::Page<shared::CommitmentView>, ServerFnError> {
+    let query = shared::CommitmentQuery {
+        status,
+        limit: Some(100),
+        cursor: None,
+    };
+    domain::commitment::list(&ctx()?, &query)
+        .await
+        .map_err(fail)
+}
+
+/// Staff settle a promise (kept with evidence, withdrawn with a reason).
+#[server(prefix = "/rpc")]
+pub async fn settle_commitment(
+    id: i64,
+    status: String,
+    #[server(default)] evidence: Option<String>,
+    #[server(default)] reason: Option<String>,
+) -> Result<shared::CommitmentView, ServerFnError> {
+    let input = shared::CommitmentUpdate {
+        status,
+        evidence,
+        reason,
+    };
+    domain::commitment::update(&ctx()?, &caller().actor, id, input)
+        .await
+        .map_err(fail)
+}
+
+/// Remedies waiting for an admin's approval.
+#[server(prefix = "/rpc")]
+pub async fn pending_remedies() -> Result<Vec<shared::RemedyView>, ServerFnError> {
+    domain::remedy::pending(&ctx()?, &caller().actor)
+        .await
+        .map_err(fail)
+}
+
+/// An admin approves or rejects a remedy above its granter's limit.
+#[server(prefix = "/rpc")]
+pub async fn decide_remedy(id: i64, approve: bool) -> Result<shared::RemedyView, ServerFnError> {
+    domain::remedy::decide(&ctx()?, &caller().actor, id, approve)
+        .await
+        .map_err(fail)
 }
 
 /// Claims a ticket for the signed-in staff member.

@@ -23,6 +23,7 @@ use crate::pages::{
     admin_outbox::AdminOutboxPage,
     announcements::{AnnouncementPage, AnnouncementsPage},
     board::BoardPage,
+    commitments::CommitmentsPage,
     idea::IdeaPage,
     member::MemberPage,
     new_idea::NewIdeaPage,
@@ -90,6 +91,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/tickets/new") view=NewTicketPage/>
                         <Route path=path!("/tickets/:number") view=TicketPage ssr=SsrMode::Async/>
                         <Route path=path!("/staff/queue") view=StaffQueuePage/>
+                        <Route path=path!("/commitments") view=CommitmentsPage/>
                         <Route path=path!("/announcements") view=AnnouncementsPage/>
                         <Route path=path!("/announcements/:id") view=AnnouncementPage ssr=SsrMode::Async/>
                         <Route path=path!("/signin") view=SignInPage/>

@@ -131,6 +131,18 @@ pub fn router(state: AppState) -> Router {
             post(rest::tickets::me_too).delete(rest::tickets::withdraw_me_too),
         )
         .route("/tickets/{number}/rating", post(rest::tickets::rate))
+        .route("/commitments", get(rest::tickets::list_commitments))
+        .route("/commitments/{id}", put(rest::tickets::update_commitment))
+        .route("/remedies/pending", get(rest::tickets::pending_remedies))
+        .route(
+            "/remedies/{id}/approve",
+            post(rest::tickets::approve_remedy),
+        )
+        .route("/remedies/{id}/reject", post(rest::tickets::reject_remedy))
+        .route(
+            "/admin/remedy-limits",
+            get(rest::tickets::remedy_limits).put(rest::tickets::set_remedy_limit),
+        )
         .route(
             "/announcements",
             get(rest::announcements::list_announcements)

@@ -385,12 +385,8 @@ async fn no_answer_reveals_a_secret_or_another_members_email(backend: Backend) {
         "/api/v1/me/sessions",
     ] {
         let text = app
-            .client
-            .get(app.url(path))
-            .header("cookie", &cookie)
-            .send()
+            .send_as(&cookie, reqwest::Method::GET, path, None)
             .await
-            .expect("request")
             .text()
             .await
             .expect("body");

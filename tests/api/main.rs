@@ -11,6 +11,7 @@ mod new_ideas;
 mod onboarding;
 mod pages;
 mod privacy;
+mod promises;
 mod search;
 mod smtp;
 mod tickets;

@@ -37,25 +37,22 @@ async fn the_home_page_is_server_rendered_with_the_demo_ideas(backend: Backend) 
 async fn the_page_language_follows_accept_language_and_the_cookie(backend: Backend) {
     let app = spawn_app(backend).await;
     let korean = app
-        .client
-        .get(app.url("/roadmap"))
-        .header("accept-language", "ko-KR,ko;q=0.9,en;q=0.5")
-        .send()
+        .get_with_headers(
+            "/roadmap",
+            &[("accept-language", "ko-KR,ko;q=0.9,en;q=0.5")],
+        )
         .await
-        .expect("request")
         .text()
         .await
         .expect("html");
     assert!(korean.contains("<html lang=\"ko\""), "expected Korean page");
     assert!(korean.contains("로드맵"));
     let english_by_cookie = app
-        .client
-        .get(app.url("/roadmap"))
-        .header("accept-language", "ko-KR")
-        .header("cookie", "madang_lang=en")
-        .send()
+        .get_with_headers(
+            "/roadmap",
+            &[("accept-language", "ko-KR"), ("cookie", "madang_lang=en")],
+        )
         .await
-        .expect("request")
         .text()
         .await
         .expect("html");

@@ -144,27 +144,52 @@ impl TestApp {
         format!("{}{path}", self.base)
     }
 
-    /// GET a path, reading the whole body. A response whose body stalls
+    /// GET a path, reading the whole body (see `settled`).
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.settled(path, || self.client.get(self.url(path))).await
+    }
+
+    /// GET a path with extra request headers (language, cookie), reading
+    /// the whole body (see `settled`).
+    pub async fn get_with_headers(
+        &self,
+        path: &str,
+        headers: &[(&str, &str)],
+    ) -> reqwest::Response {
+        self.settled(path, || {
+            headers
+                .iter()
+                .fold(self.client.get(self.url(path)), |request, (name, value)| {
+                    request.header(*name, *value)
+                })
+        })
+        .await
+    }
+
+    /// Sends a GET and reads the whole body. A response whose body stalls
     /// for 15 s is asked for once more, loudly: Leptos 0.8 has a rare,
     /// upstream lost-wakeup race in streaming SSR (leptos-rs/leptos#4851)
     /// that can stall one response; the retry keeps that from hanging CI
-    /// while a stall that repeats still fails the test.
-    pub async fn get(&self, path: &str) -> reqwest::Response {
+    /// while a stall that repeats still fails the test. Only GETs are
+    /// retried: they change nothing.
+    async fn settled(
+        &self,
+        path: &str,
+        request: impl Fn() -> reqwest::RequestBuilder,
+    ) -> reqwest::Response {
         for attempt in 1..=2 {
-            let response = self
-                .client
-                .get(self.url(path))
-                .send()
-                .await
-                .expect("request");
+            let response = request().send().await.expect("request");
             let status = response.status();
             let headers = response.headers().clone();
             match tokio::time::timeout(std::time::Duration::from_secs(15), response.bytes()).await {
-                Ok(body) => {
-                    let mut rebuilt = http::Response::new(body.expect("response body"));
+                Ok(Ok(body)) => {
+                    let mut rebuilt = http::Response::new(body);
                     *rebuilt.status_mut() = status;
                     *rebuilt.headers_mut() = headers;
                     return reqwest::Response::from(rebuilt);
+                }
+                Ok(Err(error)) => {
+                    eprintln!("GET {path}: response body cut off (attempt {attempt}): {error}");
                 }
                 Err(_) => eprintln!("GET {path}: response body stalled (attempt {attempt})"),
             }
@@ -222,15 +247,22 @@ impl TestApp {
         path: &str,
         body: Option<&serde_json::Value>,
     ) -> reqwest::Response {
-        let mut request = self
-            .client
-            .request(method, self.url(path))
-            .header("cookie", cookie)
-            .header("origin", self.origin());
-        if let Some(body) = body {
-            request = request.json(body);
+        let build = || {
+            let mut request = self
+                .client
+                .request(method.clone(), self.url(path))
+                .header("cookie", cookie)
+                .header("origin", self.origin());
+            if let Some(body) = body {
+                request = request.json(body);
+            }
+            request
+        };
+        if method == reqwest::Method::GET {
+            self.settled(path, build).await
+        } else {
+            build().send().await.expect("request")
         }
-        request.send().await.expect("request")
     }
 
     /// The site's origin, as a browser would send it.

@@ -7,7 +7,8 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::{
-    CreateCategory, CreateDepartment, InviteStaff, list_categories, list_departments,
+    CreateCategory, CreateDepartment, DecideRemedy, InviteStaff, list_categories, list_departments,
+    pending_remedies,
 };
 use crate::components::field::{Field, field_error, form_error};
 use crate::i18n::Locale;
@@ -20,12 +21,39 @@ pub fn AdminPage() -> impl IntoView {
     let create = ServerAction::<CreateDepartment>::new();
     let departments = Resource::new(move || create.version().get(), |_| list_departments());
     let add_category = ServerAction::<CreateCategory>::new();
+    let decide = ServerAction::<DecideRemedy>::new();
+    let waiting = Resource::new(move || decide.version().get(), |_| pending_remedies());
     let categories = Resource::new(move || add_category.version().get(), |_| list_categories());
     let invited = move || invite.value().get().and_then(Result::ok);
     view! {
         <Title text=locale.t("admin.title")/>
         <h1>{locale.t("admin.title")}</h1>
         <p><A href="/admin/outbox">{locale.t("admin.outbox_link")}</A></p>
+        <section class="auth-card wide pending-remedies">
+            <h2>{locale.t("remedy.pending_title")}</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let items = waiting.await.unwrap_or_default();
+                    if items.is_empty() {
+                        return view! { <p class="empty">{locale.t("remedy.none_pending")}</p> }.into_any();
+                    }
+                    view! {
+                        <ul class="remedy-list">
+                            {items.into_iter().map(|r| {
+                                let by = r.granted_by.display_name.clone();
+                                view! {
+                                    <li class="remedy" data-remedy=r.id>
+                                        <strong>{r.description.clone()}</strong> " · " {crate::pages::tickets::won(r.amount)} " " {locale.t("remedy.won")} " · " {by}
+                                        " " <button type="button" class="button small approve" on:click=move |_| { decide.dispatch(DecideRemedy { id: r.id, approve: true }); }>{locale.t("remedy.approve")}</button>
+                                        " " <button type="button" class="button small reject" on:click=move |_| { decide.dispatch(DecideRemedy { id: r.id, approve: false }); }>{locale.t("remedy.reject")}</button>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                })}
+            </Suspense>
+        </section>
         <div class="admin-grid">
             <section class="auth-card wide">
                 <h2>{locale.t("admin.invite")}</h2>

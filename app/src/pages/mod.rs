@@ -4,6 +4,7 @@ pub mod admin;
 pub mod admin_outbox;
 pub mod announcements;
 pub mod board;
+pub mod commitments;
 pub mod idea;
 pub mod member;
 pub mod new_idea;

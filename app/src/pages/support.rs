@@ -23,7 +23,10 @@ pub fn SupportPage() -> impl IntoView {
                 <h1>{locale.t("support.title")}</h1>
                 <p class="lead">{locale.t("support.lead")}</p>
             </div>
-            <A href="/tickets/new" attr:class="button primary" attr:id="new-ticket">{locale.t("ticket.new_button")}</A>
+            <div class="board-actions">
+                <A href="/commitments" attr:class="button">{locale.t("nav.commitments")}</A>
+                <A href="/tickets/new" attr:class="button primary" attr:id="new-ticket">{locale.t("ticket.new_button")}</A>
+            </div>
         </div>
         <Suspense fallback=|| view! { <p class="loading">"…"</p> }>
             {move || Suspend::new(async move {

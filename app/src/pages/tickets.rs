@@ -7,14 +7,17 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use shared::{FirstResponse, TicketCard, TicketKind, TicketPost, TicketStatus, TicketView};
+use shared::{
+    CommitmentView, FirstResponse, RemedyView, TicketCard, TicketKind, TicketPost, TicketStatus,
+    TicketView,
+};
 
 use crate::api::{
-    ClaimTicket, FileTicket, RateTicket, ReplyTicket, SetTicketStatus, TransferTicket, get_ticket,
-    list_departments, set_me_too,
+    ClaimTicket, FileTicket, RateTicket, ReplyTicket, SetTicketStatus, SettleCommitment,
+    TransferTicket, get_ticket, list_departments, set_me_too,
 };
 use crate::auth_state::CurrentUser;
-use crate::components::field::{field_error, form_error};
+use crate::components::field::{field_error, form_error, reset_after_success};
 use crate::components::signature::{AuthorName, StaffSignature};
 use crate::i18n::Locale;
 use crate::text::title_text;
@@ -227,6 +230,7 @@ pub fn TicketPage() -> impl IntoView {
     let status = ServerAction::<SetTicketStatus>::new();
     let claim = ServerAction::<ClaimTicket>::new();
     let rate = ServerAction::<RateTicket>::new();
+    let settle = ServerAction::<SettleCommitment>::new();
     let departments = Resource::new(|| (), |()| list_departments());
     let ticket = Resource::new(
         move || {
@@ -237,6 +241,7 @@ pub fn TicketPage() -> impl IntoView {
                 status.version().get(),
                 claim.version().get(),
                 rate.version().get(),
+                settle.version().get(),
             )
         },
         |(number, ..)| async move {
@@ -253,7 +258,7 @@ pub fn TicketPage() -> impl IntoView {
                 match ticket.await {
                     Some(t) => {
                         let departments = if t.can.staff { departments.await.unwrap_or_default() } else { Vec::new() };
-                        view! { <Thread t departments reply transfer status claim rate/> }.into_any()
+                        view! { <Thread t departments reply transfer status claim rate settle/> }.into_any()
                     }
                     None => view! { <h1>{locale.t("ticket.not_found")}</h1> }.into_any(),
                 }
@@ -271,9 +276,11 @@ fn Thread(
     status: ServerAction<SetTicketStatus>,
     claim: ServerAction<ClaimTicket>,
     rate: ServerAction<RateTicket>,
+    settle: ServerAction<SettleCommitment>,
 ) -> impl IntoView {
     let locale = expect_context::<Locale>();
     let dept = t.department.as_ref().map(|d| d.name.clone());
+    let staff = t.can.staff;
     let number = t.number.clone();
     let body = t.body_html.clone();
     view! {
@@ -304,6 +311,22 @@ fn Thread(
             <ol class="ticket-thread">
                 {t.posts.into_iter().map(|p| view! { <Post p/> }).collect_view()}
             </ol>
+            {(!t.commitments.is_empty()).then(|| view! {
+                <section class="commitments" aria-labelledby="commitments-title">
+                    <h2 id="commitments-title">{locale.t("commitment.title")}</h2>
+                    <ul class="commitment-list">
+                        {t.commitments.clone().into_iter().map(|c| view! { <Commitment c settle=staff.then_some(settle)/> }).collect_view()}
+                    </ul>
+                </section>
+            })}
+            {(!t.remedies.is_empty()).then(|| view! {
+                <section class="remedies" aria-labelledby="remedies-title">
+                    <h2 id="remedies-title">{locale.t("remedy.title")}</h2>
+                    <ul class="remedy-list">
+                        {t.remedies.clone().into_iter().map(|r| view! { <Remedy r/> }).collect_view()}
+                    </ul>
+                </section>
+            })}
             {t.rating.clone().map(|r| view! {
                 <p class="rating" data-score=r.score>{locale.t("ticket.rated")} " " {"★".repeat(usize::try_from(r.score).unwrap_or(0))} " " {r.comment.unwrap_or_default()}</p>
             })}
@@ -356,6 +379,91 @@ fn Post(p: TicketPost) -> impl IntoView {
     }
 }
 
+/// Formats won with thousands separators: `55,000 won`.
+#[must_use]
+pub fn won(amount: i64) -> String {
+    let digits = amount.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if amount < 0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// One promise with its public status; staff can settle it.
+#[component]
+pub fn Commitment(
+    c: CommitmentView,
+    settle: Option<ServerAction<SettleCommitment>>,
+) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let status_key = match c.status.as_str() {
+        "kept" => "commitment.kept",
+        "overdue" => "commitment.overdue",
+        "withdrawn" => "commitment.withdrawn",
+        _ => "commitment.pending",
+    };
+    let open = c.status == "pending" || c.status == "overdue";
+    view! {
+        <li class=format!("commitment commitment-{}", c.status) data-commitment=c.id data-status=c.status.clone()>
+            <span class="commitment-status">{locale.t(status_key)}</span>
+            " " <strong class="commitment-text">{c.text.clone()}</strong>
+            " · " {locale.t("commitment.due")} " " <time class="commitment-due">{c.due_on.clone()}</time>
+            {c.department.clone().map(|d| view! { " · " <span class="category">{d.name}</span> })}
+            " · " <A href=format!("/tickets/{}", c.ticket)>{c.ticket.clone()}</A>
+            {c.evidence.clone().map(|e| view! { <p class="evidence">{locale.t("commitment.evidence")} " " {e}</p> })}
+            {c.reason.clone().map(|r| view! { <p class="reason">{locale.t("commitment.reason")} " " {r}</p> })}
+            {settle.filter(|_| open).map(|settle| view! {
+                <ActionForm action=settle attr:class="form settle-form">
+                    <input type="hidden" name="id" value=c.id/>
+                    <select name="status" aria-label=locale.t("commitment.settle")>
+                        <option value="kept">{locale.t("commitment.kept")}</option>
+                        <option value="withdrawn">{locale.t("commitment.withdrawn")}</option>
+                    </select>
+                    <input name="evidence" placeholder=locale.t("commitment.evidence_hint")/>
+                    <input name="reason" placeholder=locale.t("commitment.reason_hint")/>
+                    <button type="submit" class="button small">{locale.t("commitment.settle")}</button>
+                    <p class="form-error" role="alert">{form_error(settle)}</p>
+                    <p class="field-error" role="alert">{field_error(settle, "evidence")}</p>
+                    <p class="field-error" role="alert">{field_error(settle, "reason")}</p>
+                </ActionForm>
+            })}
+        </li>
+    }
+}
+
+#[component]
+fn Remedy(r: RemedyView) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let status_key = match r.status.as_str() {
+        "granted" => "remedy.granted",
+        "rejected" => "remedy.rejected",
+        _ => "remedy.pending",
+    };
+    let by = r.granted_by.staff.clone().map(|s| {
+        let dept = s
+            .department
+            .as_ref()
+            .map(|d| d.name.clone())
+            .unwrap_or_default();
+        format!("{} ({dept})", s.initials)
+    });
+    view! {
+        <li class=format!("remedy remedy-{}", r.status) data-remedy=r.id data-status=r.status.clone()>
+            <span class="remedy-status">{locale.t(status_key)}</span>
+            " " <strong class="remedy-description">{r.description.clone()}</strong>
+            " · " <span class="remedy-amount">{won(r.amount)} " " {locale.t("remedy.won")}</span>
+            {by.map(|b| view! { " · " {locale.t("ticket.by")} " " {b} })}
+        </li>
+    }
+}
+
 #[component]
 fn MeToo(number: String, count: i64, mine: bool, allowed: bool) -> impl IntoView {
     let locale = expect_context::<Locale>();
@@ -386,8 +494,10 @@ fn MeToo(number: String, count: i64, mine: bool, allowed: bool) -> impl IntoView
 #[component]
 fn ReplyForm(number: String, reply: ServerAction<ReplyTicket>, staff: bool) -> impl IntoView {
     let locale = expect_context::<Locale>();
+    let form = NodeRef::<leptos::html::Form>::new();
+    reset_after_success(reply, form);
     view! {
-        <ActionForm action=reply attr:class="form" attr:id="ticket-reply-form">
+        <ActionForm action=reply node_ref=form attr:class="form" attr:id="ticket-reply-form">
             <p class="form-error" role="alert">{form_error(reply)}</p>
             <input type="hidden" name="number" value=number/>
             <div class="field">
@@ -397,6 +507,38 @@ fn ReplyForm(number: String, reply: ServerAction<ReplyTicket>, staff: bool) -> i
             </div>
             {staff.then(|| view! {
                 <label class="checkbox"><input type="checkbox" name="internal" id="ticket-internal"/> " " {locale.t("ticket.internal_option")}</label>
+                <details class="decision promise-remedy">
+                    <summary>{locale.t("ticket.add_promise_remedy")}</summary>
+                    <div class="field">
+                        <label for="commitment-text">{locale.t("commitment.text")}</label>
+                        <input id="commitment-text" name="commitment_text"/>
+                        <p class="field-error" id="commitment-text-error" role="alert">{field_error(reply, "commitment.text")}</p>
+                    </div>
+                    <div class="field">
+                        <label for="commitment-due">{locale.t("commitment.due_on")}</label>
+                        <input id="commitment-due" name="commitment_due_on" type="date"/>
+                        <p class="field-error" id="commitment-due-error" role="alert">{field_error(reply, "commitment.due_on")}</p>
+                    </div>
+                    <div class="field">
+                        <label for="remedy-kind">{locale.t("remedy.kind")}</label>
+                        <select id="remedy-kind" name="remedy_kind">
+                            <option value="">{locale.t("remedy.none")}</option>
+                            <option value="month_free">{locale.t("remedy.month_free")}</option>
+                            <option value="credit">{locale.t("remedy.credit")}</option>
+                            <option value="custom">{locale.t("remedy.custom")}</option>
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="remedy-amount">{locale.t("remedy.amount")}</label>
+                        <input id="remedy-amount" name="remedy_amount" inputmode="numeric"/>
+                        <p class="field-error" id="remedy-amount-error" role="alert">{field_error(reply, "remedy.amount")}</p>
+                    </div>
+                    <div class="field">
+                        <label for="remedy-description">{locale.t("remedy.description")}</label>
+                        <input id="remedy-description" name="remedy_description"/>
+                        <p class="field-error" role="alert">{field_error(reply, "remedy.description")}</p>
+                    </div>
+                </details>
             })}
             <button type="submit" class="button primary">{locale.t("ticket.send")}</button>
         </ActionForm>

@@ -12,7 +12,7 @@ use shared::{IdeaStatus, Role, TicketKind, TicketStatus};
 
 use crate::entity::{
     announcement, announcement_idea, category, department, idea, idea_comment, idea_status_change,
-    idea_vote, ticket, ticket_post, user,
+    idea_vote, remedy_limit, ticket, ticket_post, user,
 };
 use crate::{Ctx, Result, idea::trending_score, markdown, password};
 
@@ -769,6 +769,19 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
             .insert(&txn)
             .await?;
         }
+    }
+
+    // Employees grant up to 60,000 won on their own (a month of the usual
+    // plan); moderators up to 100,000; more waits for an admin.
+    for (role, max_won) in [(Role::Employee, 60_000), (Role::Moderator, 100_000)] {
+        remedy_limit::ActiveModel {
+            role: Set(role.as_str().to_owned()),
+            department_id: Set(None),
+            max_won: Set(max_won),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
     }
 
     for (i, t) in TICKETS.iter().enumerate() {

@@ -4,8 +4,10 @@
 
 pub mod actor;
 pub mod announcement;
+pub mod audit;
 pub mod auth;
 pub mod comment;
+pub mod commitment;
 pub mod ctx;
 pub mod db;
 pub mod demo;
@@ -24,6 +26,7 @@ pub mod password;
 pub mod policy;
 pub mod privacy;
 pub mod rate_limit;
+pub mod remedy;
 pub mod search;
 pub mod secret_token;
 pub mod ticket;

@@ -318,6 +318,8 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: &str) -> Result<TicketView> {
         me_too_mine,
         first_response: first_response(&row, target_minutes(&all, row.department_id), &people, now),
         posts,
+        commitments: crate::commitment::for_ticket(ctx, row.id).await?,
+        remedies: crate::remedy::for_ticket(ctx, row.id).await?,
         private_details: if sees_private {
             row.private_details.clone()
         } else {
@@ -500,6 +502,27 @@ pub async fn reply(
     input: NewTicketReply,
 ) -> Result<TicketView> {
     validate_text("body", &input.body, 1)?;
+    let now = ctx.clock.now();
+    let promise = match &input.commitment {
+        Some(commitment) => {
+            policy::authorize(actor, Action::MakeCommitment, Scope::Others)?;
+            Some((commitment, crate::commitment::validate(commitment, now)?))
+        }
+        None => None,
+    };
+    let remedy = match &input.remedy {
+        Some(remedy) => {
+            policy::authorize(actor, Action::GrantRemedy, Scope::Others)?;
+            Some(crate::remedy::validate(remedy)?)
+        }
+        None => None,
+    };
+    if input.internal && (promise.is_some() || remedy.is_some()) {
+        return Err(Error::invalid(
+            "internal",
+            "promises and remedies are made in public replies, not internal notes",
+        ));
+    }
     let txn = db::begin_write(&ctx.db).await?;
     let row = find(&txn, number, true).await?;
     let scope = scope_for(actor, &row);
@@ -514,13 +537,18 @@ pub async fn reply(
             "this ticket is closed; file a new one or ask staff to reopen it".to_owned(),
         ));
     }
-    let now = ctx.clock.now();
     let kind = if input.internal {
         POST_INTERNAL
     } else {
         POST_REPLY
     };
-    insert_post(&txn, row.id, member.id, kind, &input.body, now).await?;
+    let post = insert_post(&txn, row.id, member.id, kind, &input.body, now).await?;
+    if let Some((commitment, due_on)) = promise {
+        crate::commitment::make(&txn, member, &row, post.id, commitment, due_on, now).await?;
+    }
+    if let Some(valid) = remedy {
+        crate::remedy::grant(&txn, member, &row, valid, now).await?;
+    }
     let staff_reply = !input.internal && member.role.is_staff() && scope == Scope::Others;
     let author_reply = scope == Scope::Own;
     let mut active = row.clone().into_active_model();

@@ -10,6 +10,7 @@ mod m20261126_000004_idea_search;
 mod m20261126_000005_follows_notifications;
 mod m20261126_000006_announcements;
 mod m20261126_000007_ticket_workflow;
+mod m20261126_000008_commitments_remedies;
 
 /// Lists every migration in the order it must run.
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000005_follows_notifications::Migration),
             Box::new(m20261126_000006_announcements::Migration),
             Box::new(m20261126_000007_ticket_workflow::Migration),
+            Box::new(m20261126_000008_commitments_remedies::Migration),
         ]
     }
 }

@@ -4,10 +4,12 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use shared::{
-    ApiError, MeTooState, NewTicket, NewTicketReply, Page, Rating, TicketAssignment, TicketCard,
+    ApiError, CommitmentQuery, CommitmentUpdate, CommitmentView, MeTooState, NewTicket,
+    NewTicketReply, Page, Rating, RemedyLimit, RemedyView, TicketAssignment, TicketCard,
     TicketQuery, TicketStatusChange, TicketTransfer, TicketView,
 };
 
+use super::Items;
 use crate::auth::Auth;
 use crate::error::ApiResult;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
@@ -178,5 +180,112 @@ pub async fn rate(
 ) -> ApiResult<Json<TicketView>> {
     Ok(Json(
         domain::ticket::rate(&state.ctx, &auth.actor, &number, input).await?,
+    ))
+}
+
+/// Every promise made in official replies, soonest due first; `status`
+/// filters by pending, kept, overdue or withdrawn.
+#[utoipa::path(get, path = "/api/v1/commitments", tag = "tickets", params(CommitmentQuery), responses(
+    (status = 200, body = Page<CommitmentView>),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn list_commitments(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<CommitmentQuery>,
+) -> ApiResult<Json<Page<CommitmentView>>> {
+    Ok(Json(domain::commitment::list(&state.ctx, &query).await?))
+}
+
+/// Staff settle a promise: kept (with evidence) or withdrawn (with a reason).
+#[utoipa::path(put, path = "/api/v1/commitments/{id}", tag = "tickets", params(("id" = i64, Path, description = "Commitment id")), request_body = CommitmentUpdate, responses(
+    (status = 200, body = CommitmentView),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn update_commitment(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(input): ApiJson<CommitmentUpdate>,
+) -> ApiResult<Json<CommitmentView>> {
+    Ok(Json(
+        domain::commitment::update(&state.ctx, &auth.actor, id, input).await?,
+    ))
+}
+
+/// Remedies above their granter's limit, waiting for an admin.
+#[utoipa::path(get, path = "/api/v1/remedies/pending", tag = "tickets", responses(
+    (status = 200, body = Items<RemedyView>),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn pending_remedies(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> ApiResult<Json<Items<RemedyView>>> {
+    Ok(Json(Items {
+        items: domain::remedy::pending(&state.ctx, &auth.actor).await?,
+    }))
+}
+
+/// An admin approves a remedy above its granter's limit.
+#[utoipa::path(post, path = "/api/v1/remedies/{id}/approve", tag = "tickets", params(("id" = i64, Path, description = "Remedy id")), responses(
+    (status = 200, body = RemedyView),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Not waiting for approval"),
+))]
+pub async fn approve_remedy(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<Json<RemedyView>> {
+    Ok(Json(
+        domain::remedy::decide(&state.ctx, &auth.actor, id, true).await?,
+    ))
+}
+
+/// An admin rejects a remedy above its granter's limit.
+#[utoipa::path(post, path = "/api/v1/remedies/{id}/reject", tag = "tickets", params(("id" = i64, Path, description = "Remedy id")), responses(
+    (status = 200, body = RemedyView),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Not waiting for approval"),
+))]
+pub async fn reject_remedy(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<Json<RemedyView>> {
+    Ok(Json(
+        domain::remedy::decide(&state.ctx, &auth.actor, id, false).await?,
+    ))
+}
+
+/// The remedy limits per role and department (staff may read them).
+#[utoipa::path(get, path = "/api/v1/admin/remedy-limits", tag = "tickets", responses(
+    (status = 200, body = Items<RemedyLimit>),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn remedy_limits(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> ApiResult<Json<Items<RemedyLimit>>> {
+    Ok(Json(Items {
+        items: domain::remedy::limits(&state.ctx, &auth.actor).await?,
+    }))
+}
+
+/// Sets the limit for a role, in one department or everywhere (admins).
+#[utoipa::path(put, path = "/api/v1/admin/remedy-limits", tag = "tickets", request_body = RemedyLimit, responses(
+    (status = 200, body = RemedyLimit),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn set_remedy_limit(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<RemedyLimit>,
+) -> ApiResult<Json<RemedyLimit>> {
+    Ok(Json(
+        domain::remedy::set_limit(&state.ctx, &auth.actor, input).await?,
     ))
 }

@@ -4,9 +4,11 @@ import { signIn } from "../support";
 // The social customer centre, as the articles tell it: a customer files
 // "internet is slow"; a signed-out visitor reads the public thread and sees
 // the waiting clock; Customer Care hands it to Network Operations with a
-// public note; a Network employee answers, signed; the customer sees the
-// answer and the hand-off, marks it resolved and rates it. Private details
-// stay with the customer and staff.
+// public note; a Network employee answers, signed, with a promise due in 7
+// days and a free month within the employee's limit (a larger credit waits
+// for an admin's approval); the customer sees the answer, the hand-off, the
+// promise and the remedy, and rates the resolution. Private details stay
+// with the customer and staff.
 
 test("a slow-internet complaint handled in public, by name", async ({ browser }) => {
   const stamp = String(Date.now() % 1_000_000);
@@ -60,9 +62,28 @@ test("a slow-internet complaint handled in public, by name", async ({ browser })
   await expect(network.locator(`.ticket-card[data-ticket="${path.split("/").pop()}"]`)).toBeVisible();
   await network.goto(path);
   await expect(network.locator("#app")).toHaveAttribute("data-hydrated", "true");
-  await network.fill("#ticket-reply", "We measured your line: a faulty port at the street cabinet. A technician replaces it tomorrow.");
+  await network.fill("#ticket-reply", "We measured your line: a faulty port at the street cabinet. A technician replaces it this week.");
+  await network.locator(".promise-remedy").evaluate((d) => { (d as HTMLDetailsElement).open = true; });
+  const due = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  await network.fill("#commitment-text", "Replace the street-cabinet port");
+  await network.fill("#commitment-due", due);
+  await network.selectOption("#remedy-kind", "month_free");
+  await network.fill("#remedy-amount", "55,000");
   await network.click("#ticket-reply-form button[type=submit]");
   await expect(network.locator(".promise-clock.answered")).toBeVisible();
+  await expect(network.locator(".remedy").first()).toHaveAttribute("data-status", "granted");
+
+  // A grant above the employee's limit waits for an admin's approval.
+  await network.fill("#ticket-reply", "For the two weeks of slow evenings, we add a credit.");
+  await network.locator(".promise-remedy").evaluate((d) => { (d as HTMLDetailsElement).open = true; });
+  await network.selectOption("#remedy-kind", "credit");
+  await network.fill("#remedy-amount", "150000");
+  await network.click("#ticket-reply-form button[type=submit]");
+  await expect(network.locator(".remedy").nth(1)).toHaveAttribute("data-status", "pending_approval");
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "admin@hanbit.example");
+  await admin.goto("/admin");
+  await expect(admin.locator(".pending-remedies .remedy", { hasText: "150,000" })).toBeVisible();
 
   // The customer sees the signed answer and the hand-off.
   await customer.goto(path);
@@ -72,6 +93,16 @@ test("a slow-internet complaint handled in public, by name", async ({ browser })
   await expect(answer.locator(".signature-department")).toHaveText("Network Operations");
   await expect(customer.locator(".ticket-post.post-transfer")).toContainText("measure the line speed");
   await expect(customer.locator(".promise-clock.answered .answered-by")).toContainText("Network Operations");
+  const promise = customer.locator(".commitment").first();
+  await expect(promise).toHaveAttribute("data-status", "pending");
+  await expect(promise.locator(".commitment-text")).toHaveText("Replace the street-cabinet port");
+  await expect(promise.locator(".commitment-due")).toHaveText(due);
+  const freeMonth = customer.locator(".remedy").first();
+  await expect(freeMonth).toHaveAttribute("data-status", "granted");
+  await expect(freeMonth.locator(".remedy-amount")).toContainText("55,000");
+  await customer.goto("/commitments?status=pending");
+  await expect(customer.locator(".commitment", { hasText: "Replace the street-cabinet port" }).first()).toBeVisible();
+  await customer.goto(path);
 
   // Resolved, then rated by the customer.
   await network.click(".ticket-status-form summary");

@@ -1,0 +1,47 @@
+//! The audit log: every staff and moderator action that changes what
+//! customers get or see, with who, what, when, and the state before and
+//! after. Written in the same transaction as the action, so it never
+//! misses one.
+
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+
+use crate::Result;
+use crate::entity::audit_event;
+
+/// One action to record.
+pub struct Entry<'a> {
+    /// Who did it.
+    pub actor_id: i32,
+    /// What, e.g. `remedy.granted`.
+    pub action: &'a str,
+    /// What kind of thing, e.g. `ticket`.
+    pub target_type: &'a str,
+    /// Which one, e.g. `VOC-000123`.
+    pub target_id: String,
+    /// The state before (JSON), if any.
+    pub before: Option<serde_json::Value>,
+    /// The state after (JSON), if any.
+    pub after: Option<serde_json::Value>,
+}
+
+/// Appends an entry to the log.
+pub async fn record<C: ConnectionTrait>(
+    db: &C,
+    entry: Entry<'_>,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    audit_event::ActiveModel {
+        actor_id: Set(Some(entry.actor_id)),
+        action: Set(entry.action.to_owned()),
+        target_type: Set(entry.target_type.to_owned()),
+        target_id: Set(entry.target_id),
+        before: Set(entry.before.map(|v| v.to_string())),
+        after: Set(entry.after.map(|v| v.to_string())),
+        guideline: Set(None),
+        created_at: Set(at),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}

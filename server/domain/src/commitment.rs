@@ -1,0 +1,356 @@
+//! Commitments: promises made in official replies ("promises must be
+//! real"). Each has a due date and an owner department, and is publicly
+//! pending, kept (with evidence), overdue (by itself, once its date has
+//! passed) or withdrawn (with a reason).
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
+use shared::page::{DEFAULT_PAGE_LIMIT, PAGE_LIMIT_RANGE};
+use shared::staff::DepartmentRef;
+use shared::ticket::ticket_number;
+use shared::{CommitmentInput, CommitmentQuery, CommitmentUpdate, CommitmentView, Page};
+
+use crate::actor::{Actor, Member};
+use crate::entity::{commitment, department, ticket};
+use crate::policy::{self, Action, Scope};
+use crate::{Ctx, Error, Result, audit};
+
+const PENDING: &str = "pending";
+const KEPT: &str = "kept";
+const WITHDRAWN: &str = "withdrawn";
+const OVERDUE: &str = "overdue";
+
+/// Today's date as promises count it (UTC).
+fn today(now: DateTime<Utc>) -> String {
+    now.date_naive().format("%Y-%m-%d").to_string()
+}
+
+/// The public status: a pending promise past its date is overdue.
+fn status_of(row: &commitment::Model, now: DateTime<Utc>) -> &'static str {
+    match row.status.as_str() {
+        KEPT => KEPT,
+        WITHDRAWN => WITHDRAWN,
+        _ if row.due_on < today(now) => OVERDUE,
+        _ => PENDING,
+    }
+}
+
+/// Checks a commitment in a reply; returns the due date.
+pub(crate) fn validate(input: &CommitmentInput, now: DateTime<Utc>) -> Result<String> {
+    let text = input.text.trim();
+    if text.chars().count() < 5 || text.chars().count() > 500 {
+        return Err(Error::invalid(
+            "commitment.text",
+            "say what will be done in 5–500 characters",
+        ));
+    }
+    let due = NaiveDate::parse_from_str(input.due_on.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::invalid("commitment.due_on", "must be a date like 2026-12-31"))?;
+    let due = due.format("%Y-%m-%d").to_string();
+    if due < today(now) {
+        return Err(Error::invalid(
+            "commitment.due_on",
+            "must be today or later",
+        ));
+    }
+    Ok(due)
+}
+
+/// Records a promise made in the reply `post_id`, owned by the named
+/// department or the ticket's.
+pub(crate) async fn make<C: ConnectionTrait>(
+    db: &C,
+    staff: &Member,
+    row: &ticket::Model,
+    post_id: i32,
+    input: &CommitmentInput,
+    due_on: String,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let department_id = match input.department.as_deref().filter(|d| !d.is_empty()) {
+        Some(slug) => Some(
+            department::Entity::find()
+                .filter(department::Column::Slug.eq(slug))
+                .one(db)
+                .await?
+                .ok_or_else(|| {
+                    Error::invalid("commitment.department", format!("no department `{slug}`"))
+                })?
+                .id,
+        ),
+        None => row.department_id,
+    };
+    let saved = commitment::ActiveModel {
+        ticket_id: Set(row.id),
+        post_id: Set(Some(post_id)),
+        text: Set(input.text.trim().to_owned()),
+        due_on: Set(due_on),
+        department_id: Set(department_id),
+        status: Set(PENDING.to_owned()),
+        evidence: Set(None),
+        reason: Set(None),
+        made_by_id: Set(staff.id),
+        created_at: Set(now),
+        settled_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    audit::record(
+        db,
+        audit::Entry {
+            actor_id: staff.id,
+            action: "commitment.made",
+            target_type: "ticket",
+            target_id: ticket_number(i64::from(row.id)),
+            before: None,
+            after: Some(serde_json::json!({"commitment": saved.id, "text": saved.text, "due_on": saved.due_on})),
+        },
+        now,
+    )
+    .await
+}
+
+async fn views(ctx: &Ctx, rows: Vec<commitment::Model>) -> Result<Vec<CommitmentView>> {
+    let now = ctx.clock.now();
+    let ticket_ids: Vec<i32> = rows.iter().map(|r| r.ticket_id).collect();
+    let titles: HashMap<i32, String> = if ticket_ids.is_empty() {
+        HashMap::new()
+    } else {
+        ticket::Entity::find()
+            .filter(ticket::Column::Id.is_in(ticket_ids))
+            .all(&ctx.db)
+            .await?
+            .into_iter()
+            .map(|t| (t.id, t.title))
+            .collect()
+    };
+    let departments: HashMap<i32, DepartmentRef> = department::Entity::find()
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .map(|d| {
+            (
+                d.id,
+                DepartmentRef {
+                    slug: d.slug,
+                    name: d.name,
+                },
+            )
+        })
+        .collect();
+    let people = crate::user::refs(ctx, rows.iter().map(|r| r.made_by_id)).await?;
+    rows.into_iter()
+        .map(|row| {
+            let status = status_of(&row, now);
+            let on_time =
+                (status == KEPT).then(|| row.settled_at.is_some_and(|at| today(at) <= row.due_on));
+            Ok(CommitmentView {
+                id: i64::from(row.id),
+                ticket: ticket_number(i64::from(row.ticket_id)),
+                ticket_title: titles.get(&row.ticket_id).cloned().unwrap_or_default(),
+                status: status.to_owned(),
+                on_time,
+                department: row
+                    .department_id
+                    .and_then(|id| departments.get(&id).cloned()),
+                made_by: people.get(&row.made_by_id).cloned().ok_or_else(|| {
+                    Error::Internal(format!("commitment {} has no maker", row.id))
+                })?,
+                created_at: row
+                    .created_at
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                text: row.text,
+                due_on: row.due_on,
+                evidence: row.evidence,
+                reason: row.reason,
+            })
+        })
+        .collect()
+}
+
+/// The promises made on one ticket, oldest first.
+pub(crate) async fn for_ticket(ctx: &Ctx, ticket_id: i32) -> Result<Vec<CommitmentView>> {
+    let rows = commitment::Entity::find()
+        .filter(commitment::Column::TicketId.eq(ticket_id))
+        .order_by_asc(commitment::Column::Id)
+        .all(&ctx.db)
+        .await?;
+    views(ctx, rows).await
+}
+
+/// Every promise, soonest due first, filtered by public status.
+pub async fn list(ctx: &Ctx, query: &CommitmentQuery) -> Result<Page<CommitmentView>> {
+    let limit = query.limit.unwrap_or(DEFAULT_PAGE_LIMIT);
+    if !PAGE_LIMIT_RANGE.contains(&limit) {
+        return Err(Error::invalid("limit", "must be between 1 and 100"));
+    }
+    let today = today(ctx.clock.now());
+    let mut select = commitment::Entity::find();
+    select = match query.status.as_deref().filter(|s| !s.is_empty()) {
+        None => select,
+        Some(PENDING) => select
+            .filter(commitment::Column::Status.eq(PENDING))
+            .filter(commitment::Column::DueOn.gte(today.as_str())),
+        Some(OVERDUE) => select
+            .filter(commitment::Column::Status.eq(PENDING))
+            .filter(commitment::Column::DueOn.lt(today.as_str())),
+        Some(status @ (KEPT | WITHDRAWN)) => select.filter(commitment::Column::Status.eq(status)),
+        Some(other) => {
+            return Err(Error::invalid(
+                "status",
+                format!("`{other}` is not one of pending, kept, overdue, withdrawn"),
+            ));
+        }
+    };
+    let offset: u64 = match query.cursor.as_deref() {
+        Some(raw) => raw
+            .strip_prefix("o.")
+            .and_then(|n| n.parse().ok())
+            .ok_or_else(|| Error::invalid("cursor", "is not a cursor of this list"))?,
+        None => 0,
+    };
+    let mut rows = select
+        .order_by_asc(commitment::Column::DueOn)
+        .order_by_asc(commitment::Column::Id)
+        .offset(offset)
+        .limit(limit + 1)
+        .all(&ctx.db)
+        .await?;
+    let more = rows.len() as u64 > limit;
+    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    Ok(Page {
+        items: views(ctx, rows).await?,
+        next_cursor: more.then(|| format!("o.{}", offset + limit)),
+    })
+}
+
+/// Staff settle a promise: kept (with evidence), withdrawn (with a
+/// reason), or back to pending.
+pub async fn update(
+    ctx: &Ctx,
+    actor: &Actor,
+    id: i64,
+    input: CommitmentUpdate,
+) -> Result<CommitmentView> {
+    let staff = policy::member_for(actor, Action::UpdateCommitment, Scope::Others)?;
+    let not_found = || Error::NotFound(format!("commitment {id}"));
+    let key = i32::try_from(id).map_err(|_| not_found())?;
+    let row = commitment::Entity::find_by_id(key)
+        .one(&ctx.db)
+        .await?
+        .ok_or_else(not_found)?;
+    let text = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+    };
+    let (evidence, reason) = match input.status.as_str() {
+        KEPT => (
+            Some(text(&input.evidence).ok_or_else(|| {
+                Error::invalid("evidence", "show that it was done: a link or a sentence")
+            })?),
+            None,
+        ),
+        WITHDRAWN => (
+            None,
+            Some(text(&input.reason).ok_or_else(|| {
+                Error::invalid("reason", "say publicly why the promise is withdrawn")
+            })?),
+        ),
+        PENDING => (None, None),
+        other => {
+            return Err(Error::invalid(
+                "status",
+                format!(
+                    "`{other}` is not one of pending, kept, withdrawn (overdue comes by itself)"
+                ),
+            ));
+        }
+    };
+    let now = ctx.clock.now();
+    let before =
+        serde_json::json!({"status": row.status, "evidence": row.evidence, "reason": row.reason});
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let mut active = row.clone().into_active_model();
+    active.status = Set(input.status.clone());
+    active.evidence = Set(evidence.clone());
+    active.reason = Set(reason.clone());
+    active.settled_at = Set((input.status != PENDING).then_some(now));
+    active.update(&txn).await?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: staff.id,
+            action: "commitment.updated",
+            target_type: "commitment",
+            target_id: id.to_string(),
+            before: Some(before),
+            after: Some(
+                serde_json::json!({"status": input.status, "evidence": evidence, "reason": reason}),
+            ),
+        },
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    let row = commitment::Entity::find_by_id(key)
+        .one(&ctx.db)
+        .await?
+        .ok_or_else(not_found)?;
+    views(ctx, vec![row]).await?.pop().ok_or_else(not_found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn promise(due_on: &str, status: &str) -> commitment::Model {
+        commitment::Model {
+            id: 1,
+            ticket_id: 1,
+            post_id: None,
+            text: "fix it".to_owned(),
+            due_on: due_on.to_owned(),
+            department_id: None,
+            status: status.to_owned(),
+            evidence: None,
+            reason: None,
+            made_by_id: 1,
+            created_at: Utc::now(),
+            settled_at: None,
+        }
+    }
+
+    #[test]
+    fn a_pending_promise_turns_overdue_the_day_after_its_date() {
+        let on_the_day = Utc
+            .with_ymd_and_hms(2026, 12, 3, 23, 59, 0)
+            .single()
+            .expect("time");
+        let next_day = Utc
+            .with_ymd_and_hms(2026, 12, 4, 0, 0, 1)
+            .single()
+            .expect("time");
+        assert_eq!(
+            status_of(&promise("2026-12-03", PENDING), on_the_day),
+            PENDING
+        );
+        assert_eq!(
+            status_of(&promise("2026-12-03", PENDING), next_day),
+            OVERDUE
+        );
+        assert_eq!(status_of(&promise("2026-12-03", KEPT), next_day), KEPT);
+        assert_eq!(
+            status_of(&promise("2026-12-03", WITHDRAWN), next_day),
+            WITHDRAWN
+        );
+    }
+}

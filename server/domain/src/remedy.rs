@@ -1,0 +1,337 @@
+//! Remedies: the empowered front line. Staff grant a remedy (a free month,
+//! a credit, something custom) on their own up to the limit admins set for
+//! their role and department; above it, the grant waits for an admin's
+//! approval. Every grant and decision goes to the audit log with its amount.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
+use shared::ticket::ticket_number;
+use shared::{RemedyInput, RemedyLimit, RemedyView, Role};
+
+use crate::actor::{Actor, Member};
+use crate::entity::{department, remedy, remedy_limit, ticket};
+use crate::policy::{self, Action, Scope};
+use crate::{Ctx, Error, Result, audit};
+
+/// The kinds of remedy staff can offer.
+pub const KINDS: [&str; 3] = ["month_free", "credit", "custom"];
+/// Granted at once (within the limit, or approved).
+pub const GRANTED: &str = "granted";
+/// Above the granter's limit: waits for an admin.
+pub const PENDING_APPROVAL: &str = "pending_approval";
+/// Refused by an admin.
+pub const REJECTED: &str = "rejected";
+/// No single remedy is worth more than this (a typo guard).
+const MAX_AMOUNT_WON: i64 = 10_000_000;
+
+/// A remedy that passed its checks.
+pub(crate) struct Valid {
+    kind: String,
+    amount: i64,
+    description: String,
+}
+
+/// Checks a remedy offered in a reply.
+pub(crate) fn validate(input: &RemedyInput) -> Result<Valid> {
+    let mut errors = BTreeMap::new();
+    let kind = input.kind.trim().to_owned();
+    if !KINDS.contains(&kind.as_str()) {
+        errors.insert(
+            "remedy.kind".to_owned(),
+            "must be month_free, credit or custom".to_owned(),
+        );
+    }
+    let amount = input.amount.unwrap_or(0);
+    if !(1..=MAX_AMOUNT_WON).contains(&amount) {
+        errors.insert(
+            "remedy.amount".to_owned(),
+            format!("give its value in won, 1 to {MAX_AMOUNT_WON}"),
+        );
+    }
+    let description = input
+        .description
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(str::to_owned);
+    if kind == "custom" && description.is_none() {
+        errors.insert(
+            "remedy.description".to_owned(),
+            "say what the custom remedy is".to_owned(),
+        );
+    }
+    if !errors.is_empty() {
+        return Err(Error::Invalid(errors));
+    }
+    let description = description.unwrap_or_else(|| match kind.as_str() {
+        "month_free" => "One month free".to_owned(),
+        _ => format!("A credit of {amount} won"),
+    });
+    Ok(Valid {
+        kind,
+        amount,
+        description,
+    })
+}
+
+/// The most this staff member may grant alone: their role's limit in their
+/// department, else their role's limit everywhere, else nothing. Admins,
+/// who approve, are not limited.
+async fn limit_for<C: ConnectionTrait>(db: &C, staff: &Member) -> Result<Option<i64>> {
+    if staff.role == Role::Admin {
+        return Ok(None);
+    }
+    let rows = remedy_limit::Entity::find()
+        .filter(remedy_limit::Column::Role.eq(staff.role.as_str()))
+        .all(db)
+        .await?;
+    let own = rows
+        .iter()
+        .find(|r| r.department_id.is_some() && r.department_id == staff.department_id);
+    let everywhere = rows.iter().find(|r| r.department_id.is_none());
+    Ok(Some(own.or(everywhere).map_or(0, |r| r.max_won)))
+}
+
+/// Grants a remedy on a ticket, or files it for approval above the limit.
+pub(crate) async fn grant<C: ConnectionTrait>(
+    db: &C,
+    staff: &Member,
+    row: &ticket::Model,
+    valid: Valid,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let status = match limit_for(db, staff).await? {
+        Some(limit) if valid.amount > limit => PENDING_APPROVAL,
+        _ => GRANTED,
+    };
+    let saved = remedy::ActiveModel {
+        ticket_id: Set(row.id),
+        kind: Set(valid.kind),
+        amount_won: Set(valid.amount),
+        description: Set(valid.description),
+        status: Set(status.to_owned()),
+        granted_by_id: Set(staff.id),
+        decided_by_id: Set(None),
+        created_at: Set(now),
+        decided_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    audit::record(
+        db,
+        audit::Entry {
+            actor_id: staff.id,
+            action: if status == GRANTED {
+                "remedy.granted"
+            } else {
+                "remedy.requested"
+            },
+            target_type: "ticket",
+            target_id: ticket_number(i64::from(row.id)),
+            before: None,
+            after: Some(serde_json::json!({
+                "remedy": saved.id, "kind": saved.kind, "amount_won": saved.amount_won, "status": status
+            })),
+        },
+        now,
+    )
+    .await
+}
+
+async fn views(ctx: &Ctx, rows: Vec<remedy::Model>) -> Result<Vec<RemedyView>> {
+    let people = crate::user::refs(
+        ctx,
+        rows.iter()
+            .map(|r| r.granted_by_id)
+            .chain(rows.iter().filter_map(|r| r.decided_by_id)),
+    )
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(RemedyView {
+                id: i64::from(r.id),
+                granted_by: people
+                    .get(&r.granted_by_id)
+                    .cloned()
+                    .ok_or_else(|| Error::Internal(format!("remedy {} has no granter", r.id)))?,
+                decided_by: r.decided_by_id.and_then(|id| people.get(&id).cloned()),
+                created_at: r
+                    .created_at
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                kind: r.kind,
+                amount: r.amount_won,
+                description: r.description,
+                status: r.status,
+            })
+        })
+        .collect()
+}
+
+/// The remedies on one ticket, oldest first.
+pub(crate) async fn for_ticket(ctx: &Ctx, ticket_id: i32) -> Result<Vec<RemedyView>> {
+    let rows = remedy::Entity::find()
+        .filter(remedy::Column::TicketId.eq(ticket_id))
+        .order_by_asc(remedy::Column::Id)
+        .all(&ctx.db)
+        .await?;
+    views(ctx, rows).await
+}
+
+/// Remedies waiting for approval, oldest first (admins).
+pub async fn pending(ctx: &Ctx, actor: &Actor) -> Result<Vec<RemedyView>> {
+    policy::authorize(actor, Action::ApproveRemedy, Scope::Others)?;
+    let rows = remedy::Entity::find()
+        .filter(remedy::Column::Status.eq(PENDING_APPROVAL))
+        .order_by_asc(remedy::Column::Id)
+        .all(&ctx.db)
+        .await?;
+    views(ctx, rows).await
+}
+
+/// An admin approves or rejects a remedy above its granter's limit.
+pub async fn decide(ctx: &Ctx, actor: &Actor, id: i64, approve: bool) -> Result<RemedyView> {
+    let admin = policy::member_for(actor, Action::ApproveRemedy, Scope::Others)?;
+    let not_found = || Error::NotFound(format!("remedy {id}"));
+    let key = i32::try_from(id).map_err(|_| not_found())?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let row = remedy::Entity::find_by_id(key)
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .ok_or_else(not_found)?;
+    if row.status != PENDING_APPROVAL {
+        return Err(Error::Conflict(format!(
+            "remedy {id} is {}, not waiting for approval",
+            row.status
+        )));
+    }
+    let now = ctx.clock.now();
+    let status = if approve { GRANTED } else { REJECTED };
+    let ticket_id = row.ticket_id;
+    let amount = row.amount_won;
+    let mut active = row.into_active_model();
+    active.status = Set(status.to_owned());
+    active.decided_by_id = Set(Some(admin.id));
+    active.decided_at = Set(Some(now));
+    let saved = active.update(&txn).await?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: admin.id,
+            action: if approve {
+                "remedy.approved"
+            } else {
+                "remedy.rejected"
+            },
+            target_type: "ticket",
+            target_id: ticket_number(i64::from(ticket_id)),
+            before: Some(
+                serde_json::json!({"remedy": id, "status": PENDING_APPROVAL, "amount_won": amount}),
+            ),
+            after: Some(serde_json::json!({"remedy": id, "status": status, "amount_won": amount})),
+        },
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    views(ctx, vec![saved]).await?.pop().ok_or_else(not_found)
+}
+
+/// Every limit (staff may read them; they decide what they can promise).
+pub async fn limits(ctx: &Ctx, actor: &Actor) -> Result<Vec<RemedyLimit>> {
+    policy::authorize(actor, Action::GrantRemedy, Scope::Others)?;
+    let departments: std::collections::HashMap<i32, String> = department::Entity::find()
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.slug))
+        .collect();
+    remedy_limit::Entity::find()
+        .order_by_asc(remedy_limit::Column::Role)
+        .order_by_asc(remedy_limit::Column::Id)
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .map(|r| {
+            Ok(RemedyLimit {
+                role: r
+                    .role
+                    .parse()
+                    .map_err(|e: shared::staff::UnknownRole| Error::Internal(e.to_string()))?,
+                department: r.department_id.and_then(|id| departments.get(&id).cloned()),
+                max_won: r.max_won,
+            })
+        })
+        .collect()
+}
+
+/// Sets the limit for a role (in one department, or everywhere); admins.
+pub async fn set_limit(ctx: &Ctx, actor: &Actor, input: RemedyLimit) -> Result<RemedyLimit> {
+    let admin = policy::member_for(actor, Action::ManageStaff, Scope::Others)?;
+    if !input.role.is_staff() {
+        return Err(Error::invalid("role", "limits are for staff roles"));
+    }
+    if !(0..=MAX_AMOUNT_WON).contains(&input.max_won) {
+        return Err(Error::invalid(
+            "max_won",
+            format!("must be 0 to {MAX_AMOUNT_WON}"),
+        ));
+    }
+    let department = crate::department::find_for_field(ctx, input.department.as_deref()).await?;
+    let department_id = department.map(|d| d.id);
+    let now = ctx.clock.now();
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let existing = remedy_limit::Entity::find()
+        .filter(remedy_limit::Column::Role.eq(input.role.as_str()))
+        .filter(match department_id {
+            Some(id) => remedy_limit::Column::DepartmentId.eq(id),
+            None => remedy_limit::Column::DepartmentId.is_null(),
+        })
+        .one(&txn)
+        .await?;
+    let before = existing
+        .as_ref()
+        .map(|r| serde_json::json!({"max_won": r.max_won}));
+    match existing {
+        Some(row) => {
+            let mut active = row.into_active_model();
+            active.max_won = Set(input.max_won);
+            active.update(&txn).await?;
+        }
+        None => {
+            remedy_limit::ActiveModel {
+                role: Set(input.role.as_str().to_owned()),
+                department_id: Set(department_id),
+                max_won: Set(input.max_won),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+    }
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: admin.id,
+            action: "remedy_limit.set",
+            target_type: "remedy_limit",
+            target_id: format!(
+                "{}/{}",
+                input.role.as_str(),
+                input.department.as_deref().unwrap_or("*")
+            ),
+            before,
+            after: Some(serde_json::json!({"max_won": input.max_won})),
+        },
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(input)
+}
