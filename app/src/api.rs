@@ -544,6 +544,14 @@ pub async fn settle_commitment(
         .map_err(fail)
 }
 
+/// "Me too" spikes by department (staff).
+#[server(prefix = "/rpc")]
+pub async fn list_incidents() -> Result<Vec<shared::Incident>, ServerFnError> {
+    domain::ticket::incidents(&ctx()?, &caller().actor)
+        .await
+        .map_err(fail)
+}
+
 /// Remedies waiting for an admin's approval.
 #[server(prefix = "/rpc")]
 pub async fn pending_remedies() -> Result<Vec<shared::RemedyView>, ServerFnError> {

@@ -79,6 +79,15 @@ pub struct ServeArgs {
     /// Do not load demo data into an empty database.
     #[arg(long, env = "MADANG_NO_DEMO")]
     pub no_demo: bool,
+
+    /// "Me too" marks on one department's tickets that raise an incident
+    /// banner in the staff queue…
+    #[arg(long, env = "MADANG_INCIDENT_THRESHOLD", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..))]
+    pub incident_threshold: u32,
+
+    /// …when they come within this many minutes.
+    #[arg(long, env = "MADANG_INCIDENT_WINDOW_MINUTES", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=10_080))]
+    pub incident_window_minutes: u32,
 }
 
 impl Default for ServeArgs {
@@ -91,6 +100,8 @@ impl Default for ServeArgs {
             smtp_url: None,
             mail_from: "Madang <no-reply@madang.invalid>".to_owned(),
             no_demo: false,
+            incident_threshold: 5,
+            incident_window_minutes: 30,
         }
     }
 }

@@ -132,6 +132,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/tickets/{number}/rating", post(rest::tickets::rate))
         .route("/commitments", get(rest::tickets::list_commitments))
+        .route("/incidents", get(rest::tickets::incidents))
         .route("/commitments/{id}", put(rest::tickets::update_commitment))
         .route("/remedies/pending", get(rest::tickets::pending_remedies))
         .route(

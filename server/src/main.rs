@@ -65,12 +65,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                 .await
                 .map_err(|e| e.to_string())?;
             // Commands run outside a site; the base URL only matters to web requests.
-            let ctx = domain::Ctx::new(
-                db,
-                domain::Settings {
-                    base_url: String::new(),
-                },
-            );
+            let ctx = domain::Ctx::new(db, domain::Settings::for_site(String::new()));
             let input = domain::user::NewUser {
                 email: args.email,
                 display_name: args.name,

@@ -38,6 +38,7 @@ use utoipa::OpenApi;
         crate::rest::tickets::withdraw_me_too,
         crate::rest::tickets::rate,
         crate::rest::tickets::list_commitments,
+        crate::rest::tickets::incidents,
         crate::rest::tickets::update_commitment,
         crate::rest::tickets::pending_remedies,
         crate::rest::tickets::approve_remedy,

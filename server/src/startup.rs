@@ -155,6 +155,10 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
         db,
         domain::Settings {
             base_url: base_url.clone(),
+            incident: domain::IncidentRule {
+                threshold: config.serve.incident_threshold,
+                window_minutes: config.serve.incident_window_minutes,
+            },
         },
     )
     .with_clock(config.clock.clone());

@@ -26,8 +26,8 @@ pub use notification::{NotificationList, NotificationView};
 pub use page::Page;
 pub use staff::{DepartmentRef, MemberProfile, Recognition, Role, StaffIdentity, UserRef};
 pub use ticket::{
-    CommitmentInput, CommitmentQuery, CommitmentUpdate, CommitmentView, FirstResponse, MeTooState,
-    NewTicket, NewTicketReply, Rating, RemedyInput, RemedyLimit, RemedyView, TicketAbilities,
-    TicketAssignment, TicketCard, TicketKind, TicketPost, TicketQuery, TicketStatus,
-    TicketStatusChange, TicketTransfer, TicketView,
+    CommitmentInput, CommitmentQuery, CommitmentUpdate, CommitmentView, FirstResponse, Incident,
+    MeTooState, NewTicket, NewTicketReply, Rating, RemedyInput, RemedyLimit, RemedyView,
+    TicketAbilities, TicketAssignment, TicketCard, TicketKind, TicketPost, TicketQuery,
+    TicketStatus, TicketStatusChange, TicketTransfer, TicketView,
 };

@@ -473,6 +473,21 @@ pub struct MeTooState {
     pub mine: bool,
 }
 
+/// Many customers affected at once in one department: a "me too" spike,
+/// shown as a banner in the staff queue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Incident {
+    /// The department whose tickets drew the marks.
+    pub department: Option<crate::staff::DepartmentRef>,
+    /// "Me too" marks within the window.
+    pub me_too: i64,
+    /// The window, in minutes.
+    pub window_minutes: i64,
+    /// The tickets concerned, most marked first.
+    pub tickets: Vec<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -692,6 +692,47 @@ async fn filing_a_ticket_checks_every_field(backend: Backend) {
     app.stop().await;
 }
 
+async fn a_me_too_spike_raises_an_incident_for_its_department(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let author = app.sign_up("author@example.com", "Author").await;
+    let staff = app
+        .sign_in("minjun.lee@hanbit.example", DEMO_PASSWORD)
+        .await;
+    let ticket = file(&app, &author, "No internet in Mapo-gu", Some("network")).await;
+    let number = ticket["number"].as_str().expect("number").to_owned();
+    let (code, _) = send(&app, &author, Method::GET, "/api/v1/incidents", None).await;
+    assert_eq!(code, 403);
+    let (_, quiet) = send(&app, &staff, Method::GET, "/api/v1/incidents", None).await;
+    assert_eq!(quiet["items"], json!([]));
+
+    // The default rule: 5 marks within 30 minutes.
+    let tokens = app.create_members(5).await;
+    for (i, token) in tokens.iter().enumerate() {
+        let response = app
+            .client
+            .post(app.url(&format!("/api/v1/tickets/{number}/me-too")))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status().as_u16(), 200);
+        let (_, now) = send(&app, &staff, Method::GET, "/api/v1/incidents", None).await;
+        let raised = !now["items"].as_array().expect("items").is_empty();
+        assert_eq!(raised, i == 4, "after {} marks: {now}", i + 1);
+    }
+    let (_, spike) = send(&app, &staff, Method::GET, "/api/v1/incidents", None).await;
+    let incident = &spike["items"][0];
+    assert_eq!(incident["department"]["slug"], "network");
+    assert_eq!(incident["me_too"], 5);
+    assert_eq!(incident["window_minutes"], 30);
+    assert_eq!(incident["tickets"], json!([number]));
+    // Half an hour later the spike has passed.
+    app.advance_clock(chrono::Duration::minutes(31));
+    let (_, later) = send(&app, &staff, Method::GET, "/api/v1/incidents", None).await;
+    assert_eq!(later["items"], json!([]));
+    app.stop().await;
+}
+
 on_both_databases!(
     private_details_and_internal_notes_never_reach_others,
     the_first_response_promise_is_kept_or_marked_broken,
@@ -700,4 +741,5 @@ on_both_databases!(
     me_too_counts_each_affected_member_once,
     the_staff_queue_puts_the_earliest_deadline_first,
     filing_a_ticket_checks_every_field,
+    a_me_too_spike_raises_an_incident_for_its_department,
 );

@@ -7,7 +7,7 @@ use leptos_router::components::{A, Form};
 use leptos_router::hooks::use_query_map;
 use shared::{TicketKind, TicketQuery};
 
-use crate::api::{ClaimTicket, list_departments, list_tickets, problem};
+use crate::api::{ClaimTicket, list_departments, list_incidents, list_tickets, problem};
 use crate::i18n::Locale;
 use crate::pages::tickets::{TicketList, kind_key};
 
@@ -34,10 +34,25 @@ pub fn StaffQueuePage() -> impl IntoView {
         move || (query.get(), claim.version().get()),
         |(q, _)| list_tickets(q),
     );
+    let incidents = Resource::new(|| (), |()| list_incidents());
     view! {
         <Title text=locale.t("queue.title")/>
         <h1>{locale.t("queue.title")}</h1>
         <p class="lead">{locale.t("queue.lead")}</p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                incidents.await.unwrap_or_default().into_iter().map(|i| {
+                    let dept = i.department.map(|d| d.name).unwrap_or_default();
+                    view! {
+                        <div class="incident-banner" role="alert" data-me-too=i.me_too>
+                            <strong>{locale.t("queue.incident")}</strong> " "
+                            {format!("{} · {} {} {} {}", dept, i.me_too, locale.t("queue.incident_marks"), i.window_minutes, locale.t("ticket.min"))}
+                            " — " {i.tickets.into_iter().map(|n| view! { <A href=format!("/tickets/{n}")>{n.clone()}</A> " " }).collect_view()}
+                        </div>
+                    }
+                }).collect_view()
+            })}
+        </Suspense>
         <Form method="GET" action="/staff/queue">
             <div class="board-filters">
                 <select name="department" aria-label=locale.t("ticket.field_department")>

@@ -268,12 +268,7 @@ where
 async fn bench(backend: &str, url: &str) {
     let db = domain::db::connect(url).await.expect("connect");
     domain::db::migrate(&db, url).await.expect("migrate");
-    let ctx = Ctx::new(
-        db,
-        Settings {
-            base_url: "http://127.0.0.1:3000".to_owned(),
-        },
-    );
+    let ctx = Ctx::new(db, Settings::for_site("http://127.0.0.1:3000"));
     if idea::Entity::find().count(&ctx.db).await.expect("count") == 0 {
         generate(&ctx).await;
     }

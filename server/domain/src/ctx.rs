@@ -34,14 +34,45 @@ impl Clock {
     }
 }
 
+/// When "me too" marks become an incident: `threshold` marks within
+/// `window_minutes` on one department's tickets raise a banner in the
+/// staff queue (many customers hit by one outage at once).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IncidentRule {
+    /// Marks needed.
+    pub threshold: u32,
+    /// Within this many minutes.
+    pub window_minutes: u32,
+}
+
+impl Default for IncidentRule {
+    fn default() -> Self {
+        Self {
+            threshold: 5,
+            window_minutes: 30,
+        }
+    }
+}
+
 /// Site-wide settings use cases need.
 #[derive(Clone, Debug)]
 pub struct Settings {
     /// The public URL of the site, without a trailing slash.
     pub base_url: String,
+    /// When "me too" marks raise an incident banner.
+    pub incident: IncidentRule,
 }
 
 impl Settings {
+    /// Settings for a site at `base_url`, every other setting at its default.
+    #[must_use]
+    pub fn for_site(base_url: impl Into<String>) -> Self {
+        Self {
+            base_url: base_url.into(),
+            incident: IncidentRule::default(),
+        }
+    }
+
     /// Cookies get the `Secure` flag when the site is served over https.
     #[must_use]
     pub fn secure_cookies(&self) -> bool {
@@ -95,16 +126,9 @@ mod tests {
 
     #[test]
     fn the_origin_is_scheme_host_and_port() {
-        let settings = Settings {
-            base_url: "https://support.example.com:8443/madang".to_owned(),
-        };
+        let settings = Settings::for_site("https://support.example.com:8443/madang");
         assert_eq!(settings.origin(), "https://support.example.com:8443");
         assert!(settings.secure_cookies());
-        assert!(
-            !Settings {
-                base_url: "http://127.0.0.1:3000".to_owned()
-            }
-            .secure_cookies()
-        );
+        assert!(!Settings::for_site("http://127.0.0.1:3000").secure_cookies());
     }
 }

@@ -34,5 +34,5 @@ pub mod user;
 pub mod vote;
 
 pub use actor::{Actor, Member};
-pub use ctx::{Clock, Ctx, Settings};
+pub use ctx::{Clock, Ctx, IncidentRule, Settings};
 pub use error::{Error, Result};

@@ -18,7 +18,7 @@ use shared::page::{DEFAULT_PAGE_LIMIT, PAGE_LIMIT_RANGE};
 use shared::staff::DepartmentRef;
 use shared::ticket::{parse_ticket_number, ticket_number};
 use shared::{
-    FirstResponse, MeTooState, NewTicket, NewTicketReply, Page, Rating, TicketAbilities,
+    FirstResponse, Incident, MeTooState, NewTicket, NewTicketReply, Page, Rating, TicketAbilities,
     TicketAssignment, TicketCard, TicketKind, TicketPost, TicketQuery, TicketStatus,
     TicketStatusChange, TicketTransfer, TicketView, UserRef,
 };
@@ -813,6 +813,58 @@ pub async fn rate(ctx: &Ctx, actor: &Actor, number: &str, input: Rating) -> Resu
     active.rating_comment = Set(comment);
     active.update(&ctx.db).await?;
     get(ctx, actor, number).await
+}
+
+/// Departments whose tickets drew a "me too" spike: at least the
+/// configured number of marks within the configured window (staff).
+pub async fn incidents(ctx: &Ctx, actor: &Actor) -> Result<Vec<Incident>> {
+    policy::authorize(actor, Action::ReadStaffQueue, Scope::Others)?;
+    let rule = ctx.settings.incident;
+    let since = ctx.clock.now() - Duration::minutes(i64::from(rule.window_minutes));
+    let marks = ticket_me_too::Entity::find()
+        .filter(ticket_me_too::Column::CreatedAt.gte(since))
+        .all(&ctx.db)
+        .await?;
+    if marks.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut per_ticket: HashMap<i32, i64> = HashMap::new();
+    for mark in &marks {
+        *per_ticket.entry(mark.ticket_id).or_default() += 1;
+    }
+    let tickets = ticket::Entity::find()
+        .filter(ticket::Column::Id.is_in(per_ticket.keys().copied()))
+        .all(&ctx.db)
+        .await?;
+    let mut per_department: BTreeMap<Option<i32>, Vec<(i64, i32)>> = BTreeMap::new();
+    for row in &tickets {
+        let count = per_ticket.get(&row.id).copied().unwrap_or(0);
+        per_department
+            .entry(row.department_id)
+            .or_default()
+            .push((count, row.id));
+    }
+    let all = departments(ctx).await?;
+    let mut found: Vec<Incident> = per_department
+        .into_iter()
+        .filter_map(|(department_id, mut rows)| {
+            let total: i64 = rows.iter().map(|(n, _)| n).sum();
+            (total >= i64::from(rule.threshold)).then(|| {
+                rows.sort_by(|a, b| b.cmp(a));
+                Incident {
+                    department: department_ref(&all, department_id),
+                    me_too: total,
+                    window_minutes: i64::from(rule.window_minutes),
+                    tickets: rows
+                        .into_iter()
+                        .map(|(_, id)| ticket_number(i64::from(id)))
+                        .collect(),
+                }
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| b.me_too.cmp(&a.me_too));
+    Ok(found)
 }
 
 #[cfg(test)]

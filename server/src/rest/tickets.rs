@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use shared::{
-    ApiError, CommitmentQuery, CommitmentUpdate, CommitmentView, MeTooState, NewTicket,
+    ApiError, CommitmentQuery, CommitmentUpdate, CommitmentView, Incident, MeTooState, NewTicket,
     NewTicketReply, Page, Rating, RemedyLimit, RemedyView, TicketAssignment, TicketCard,
     TicketQuery, TicketStatusChange, TicketTransfer, TicketView,
 };
@@ -288,4 +288,19 @@ pub async fn set_remedy_limit(
     Ok(Json(
         domain::remedy::set_limit(&state.ctx, &auth.actor, input).await?,
     ))
+}
+
+/// "Me too" spikes: departments whose tickets drew many marks within the
+/// configured window (staff).
+#[utoipa::path(get, path = "/api/v1/incidents", tag = "tickets", responses(
+    (status = 200, body = Items<Incident>),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn incidents(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> ApiResult<Json<Items<Incident>>> {
+    Ok(Json(Items {
+        items: domain::ticket::incidents(&state.ctx, &auth.actor).await?,
+    }))
 }
