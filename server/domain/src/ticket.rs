@@ -863,7 +863,7 @@ pub async fn incidents(ctx: &Ctx, actor: &Actor) -> Result<Vec<Incident>> {
             })
         })
         .collect();
-    found.sort_by(|a, b| b.me_too.cmp(&a.me_too));
+    found.sort_by_key(|i| std::cmp::Reverse(i.me_too));
     Ok(found)
 }
 
