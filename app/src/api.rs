@@ -552,6 +552,69 @@ pub async fn list_incidents() -> Result<Vec<shared::Incident>, ServerFnError> {
         .map_err(fail)
 }
 
+/// The reply composer's kit for a ticket (staff).
+#[server(prefix = "/rpc")]
+pub async fn answer_kit(number: String) -> Result<shared::AnswerKit, ServerFnError> {
+    domain::answer_kit::for_ticket(&ctx()?, &caller().actor, &number)
+        .await
+        .map_err(fail)
+}
+
+/// Canned answers as written (admins).
+#[server(prefix = "/rpc")]
+pub async fn list_canned() -> Result<Vec<shared::CannedAnswer>, ServerFnError> {
+    domain::answer_kit::list_canned(&ctx()?, &caller().actor)
+        .await
+        .map_err(fail)
+}
+
+/// Adds a canned answer (admins).
+#[server(prefix = "/rpc")]
+pub async fn add_canned(
+    title: String,
+    body: String,
+) -> Result<shared::CannedAnswer, ServerFnError> {
+    domain::answer_kit::create_canned(
+        &ctx()?,
+        &caller().actor,
+        shared::CannedAnswerInput { title, body },
+    )
+    .await
+    .map_err(fail)
+}
+
+/// Removes a canned answer (admins).
+#[server(prefix = "/rpc")]
+pub async fn remove_canned(id: i64) -> Result<(), ServerFnError> {
+    domain::answer_kit::delete_canned(&ctx()?, &caller().actor, id)
+        .await
+        .map_err(fail)
+}
+
+/// The guidelines, in order.
+#[server(prefix = "/rpc")]
+pub async fn list_guidelines() -> Result<Vec<shared::Guideline>, ServerFnError> {
+    domain::answer_kit::list_guidelines(&ctx()?)
+        .await
+        .map_err(fail)
+}
+
+/// Appends a guideline (admins).
+#[server(prefix = "/rpc")]
+pub async fn add_guideline(text: String) -> Result<shared::Guideline, ServerFnError> {
+    domain::answer_kit::add_guideline(&ctx()?, &caller().actor, shared::GuidelineInput { text })
+        .await
+        .map_err(fail)
+}
+
+/// Removes a guideline (admins).
+#[server(prefix = "/rpc")]
+pub async fn remove_guideline(id: i64) -> Result<(), ServerFnError> {
+    domain::answer_kit::delete_guideline(&ctx()?, &caller().actor, id)
+        .await
+        .map_err(fail)
+}
+
 /// Remedies waiting for an admin's approval.
 #[server(prefix = "/rpc")]
 pub async fn pending_remedies() -> Result<Vec<shared::RemedyView>, ServerFnError> {

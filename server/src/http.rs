@@ -133,6 +133,21 @@ pub fn router(state: AppState) -> Router {
         .route("/tickets/{number}/rating", post(rest::tickets::rate))
         .route("/commitments", get(rest::tickets::list_commitments))
         .route("/incidents", get(rest::tickets::incidents))
+        .route("/answer-kit", get(rest::tickets::answer_kit))
+        .route("/guidelines", get(rest::tickets::list_guidelines))
+        .route(
+            "/admin/canned-answers",
+            get(rest::tickets::list_canned).post(rest::tickets::create_canned),
+        )
+        .route(
+            "/admin/canned-answers/{id}",
+            put(rest::tickets::update_canned).delete(rest::tickets::delete_canned),
+        )
+        .route("/admin/guidelines", post(rest::tickets::add_guideline))
+        .route(
+            "/admin/guidelines/{id}",
+            delete(rest::tickets::delete_guideline),
+        )
         .route("/commitments/{id}", put(rest::tickets::update_commitment))
         .route("/remedies/pending", get(rest::tickets::pending_remedies))
         .route(

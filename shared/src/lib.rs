@@ -26,8 +26,9 @@ pub use notification::{NotificationList, NotificationView};
 pub use page::Page;
 pub use staff::{DepartmentRef, MemberProfile, Recognition, Role, StaffIdentity, UserRef};
 pub use ticket::{
-    CommitmentInput, CommitmentQuery, CommitmentUpdate, CommitmentView, FirstResponse, Incident,
-    MeTooState, NewTicket, NewTicketReply, Rating, RemedyInput, RemedyLimit, RemedyView,
-    TicketAbilities, TicketAssignment, TicketCard, TicketKind, TicketPost, TicketQuery,
-    TicketStatus, TicketStatusChange, TicketTransfer, TicketView,
+    AnswerKit, CannedAnswer, CannedAnswerInput, CommitmentInput, CommitmentQuery, CommitmentUpdate,
+    CommitmentView, FirstResponse, Guideline, GuidelineInput, Incident, MeTooState, NewTicket,
+    NewTicketReply, Rating, RemedyInput, RemedyLimit, RemedyView, TicketAbilities,
+    TicketAssignment, TicketCard, TicketKind, TicketPost, TicketQuery, TicketStatus,
+    TicketStatusChange, TicketTransfer, TicketView,
 };

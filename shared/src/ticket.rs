@@ -488,6 +488,62 @@ pub struct Incident {
     pub tickets: Vec<String>,
 }
 
+/// A canned answer: as admins write it, or filled for one ticket.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CannedAnswer {
+    /// Its id.
+    pub id: i64,
+    /// What it is for, e.g. "Billing error — refund".
+    pub title: String,
+    /// Markdown; placeholders `{customer_name}`, `{ticket_number}`,
+    /// `{department}`, `{agent_name}` are filled for a ticket.
+    pub body: String,
+}
+
+/// `POST/PUT /api/v1/admin/canned-answers`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CannedAnswerInput {
+    /// 3–80 characters.
+    pub title: String,
+    /// Markdown with placeholders, at most 5,000 characters.
+    pub body: String,
+}
+
+/// One rule of the company's guidelines.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Guideline {
+    /// Its id.
+    pub id: i64,
+    /// Its number in the list (1 first).
+    pub position: i64,
+    /// The rule.
+    pub text: String,
+}
+
+/// `POST /api/v1/admin/guidelines`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GuidelineInput {
+    /// The rule, 3–300 characters.
+    pub text: String,
+}
+
+/// What a staff member's reply composer offers for one ticket.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AnswerKit {
+    /// Canned answers with placeholders filled for this ticket.
+    pub canned: Vec<CannedAnswer>,
+    /// The guidelines checklist, in order.
+    pub guidelines: Vec<Guideline>,
+    /// The four-part public statement: explanation, our position, apology,
+    /// follow-up action.
+    pub statement_template: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

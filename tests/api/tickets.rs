@@ -733,6 +733,145 @@ async fn a_me_too_spike_raises_an_incident_for_its_department(backend: Backend) 
     app.stop().await;
 }
 
+async fn the_answer_kit_fills_canned_answers_and_lists_the_guidelines(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let author = app.sign_up("jiwoo@example.com", "Jiwoo Lee").await;
+    let staff = app.sign_in("billing@hanbit.example", DEMO_PASSWORD).await;
+    let admin = app.sign_in("admin@hanbit.example", DEMO_PASSWORD).await;
+    let ticket = file(&app, &author, "Charged twice in November", Some("billing")).await;
+    let number = ticket["number"].as_str().expect("number").to_owned();
+    let kit_path = format!("/api/v1/answer-kit?ticket={number}");
+
+    let (code, _) = send(&app, &author, Method::GET, &kit_path, None).await;
+    assert_eq!(code, 403);
+    let (code, kit) = send(&app, &staff, Method::GET, &kit_path, None).await;
+    assert_eq!(code, 200, "{kit}");
+    let refund = kit["canned"]
+        .as_array()
+        .expect("canned")
+        .iter()
+        .find(|c| c["title"] == "Billing error — refund")
+        .cloned()
+        .expect("demo canned answer");
+    let body = refund["body"].as_str().expect("body");
+    assert!(body.starts_with("Dear Jiwoo Lee,"), "{body}");
+    assert!(
+        body.contains("Jiho Kwon, Billing") && !body.contains('{'),
+        "{body}"
+    );
+    assert_eq!(kit["guidelines"].as_array().map(Vec::len), Some(10));
+    assert_eq!(kit["guidelines"][0]["position"], 1);
+    let template = kit["statement_template"].as_str().expect("template");
+    for part in [
+        "What happened",
+        "Our position",
+        "Our apology",
+        "What we will do next",
+    ] {
+        assert!(template.contains(part), "{part} missing");
+    }
+
+    // Admins manage the kit; staff cannot.
+    let answer = json!({"title": "Outage apology", "body": "Sorry, {customer_name} — {ticket_number} is our fault."});
+    let (code, _) = send(
+        &app,
+        &staff,
+        Method::POST,
+        "/api/v1/admin/canned-answers",
+        Some(answer.clone()),
+    )
+    .await;
+    assert_eq!(code, 403);
+    let (code, problem) = send(
+        &app,
+        &admin,
+        Method::POST,
+        "/api/v1/admin/canned-answers",
+        Some(json!({"title": "x", "body": ""})),
+    )
+    .await;
+    assert_eq!(code, 422);
+    assert!(problem["errors"]["title"].is_string() && problem["errors"]["body"].is_string());
+    let (code, created) = send(
+        &app,
+        &admin,
+        Method::POST,
+        "/api/v1/admin/canned-answers",
+        Some(answer),
+    )
+    .await;
+    assert_eq!(code, 201);
+    let id = created["id"].as_i64().expect("id");
+    let (code, updated) = send(
+        &app,
+        &admin,
+        Method::PUT,
+        &format!("/api/v1/admin/canned-answers/{id}"),
+        Some(json!({"title": "Outage apology", "body": "We are sorry, {customer_name}."})),
+    )
+    .await;
+    assert_eq!(code, 200);
+    assert_eq!(updated["body"], "We are sorry, {customer_name}.");
+    let (_, kit) = send(&app, &staff, Method::GET, &kit_path, None).await;
+    assert!(
+        kit["canned"]
+            .as_array()
+            .expect("canned")
+            .iter()
+            .any(|c| c["body"] == "We are sorry, Jiwoo Lee.")
+    );
+    let (code, _) = send(
+        &app,
+        &admin,
+        Method::DELETE,
+        &format!("/api/v1/admin/canned-answers/{id}"),
+        None,
+    )
+    .await;
+    assert_eq!(code, 204);
+    let (code, _) = send(
+        &app,
+        &admin,
+        Method::DELETE,
+        &format!("/api/v1/admin/canned-answers/{id}"),
+        None,
+    )
+    .await;
+    assert_eq!(code, 404);
+
+    let (code, rule) = send(
+        &app,
+        &admin,
+        Method::POST,
+        "/api/v1/admin/guidelines",
+        Some(json!({"text": "Reply within the promise, always."})),
+    )
+    .await;
+    assert_eq!(code, 201);
+    assert_eq!(rule["position"], 11);
+    let (_, public) = send(&app, "", Method::GET, "/api/v1/guidelines", None).await;
+    assert_eq!(public["items"].as_array().map(Vec::len), Some(11));
+    let (code, _) = send(
+        &app,
+        &admin,
+        Method::POST,
+        "/api/v1/admin/guidelines",
+        Some(json!({"text": "x"})),
+    )
+    .await;
+    assert_eq!(code, 422);
+    let (code, _) = send(
+        &app,
+        &admin,
+        Method::DELETE,
+        &format!("/api/v1/admin/guidelines/{}", rule["id"]),
+        None,
+    )
+    .await;
+    assert_eq!(code, 204);
+    app.stop().await;
+}
+
 on_both_databases!(
     private_details_and_internal_notes_never_reach_others,
     the_first_response_promise_is_kept_or_marked_broken,
@@ -742,4 +881,5 @@ on_both_databases!(
     the_staff_queue_puts_the_earliest_deadline_first,
     filing_a_ticket_checks_every_field,
     a_me_too_spike_raises_an_incident_for_its_department,
+    the_answer_kit_fills_canned_answers_and_lists_the_guidelines,
 );

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the built madang binary on a free port with a fresh SQLite data
 # folder (demo data loaded), runs the Playwright suite against it, stops it.
-# usage: tests/e2e/run.sh PATH/TO/madang
+# usage: tests/e2e/run.sh PATH/TO/madang [playwright arguments, e.g. a spec file]
 set -euo pipefail
 bin=$(realpath "$1")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -29,4 +29,4 @@ done
 if [ -z "${url:-}" ]; then echo "server did not start"; cat "$log"; exit 1; fi
 echo "e2e: server at $url"
 cd "$here"
-BASE_URL="$url" ./node_modules/.bin/playwright test
+BASE_URL="$url" ./node_modules/.bin/playwright test "${@:2}"

@@ -7,7 +7,8 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::{
-    CreateCategory, CreateDepartment, DecideRemedy, InviteStaff, list_categories, list_departments,
+    AddCanned, AddGuideline, CreateCategory, CreateDepartment, DecideRemedy, InviteStaff,
+    RemoveCanned, RemoveGuideline, list_canned, list_categories, list_departments, list_guidelines,
     pending_remedies,
 };
 use crate::components::field::{Field, field_error, form_error};
@@ -55,6 +56,7 @@ pub fn AdminPage() -> impl IntoView {
             </Suspense>
         </section>
         <div class="admin-grid">
+            <AnswerKitAdmin/>
             <section class="auth-card wide">
                 <h2>{locale.t("admin.invite")}</h2>
                 {move || invited().map(|i| view! { <p class="notice" role="status">{locale.t("admin.invited")} " " <strong class="invited-email">{i.email}</strong></p> })}
@@ -148,5 +150,77 @@ pub fn AdminPage() -> impl IntoView {
                 </ActionForm>
             </section>
         </div>
+    }
+}
+
+/// Canned answers and the guidelines checklist staff see when replying.
+#[component]
+fn AnswerKitAdmin() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let add = ServerAction::<AddCanned>::new();
+    let remove = ServerAction::<RemoveCanned>::new();
+    let add_rule = ServerAction::<AddGuideline>::new();
+    let remove_rule = ServerAction::<RemoveGuideline>::new();
+    let canned = Resource::new(
+        move || (add.version().get(), remove.version().get()),
+        |_| list_canned(),
+    );
+    let rules = Resource::new(
+        move || (add_rule.version().get(), remove_rule.version().get()),
+        |_| list_guidelines(),
+    );
+    view! {
+        <section class="auth-card wide answer-kit-admin">
+            <h2>{locale.t("kit.admin_canned")}</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    view! {
+                        <ul class="admin-canned">
+                            {canned.await.unwrap_or_default().into_iter().map(|c| view! {
+                                <li data-canned=c.id>
+                                    <strong>{c.title}</strong> " " <button type="button" class="button small" on:click=move |_| { remove.dispatch(RemoveCanned { id: c.id }); }>{locale.t("kit.remove")}</button>
+                                    <p class="hint">{c.body}</p>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }
+                })}
+            </Suspense>
+            <ActionForm action=add attr:class="form" attr:id="canned-form">
+                <p class="form-error" role="alert">{form_error(add)}</p>
+                <div class="field">
+                    <label for="canned-title">{locale.t("kit.title")}</label>
+                    <input id="canned-title" name="title"/>
+                    <p class="field-error" role="alert">{field_error(add, "title")}</p>
+                </div>
+                <div class="field">
+                    <label for="canned-body">{locale.t("kit.body")}</label>
+                    <textarea id="canned-body" name="body" rows="3"></textarea>
+                    <p class="hint">{locale.t("kit.placeholders")}</p>
+                    <p class="field-error" role="alert">{field_error(add, "body")}</p>
+                </div>
+                <button type="submit" class="button primary">{locale.t("kit.add_canned")}</button>
+            </ActionForm>
+            <h2>{locale.t("kit.guidelines")}</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    view! {
+                        <ol class="admin-guidelines">
+                            {rules.await.unwrap_or_default().into_iter().map(|g| view! {
+                                <li data-guideline=g.id>{g.text} " " <button type="button" class="button small" on:click=move |_| { remove_rule.dispatch(RemoveGuideline { id: g.id }); }>{locale.t("kit.remove")}</button></li>
+                            }).collect_view()}
+                        </ol>
+                    }
+                })}
+            </Suspense>
+            <ActionForm action=add_rule attr:class="form" attr:id="guideline-form">
+                <div class="field">
+                    <label for="guideline-text">{locale.t("kit.new_guideline")}</label>
+                    <input id="guideline-text" name="text"/>
+                    <p class="field-error" role="alert">{field_error(add_rule, "text")}</p>
+                </div>
+                <button type="submit" class="button">{locale.t("kit.add_guideline")}</button>
+            </ActionForm>
+        </section>
     }
 }

@@ -14,7 +14,7 @@ use shared::{
 
 use crate::api::{
     ClaimTicket, FileTicket, RateTicket, ReplyTicket, SetTicketStatus, SettleCommitment,
-    TransferTicket, get_ticket, list_departments, set_me_too,
+    TransferTicket, answer_kit, get_ticket, list_departments, set_me_too,
 };
 use crate::auth_state::CurrentUser;
 use crate::components::field::{field_error, form_error, reset_after_success};
@@ -232,6 +232,16 @@ pub fn TicketPage() -> impl IntoView {
     let rate = ServerAction::<RateTicket>::new();
     let settle = ServerAction::<SettleCommitment>::new();
     let departments = Resource::new(|| (), |()| list_departments());
+    // Staff only; for others the server refuses and the kit stays empty.
+    let kit = Resource::new(
+        move || params.read().get("number"),
+        |number| async move {
+            match number {
+                Some(n) => answer_kit(n).await.unwrap_or_default(),
+                None => shared::AnswerKit::default(),
+            }
+        },
+    );
     let ticket = Resource::new(
         move || {
             (
@@ -257,8 +267,12 @@ pub fn TicketPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match ticket.await {
                     Some(t) => {
-                        let departments = if t.can.staff { departments.await.unwrap_or_default() } else { Vec::new() };
-                        view! { <Thread t departments reply transfer status claim rate settle/> }.into_any()
+                        let (departments, kit) = if t.can.staff {
+                            (departments.await.unwrap_or_default(), kit.await)
+                        } else {
+                            (Vec::new(), shared::AnswerKit::default())
+                        };
+                        view! { <Thread t departments kit reply transfer status claim rate settle/> }.into_any()
                     }
                     None => view! { <h1>{locale.t("ticket.not_found")}</h1> }.into_any(),
                 }
@@ -271,6 +285,7 @@ pub fn TicketPage() -> impl IntoView {
 fn Thread(
     t: TicketView,
     departments: Vec<shared::department::Department>,
+    kit: shared::AnswerKit,
     reply: ServerAction<ReplyTicket>,
     transfer: ServerAction<TransferTicket>,
     status: ServerAction<SetTicketStatus>,
@@ -330,7 +345,7 @@ fn Thread(
             {t.rating.clone().map(|r| view! {
                 <p class="rating" data-score=r.score>{locale.t("ticket.rated")} " " {"★".repeat(usize::try_from(r.score).unwrap_or(0))} " " {r.comment.unwrap_or_default()}</p>
             })}
-            {t.can.reply.then(|| view! { <ReplyForm number=number.clone() reply staff=t.can.staff/> })}
+            {t.can.reply.then(|| view! { <ReplyForm number=number.clone() reply staff=t.can.staff kit/> })}
             {t.can.rate.then(|| view! { <RatingForm number=number.clone() rate/> })}
             {t.can.reopen.then(|| {
                 let number = number.clone();
@@ -492,17 +507,63 @@ fn MeToo(number: String, count: i64, mine: bool, allowed: bool) -> impl IntoView
 }
 
 #[component]
-fn ReplyForm(number: String, reply: ServerAction<ReplyTicket>, staff: bool) -> impl IntoView {
+fn ReplyForm(
+    number: String,
+    reply: ServerAction<ReplyTicket>,
+    staff: bool,
+    kit: shared::AnswerKit,
+) -> impl IntoView {
     let locale = expect_context::<Locale>();
     let form = NodeRef::<leptos::html::Form>::new();
+    let text = NodeRef::<leptos::html::Textarea>::new();
     reset_after_success(reply, form);
+    let canned = kit.canned.clone();
+    let insert = move |snippet: String| {
+        if let Some(area) = text.get() {
+            let current = area.value();
+            let joined = if current.trim().is_empty() {
+                snippet
+            } else {
+                format!("{current}\n\n{snippet}")
+            };
+            area.set_value(&joined);
+        }
+    };
+    let template = kit.statement_template.clone();
+    let tools = (staff && (!kit.canned.is_empty() || !kit.guidelines.is_empty())).then(|| {
+        let on_pick = move |ev: leptos::ev::Event| {
+            let id = event_target_value(&ev);
+            if let Some(answer) = canned.iter().find(|c| c.id.to_string() == id) {
+                insert(answer.body.clone());
+            }
+        };
+        view! {
+            <div class="composer-tools">
+                <label for="canned-pick">{locale.t("kit.canned")}</label>
+                <select id="canned-pick" on:change=on_pick>
+                    <option value="">{locale.t("kit.pick")}</option>
+                    {kit.canned.iter().map(|c| view! { <option value=c.id.to_string()>{c.title.clone()}</option> }).collect_view()}
+                </select>
+                <button type="button" class="button small statement" on:click=move |_| insert(template.clone())>{locale.t("kit.statement")}</button>
+                <details class="guidelines">
+                    <summary>{locale.t("kit.guidelines")} " (" {kit.guidelines.len()} ")"</summary>
+                    <ol>
+                        {kit.guidelines.iter().map(|g| view! {
+                            <li><label><input type="checkbox"/> " " {g.text.clone()}</label></li>
+                        }).collect_view()}
+                    </ol>
+                </details>
+            </div>
+        }
+    });
     view! {
         <ActionForm action=reply node_ref=form attr:class="form" attr:id="ticket-reply-form">
             <p class="form-error" role="alert">{form_error(reply)}</p>
             <input type="hidden" name="number" value=number/>
+            {tools}
             <div class="field">
                 <label for="ticket-reply">{locale.t(if staff { "ticket.reply_staff" } else { "ticket.reply" })}</label>
-                <textarea id="ticket-reply" name="body" rows="4"></textarea>
+                <textarea id="ticket-reply" name="body" rows="4" node_ref=text></textarea>
                 <p class="field-error" id="ticket-reply-error" role="alert">{field_error(reply, "body")}</p>
             </div>
             {staff.then(|| view! {

@@ -11,8 +11,8 @@ use sea_orm::{ActiveModelTrait, EntityTrait, PaginatorTrait, Set, TransactionTra
 use shared::{IdeaStatus, Role, TicketKind, TicketStatus};
 
 use crate::entity::{
-    announcement, announcement_idea, category, department, idea, idea_comment, idea_status_change,
-    idea_vote, remedy_limit, ticket, ticket_post, user,
+    announcement, announcement_idea, canned_answer, category, department, guideline, idea,
+    idea_comment, idea_status_change, idea_vote, remedy_limit, ticket, ticket_post, user,
 };
 use crate::{Ctx, Result, idea::trending_score, markdown, password};
 
@@ -202,6 +202,37 @@ struct DemoIdea(
     IdeaStatus,
     &'static str,
 );
+/// Canned answers staff start from; placeholders are filled per ticket.
+const CANNED_ANSWERS: [(&str, &str); 3] = [
+    (
+        "Acknowledge / 접수 확인",
+        "{customer_name}님, 말씀해 주셔서 감사합니다. {department}의 {agent_name}입니다. {ticket_number} 건을 지금 확인하고 있으며 이 글에서 진행 상황을 알려 드리겠습니다.",
+    ),
+    (
+        "Billing error — refund",
+        "Dear {customer_name}, you are right: we charged you twice. The second payment is refunded to your card within 3 business days. — {agent_name}, {department}",
+    ),
+    (
+        "Line check booked",
+        "Hello {customer_name}, we have booked a line check for your address. A technician will call you before visiting. Ticket {ticket_number} stays open until the speed is right. — {agent_name}",
+    ),
+];
+
+/// Ten rules for answering in public, after Coca-Cola's social media
+/// principles that the articles cite.
+const GUIDELINES: [&str; 10] = [
+    "Answer in your own name and department; never anonymously.",
+    "Thank the customer for raising it in public.",
+    "Be transparent: say what you know and what you do not know yet.",
+    "Never ask for or repeat personal details in public; use the private details.",
+    "Own the mistake before explaining it.",
+    "Promise only what you can deliver, with a date.",
+    "If another team can solve it, hand it over with a note, never refuse.",
+    "Keep the tone human, polite and calm, also with angry customers.",
+    "Follow up in the same thread until the customer confirms it is solved.",
+    "When in doubt, ask a colleague in an internal note before answering.",
+];
+
 /// The demo's announcement: it links every idea the demo marks done.
 const DEMO_ANNOUNCEMENT: (&str, &str) = (
     "You asked, we did: this season's delivered ideas / 이번 시즌에 완료한 아이디어",
@@ -778,6 +809,27 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
             role: Set(role.as_str().to_owned()),
             department_id: Set(None),
             max_won: Set(max_won),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+
+    for (title, body) in CANNED_ANSWERS {
+        canned_answer::ActiveModel {
+            title: Set(title.to_owned()),
+            body_md: Set(body.to_owned()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    for (position, text) in (1..).zip(GUIDELINES) {
+        guideline::ActiveModel {
+            position: Set(position),
+            text: Set(text.to_owned()),
             ..Default::default()
         }
         .insert(&txn)

@@ -4,6 +4,7 @@
 
 pub mod actor;
 pub mod announcement;
+pub mod answer_kit;
 pub mod audit;
 pub mod auth;
 pub mod comment;

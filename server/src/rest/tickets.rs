@@ -3,10 +3,12 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use serde::Deserialize;
 use shared::{
-    ApiError, CommitmentQuery, CommitmentUpdate, CommitmentView, Incident, MeTooState, NewTicket,
-    NewTicketReply, Page, Rating, RemedyLimit, RemedyView, TicketAssignment, TicketCard,
-    TicketQuery, TicketStatusChange, TicketTransfer, TicketView,
+    AnswerKit, ApiError, CannedAnswer, CannedAnswerInput, CommitmentQuery, CommitmentUpdate,
+    CommitmentView, Guideline, GuidelineInput, Incident, MeTooState, NewTicket, NewTicketReply,
+    Page, Rating, RemedyLimit, RemedyView, TicketAssignment, TicketCard, TicketQuery,
+    TicketStatusChange, TicketTransfer, TicketView,
 };
 
 use super::Items;
@@ -303,4 +305,131 @@ pub async fn incidents(
     Ok(Json(Items {
         items: domain::ticket::incidents(&state.ctx, &auth.actor).await?,
     }))
+}
+
+/// `GET /api/v1/answer-kit?ticket=…`.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct KitQuery {
+    /// The ticket being answered, e.g. `VOC-000123`.
+    pub ticket: String,
+}
+
+/// What the reply composer offers for a ticket: canned answers filled for
+/// it, the guidelines checklist and the public-statement template (staff).
+#[utoipa::path(get, path = "/api/v1/answer-kit", tag = "tickets", params(KitQuery), responses(
+    (status = 200, body = AnswerKit),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn answer_kit(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiQuery(query): ApiQuery<KitQuery>,
+) -> ApiResult<Json<AnswerKit>> {
+    Ok(Json(
+        domain::answer_kit::for_ticket(&state.ctx, &auth.actor, &query.ticket).await?,
+    ))
+}
+
+/// Canned answers as written (admins).
+#[utoipa::path(get, path = "/api/v1/admin/canned-answers", tag = "tickets", responses(
+    (status = 200, body = Items<CannedAnswer>),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn list_canned(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> ApiResult<Json<Items<CannedAnswer>>> {
+    Ok(Json(Items {
+        items: domain::answer_kit::list_canned(&state.ctx, &auth.actor).await?,
+    }))
+}
+
+/// Adds a canned answer (admins).
+#[utoipa::path(post, path = "/api/v1/admin/canned-answers", tag = "tickets", request_body = CannedAnswerInput, responses(
+    (status = 201, body = CannedAnswer),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn create_canned(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<CannedAnswerInput>,
+) -> ApiResult<(StatusCode, Json<CannedAnswer>)> {
+    let created = domain::answer_kit::create_canned(&state.ctx, &auth.actor, input).await?;
+    Ok((StatusCode::CREATED, Json(created)))
+}
+
+/// Rewrites a canned answer (admins).
+#[utoipa::path(put, path = "/api/v1/admin/canned-answers/{id}", tag = "tickets", params(("id" = i64, Path, description = "Canned answer id")), request_body = CannedAnswerInput, responses(
+    (status = 200, body = CannedAnswer),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn update_canned(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(input): ApiJson<CannedAnswerInput>,
+) -> ApiResult<Json<CannedAnswer>> {
+    Ok(Json(
+        domain::answer_kit::update_canned(&state.ctx, &auth.actor, id, input).await?,
+    ))
+}
+
+/// Removes a canned answer (admins).
+#[utoipa::path(delete, path = "/api/v1/admin/canned-answers/{id}", tag = "tickets", params(("id" = i64, Path, description = "Canned answer id")), responses(
+    (status = 204),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn delete_canned(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<StatusCode> {
+    domain::answer_kit::delete_canned(&state.ctx, &auth.actor, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The company's guidelines for answering in public, in order (public:
+/// customers may hold staff to them).
+#[utoipa::path(get, path = "/api/v1/guidelines", tag = "tickets", responses(
+    (status = 200, body = Items<Guideline>),
+))]
+pub async fn list_guidelines(State(state): State<AppState>) -> ApiResult<Json<Items<Guideline>>> {
+    Ok(Json(Items {
+        items: domain::answer_kit::list_guidelines(&state.ctx).await?,
+    }))
+}
+
+/// Appends a guideline (admins).
+#[utoipa::path(post, path = "/api/v1/admin/guidelines", tag = "tickets", request_body = GuidelineInput, responses(
+    (status = 201, body = Guideline),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn add_guideline(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<GuidelineInput>,
+) -> ApiResult<(StatusCode, Json<Guideline>)> {
+    let created = domain::answer_kit::add_guideline(&state.ctx, &auth.actor, input).await?;
+    Ok((StatusCode::CREATED, Json(created)))
+}
+
+/// Removes a guideline (admins).
+#[utoipa::path(delete, path = "/api/v1/admin/guidelines/{id}", tag = "tickets", params(("id" = i64, Path, description = "Guideline id")), responses(
+    (status = 204),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn delete_guideline(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<StatusCode> {
+    domain::answer_kit::delete_guideline(&state.ctx, &auth.actor, id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -117,3 +117,16 @@ test("a slow-internet complaint handled in public, by name", async ({ browser })
   await customer.click("#ticket-rating-form button[type=submit]");
   await expect(customer.locator(".rating")).toHaveAttribute("data-score", "5");
 });
+
+test("the reply composer fills a canned answer for the customer and shows the guidelines", async ({ page }) => {
+  await signIn(page, "billing@hanbit.example");
+  await page.goto("/tickets/VOC-000003");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  const author = (await page.locator(".ticket-page header .author-name, .ticket-page header a").first().textContent())?.trim() ?? "";
+  await page.selectOption("#canned-pick", { label: "Billing error — refund" });
+  await expect(page.locator("#ticket-reply")).toHaveValue(new RegExp(`^Dear ${author},`));
+  await page.click(".composer-tools .statement");
+  await expect(page.locator("#ticket-reply")).toHaveValue(/Our position/);
+  await page.click(".composer-tools .guidelines summary");
+  await expect(page.locator(".composer-tools .guidelines li")).toHaveCount(10);
+});

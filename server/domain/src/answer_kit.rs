@@ -1,0 +1,243 @@
+//! The answer kit: canned answers admins write (with placeholders filled
+//! for the ticket at hand), the guidelines checklist shown beside every
+//! reply, and the four-part public statement the articles describe.
+
+use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, QueryOrder, Set};
+use shared::{AnswerKit, CannedAnswer, CannedAnswerInput, Guideline, GuidelineInput};
+
+use crate::actor::Actor;
+use crate::entity::{canned_answer, guideline};
+use crate::policy::{self, Action, Scope};
+use crate::{Ctx, Error, Result};
+
+/// A public statement in four parts: what happened, where the company
+/// stands, the apology, and what it will do next.
+pub const STATEMENT_TEMPLATE: &str = "**What happened / 경위**\n\n\n\n**Our position / 입장**\n\n\n\n**Our apology / 사과**\n\n\n\n**What we will do next / 후속 조치**\n\n";
+
+/// Fills `{customer_name}`, `{ticket_number}`, `{department}` and
+/// `{agent_name}`; other braces stay as written.
+#[must_use]
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_owned(), |text, (key, value)| {
+            text.replace(&format!("{{{key}}}"), value)
+        })
+}
+
+fn validate_canned(input: &CannedAnswerInput) -> Result<()> {
+    let mut errors = std::collections::BTreeMap::new();
+    if !(3..=80).contains(&input.title.trim().chars().count()) {
+        errors.insert("title".to_owned(), "must be 3–80 characters".to_owned());
+    }
+    let body = input.body.trim().chars().count();
+    if !(1..=5_000).contains(&body) {
+        errors.insert("body".to_owned(), "must be 1–5000 characters".to_owned());
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(errors))
+    }
+}
+
+fn canned_view(row: canned_answer::Model) -> CannedAnswer {
+    CannedAnswer {
+        id: i64::from(row.id),
+        title: row.title,
+        body: row.body_md,
+    }
+}
+
+fn guideline_view(row: guideline::Model) -> Guideline {
+    Guideline {
+        id: i64::from(row.id),
+        position: i64::from(row.position),
+        text: row.text,
+    }
+}
+
+async fn all_canned(ctx: &Ctx) -> Result<Vec<canned_answer::Model>> {
+    Ok(canned_answer::Entity::find()
+        .order_by_asc(canned_answer::Column::Title)
+        .all(&ctx.db)
+        .await?)
+}
+
+async fn all_guidelines(ctx: &Ctx) -> Result<Vec<guideline::Model>> {
+    Ok(guideline::Entity::find()
+        .order_by_asc(guideline::Column::Position)
+        .order_by_asc(guideline::Column::Id)
+        .all(&ctx.db)
+        .await?)
+}
+
+/// The kit for replying on one ticket (staff).
+pub async fn for_ticket(ctx: &Ctx, actor: &Actor, number: &str) -> Result<AnswerKit> {
+    let staff = policy::member_for(actor, Action::ReplyTicket, Scope::Others)?;
+    if !staff.role.is_staff() {
+        return Err(Error::Forbidden("The answer kit is for staff.".to_owned()));
+    }
+    let ticket = crate::ticket::get(ctx, actor, number).await?;
+    let agent = crate::user::refs(ctx, [staff.id])
+        .await?
+        .remove(&staff.id)
+        .map(|u| u.display_name)
+        .unwrap_or_default();
+    let department = ticket
+        .department
+        .as_ref()
+        .map(|d| d.name.clone())
+        .unwrap_or_default();
+    let values = [
+        ("customer_name", ticket.author.display_name.as_str()),
+        ("ticket_number", ticket.number.as_str()),
+        ("department", department.as_str()),
+        ("agent_name", agent.as_str()),
+    ];
+    Ok(AnswerKit {
+        canned: all_canned(ctx)
+            .await?
+            .into_iter()
+            .map(|row| CannedAnswer {
+                body: fill(&row.body_md, &values),
+                ..canned_view(row)
+            })
+            .collect(),
+        guidelines: all_guidelines(ctx)
+            .await?
+            .into_iter()
+            .map(guideline_view)
+            .collect(),
+        statement_template: STATEMENT_TEMPLATE.to_owned(),
+    })
+}
+
+/// Canned answers as written, placeholders unfilled (admins).
+pub async fn list_canned(ctx: &Ctx, actor: &Actor) -> Result<Vec<CannedAnswer>> {
+    policy::authorize(actor, Action::ManageAnswerKit, Scope::Others)?;
+    Ok(all_canned(ctx)
+        .await?
+        .into_iter()
+        .map(canned_view)
+        .collect())
+}
+
+/// Adds a canned answer (admins).
+pub async fn create_canned(
+    ctx: &Ctx,
+    actor: &Actor,
+    input: CannedAnswerInput,
+) -> Result<CannedAnswer> {
+    policy::authorize(actor, Action::ManageAnswerKit, Scope::Others)?;
+    validate_canned(&input)?;
+    let now = ctx.clock.now();
+    let row = canned_answer::ActiveModel {
+        title: Set(input.title.trim().to_owned()),
+        body_md: Set(input.body),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&ctx.db)
+    .await?;
+    Ok(canned_view(row))
+}
+
+/// Rewrites a canned answer (admins).
+pub async fn update_canned(
+    ctx: &Ctx,
+    actor: &Actor,
+    id: i64,
+    input: CannedAnswerInput,
+) -> Result<CannedAnswer> {
+    policy::authorize(actor, Action::ManageAnswerKit, Scope::Others)?;
+    validate_canned(&input)?;
+    let not_found = || Error::NotFound(format!("canned answer {id}"));
+    let key = i32::try_from(id).map_err(|_| not_found())?;
+    let row = canned_answer::Entity::find_by_id(key)
+        .one(&ctx.db)
+        .await?
+        .ok_or_else(not_found)?;
+    let mut active = row.into_active_model();
+    active.title = Set(input.title.trim().to_owned());
+    active.body_md = Set(input.body);
+    active.updated_at = Set(ctx.clock.now());
+    Ok(canned_view(active.update(&ctx.db).await?))
+}
+
+/// Removes a canned answer (admins).
+pub async fn delete_canned(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
+    policy::authorize(actor, Action::ManageAnswerKit, Scope::Others)?;
+    let key = i32::try_from(id).map_err(|_| Error::NotFound(format!("canned answer {id}")))?;
+    let done = canned_answer::Entity::delete_by_id(key)
+        .exec(&ctx.db)
+        .await?;
+    if done.rows_affected == 0 {
+        return Err(Error::NotFound(format!("canned answer {id}")));
+    }
+    Ok(())
+}
+
+/// The guidelines in order (staff read them; they apply to everyone).
+pub async fn list_guidelines(ctx: &Ctx) -> Result<Vec<Guideline>> {
+    Ok(all_guidelines(ctx)
+        .await?
+        .into_iter()
+        .map(guideline_view)
+        .collect())
+}
+
+/// Appends a guideline to the list (admins).
+pub async fn add_guideline(ctx: &Ctx, actor: &Actor, input: GuidelineInput) -> Result<Guideline> {
+    policy::authorize(actor, Action::ManageAnswerKit, Scope::Others)?;
+    let text = input.text.trim().to_owned();
+    if !(3..=300).contains(&text.chars().count()) {
+        return Err(Error::invalid("text", "must be 3–300 characters"));
+    }
+    let next = all_guidelines(ctx)
+        .await?
+        .last()
+        .map_or(1, |g| g.position + 1);
+    let row = guideline::ActiveModel {
+        position: Set(next),
+        text: Set(text),
+        ..Default::default()
+    }
+    .insert(&ctx.db)
+    .await?;
+    Ok(guideline_view(row))
+}
+
+/// Removes a guideline (admins); the others keep their numbers.
+pub async fn delete_guideline(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
+    policy::authorize(actor, Action::ManageAnswerKit, Scope::Others)?;
+    let key = i32::try_from(id).map_err(|_| Error::NotFound(format!("guideline {id}")))?;
+    let done = guideline::Entity::delete_by_id(key).exec(&ctx.db).await?;
+    if done.rows_affected == 0 {
+        return Err(Error::NotFound(format!("guideline {id}")));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn placeholders_are_filled_and_unknown_braces_kept() {
+        let text = fill(
+            "Hello {customer_name}, about {ticket_number} — {agent_name} ({department}) {other}",
+            &[
+                ("customer_name", "지우"),
+                ("ticket_number", "VOC-000007"),
+                ("department", "Billing"),
+                ("agent_name", "Jiho Kwon"),
+            ],
+        );
+        assert_eq!(
+            text,
+            "Hello 지우, about VOC-000007 — Jiho Kwon (Billing) {other}"
+        );
+    }
+}
