@@ -615,6 +615,36 @@ pub async fn remove_guideline(id: i64) -> Result<(), ServerFnError> {
         .map_err(fail)
 }
 
+/// Remedy limits per role and department (staff read, admins set).
+#[server(prefix = "/rpc")]
+pub async fn remedy_limits() -> Result<Vec<shared::RemedyLimit>, ServerFnError> {
+    domain::remedy::limits(&ctx()?, &caller().actor)
+        .await
+        .map_err(fail)
+}
+
+/// Sets a remedy limit (admins); an empty department means every one.
+#[server(prefix = "/rpc")]
+pub async fn set_remedy_limit(
+    role: shared::Role,
+    #[server(default)] department: Option<String>,
+    max_won: String,
+) -> Result<shared::RemedyLimit, ServerFnError> {
+    let max_won = max_won
+        .trim()
+        .replace(',', "")
+        .parse::<i64>()
+        .map_err(|_| fail(domain::Error::invalid("max_won", "give an amount in won")))?;
+    let input = shared::RemedyLimit {
+        role,
+        department: department.filter(|d| !d.is_empty()),
+        max_won,
+    };
+    domain::remedy::set_limit(&ctx()?, &caller().actor, input)
+        .await
+        .map_err(fail)
+}
+
 /// Remedies waiting for an admin's approval.
 #[server(prefix = "/rpc")]
 pub async fn pending_remedies() -> Result<Vec<shared::RemedyView>, ServerFnError> {

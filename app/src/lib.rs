@@ -1,5 +1,8 @@
 //! Madang's user interface: Leptos components rendered on the server (SSR)
 //! and hydrated in the browser from the same code compiled to WASM.
+// Leptos views are deeply nested types; the ticket thread needs more
+// than the default 128 levels to compute their layout.
+#![recursion_limit = "256"]
 
 pub mod api;
 pub mod auth_state;

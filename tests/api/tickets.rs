@@ -72,6 +72,25 @@ async fn private_details_and_internal_notes_never_reach_others(backend: Backend)
     .await;
     assert_eq!(status, 403);
 
+    // A public answer with a promise and a remedy: they are public, the
+    // details and the note stay private.
+    let due = (chrono::Utc::now() + chrono::Duration::days(3))
+        .format("%Y-%m-%d")
+        .to_string();
+    let (status, _) = send(
+        &app,
+        &staff,
+        Method::POST,
+        &format!("{path}/replies"),
+        Some(json!({
+            "body": "We are on it.",
+            "commitment": {"text": "Call back with the line test", "due_on": due},
+            "remedy": {"kind": "credit", "amount": 10000}
+        })),
+    )
+    .await;
+    assert_eq!(status, 201);
+
     // Staff and the author see the details; staff see the note.
     let (_, seen) = send(&app, &staff, Method::GET, &path, None).await;
     assert_eq!(seen["private_details"], SECRET);
@@ -95,6 +114,18 @@ async fn private_details_and_internal_notes_never_reach_others(backend: Backend)
         "/".to_owned(),
         "/support".to_owned(),
         format!("/members/{author_id}"),
+        format!("/tickets/{number}"),
+        "/tickets".to_owned(),
+        "/commitments".to_owned(),
+        "/api/v1/commitments".to_owned(),
+        "/api/v1/guidelines".to_owned(),
+        "/api/v1/ideas/similar?q=internet%20drops".to_owned(),
+        "/api/v1/incidents".to_owned(),
+        format!("/api/v1/answer-kit?ticket={number}"),
+        "/api/v1/remedies/pending".to_owned(),
+        "/staff/queue".to_owned(),
+        "/announcements".to_owned(),
+        "/roadmap".to_owned(),
     ];
     for cookie in ["", other.as_str()] {
         for p in &paths {

@@ -8,8 +8,8 @@ use leptos_router::components::A;
 
 use crate::api::{
     AddCanned, AddGuideline, CreateCategory, CreateDepartment, DecideRemedy, InviteStaff,
-    RemoveCanned, RemoveGuideline, list_canned, list_categories, list_departments, list_guidelines,
-    pending_remedies,
+    RemoveCanned, RemoveGuideline, SetRemedyLimit, list_canned, list_categories, list_departments,
+    list_guidelines, pending_remedies, remedy_limits,
 };
 use crate::components::field::{Field, field_error, form_error};
 use crate::i18n::Locale;
@@ -56,6 +56,7 @@ pub fn AdminPage() -> impl IntoView {
             </Suspense>
         </section>
         <div class="admin-grid">
+            <RemedyLimitsAdmin/>
             <AnswerKitAdmin/>
             <section class="auth-card wide">
                 <h2>{locale.t("admin.invite")}</h2>
@@ -220,6 +221,62 @@ fn AnswerKitAdmin() -> impl IntoView {
                     <p class="field-error" role="alert">{field_error(add_rule, "text")}</p>
                 </div>
                 <button type="submit" class="button">{locale.t("kit.add_guideline")}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// Up to how much staff grant remedies on their own, per role and department.
+#[component]
+fn RemedyLimitsAdmin() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let set = ServerAction::<SetRemedyLimit>::new();
+    let limits = Resource::new(move || set.version().get(), |_| remedy_limits());
+    let departments = Resource::new(|| (), |()| list_departments());
+    view! {
+        <section class="auth-card wide remedy-limits">
+            <h2>{locale.t("limits.title")}</h2>
+            <p class="hint">{locale.t("limits.lead")}</p>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    view! {
+                        <ul class="admin-limits">
+                            {limits.await.unwrap_or_default().into_iter().map(|l| view! {
+                                <li data-role=l.role.as_str()>
+                                    <strong>{l.role.as_str()}</strong> " · " {l.department.unwrap_or_else(|| "*".to_owned())}
+                                    " · " {crate::pages::tickets::won(l.max_won)} " " {locale.t("remedy.won")}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }
+                })}
+            </Suspense>
+            <ActionForm action=set attr:class="form" attr:id="limit-form">
+                <p class="form-error" role="alert">{form_error(set)}</p>
+                <div class="field">
+                    <label for="limit-role">{locale.t("admin.role")}</label>
+                    <select id="limit-role" name="role">
+                        <option value="employee">{locale.t("role.employee")}</option>
+                        <option value="moderator">{locale.t("role.moderator")}</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="limit-department">{locale.t("admin.department")}</label>
+                    <select id="limit-department" name="department">
+                        <option value="">{locale.t("limits.every_department")}</option>
+                        <Suspense fallback=|| ()>
+                            {move || Suspend::new(async move {
+                                departments.await.unwrap_or_default().into_iter().map(|d| view! { <option value=d.slug>{d.name}</option> }).collect_view()
+                            })}
+                        </Suspense>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="limit-max">{locale.t("limits.max_won")}</label>
+                    <input id="limit-max" name="max_won" inputmode="numeric"/>
+                    <p class="field-error" role="alert">{field_error(set, "max_won")}</p>
+                </div>
+                <button type="submit" class="button">{locale.t("limits.save")}</button>
             </ActionForm>
         </section>
     }

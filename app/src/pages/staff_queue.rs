@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{A, Form};
 use leptos_router::hooks::use_query_map;
-use shared::{TicketKind, TicketQuery};
+use shared::{TicketKind, TicketQuery, TicketStatus};
 
 use crate::api::{ClaimTicket, list_departments, list_incidents, list_tickets, problem};
 use crate::i18n::Locale;
-use crate::pages::tickets::{TicketList, kind_key};
+use crate::pages::tickets::{TicketList, kind_key, ticket_status_key};
 
 /// `/staff/queue`.
 #[component]
@@ -25,6 +25,7 @@ pub fn StaffQueuePage() -> impl IntoView {
             sort: Some("urgent".to_owned()),
             department: text("department"),
             kind: text("kind").and_then(|k| k.parse().ok()),
+            status: text("status").and_then(|s| s.parse().ok()),
             assignee: text("assignee"),
             limit: Some(100),
             ..TicketQuery::default()
@@ -70,6 +71,12 @@ pub fn StaffQueuePage() -> impl IntoView {
                     <option value="">{locale.t("queue.any_kind")}</option>
                     {TicketKind::ALL.into_iter().map(|k| view! {
                         <option value=k.as_str() selected=move || query.get().kind == Some(k)>{locale.t(kind_key(k))}</option>
+                    }).collect_view()}
+                </select>
+                <select name="status" aria-label=locale.t("decision.status")>
+                    <option value="">{locale.t("queue.any_open_status")}</option>
+                    {[TicketStatus::Open, TicketStatus::Acknowledged, TicketStatus::InProgress, TicketStatus::WaitingForCustomer].into_iter().map(|s| view! {
+                        <option value=s.as_str() selected=move || query.get().status == Some(s)>{locale.t(ticket_status_key(s))}</option>
                     }).collect_view()}
                 </select>
                 <select name="assignee" aria-label=locale.t("queue.assignee")>

@@ -72,3 +72,17 @@ test("an admin adds a product area that the new-idea form then offers", async ({
   await page.goto("/ideas/new");
   await expect(page.locator(`#idea-category option[value="${slug}"]`)).toHaveText("TV / 티비");
 });
+
+test("an admin sets a remedy limit for one department", async ({ page }) => {
+  await signIn(page, "admin@hanbit.example");
+  await page.goto("/admin");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await page.selectOption("#limit-role", "employee");
+  await page.selectOption("#limit-department", "billing");
+  await page.fill("#limit-max", "lots");
+  await page.click("#limit-form button[type=submit]");
+  await expect(page.locator("#limit-form .field-error")).toHaveText("give an amount in won");
+  await page.fill("#limit-max", "80,000");
+  await page.click("#limit-form button[type=submit]");
+  await expect(page.locator(".admin-limits li", { hasText: "billing" })).toContainText("80,000");
+});
