@@ -645,6 +645,73 @@ pub async fn set_remedy_limit(
         .map_err(fail)
 }
 
+/// Reports content to the moderators.
+#[server(prefix = "/rpc")]
+pub async fn report_content(
+    kind: String,
+    id: i64,
+    reason: String,
+    #[server(default)] note: Option<String>,
+) -> Result<(), ServerFnError> {
+    let input = shared::NewReport {
+        target: shared::ContentRef { kind, id },
+        reason,
+        note,
+    };
+    domain::moderation::report(&ctx()?, &caller().actor, input)
+        .await
+        .map(|_| ())
+        .map_err(fail)
+}
+
+/// Open reports (moderators).
+#[server(prefix = "/rpc")]
+pub async fn open_reports() -> Result<Vec<shared::ReportView>, ServerFnError> {
+    domain::moderation::open_reports(&ctx()?, &caller().actor)
+        .await
+        .map_err(fail)
+}
+
+/// Hides a comment with a public reason (moderators).
+#[server(prefix = "/rpc")]
+pub async fn hide_content(
+    kind: String,
+    id: i64,
+    reason: String,
+    #[server(default)] guideline: Option<String>,
+) -> Result<(), ServerFnError> {
+    let input = shared::HideRequest {
+        target: shared::ContentRef { kind, id },
+        reason,
+        guideline,
+    };
+    domain::moderation::hide(&ctx()?, &caller().actor, input)
+        .await
+        .map_err(fail)
+}
+
+/// Closes a report without action (moderators).
+#[server(prefix = "/rpc")]
+pub async fn dismiss_report(id: i64) -> Result<(), ServerFnError> {
+    domain::moderation::dismiss(&ctx()?, &caller().actor, id)
+        .await
+        .map_err(fail)
+}
+
+/// The audit log's newest entries, optionally for one action (moderators).
+#[server(prefix = "/rpc")]
+pub async fn audit_log(action: Option<String>) -> Result<Vec<shared::AuditEntry>, ServerFnError> {
+    let query = shared::AuditQuery {
+        action,
+        limit: Some(100),
+        ..shared::AuditQuery::default()
+    };
+    domain::moderation::audit_log(&ctx()?, &caller().actor, &query)
+        .await
+        .map(|page| page.items)
+        .map_err(fail)
+}
+
 /// Remedies waiting for an admin's approval.
 #[server(prefix = "/rpc")]
 pub async fn pending_remedies() -> Result<Vec<shared::RemedyView>, ServerFnError> {

@@ -29,6 +29,7 @@ use crate::pages::{
     commitments::CommitmentsPage,
     idea::IdeaPage,
     member::MemberPage,
+    moderation::{AuditPage, ModerationPage},
     new_idea::NewIdeaPage,
     profile::ProfilePage,
     roadmap::RoadmapPage,
@@ -95,6 +96,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/tickets/:number") view=TicketPage ssr=SsrMode::Async/>
                         <Route path=path!("/staff/queue") view=StaffQueuePage/>
                         <Route path=path!("/commitments") view=CommitmentsPage/>
+                        <Route path=path!("/moderation") view=ModerationPage/>
+                        <Route path=path!("/moderation/audit") view=AuditPage/>
                         <Route path=path!("/announcements") view=AnnouncementsPage/>
                         <Route path=path!("/announcements/:id") view=AnnouncementPage ssr=SsrMode::Async/>
                         <Route path=path!("/signin") view=SignInPage/>

@@ -133,6 +133,14 @@ pub fn router(state: AppState) -> Router {
         .route("/tickets/{number}/rating", post(rest::tickets::rate))
         .route("/commitments", get(rest::tickets::list_commitments))
         .route("/incidents", get(rest::tickets::incidents))
+        .route("/reports", post(rest::moderation::create_report))
+        .route("/moderation/reports", get(rest::moderation::list_reports))
+        .route(
+            "/moderation/reports/{id}/dismiss",
+            post(rest::moderation::dismiss_report),
+        )
+        .route("/moderation/hide", post(rest::moderation::hide))
+        .route("/moderation/audit", get(rest::moderation::audit_log))
         .route("/answer-kit", get(rest::tickets::answer_kit))
         .route("/guidelines", get(rest::tickets::list_guidelines))
         .route(

@@ -266,6 +266,9 @@ pub struct CommentView {
     /// Whether the caller may still edit it (their own, within 15 minutes).
     #[serde(default)]
     pub editable: bool,
+    /// Set when a moderator hid it: the public reason (and guideline).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hidden: Option<String>,
     /// The Markdown source, for the author's edit form (only when editable).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_md: Option<String>,

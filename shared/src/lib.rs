@@ -9,6 +9,7 @@ pub mod announcement;
 pub mod department;
 pub mod error;
 pub mod idea;
+pub mod moderation;
 pub mod notification;
 pub mod page;
 pub mod redirect;
@@ -22,6 +23,7 @@ pub use idea::{
     IdeaStatus, IdeaView, NewComment, NewIdea, ProxyVoteState, SimilarIdea, SimilarIdeas,
     SimilarQuery, StatusChange, TimelineEntry, VoteState,
 };
+pub use moderation::{AuditEntry, AuditQuery, ContentRef, HideRequest, NewReport, ReportView};
 pub use notification::{NotificationList, NotificationView};
 pub use page::Page;
 pub use staff::{DepartmentRef, MemberProfile, Recognition, Role, StaffIdentity, UserRef};

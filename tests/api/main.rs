@@ -7,6 +7,7 @@ mod demo;
 mod follows;
 mod ideas;
 mod meta;
+mod moderation;
 mod new_ideas;
 mod onboarding;
 mod pages;

@@ -5,6 +5,7 @@ pub mod follow_button;
 pub mod header;
 pub mod idea_list;
 pub mod profile_form;
+pub mod report_form;
 pub mod signature;
 pub mod status_badge;
 pub mod tokens;

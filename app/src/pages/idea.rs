@@ -13,6 +13,7 @@ use crate::api::{
 };
 use crate::components::field::{field_error, form_error, only_field_error};
 use crate::components::follow_button::FollowButton;
+use crate::components::report_form::ReportForm;
 use crate::components::signature::{AuthorName, StaffSignature};
 use crate::components::status_badge::{StatusBadge, status_key};
 use crate::components::vote_button::VoteButton;
@@ -93,6 +94,7 @@ pub fn IdeaPage() -> impl IntoView {
                 match idea.await {
                     Ok(Some(idea)) => {
                         let description = idea.body_html.clone();
+                        let can_report = idea.can_comment;
                         view! {
                             <Title text=title_text(&idea.title)/>
                             <Meta property="og:title" content=idea.title.clone()/>
@@ -186,11 +188,12 @@ pub fn IdeaPage() -> impl IntoView {
                                                     let body = c.body_html.clone();
                                                     let official = c.author.staff.is_some();
                                                     view! {
-                                                        <li class="comment" class:official=official data-comment=c.id>
+                                                        <li class="comment" class:official=official data-comment=c.id id=format!("comment-{}", c.id)>
                                                             <div class="comment-head">
                                                                 <AuthorName author=c.author/>
                                                                 <time datetime=c.created_at.clone()>{short_time(&c.created_at)}</time>
                                                                 {c.edited.then(|| view! { <span class="edited">{locale.t("idea.edited")}</span> })}
+                                                                {(!c.deleted && c.hidden.is_none() && can_report && !c.mine).then(|| view! { <ReportForm kind="comment" id=c.id/> })}
                                                                 {(!c.deleted && c.mine).then(|| view! {
                                                                     <button type="button" class="button small delete-comment" on:click=move |_| { remove.dispatch(DeleteComment { id: c.id }); }>
                                                                         {locale.t("comment.delete")}
@@ -198,7 +201,9 @@ pub fn IdeaPage() -> impl IntoView {
                                                                 })}
                                                             </div>
                                                             {c.source_md.clone().filter(|_| c.editable).map(|source| view! { <CommentEditor id=c.id source amend/> })}
-                                                            {if c.deleted {
+                                                            {if let Some(reason) = c.hidden.clone() {
+                                                                view! { <p class="tombstone hidden-by-moderator">{locale.t("idea.hidden_comment")} " " <strong class="hidden-reason">{reason}</strong></p> }.into_any()
+                                                            } else if c.deleted {
                                                                 view! { <p class="tombstone">{locale.t("idea.deleted_comment")}</p> }.into_any()
                                                             } else {
                                                                 view! { <div class="comment-body prose" inner_html=body></div> }.into_any()

@@ -7,6 +7,7 @@ pub mod board;
 pub mod commitments;
 pub mod idea;
 pub mod member;
+pub mod moderation;
 pub mod new_idea;
 pub mod onboarding;
 pub mod profile;

@@ -69,11 +69,22 @@ pub(crate) fn to_view(
     now: chrono::DateTime<chrono::Utc>,
 ) -> CommentView {
     let deleted = row.deleted_at.is_some();
+    let hidden = row.hidden_at.map(|_| {
+        let reason = row
+            .hidden_reason
+            .clone()
+            .unwrap_or_default()
+            .replace('_', " ");
+        match &row.hidden_guideline {
+            Some(guideline) => format!("{reason} — guideline {guideline}"),
+            None => reason,
+        }
+    });
     let mine = actor.member().is_some_and(|m| m.id == row.author_id);
-    let editable = mine && !deleted && now - row.created_at <= EDIT_WINDOW;
+    let editable = mine && !deleted && hidden.is_none() && now - row.created_at <= EDIT_WINDOW;
     CommentView {
         id: i64::from(row.id),
-        body_html: if deleted {
+        body_html: if deleted || hidden.is_some() {
             String::new()
         } else {
             row.body_html
@@ -86,6 +97,7 @@ pub(crate) fn to_view(
         deleted,
         mine,
         editable,
+        hidden,
         source_md: editable.then_some(row.body_md),
     }
 }
@@ -153,6 +165,11 @@ async fn own_comment(
 pub async fn edit(ctx: &Ctx, actor: &Actor, id: i64, input: NewComment) -> Result<CommentView> {
     let row = own_comment(ctx, actor, id, Action::EditComment).await?;
     validate(&input.body)?;
+    if row.hidden_at.is_some() {
+        return Err(Error::Conflict(
+            "a moderator hid this comment; it cannot be edited".to_owned(),
+        ));
+    }
     let now = ctx.clock.now();
     if now - row.created_at > EDIT_WINDOW {
         return Err(Error::Conflict(

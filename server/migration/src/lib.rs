@@ -12,6 +12,7 @@ mod m20261126_000006_announcements;
 mod m20261126_000007_ticket_workflow;
 mod m20261126_000008_commitments_remedies;
 mod m20261126_000009_answer_kit;
+mod m20261126_000010_reports_hiding;
 
 /// Lists every migration in the order it must run.
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000007_ticket_workflow::Migration),
             Box::new(m20261126_000008_commitments_remedies::Migration),
             Box::new(m20261126_000009_answer_kit::Migration),
+            Box::new(m20261126_000010_reports_hiding::Migration),
         ]
     }
 }

@@ -8,6 +8,7 @@ pub mod departments;
 pub mod ideas;
 pub mod members;
 pub mod meta;
+pub mod moderation;
 pub mod onboarding;
 pub mod tickets;
 

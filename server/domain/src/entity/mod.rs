@@ -23,6 +23,7 @@ pub mod one_time_token;
 pub mod outbox_mail;
 pub mod remedy;
 pub mod remedy_limit;
+pub mod report;
 pub mod session;
 pub mod ticket;
 pub mod ticket_me_too;

@@ -1,0 +1,436 @@
+//! Moderation: members report content with a reason; moderators dismiss
+//! reports or hide the content with a reason stated in public (a tombstone,
+//! never a silent deletion); every action goes to the audit log, which
+//! moderators read, filter and export as CSV.
+
+use std::collections::HashMap;
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
+use shared::moderation::REASONS;
+use shared::page::{DEFAULT_PAGE_LIMIT, PAGE_LIMIT_RANGE};
+use shared::{AuditEntry, AuditQuery, ContentRef, HideRequest, NewReport, Page, ReportView};
+
+use crate::actor::Actor;
+use crate::entity::{audit_event, idea, idea_comment, report, ticket_post, user};
+use crate::policy::{self, Action, Scope};
+use crate::{Ctx, Error, Result, audit};
+
+const TARGET_TYPES: [&str; 4] = ["idea", "comment", "ticket_post", "profile"];
+const OPEN: &str = "open";
+const DISMISSED: &str = "dismissed";
+const ACTIONED: &str = "actioned";
+/// Characters of reported text shown to the moderator.
+const EXCERPT_CHARS: usize = 280;
+
+fn check_reason(reason: &str) -> Result<()> {
+    if REASONS.contains(&reason) {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            "reason",
+            "must be spam, abuse, personal_information, off_topic or other",
+        ))
+    }
+}
+
+fn excerpt(text: &str) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() > EXCERPT_CHARS {
+        format!("{}…", flat.chars().take(EXCERPT_CHARS).collect::<String>())
+    } else {
+        flat
+    }
+}
+
+/// The reported thing's text and where it is shown; 404 when it does not
+/// exist (or is not public, for ticket posts).
+async fn context(ctx: &Ctx, target: &ContentRef) -> Result<(String, String)> {
+    let not_found = || Error::NotFound(format!("{} {}", target.kind, target.id));
+    let id = i32::try_from(target.id).map_err(|_| not_found())?;
+    match target.kind.as_str() {
+        "idea" => {
+            let row = idea::Entity::find_by_id(id)
+                .one(&ctx.db)
+                .await?
+                .ok_or_else(not_found)?;
+            Ok((
+                format!("{} — {}", row.title, excerpt(&row.body_md)),
+                format!("/ideas/{}", row.id),
+            ))
+        }
+        "comment" => {
+            let row = idea_comment::Entity::find_by_id(id)
+                .one(&ctx.db)
+                .await?
+                .ok_or_else(not_found)?;
+            Ok((
+                excerpt(&row.body_md),
+                format!("/ideas/{}#comment-{}", row.idea_id, row.id),
+            ))
+        }
+        "ticket_post" => {
+            let row = ticket_post::Entity::find_by_id(id)
+                .one(&ctx.db)
+                .await?
+                .filter(|p| p.kind != "internal")
+                .ok_or_else(not_found)?;
+            Ok((
+                excerpt(&row.body_md),
+                format!(
+                    "/tickets/{}",
+                    shared::ticket::ticket_number(i64::from(row.ticket_id))
+                ),
+            ))
+        }
+        "profile" => {
+            let row = user::Entity::find_by_id(id)
+                .one(&ctx.db)
+                .await?
+                .filter(|u| u.deleted_at.is_none())
+                .ok_or_else(not_found)?;
+            Ok((row.display_name, format!("/members/{}", row.id)))
+        }
+        _ => Err(Error::invalid(
+            "target.type",
+            "must be idea, comment, ticket_post or profile",
+        )),
+    }
+}
+
+/// A member reports content; reporting the same thing again changes nothing.
+pub async fn report(ctx: &Ctx, actor: &Actor, input: NewReport) -> Result<ReportView> {
+    let member = policy::member_for(actor, Action::ReportContent, Scope::Others)?;
+    if !TARGET_TYPES.contains(&input.target.kind.as_str()) {
+        return Err(Error::invalid(
+            "target.type",
+            "must be idea, comment, ticket_post or profile",
+        ));
+    }
+    check_reason(&input.reason)?;
+    let note = input
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned);
+    if note.as_deref().is_some_and(|n| n.chars().count() > 1000) {
+        return Err(Error::invalid("note", "must be at most 1000 characters"));
+    }
+    context(ctx, &input.target).await?;
+    let target_id = i32::try_from(input.target.id)
+        .map_err(|_| Error::NotFound(format!("{} {}", input.target.kind, input.target.id)))?;
+    let existing = report::Entity::find()
+        .filter(report::Column::TargetType.eq(input.target.kind.as_str()))
+        .filter(report::Column::TargetId.eq(target_id))
+        .filter(report::Column::ReporterId.eq(member.id))
+        .filter(report::Column::Status.eq(OPEN))
+        .one(&ctx.db)
+        .await?;
+    let row = match existing {
+        Some(row) => row,
+        None => {
+            report::ActiveModel {
+                target_type: Set(input.target.kind.clone()),
+                target_id: Set(target_id),
+                reason: Set(input.reason.clone()),
+                note: Set(note),
+                reporter_id: Set(member.id),
+                status: Set(OPEN.to_owned()),
+                handled_by_id: Set(None),
+                handled_at: Set(None),
+                created_at: Set(ctx.clock.now()),
+                ..Default::default()
+            }
+            .insert(&ctx.db)
+            .await?
+        }
+    };
+    views(ctx, vec![row])
+        .await?
+        .pop()
+        .ok_or_else(|| Error::Internal("report vanished".to_owned()))
+}
+
+async fn views(ctx: &Ctx, rows: Vec<report::Model>) -> Result<Vec<ReportView>> {
+    let people = crate::user::refs(ctx, rows.iter().map(|r| r.reporter_id)).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let target = ContentRef {
+            kind: row.target_type.clone(),
+            id: i64::from(row.target_id),
+        };
+        let (excerpt, link) = context(ctx, &target)
+            .await
+            .unwrap_or_else(|_| (String::new(), String::new()));
+        out.push(ReportView {
+            id: i64::from(row.id),
+            target,
+            reason: row.reason,
+            note: row.note,
+            reporter: people
+                .get(&row.reporter_id)
+                .cloned()
+                .ok_or_else(|| Error::Internal(format!("report {} has no reporter", row.id)))?,
+            status: row.status,
+            excerpt,
+            link,
+            created_at: row
+                .created_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        });
+    }
+    Ok(out)
+}
+
+/// Open reports, oldest first (moderators).
+pub async fn open_reports(ctx: &Ctx, actor: &Actor) -> Result<Vec<ReportView>> {
+    policy::authorize(actor, Action::HandleReports, Scope::Others)?;
+    let rows = report::Entity::find()
+        .filter(report::Column::Status.eq(OPEN))
+        .order_by_asc(report::Column::Id)
+        .limit(200)
+        .all(&ctx.db)
+        .await?;
+    views(ctx, rows).await
+}
+
+/// Closes a report without acting on the content (moderators).
+pub async fn dismiss(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
+    let moderator = policy::member_for(actor, Action::HandleReports, Scope::Others)?;
+    let not_found = || Error::NotFound(format!("report {id}"));
+    let key = i32::try_from(id).map_err(|_| not_found())?;
+    let now = ctx.clock.now();
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let row = report::Entity::find_by_id(key)
+        .one(&txn)
+        .await?
+        .ok_or_else(not_found)?;
+    if row.status != OPEN {
+        return Err(Error::Conflict(format!(
+            "report {id} is already {}",
+            row.status
+        )));
+    }
+    let (target_type, target_id) = (row.target_type.clone(), row.target_id);
+    let mut active = row.into_active_model();
+    active.status = Set(DISMISSED.to_owned());
+    active.handled_by_id = Set(Some(moderator.id));
+    active.handled_at = Set(Some(now));
+    active.update(&txn).await?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            actor_id: moderator.id,
+            action: "report.dismissed",
+            target_type: "report",
+            target_id: id.to_string(),
+            before: Some(serde_json::json!({"status": OPEN, "target": {"type": target_type, "id": target_id}})),
+            after: Some(serde_json::json!({"status": DISMISSED})),
+        },
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Hides content with a reason stated in public (comments for now): the
+/// text is kept for the audit trail but no longer shown; open reports on it
+/// are closed as actioned.
+pub async fn hide(ctx: &Ctx, actor: &Actor, input: HideRequest) -> Result<()> {
+    let moderator = policy::member_for(actor, Action::HideContent, Scope::Others)?;
+    check_reason(&input.reason)?;
+    if input.target.kind != "comment" {
+        return Err(Error::invalid(
+            "target.type",
+            "comments can be hidden; ideas are merged or edited, tickets answered",
+        ));
+    }
+    let guideline = input
+        .guideline
+        .as_deref()
+        .map(str::trim)
+        .filter(|g| !g.is_empty())
+        .map(str::to_owned);
+    let not_found = || Error::NotFound(format!("comment {}", input.target.id));
+    let id = i32::try_from(input.target.id).map_err(|_| not_found())?;
+    let now = ctx.clock.now();
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let row = idea_comment::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or_else(not_found)?;
+    if row.hidden_at.is_some() {
+        return Err(Error::Conflict("the comment is already hidden".to_owned()));
+    }
+    let before = serde_json::json!({"body": row.body_md, "hidden": false});
+    let mut active = row.into_active_model();
+    active.hidden_reason = Set(Some(input.reason.clone()));
+    active.hidden_guideline = Set(guideline.clone());
+    active.hidden_by_id = Set(Some(moderator.id));
+    active.hidden_at = Set(Some(now));
+    active.update(&txn).await?;
+    report::Entity::update_many()
+        .col_expr(
+            report::Column::Status,
+            sea_orm::sea_query::Expr::value(ACTIONED),
+        )
+        .col_expr(
+            report::Column::HandledById,
+            sea_orm::sea_query::Expr::value(moderator.id),
+        )
+        .col_expr(
+            report::Column::HandledAt,
+            sea_orm::sea_query::Expr::value(now),
+        )
+        .filter(report::Column::TargetType.eq("comment"))
+        .filter(report::Column::TargetId.eq(id))
+        .filter(report::Column::Status.eq(OPEN))
+        .exec(&txn)
+        .await?;
+    audit_event::ActiveModel {
+        actor_id: Set(Some(moderator.id)),
+        action: Set("content.hidden".to_owned()),
+        target_type: Set("comment".to_owned()),
+        target_id: Set(id.to_string()),
+        before: Set(Some(before.to_string())),
+        after: Set(Some(
+            serde_json::json!({"hidden": true, "reason": input.reason}).to_string(),
+        )),
+        guideline: Set(guideline),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+fn entry_view(row: audit_event::Model, people: &HashMap<i32, shared::UserRef>) -> AuditEntry {
+    AuditEntry {
+        id: i64::from(row.id),
+        actor: row.actor_id.and_then(|id| people.get(&id).cloned()),
+        action: row.action,
+        target_type: row.target_type,
+        target_id: row.target_id,
+        before: row.before,
+        after: row.after,
+        guideline: row.guideline,
+        created_at: row
+            .created_at
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+    }
+}
+
+/// The audit log, newest first, filtered (moderators; read-only).
+pub async fn audit_log(ctx: &Ctx, actor: &Actor, query: &AuditQuery) -> Result<Page<AuditEntry>> {
+    policy::authorize(actor, Action::ReadAuditLog, Scope::Others)?;
+    let limit = query.limit.unwrap_or(DEFAULT_PAGE_LIMIT);
+    if !PAGE_LIMIT_RANGE.contains(&limit) {
+        return Err(Error::invalid("limit", "must be between 1 and 100"));
+    }
+    let mut select = audit_event::Entity::find();
+    if let Some(action) = query.action.as_deref().filter(|a| !a.is_empty()) {
+        select = select.filter(audit_event::Column::Action.eq(action));
+    }
+    if let Some(actor_id) = query.actor {
+        select =
+            select.filter(audit_event::Column::ActorId.eq(i32::try_from(actor_id).unwrap_or(-1)));
+    }
+    if let Some(raw) = query.cursor.as_deref() {
+        let before: i32 = raw
+            .parse()
+            .map_err(|_| Error::invalid("cursor", "is not a cursor of this list"))?;
+        select = select.filter(audit_event::Column::Id.lt(before));
+    }
+    let mut rows = select
+        .order_by_desc(audit_event::Column::Id)
+        .limit(limit + 1)
+        .all(&ctx.db)
+        .await?;
+    let more = rows.len() as u64 > limit;
+    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    let next_cursor = if more {
+        rows.last().map(|r| r.id.to_string())
+    } else {
+        None
+    };
+    let people = crate::user::refs(ctx, rows.iter().filter_map(|r| r.actor_id)).await?;
+    Ok(Page {
+        items: rows.into_iter().map(|r| entry_view(r, &people)).collect(),
+        next_cursor,
+    })
+}
+
+fn csv_field(value: &str) -> String {
+    // A leading =, +, - or @ would run as a formula in a spreadsheet.
+    let safe = if value.starts_with(['=', '+', '-', '@']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    format!("\"{}\"", safe.replace('"', "\"\""))
+}
+
+/// Every matching audit entry as CSV (moderators), newest first.
+pub async fn audit_csv(ctx: &Ctx, actor: &Actor, query: &AuditQuery) -> Result<String> {
+    let mut out =
+        String::from("id,at,actor_id,actor,action,target_type,target_id,guideline,before,after\n");
+    let mut page_query = AuditQuery {
+        limit: Some(100),
+        cursor: None,
+        format: None,
+        ..query.clone()
+    };
+    loop {
+        let page = audit_log(ctx, actor, &page_query).await?;
+        for e in &page.items {
+            let fields = [
+                e.id.to_string(),
+                e.created_at.clone(),
+                e.actor
+                    .as_ref()
+                    .map(|a| a.id.to_string())
+                    .unwrap_or_default(),
+                e.actor
+                    .as_ref()
+                    .map(|a| a.display_name.clone())
+                    .unwrap_or_default(),
+                e.action.clone(),
+                e.target_type.clone(),
+                e.target_id.clone(),
+                e.guideline.clone().unwrap_or_default(),
+                e.before.clone().unwrap_or_default(),
+                e.after.clone().unwrap_or_default(),
+            ];
+            out.push_str(
+                &fields
+                    .iter()
+                    .map(|f| csv_field(f))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            );
+            out.push('\n');
+        }
+        match page.next_cursor {
+            Some(cursor) => page_query.cursor = Some(cursor),
+            None => break,
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_defused() {
+        assert_eq!(csv_field("a \"b\", c"), "\"a \"\"b\"\", c\"");
+        assert_eq!(csv_field("=SUM(A1)"), "\"'=SUM(A1)\"");
+    }
+}

@@ -1,0 +1,101 @@
+//! Reports, the moderator queue, hiding with a stated reason, the audit log.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use shared::{ApiError, AuditEntry, AuditQuery, HideRequest, NewReport, Page, ReportView};
+
+use super::Items;
+use crate::auth::Auth;
+use crate::error::ApiResult;
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::http::AppState;
+
+/// Reports an idea, comment, ticket post or profile (members).
+#[utoipa::path(post, path = "/api/v1/reports", tag = "moderation", request_body = NewReport, responses(
+    (status = 201, body = ReportView),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn create_report(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<NewReport>,
+) -> ApiResult<(StatusCode, Json<ReportView>)> {
+    let report = domain::moderation::report(&state.ctx, &auth.actor, input).await?;
+    Ok((StatusCode::CREATED, Json(report)))
+}
+
+/// Open reports with their context (moderators).
+#[utoipa::path(get, path = "/api/v1/moderation/reports", tag = "moderation", responses(
+    (status = 200, body = Items<ReportView>),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn list_reports(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> ApiResult<Json<Items<ReportView>>> {
+    Ok(Json(Items {
+        items: domain::moderation::open_reports(&state.ctx, &auth.actor).await?,
+    }))
+}
+
+/// Closes a report without action (moderators).
+#[utoipa::path(post, path = "/api/v1/moderation/reports/{id}/dismiss", tag = "moderation", params(("id" = i64, Path, description = "Report id")), responses(
+    (status = 204),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 409, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn dismiss_report(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<StatusCode> {
+    domain::moderation::dismiss(&state.ctx, &auth.actor, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Hides a comment with a reason shown publicly on its tombstone (moderators).
+#[utoipa::path(post, path = "/api/v1/moderation/hide", tag = "moderation", request_body = HideRequest, responses(
+    (status = 204),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 409, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn hide(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<HideRequest>,
+) -> ApiResult<StatusCode> {
+    domain::moderation::hide(&state.ctx, &auth.actor, input).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The audit log, newest first; `format=csv` downloads every matching entry.
+#[utoipa::path(get, path = "/api/v1/moderation/audit", tag = "moderation", params(AuditQuery), responses(
+    (status = 200, body = Page<AuditEntry>, description = "JSON, or text/csv with format=csv"),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn audit_log(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiQuery(query): ApiQuery<AuditQuery>,
+) -> ApiResult<Response> {
+    if query.format.as_deref() == Some("csv") {
+        let csv = domain::moderation::audit_csv(&state.ctx, &auth.actor, &query).await?;
+        return Ok((
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"madang-audit.csv\"",
+                ),
+            ],
+            csv,
+        )
+            .into_response());
+    }
+    Ok(Json(domain::moderation::audit_log(&state.ctx, &auth.actor, &query).await?).into_response())
+}

@@ -1,0 +1,120 @@
+//! Moderation: reports, hiding with a stated reason, and the audit log.
+
+use serde::{Deserialize, Serialize};
+
+use crate::staff::UserRef;
+
+/// Why something was reported or hidden.
+pub const REASONS: [&str; 5] = [
+    "spam",
+    "abuse",
+    "personal_information",
+    "off_topic",
+    "other",
+];
+
+/// What a report or a moderation action is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ContentRef {
+    /// `idea`, `comment`, `ticket_post` or `profile`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Its id (the idea number for ideas, the member id for profiles).
+    pub id: i64,
+}
+
+/// `POST /api/v1/reports`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewReport {
+    /// What is reported.
+    pub target: ContentRef,
+    /// `spam`, `abuse`, `personal_information`, `off_topic` or `other`.
+    pub reason: String,
+    /// Optional words for the moderator.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A report in the moderator queue, with the content in question.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportView {
+    /// Its id.
+    pub id: i64,
+    /// What is reported.
+    pub target: ContentRef,
+    /// Why.
+    pub reason: String,
+    /// The reporter's note.
+    pub note: Option<String>,
+    /// Who reported it.
+    pub reporter: UserRef,
+    /// `open`, `dismissed` or `actioned`.
+    pub status: String,
+    /// The reported text (plain, shortened) for context.
+    pub excerpt: String,
+    /// Where it is shown (a site path).
+    pub link: String,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+}
+
+/// `POST /api/v1/moderation/hide`: hide content with a public reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HideRequest {
+    /// What to hide (comments for now).
+    pub target: ContentRef,
+    /// One of the report reasons; shown publicly on the tombstone.
+    pub reason: String,
+    /// The guideline it enforces, e.g. `4`.
+    #[serde(default)]
+    pub guideline: Option<String>,
+}
+
+/// One entry of the audit log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditEntry {
+    /// Its id.
+    pub id: i64,
+    /// Who acted.
+    pub actor: Option<UserRef>,
+    /// What, e.g. `content.hidden`, `remedy.granted`.
+    pub action: String,
+    /// What kind of thing.
+    pub target_type: String,
+    /// Which one.
+    pub target_id: String,
+    /// The state before (JSON text).
+    pub before: Option<String>,
+    /// The state after (JSON text).
+    pub after: Option<String>,
+    /// The guideline cited.
+    pub guideline: Option<String>,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+}
+
+/// `GET /api/v1/moderation/audit` filters.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct AuditQuery {
+    /// Only this action, e.g. `content.hidden`.
+    #[serde(default)]
+    pub action: Option<String>,
+    /// Only actions by this member id.
+    #[serde(default)]
+    pub actor: Option<i64>,
+    /// `csv` for a CSV download of every matching entry.
+    #[serde(default)]
+    pub format: Option<String>,
+    /// Page size, 1–100; 20 when absent.
+    #[serde(default)]
+    pub limit: Option<u64>,
+    /// The `next_cursor` of the previous page.
+    #[serde(default)]
+    pub cursor: Option<String>,
+}

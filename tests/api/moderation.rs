@@ -1,0 +1,263 @@
+//! Reports, hiding with a public reason, and the audit log (with CSV).
+
+use madang_tests::{Backend, DEMO_PASSWORD, TestApp, on_both_databases, spawn_app};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+async fn send(
+    app: &TestApp,
+    cookie: &str,
+    method: Method,
+    path: &str,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let response = app.send_as(cookie, method, path, body.as_ref()).await;
+    let status = response.status().as_u16();
+    let text = response.text().await.expect("body");
+    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+}
+
+async fn a_reported_comment_is_hidden_with_a_public_reason_and_audited(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let writer = app.sign_up("writer@example.com", "Writer").await;
+    let reporter = app.sign_up("reporter@example.com", "Reporter").await;
+    let moderator = app.sign_in("moderator@hanbit.example", DEMO_PASSWORD).await;
+    let employee = app.sign_in("billing@hanbit.example", DEMO_PASSWORD).await;
+    let (_, comment) = send(
+        &app,
+        &writer,
+        Method::POST,
+        "/api/v1/ideas/5/comments",
+        Some(json!({"body": "Call my friend at 010-1234-5678 about it"})),
+    )
+    .await;
+    let id = comment["id"].as_i64().expect("comment id");
+    let target = json!({"type": "comment", "id": id});
+
+    let (code, _) = send(
+        &app,
+        "",
+        Method::POST,
+        "/api/v1/reports",
+        Some(json!({"target": target, "reason": "personal_information"})),
+    )
+    .await;
+    assert_eq!(code, 401);
+    let (code, problem) = send(
+        &app,
+        &reporter,
+        Method::POST,
+        "/api/v1/reports",
+        Some(json!({"target": target, "reason": "rude"})),
+    )
+    .await;
+    assert_eq!(code, 422);
+    assert!(problem["errors"]["reason"].is_string());
+    let (code, _) = send(
+        &app,
+        &reporter,
+        Method::POST,
+        "/api/v1/reports",
+        Some(json!({"target": {"type": "comment", "id": 999_999}, "reason": "spam"})),
+    )
+    .await;
+    assert_eq!(code, 404);
+    for _ in 0..2 {
+        let (code, report) = send(&app, &reporter, Method::POST, "/api/v1/reports", Some(json!({"target": target, "reason": "personal_information", "note": "a phone number"}))).await;
+        assert_eq!(code, 201);
+        assert_eq!(report["status"], "open");
+    }
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT COUNT(*) FROM reports WHERE target_id = {id}"
+        ))
+        .await,
+        1
+    );
+
+    // The queue is for moderators, with context.
+    let (code, _) = send(
+        &app,
+        &employee,
+        Method::GET,
+        "/api/v1/moderation/reports",
+        None,
+    )
+    .await;
+    assert_eq!(code, 403);
+    let (code, queue) = send(
+        &app,
+        &moderator,
+        Method::GET,
+        "/api/v1/moderation/reports",
+        None,
+    )
+    .await;
+    assert_eq!(code, 200);
+    let item = queue["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|r| r["target"]["id"] == id)
+        .cloned()
+        .expect("queued");
+    assert!(
+        item["excerpt"]
+            .as_str()
+            .is_some_and(|e| e.contains("010-1234-5678"))
+    );
+    assert_eq!(item["note"], "a phone number");
+    assert_eq!(item["link"], format!("/ideas/5#comment-{id}"));
+
+    // Hiding: moderators only, with a reason; shown as a tombstone.
+    let hide = json!({"target": target, "reason": "personal_information", "guideline": "4"});
+    let (code, _) = send(
+        &app,
+        &reporter,
+        Method::POST,
+        "/api/v1/moderation/hide",
+        Some(hide.clone()),
+    )
+    .await;
+    assert_eq!(code, 403);
+    let (code, _) = send(
+        &app,
+        &moderator,
+        Method::POST,
+        "/api/v1/moderation/hide",
+        Some(hide.clone()),
+    )
+    .await;
+    assert_eq!(code, 204);
+    let (code, _) = send(
+        &app,
+        &moderator,
+        Method::POST,
+        "/api/v1/moderation/hide",
+        Some(hide),
+    )
+    .await;
+    assert_eq!(code, 409);
+    let (_, comments) = send(&app, "", Method::GET, "/api/v1/ideas/5/comments", None).await;
+    let shown = comments["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|c| c["id"] == id)
+        .cloned()
+        .expect("tombstone");
+    assert_eq!(shown["body_html"], "");
+    assert_eq!(shown["hidden"], "personal information — guideline 4");
+    let page = app.get("/ideas/5").await.text().await.expect("html");
+    assert!(!page.contains("010-1234-5678"));
+    assert!(page.contains("personal information — guideline 4"));
+    let (code, _) = send(
+        &app,
+        &writer,
+        Method::PATCH,
+        &format!("/api/v1/comments/{id}"),
+        Some(json!({"body": "again 010-1234-5678"})),
+    )
+    .await;
+    assert_eq!(code, 409);
+    let (_, queue) = send(
+        &app,
+        &moderator,
+        Method::GET,
+        "/api/v1/moderation/reports",
+        None,
+    )
+    .await;
+    assert!(
+        !queue["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .any(|r| r["target"]["id"] == id)
+    );
+
+    // The audit log has it, filterable and as CSV; not for customers.
+    let (code, _) = send(
+        &app,
+        &reporter,
+        Method::GET,
+        "/api/v1/moderation/audit",
+        None,
+    )
+    .await;
+    assert_eq!(code, 403);
+    let (_, log) = send(
+        &app,
+        &moderator,
+        Method::GET,
+        "/api/v1/moderation/audit?action=content.hidden",
+        None,
+    )
+    .await;
+    let entry = &log["items"][0];
+    assert_eq!(entry["target_id"], id.to_string());
+    assert_eq!(entry["guideline"], "4");
+    assert_eq!(entry["actor"]["display_name"], "Yuna Kang");
+    assert!(
+        entry["before"]
+            .as_str()
+            .is_some_and(|b| b.contains("010-1234-5678"))
+    );
+    let csv = app
+        .send_as(
+            &moderator,
+            Method::GET,
+            "/api/v1/moderation/audit?format=csv&action=content.hidden",
+            None,
+        )
+        .await;
+    assert!(
+        csv.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|t| t.starts_with("text/csv"))
+    );
+    let text = csv.text().await.expect("csv");
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id,at,actor_id,actor,action,target_type,target_id,guideline,before,after")
+    );
+    let row = lines.next().expect("a row");
+    assert!(
+        row.contains("\"content.hidden\"") && row.contains("\"Yuna Kang\""),
+        "{row}"
+    );
+
+    // Dismissing a report closes it.
+    let (_, other) = send(
+        &app,
+        &reporter,
+        Method::POST,
+        "/api/v1/reports",
+        Some(json!({"target": {"type": "idea", "id": 5}, "reason": "off_topic"})),
+    )
+    .await;
+    let report_id = other["id"].as_i64().expect("report id");
+    let (code, _) = send(
+        &app,
+        &moderator,
+        Method::POST,
+        &format!("/api/v1/moderation/reports/{report_id}/dismiss"),
+        None,
+    )
+    .await;
+    assert_eq!(code, 204);
+    let (code, _) = send(
+        &app,
+        &moderator,
+        Method::POST,
+        &format!("/api/v1/moderation/reports/{report_id}/dismiss"),
+        None,
+    )
+    .await;
+    assert_eq!(code, 409);
+    app.stop().await;
+}
+
+on_both_databases!(a_reported_comment_is_hidden_with_a_public_reason_and_audited);

@@ -1,0 +1,55 @@
+import { test, expect } from "@playwright/test";
+import { signIn } from "../support";
+
+// A member reports a comment with a phone number; a moderator hides it with
+// the reason; the public page shows the tombstone; the audit log shows the
+// action.
+
+test("a reported phone number is hidden with a public reason and audited", async ({ browser }) => {
+  const phone = `010-${String(Date.now() % 10_000).padStart(4, "0")}-5678`;
+
+  const writer = await (await browser.newContext()).newPage();
+  await signIn(writer, "member09@customers.example");
+  await writer.goto("/ideas/6");
+  await expect(writer.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await writer.fill("#comment-body", `Call me about this: ${phone}`);
+  await writer.click("#comment-form button[type=submit]");
+  const comment = writer.locator(".comment", { hasText: phone });
+  await expect(comment).toHaveCount(1);
+  const id = await comment.getAttribute("data-comment");
+
+  const reporter = await (await browser.newContext()).newPage();
+  await signIn(reporter, "member10@customers.example");
+  await reporter.goto("/ideas/6");
+  await expect(reporter.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  const reported = reporter.locator(`.comment[data-comment="${id}"]`);
+  await reported.locator(".report summary").click();
+  await reported.locator('.report select[name="reason"]').selectOption("personal_information");
+  await reported.locator('.report input[name="note"]').fill("a phone number");
+  await reported.locator(".report button[type=submit]").click();
+  await expect(reported.locator(".report .notice")).toBeVisible();
+
+  const moderator = await (await browser.newContext()).newPage();
+  await signIn(moderator, "moderator@hanbit.example");
+  await moderator.goto("/moderation");
+  await expect(moderator.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  const item = moderator.locator(`.report-item[data-target="comment:${id}"]`);
+  await expect(item.locator(".report-excerpt")).toContainText(phone);
+  await expect(item.locator(".report-note")).toContainText("a phone number");
+  await item.locator('input[name="guideline"]').fill("4");
+  await item.locator("button.hide").click();
+  await expect(moderator.locator(`.report-item[data-target="comment:${id}"]`)).toHaveCount(0);
+
+  // Anyone now sees the tombstone with its reason, not the number.
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto("/ideas/6");
+  const tombstone = visitor.locator(`.comment[data-comment="${id}"] .hidden-by-moderator`);
+  await expect(tombstone).toContainText("Hidden by a moderator");
+  await expect(tombstone.locator(".hidden-reason")).toHaveText("personal information — guideline 4");
+  expect(await visitor.content()).not.toContain(phone);
+
+  await moderator.goto("/moderation/audit");
+  const row = moderator.locator('.audit-table tr[data-action="content.hidden"]').first();
+  await expect(row).toContainText(`comment ${id}`);
+  await expect(row).toContainText("Yuna Kang");
+});
