@@ -690,6 +690,22 @@ pub async fn hide_content(
         .map_err(fail)
 }
 
+/// Suspends a member for some hours with a reason (moderators).
+#[server(prefix = "/rpc")]
+pub async fn suspend_member(member: i64, hours: i64, reason: String) -> Result<(), ServerFnError> {
+    domain::moderation::suspend(
+        &ctx()?,
+        &caller().actor,
+        shared::Suspension {
+            member,
+            hours,
+            reason,
+        },
+    )
+    .await
+    .map_err(fail)
+}
+
 /// Closes a report without action (moderators).
 #[server(prefix = "/rpc")]
 pub async fn dismiss_report(id: i64) -> Result<(), ServerFnError> {

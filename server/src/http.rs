@@ -141,6 +141,11 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/moderation/hide", post(rest::moderation::hide))
         .route("/moderation/audit", get(rest::moderation::audit_log))
+        .route("/moderation/suspensions", post(rest::moderation::suspend))
+        .route(
+            "/moderation/suspensions/{member}",
+            delete(rest::moderation::lift_suspension),
+        )
         .route("/answer-kit", get(rest::tickets::answer_kit))
         .route("/guidelines", get(rest::tickets::list_guidelines))
         .route(

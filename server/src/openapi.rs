@@ -44,6 +44,8 @@ use utoipa::OpenApi;
         crate::rest::moderation::dismiss_report,
         crate::rest::moderation::hide,
         crate::rest::moderation::audit_log,
+        crate::rest::moderation::suspend,
+        crate::rest::moderation::lift_suspension,
         crate::rest::tickets::answer_kit,
         crate::rest::tickets::list_canned,
         crate::rest::tickets::create_canned,

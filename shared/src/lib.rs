@@ -23,7 +23,9 @@ pub use idea::{
     IdeaStatus, IdeaView, NewComment, NewIdea, ProxyVoteState, SimilarIdea, SimilarIdeas,
     SimilarQuery, StatusChange, TimelineEntry, VoteState,
 };
-pub use moderation::{AuditEntry, AuditQuery, ContentRef, HideRequest, NewReport, ReportView};
+pub use moderation::{
+    AuditEntry, AuditQuery, ContentRef, HideRequest, NewReport, ReportView, Suspension,
+};
 pub use notification::{NotificationList, NotificationView};
 pub use page::Page;
 pub use staff::{DepartmentRef, MemberProfile, Recognition, Role, StaffIdentity, UserRef};

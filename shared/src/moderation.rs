@@ -118,3 +118,16 @@ pub struct AuditQuery {
     #[serde(default)]
     pub cursor: Option<String>,
 }
+
+/// `POST /api/v1/moderation/suspensions`: a member may read but not write
+/// for a while.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Suspension {
+    /// The member's id.
+    pub member: i64,
+    /// How long, in hours (1 to 8760).
+    pub hours: i64,
+    /// Why; the member is told.
+    pub reason: String,
+}

@@ -260,4 +260,119 @@ async fn a_reported_comment_is_hidden_with_a_public_reason_and_audited(backend: 
     app.stop().await;
 }
 
-on_both_databases!(a_reported_comment_is_hidden_with_a_public_reason_and_audited);
+async fn a_suspended_member_reads_but_every_write_gets_a_clear_403(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let member = app.sign_up("loud@example.com", "Loud").await;
+    let moderator = app.sign_in("moderator@hanbit.example", DEMO_PASSWORD).await;
+    let member_id = send(&app, &member, Method::GET, "/api/v1/me", None).await.1["user"]["id"]
+        .as_i64()
+        .expect("id");
+    let suspension = json!({"member": member_id, "hours": 48, "reason": "repeated spam links"});
+
+    let (code, _) = send(
+        &app,
+        &member,
+        Method::POST,
+        "/api/v1/moderation/suspensions",
+        Some(json!({"member": 1, "hours": 1, "reason": "because"})),
+    )
+    .await;
+    assert_eq!(code, 403);
+    let (code, problem) = send(
+        &app,
+        &moderator,
+        Method::POST,
+        "/api/v1/moderation/suspensions",
+        Some(json!({"member": member_id, "hours": 0, "reason": ""})),
+    )
+    .await;
+    assert_eq!(code, 422);
+    assert!(problem["errors"]["hours"].is_string() && problem["errors"]["reason"].is_string());
+    let (code, _) = send(
+        &app,
+        &moderator,
+        Method::POST,
+        "/api/v1/moderation/suspensions",
+        Some(suspension),
+    )
+    .await;
+    assert_eq!(code, 204);
+
+    // Writes: 403 with the reason and the end date.
+    let writes = [
+        (
+            Method::POST,
+            "/api/v1/ideas".to_owned(),
+            json!({"title": "A new idea here", "body": "text"}),
+        ),
+        (
+            Method::POST,
+            "/api/v1/ideas/3/comments".to_owned(),
+            json!({"body": "hello"}),
+        ),
+        (Method::PUT, "/api/v1/ideas/3/vote".to_owned(), Value::Null),
+        (
+            Method::POST,
+            "/api/v1/tickets".to_owned(),
+            json!({"kind": "inquiry", "title": "A question here", "body": "text"}),
+        ),
+        (
+            Method::POST,
+            "/api/v1/reports".to_owned(),
+            json!({"target": {"type": "idea", "id": 3}, "reason": "spam"}),
+        ),
+    ];
+    for (method, path, body) in &writes {
+        let body = (!body.is_null()).then(|| body.clone());
+        let (code, problem) = send(&app, &member, method.clone(), path, body).await;
+        assert_eq!(code, 403, "{method} {path}");
+        let detail = problem["detail"].as_str().unwrap_or_default();
+        assert!(
+            detail.contains("suspended until") && detail.contains("repeated spam links"),
+            "{detail}"
+        );
+    }
+    // Reads still work, and so does looking after one's own account.
+    let (code, _) = send(&app, &member, Method::GET, "/api/v1/ideas", None).await;
+    assert_eq!(code, 200);
+    let (code, _) = send(&app, &member, Method::GET, "/api/v1/me/export", None).await;
+    assert_eq!(code, 200);
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM audit_events WHERE action = 'member.suspended'")
+            .await,
+        1
+    );
+
+    // After the end date, writes work again.
+    app.advance_clock(chrono::Duration::hours(49));
+    let (code, _) = send(&app, &member, Method::PUT, "/api/v1/ideas/3/vote", None).await;
+    assert_eq!(code, 200);
+    // A new suspension can be lifted early.
+    send(
+        &app,
+        &moderator,
+        Method::POST,
+        "/api/v1/moderation/suspensions",
+        Some(json!({"member": member_id, "hours": 2, "reason": "cool down"})),
+    )
+    .await;
+    let (code, _) = send(&app, &member, Method::DELETE, "/api/v1/ideas/3/vote", None).await;
+    assert_eq!(code, 403);
+    let (code, _) = send(
+        &app,
+        &moderator,
+        Method::DELETE,
+        &format!("/api/v1/moderation/suspensions/{member_id}"),
+        None,
+    )
+    .await;
+    assert_eq!(code, 204);
+    let (code, _) = send(&app, &member, Method::DELETE, "/api/v1/ideas/3/vote", None).await;
+    assert_eq!(code, 200);
+    app.stop().await;
+}
+
+on_both_databases!(
+    a_reported_comment_is_hidden_with_a_public_reason_and_audited,
+    a_suspended_member_reads_but_every_write_gets_a_clear_403,
+);

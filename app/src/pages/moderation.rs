@@ -7,8 +7,8 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use shared::moderation::REASONS;
 
-use crate::api::{DismissReport, HideContent, audit_log, open_reports, problem};
-use crate::components::field::form_error;
+use crate::api::{DismissReport, HideContent, SuspendMember, audit_log, open_reports, problem};
+use crate::components::field::{field_error, form_error};
 use crate::components::report_form::reason_key;
 use crate::i18n::Locale;
 
@@ -18,6 +18,8 @@ pub fn ModerationPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let hide = ServerAction::<HideContent>::new();
     let dismiss = ServerAction::<DismissReport>::new();
+    let suspend = ServerAction::<SuspendMember>::new();
+    let suspended = move || matches!(suspend.value().get(), Some(Ok(())));
     let reports = Resource::new(
         move || (hide.version().get(), dismiss.version().get()),
         |_| open_reports(),
@@ -32,6 +34,28 @@ pub fn ModerationPage() -> impl IntoView {
             <A href="/moderation/audit" attr:class="button">{locale.t("audit.title")}</A>
         </div>
         <p class="form-error" role="alert">{form_error(hide)}</p>
+        <details class="decision suspend">
+            <summary>{locale.t("moderation.suspend")}</summary>
+            <ActionForm action=suspend attr:class="form" attr:id="suspend-form">
+                <p class="form-error" role="alert">{form_error(suspend)}</p>
+                <div class="field">
+                    <label for="suspend-member">{locale.t("moderation.member_id")}</label>
+                    <input id="suspend-member" name="member" inputmode="numeric"/>
+                </div>
+                <div class="field">
+                    <label for="suspend-hours">{locale.t("moderation.hours")}</label>
+                    <input id="suspend-hours" name="hours" inputmode="numeric" value="24"/>
+                    <p class="field-error" role="alert">{field_error(suspend, "hours")}</p>
+                </div>
+                <div class="field">
+                    <label for="suspend-reason">{locale.t("moderation.suspend_reason")}</label>
+                    <input id="suspend-reason" name="reason"/>
+                    <p class="field-error" role="alert">{field_error(suspend, "reason")}</p>
+                </div>
+                <button type="submit" class="button">{locale.t("moderation.suspend_submit")}</button>
+                {move || suspended().then(|| view! { <p class="notice" role="status">{locale.t("moderation.suspended")}</p> })}
+            </ActionForm>
+        </details>
         <Transition fallback=|| view! { <p class="loading">"…"</p> }>
             {move || Suspend::new(async move {
                 match reports.await {

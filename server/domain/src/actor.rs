@@ -12,6 +12,9 @@ pub struct Member {
     pub role: Role,
     /// Department, for staff.
     pub department_id: Option<i32>,
+    /// Set while a moderator's suspension runs: what the member is told
+    /// when they try to write. Reading stays allowed.
+    pub suspension: Option<String>,
 }
 
 /// The caller of a use case.

@@ -229,10 +229,25 @@ async fn actor_by_id(ctx: &Ctx, user_id: i32) -> Result<Actor> {
     else {
         return Ok(Actor::Anonymous);
     };
+    let now = ctx.clock.now();
+    let suspension = account
+        .suspended_until
+        .filter(|until| *until > now)
+        .map(|until| {
+            format!(
+                "Your account is suspended until {} UTC: {}. You can still read.",
+                until.format("%Y-%m-%d %H:%M"),
+                account
+                    .suspended_reason
+                    .as_deref()
+                    .unwrap_or("no reason given")
+            )
+        });
     Ok(Actor::Member(Member {
         id: account.id,
         role: account.role.parse::<Role>().unwrap_or(Role::Customer),
         department_id: account.department_id,
+        suspension,
     }))
 }
 

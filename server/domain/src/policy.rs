@@ -220,6 +220,21 @@ fn rule(action: Action) -> Rule {
     }
 }
 
+/// Whether an action changes something; a suspended member may do only
+/// the others (read, and look after their own account).
+fn writes(action: Action) -> bool {
+    !matches!(
+        action,
+        Action::ReadPublic
+            | Action::ReadTicketPrivate
+            | Action::ReadStaffQueue
+            | Action::ReadAuditLog
+            | Action::ReadDashboard
+            | Action::ReadOutbox
+            | Action::ManageOwnAccount
+    )
+}
+
 fn member_may(member: &Member, rule: Rule, scope: Scope) -> bool {
     let staff = member.role.is_staff();
     match rule {
@@ -250,13 +265,20 @@ pub fn can(actor: &Actor, action: Action, scope: Scope) -> bool {
     let rule = rule(action);
     match actor {
         Actor::Anonymous => rule == Rule::Anyone,
-        Actor::Member(member) => member_may(member, rule, scope),
+        Actor::Member(member) => {
+            (member.suspension.is_none() || !writes(action)) && member_may(member, rule, scope)
+        }
     }
 }
 
 /// Like `can`, but as the error a use case returns: 401 for a visitor who
 /// must sign in, 403 for a member without the right.
 pub fn authorize(actor: &Actor, action: Action, scope: Scope) -> Result<()> {
+    if let Some(message) = actor.member().and_then(|m| m.suspension.as_ref())
+        && writes(action)
+    {
+        return Err(Error::Forbidden(message.clone()));
+    }
     if can(actor, action, scope) {
         return Ok(());
     }
@@ -343,6 +365,7 @@ mod tests {
                         id: 7,
                         role,
                         department_id: None,
+                        suspension: None,
                     });
                     let want = match cell {
                         'a' => true,
@@ -377,11 +400,31 @@ mod tests {
             id: 1,
             role: Role::Customer,
             department_id: None,
+            suspension: None,
         });
         assert!(matches!(
             authorize(&customer, Action::TransferTicket, Scope::Others),
             Err(Error::Forbidden(_))
         ));
         assert!(authorize(&customer, Action::PostIdea, Scope::Others).is_ok());
+    }
+
+    #[test]
+    fn a_suspended_member_reads_but_does_not_write() {
+        let suspended = Actor::Member(Member {
+            id: 1,
+            role: Role::Customer,
+            department_id: None,
+            suspension: Some(
+                "Your account is suspended until 2026-12-01 00:00 UTC: spam.".to_owned(),
+            ),
+        });
+        assert!(can(&suspended, Action::ReadPublic, Scope::Others));
+        assert!(can(&suspended, Action::ManageOwnAccount, Scope::Own));
+        assert!(!can(&suspended, Action::PostIdea, Scope::Others));
+        match authorize(&suspended, Action::CommentIdea, Scope::Others) {
+            Err(Error::Forbidden(message)) => assert!(message.contains("suspended until")),
+            other => panic!("expected a suspension refusal, got {other:?}"),
+        }
     }
 }

@@ -4,7 +4,9 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use shared::{ApiError, AuditEntry, AuditQuery, HideRequest, NewReport, Page, ReportView};
+use shared::{
+    ApiError, AuditEntry, AuditQuery, HideRequest, NewReport, Page, ReportView, Suspension,
+};
 
 use super::Items;
 use crate::auth::Auth;
@@ -98,4 +100,36 @@ pub async fn audit_log(
             .into_response());
     }
     Ok(Json(domain::moderation::audit_log(&state.ctx, &auth.actor, &query).await?).into_response())
+}
+
+/// Suspends a member: they can read, every write answers 403 with the
+/// reason and end date (moderators).
+#[utoipa::path(post, path = "/api/v1/moderation/suspensions", tag = "moderation", request_body = Suspension, responses(
+    (status = 204),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn suspend(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<Suspension>,
+) -> ApiResult<StatusCode> {
+    domain::moderation::suspend(&state.ctx, &auth.actor, input).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Ends a member's suspension early (moderators).
+#[utoipa::path(delete, path = "/api/v1/moderation/suspensions/{member}", tag = "moderation", params(("member" = i64, Path, description = "Member id")), responses(
+    (status = 204),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn lift_suspension(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(member): ApiPath<i64>,
+) -> ApiResult<StatusCode> {
+    domain::moderation::lift_suspension(&state.ctx, &auth.actor, member).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

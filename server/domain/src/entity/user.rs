@@ -17,6 +17,8 @@ pub struct Model {
     pub avatar_color: String,
     pub created_at: DateTimeUtc,
     pub deleted_at: Option<DateTimeUtc>,
+    pub suspended_until: Option<DateTimeUtc>,
+    pub suspended_reason: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
