@@ -1,21 +1,8 @@
 //! Reports, hiding with a public reason, and the audit log (with CSV).
 
-use madang_tests::{Backend, DEMO_PASSWORD, TestApp, on_both_databases, spawn_app};
+use madang_tests::{Backend, DEMO_PASSWORD, on_both_databases, spawn_app};
 use reqwest::Method;
 use serde_json::{Value, json};
-
-async fn send(
-    app: &TestApp,
-    cookie: &str,
-    method: Method,
-    path: &str,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let response = app.send_as(cookie, method, path, body.as_ref()).await;
-    let status = response.status().as_u16();
-    let text = response.text().await.expect("body");
-    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
-}
 
 async fn a_reported_comment_is_hidden_with_a_public_reason_and_audited(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -23,47 +10,47 @@ async fn a_reported_comment_is_hidden_with_a_public_reason_and_audited(backend: 
     let reporter = app.sign_up("reporter@example.com", "Reporter").await;
     let moderator = app.sign_in("moderator@hanbit.example", DEMO_PASSWORD).await;
     let employee = app.sign_in("billing@hanbit.example", DEMO_PASSWORD).await;
-    let (_, comment) = send(
-        &app,
-        &writer,
-        Method::POST,
-        "/api/v1/ideas/5/comments",
-        Some(json!({"body": "Call my friend at 010-1234-5678 about it"})),
-    )
-    .await;
+    let (_, comment) = app
+        .call(
+            &writer,
+            Method::POST,
+            "/api/v1/ideas/5/comments",
+            Some(json!({"body": "Call my friend at 010-1234-5678 about it"})),
+        )
+        .await;
     let id = comment["id"].as_i64().expect("comment id");
     let target = json!({"type": "comment", "id": id});
 
-    let (code, _) = send(
-        &app,
-        "",
-        Method::POST,
-        "/api/v1/reports",
-        Some(json!({"target": target, "reason": "personal_information"})),
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            "",
+            Method::POST,
+            "/api/v1/reports",
+            Some(json!({"target": target, "reason": "personal_information"})),
+        )
+        .await;
     assert_eq!(code, 401);
-    let (code, problem) = send(
-        &app,
-        &reporter,
-        Method::POST,
-        "/api/v1/reports",
-        Some(json!({"target": target, "reason": "rude"})),
-    )
-    .await;
+    let (code, problem) = app
+        .call(
+            &reporter,
+            Method::POST,
+            "/api/v1/reports",
+            Some(json!({"target": target, "reason": "rude"})),
+        )
+        .await;
     assert_eq!(code, 422);
     assert!(problem["errors"]["reason"].is_string());
-    let (code, _) = send(
-        &app,
-        &reporter,
-        Method::POST,
-        "/api/v1/reports",
-        Some(json!({"target": {"type": "comment", "id": 999_999}, "reason": "spam"})),
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &reporter,
+            Method::POST,
+            "/api/v1/reports",
+            Some(json!({"target": {"type": "comment", "id": 999_999}, "reason": "spam"})),
+        )
+        .await;
     assert_eq!(code, 404);
     for _ in 0..2 {
-        let (code, report) = send(&app, &reporter, Method::POST, "/api/v1/reports", Some(json!({"target": target, "reason": "personal_information", "note": "a phone number"}))).await;
+        let (code, report) = app.call(&reporter, Method::POST, "/api/v1/reports", Some(json!({"target": target, "reason": "personal_information", "note": "a phone number"}))).await;
         assert_eq!(code, 201);
         assert_eq!(report["status"], "open");
     }
@@ -76,23 +63,13 @@ async fn a_reported_comment_is_hidden_with_a_public_reason_and_audited(backend: 
     );
 
     // The queue is for moderators, with context.
-    let (code, _) = send(
-        &app,
-        &employee,
-        Method::GET,
-        "/api/v1/moderation/reports",
-        None,
-    )
-    .await;
+    let (code, _) = app
+        .call(&employee, Method::GET, "/api/v1/moderation/reports", None)
+        .await;
     assert_eq!(code, 403);
-    let (code, queue) = send(
-        &app,
-        &moderator,
-        Method::GET,
-        "/api/v1/moderation/reports",
-        None,
-    )
-    .await;
+    let (code, queue) = app
+        .call(&moderator, Method::GET, "/api/v1/moderation/reports", None)
+        .await;
     assert_eq!(code, 200);
     let item = queue["items"]
         .as_array()
@@ -111,34 +88,36 @@ async fn a_reported_comment_is_hidden_with_a_public_reason_and_audited(backend: 
 
     // Hiding: moderators only, with a reason; shown as a tombstone.
     let hide = json!({"target": target, "reason": "personal_information", "guideline": "4"});
-    let (code, _) = send(
-        &app,
-        &reporter,
-        Method::POST,
-        "/api/v1/moderation/hide",
-        Some(hide.clone()),
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &reporter,
+            Method::POST,
+            "/api/v1/moderation/hide",
+            Some(hide.clone()),
+        )
+        .await;
     assert_eq!(code, 403);
-    let (code, _) = send(
-        &app,
-        &moderator,
-        Method::POST,
-        "/api/v1/moderation/hide",
-        Some(hide.clone()),
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &moderator,
+            Method::POST,
+            "/api/v1/moderation/hide",
+            Some(hide.clone()),
+        )
+        .await;
     assert_eq!(code, 204);
-    let (code, _) = send(
-        &app,
-        &moderator,
-        Method::POST,
-        "/api/v1/moderation/hide",
-        Some(hide),
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &moderator,
+            Method::POST,
+            "/api/v1/moderation/hide",
+            Some(hide),
+        )
+        .await;
     assert_eq!(code, 409);
-    let (_, comments) = send(&app, "", Method::GET, "/api/v1/ideas/5/comments", None).await;
+    let (_, comments) = app
+        .call("", Method::GET, "/api/v1/ideas/5/comments", None)
+        .await;
     let shown = comments["items"]
         .as_array()
         .expect("items")
@@ -151,23 +130,18 @@ async fn a_reported_comment_is_hidden_with_a_public_reason_and_audited(backend: 
     let page = app.get("/ideas/5").await.text().await.expect("html");
     assert!(!page.contains("010-1234-5678"));
     assert!(page.contains("personal information — guideline 4"));
-    let (code, _) = send(
-        &app,
-        &writer,
-        Method::PATCH,
-        &format!("/api/v1/comments/{id}"),
-        Some(json!({"body": "again 010-1234-5678"})),
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &writer,
+            Method::PATCH,
+            &format!("/api/v1/comments/{id}"),
+            Some(json!({"body": "again 010-1234-5678"})),
+        )
+        .await;
     assert_eq!(code, 409);
-    let (_, queue) = send(
-        &app,
-        &moderator,
-        Method::GET,
-        "/api/v1/moderation/reports",
-        None,
-    )
-    .await;
+    let (_, queue) = app
+        .call(&moderator, Method::GET, "/api/v1/moderation/reports", None)
+        .await;
     assert!(
         !queue["items"]
             .as_array()
@@ -177,23 +151,18 @@ async fn a_reported_comment_is_hidden_with_a_public_reason_and_audited(backend: 
     );
 
     // The audit log has it, filterable and as CSV; not for customers.
-    let (code, _) = send(
-        &app,
-        &reporter,
-        Method::GET,
-        "/api/v1/moderation/audit",
-        None,
-    )
-    .await;
+    let (code, _) = app
+        .call(&reporter, Method::GET, "/api/v1/moderation/audit", None)
+        .await;
     assert_eq!(code, 403);
-    let (_, log) = send(
-        &app,
-        &moderator,
-        Method::GET,
-        "/api/v1/moderation/audit?action=content.hidden",
-        None,
-    )
-    .await;
+    let (_, log) = app
+        .call(
+            &moderator,
+            Method::GET,
+            "/api/v1/moderation/audit?action=content.hidden",
+            None,
+        )
+        .await;
     let entry = &log["items"][0];
     assert_eq!(entry["target_id"], id.to_string());
     assert_eq!(entry["guideline"], "4");
@@ -230,32 +199,32 @@ async fn a_reported_comment_is_hidden_with_a_public_reason_and_audited(backend: 
     );
 
     // Dismissing a report closes it.
-    let (_, other) = send(
-        &app,
-        &reporter,
-        Method::POST,
-        "/api/v1/reports",
-        Some(json!({"target": {"type": "idea", "id": 5}, "reason": "off_topic"})),
-    )
-    .await;
+    let (_, other) = app
+        .call(
+            &reporter,
+            Method::POST,
+            "/api/v1/reports",
+            Some(json!({"target": {"type": "idea", "id": 5}, "reason": "off_topic"})),
+        )
+        .await;
     let report_id = other["id"].as_i64().expect("report id");
-    let (code, _) = send(
-        &app,
-        &moderator,
-        Method::POST,
-        &format!("/api/v1/moderation/reports/{report_id}/dismiss"),
-        None,
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &moderator,
+            Method::POST,
+            &format!("/api/v1/moderation/reports/{report_id}/dismiss"),
+            None,
+        )
+        .await;
     assert_eq!(code, 204);
-    let (code, _) = send(
-        &app,
-        &moderator,
-        Method::POST,
-        &format!("/api/v1/moderation/reports/{report_id}/dismiss"),
-        None,
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &moderator,
+            Method::POST,
+            &format!("/api/v1/moderation/reports/{report_id}/dismiss"),
+            None,
+        )
+        .await;
     assert_eq!(code, 409);
     app.stop().await;
 }
@@ -264,38 +233,38 @@ async fn a_suspended_member_reads_but_every_write_gets_a_clear_403(backend: Back
     let app = spawn_app(backend).await;
     let member = app.sign_up("loud@example.com", "Loud").await;
     let moderator = app.sign_in("moderator@hanbit.example", DEMO_PASSWORD).await;
-    let member_id = send(&app, &member, Method::GET, "/api/v1/me", None).await.1["user"]["id"]
+    let member_id = app.call(&member, Method::GET, "/api/v1/me", None).await.1["user"]["id"]
         .as_i64()
         .expect("id");
     let suspension = json!({"member": member_id, "hours": 48, "reason": "repeated spam links"});
 
-    let (code, _) = send(
-        &app,
-        &member,
-        Method::POST,
-        "/api/v1/moderation/suspensions",
-        Some(json!({"member": 1, "hours": 1, "reason": "because"})),
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &member,
+            Method::POST,
+            "/api/v1/moderation/suspensions",
+            Some(json!({"member": 1, "hours": 1, "reason": "because"})),
+        )
+        .await;
     assert_eq!(code, 403);
-    let (code, problem) = send(
-        &app,
-        &moderator,
-        Method::POST,
-        "/api/v1/moderation/suspensions",
-        Some(json!({"member": member_id, "hours": 0, "reason": ""})),
-    )
-    .await;
+    let (code, problem) = app
+        .call(
+            &moderator,
+            Method::POST,
+            "/api/v1/moderation/suspensions",
+            Some(json!({"member": member_id, "hours": 0, "reason": ""})),
+        )
+        .await;
     assert_eq!(code, 422);
     assert!(problem["errors"]["hours"].is_string() && problem["errors"]["reason"].is_string());
-    let (code, _) = send(
-        &app,
-        &moderator,
-        Method::POST,
-        "/api/v1/moderation/suspensions",
-        Some(suspension),
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &moderator,
+            Method::POST,
+            "/api/v1/moderation/suspensions",
+            Some(suspension),
+        )
+        .await;
     assert_eq!(code, 204);
 
     // Writes: 403 with the reason and the end date.
@@ -324,7 +293,7 @@ async fn a_suspended_member_reads_but_every_write_gets_a_clear_403(backend: Back
     ];
     for (method, path, body) in &writes {
         let body = (!body.is_null()).then(|| body.clone());
-        let (code, problem) = send(&app, &member, method.clone(), path, body).await;
+        let (code, problem) = app.call(&member, method.clone(), path, body).await;
         assert_eq!(code, 403, "{method} {path}");
         let detail = problem["detail"].as_str().unwrap_or_default();
         assert!(
@@ -333,9 +302,11 @@ async fn a_suspended_member_reads_but_every_write_gets_a_clear_403(backend: Back
         );
     }
     // Reads still work, and so does looking after one's own account.
-    let (code, _) = send(&app, &member, Method::GET, "/api/v1/ideas", None).await;
+    let (code, _) = app.call(&member, Method::GET, "/api/v1/ideas", None).await;
     assert_eq!(code, 200);
-    let (code, _) = send(&app, &member, Method::GET, "/api/v1/me/export", None).await;
+    let (code, _) = app
+        .call(&member, Method::GET, "/api/v1/me/export", None)
+        .await;
     assert_eq!(code, 200);
     assert_eq!(
         app.scalar("SELECT COUNT(*) FROM audit_events WHERE action = 'member.suspended'")
@@ -345,29 +316,34 @@ async fn a_suspended_member_reads_but_every_write_gets_a_clear_403(backend: Back
 
     // After the end date, writes work again.
     app.advance_clock(chrono::Duration::hours(49));
-    let (code, _) = send(&app, &member, Method::PUT, "/api/v1/ideas/3/vote", None).await;
+    let (code, _) = app
+        .call(&member, Method::PUT, "/api/v1/ideas/3/vote", None)
+        .await;
     assert_eq!(code, 200);
     // A new suspension can be lifted early.
-    send(
-        &app,
+    app.call(
         &moderator,
         Method::POST,
         "/api/v1/moderation/suspensions",
         Some(json!({"member": member_id, "hours": 2, "reason": "cool down"})),
     )
     .await;
-    let (code, _) = send(&app, &member, Method::DELETE, "/api/v1/ideas/3/vote", None).await;
+    let (code, _) = app
+        .call(&member, Method::DELETE, "/api/v1/ideas/3/vote", None)
+        .await;
     assert_eq!(code, 403);
-    let (code, _) = send(
-        &app,
-        &moderator,
-        Method::DELETE,
-        &format!("/api/v1/moderation/suspensions/{member_id}"),
-        None,
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &moderator,
+            Method::DELETE,
+            &format!("/api/v1/moderation/suspensions/{member_id}"),
+            None,
+        )
+        .await;
     assert_eq!(code, 204);
-    let (code, _) = send(&app, &member, Method::DELETE, "/api/v1/ideas/3/vote", None).await;
+    let (code, _) = app
+        .call(&member, Method::DELETE, "/api/v1/ideas/3/vote", None)
+        .await;
     assert_eq!(code, 200);
     app.stop().await;
 }

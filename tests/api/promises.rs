@@ -4,25 +4,10 @@
 
 use madang_tests::{Backend, DEMO_PASSWORD, TestApp, on_both_databases, spawn_app};
 use reqwest::Method;
-use serde_json::{Value, json};
-
-async fn send(
-    app: &TestApp,
-    cookie: &str,
-    method: Method,
-    path: &str,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let response = app.send_as(cookie, method, path, body.as_ref()).await;
-    let status = response.status().as_u16();
-    let text = response.text().await.expect("body");
-    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
-}
+use serde_json::json;
 
 async fn file(app: &TestApp, cookie: &str) -> String {
-    let (status, body) = send(
-        app,
-        cookie,
+    let (status, body) = app.call(cookie,
         Method::POST,
         "/api/v1/tickets",
         Some(json!({"kind": "complaint", "title": "Internet is slow", "body": "Every evening.", "department": "network"})),
@@ -48,28 +33,28 @@ async fn promises_turn_overdue_by_themselves_and_are_settled_in_public(backend: 
     let replies = format!("/api/v1/tickets/{number}/replies");
 
     // Customers cannot promise on the company's behalf.
-    let (code, _) = send(&app, &customer, Method::POST, &replies, Some(json!({"body": "I promise", "commitment": {"text": "Fix it myself", "due_on": date_in(3)}}))).await;
+    let (code, _) = app.call(&customer, Method::POST, &replies, Some(json!({"body": "I promise", "commitment": {"text": "Fix it myself", "due_on": date_in(3)}}))).await;
     assert_eq!(code, 403);
     // A date in the past or not a date is refused, and nothing is posted.
-    let (code, problem) = send(&app, &staff, Method::POST, &replies, Some(json!({"body": "We will fix it.", "commitment": {"text": "Replace the port", "due_on": date_in(-1)}}))).await;
+    let (code, problem) = app.call(&staff, Method::POST, &replies, Some(json!({"body": "We will fix it.", "commitment": {"text": "Replace the port", "due_on": date_in(-1)}}))).await;
     assert_eq!(code, 422);
     assert!(problem["errors"]["commitment.due_on"].is_string());
-    let (code, _) = send(&app, &staff, Method::POST, &replies, Some(json!({"body": "We will fix it.", "commitment": {"text": "Replace the port", "due_on": "next week"}}))).await;
+    let (code, _) = app.call(&staff, Method::POST, &replies, Some(json!({"body": "We will fix it.", "commitment": {"text": "Replace the port", "due_on": "next week"}}))).await;
     assert_eq!(code, 422);
     assert_eq!(app.scalar("SELECT COUNT(*) FROM ticket_posts p JOIN tickets t ON t.id = p.ticket_id WHERE t.author_id = (SELECT id FROM users WHERE email = 'author@example.com')").await, 0);
 
     let due = date_in(7);
-    let (code, view) = send(
-        &app,
-        &staff,
-        Method::POST,
-        &replies,
-        Some(json!({
-            "body": "A technician replaces the faulty port.",
-            "commitment": {"text": "Replace the street-cabinet port", "due_on": due}
-        })),
-    )
-    .await;
+    let (code, view) = app
+        .call(
+            &staff,
+            Method::POST,
+            &replies,
+            Some(json!({
+                "body": "A technician replaces the faulty port.",
+                "commitment": {"text": "Replace the street-cabinet port", "due_on": due}
+            })),
+        )
+        .await;
     assert_eq!(code, 201, "{view}");
     let promise = view["commitments"][0].clone();
     assert_eq!(promise["status"], "pending");
@@ -77,14 +62,9 @@ async fn promises_turn_overdue_by_themselves_and_are_settled_in_public(backend: 
     assert_eq!(promise["department"]["slug"], "network");
     assert_eq!(promise["made_by"]["staff"]["initials"], "M.L.");
     let id = promise["id"].as_i64().expect("id");
-    let (_, listed) = send(
-        &app,
-        "",
-        Method::GET,
-        "/api/v1/commitments?status=pending",
-        None,
-    )
-    .await;
+    let (_, listed) = app
+        .call("", Method::GET, "/api/v1/commitments?status=pending", None)
+        .await;
     assert!(
         listed["items"]
             .as_array()
@@ -95,14 +75,9 @@ async fn promises_turn_overdue_by_themselves_and_are_settled_in_public(backend: 
 
     // Nobody touches it; eight days pass: it is overdue, everywhere.
     app.advance_clock(chrono::Duration::days(8));
-    let (_, overdue) = send(
-        &app,
-        "",
-        Method::GET,
-        "/api/v1/commitments?status=overdue",
-        None,
-    )
-    .await;
+    let (_, overdue) = app
+        .call("", Method::GET, "/api/v1/commitments?status=overdue", None)
+        .await;
     assert!(
         overdue["items"]
             .as_array()
@@ -111,14 +86,9 @@ async fn promises_turn_overdue_by_themselves_and_are_settled_in_public(backend: 
             .any(|c| c["id"] == id),
         "{overdue}"
     );
-    let (_, pending) = send(
-        &app,
-        "",
-        Method::GET,
-        "/api/v1/commitments?status=pending",
-        None,
-    )
-    .await;
+    let (_, pending) = app
+        .call("", Method::GET, "/api/v1/commitments?status=pending", None)
+        .await;
     assert!(
         !pending["items"]
             .as_array()
@@ -126,67 +96,52 @@ async fn promises_turn_overdue_by_themselves_and_are_settled_in_public(backend: 
             .iter()
             .any(|c| c["id"] == id)
     );
-    let (_, thread) = send(
-        &app,
-        "",
-        Method::GET,
-        &format!("/api/v1/tickets/{number}"),
-        None,
-    )
-    .await;
+    let (_, thread) = app
+        .call("", Method::GET, &format!("/api/v1/tickets/{number}"), None)
+        .await;
     assert_eq!(thread["commitments"][0]["status"], "overdue");
 
     // Kept needs evidence; then it shows as kept, late.
     let path = format!("/api/v1/commitments/{id}");
-    let (code, _) = send(
-        &app,
-        &customer,
-        Method::PUT,
-        &path,
-        Some(json!({"status": "kept", "evidence": "trust me"})),
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &customer,
+            Method::PUT,
+            &path,
+            Some(json!({"status": "kept", "evidence": "trust me"})),
+        )
+        .await;
     assert_eq!(code, 403);
-    let (code, problem) = send(
-        &app,
-        &staff,
-        Method::PUT,
-        &path,
-        Some(json!({"status": "kept"})),
-    )
-    .await;
+    let (code, problem) = app
+        .call(&staff, Method::PUT, &path, Some(json!({"status": "kept"})))
+        .await;
     assert_eq!(code, 422);
     assert!(problem["errors"]["evidence"].is_string());
-    let (code, problem) = send(
-        &app,
-        &staff,
-        Method::PUT,
-        &path,
-        Some(json!({"status": "overdue"})),
-    )
-    .await;
+    let (code, problem) = app
+        .call(
+            &staff,
+            Method::PUT,
+            &path,
+            Some(json!({"status": "overdue"})),
+        )
+        .await;
     assert_eq!(code, 422);
     assert!(problem["errors"]["status"].is_string());
-    let (code, kept) = send(
-        &app,
-        &staff,
-        Method::PUT,
-        &path,
-        Some(json!({"status": "kept", "evidence": "Work order WO-7781, port replaced"})),
-    )
-    .await;
+    let (code, kept) = app
+        .call(
+            &staff,
+            Method::PUT,
+            &path,
+            Some(json!({"status": "kept", "evidence": "Work order WO-7781, port replaced"})),
+        )
+        .await;
     assert_eq!(code, 200, "{kept}");
     assert_eq!(kept["status"], "kept");
     assert_eq!(kept["on_time"], false);
     assert_eq!(kept["evidence"], "Work order WO-7781, port replaced");
-    let (_, kept_list) = send(
-        &app,
-        "",
-        Method::GET,
-        "/api/v1/commitments?status=kept",
-        None,
-    )
-    .await;
+    let (_, kept_list) = app
+        .call("", Method::GET, "/api/v1/commitments?status=kept", None)
+        .await;
     assert!(
         kept_list["items"]
             .as_array()
@@ -194,48 +149,43 @@ async fn promises_turn_overdue_by_themselves_and_are_settled_in_public(backend: 
             .iter()
             .any(|c| c["id"] == id)
     );
-    let (code, _) = send(
-        &app,
-        "",
-        Method::GET,
-        "/api/v1/commitments?status=broken",
-        None,
-    )
-    .await;
+    let (code, _) = app
+        .call("", Method::GET, "/api/v1/commitments?status=broken", None)
+        .await;
     assert_eq!(code, 422);
 
     // Withdrawn needs a public reason.
-    let (_, second) = send(
-        &app,
-        &staff,
-        Method::POST,
-        &replies,
-        Some(json!({
-            "body": "We also check the neighbours' lines.",
-            "commitment": {"text": "Check the whole street", "due_on": date_in(10)}
-        })),
-    )
-    .await;
+    let (_, second) = app
+        .call(
+            &staff,
+            Method::POST,
+            &replies,
+            Some(json!({
+                "body": "We also check the neighbours' lines.",
+                "commitment": {"text": "Check the whole street", "due_on": date_in(10)}
+            })),
+        )
+        .await;
     let second_id = second["commitments"][1]["id"]
         .as_i64()
         .expect("second promise");
-    let (code, _) = send(
-        &app,
-        &staff,
-        Method::PUT,
-        &format!("/api/v1/commitments/{second_id}"),
-        Some(json!({"status": "withdrawn"})),
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &staff,
+            Method::PUT,
+            &format!("/api/v1/commitments/{second_id}"),
+            Some(json!({"status": "withdrawn"})),
+        )
+        .await;
     assert_eq!(code, 422);
-    let (code, withdrawn) = send(
-        &app,
-        &staff,
-        Method::PUT,
-        &format!("/api/v1/commitments/{second_id}"),
-        Some(json!({"status": "withdrawn", "reason": "The city closed the street for works."})),
-    )
-    .await;
+    let (code, withdrawn) = app
+        .call(
+            &staff,
+            Method::PUT,
+            &format!("/api/v1/commitments/{second_id}"),
+            Some(json!({"status": "withdrawn", "reason": "The city closed the street for works."})),
+        )
+        .await;
     assert_eq!(code, 200);
     assert_eq!(withdrawn["status"], "withdrawn");
     assert_eq!(withdrawn["reason"], "The city closed the street for works.");
@@ -253,14 +203,9 @@ async fn remedies_within_the_limit_are_granted_and_above_it_wait(backend: Backen
     let number = file(&app, &customer).await;
     let replies = format!("/api/v1/tickets/{number}/replies");
 
-    let (code, limits) = send(
-        &app,
-        &staff,
-        Method::GET,
-        "/api/v1/admin/remedy-limits",
-        None,
-    )
-    .await;
+    let (code, limits) = app
+        .call(&staff, Method::GET, "/api/v1/admin/remedy-limits", None)
+        .await;
     assert_eq!(code, 200);
     assert!(
         limits["items"]
@@ -270,68 +215,72 @@ async fn remedies_within_the_limit_are_granted_and_above_it_wait(backend: Backen
             .any(|l| l["role"] == "employee" && l["max_won"] == 60_000)
     );
 
-    let (code, _) = send(
-        &app,
-        &customer,
-        Method::POST,
-        &replies,
-        Some(json!({"body": "free stuff", "remedy": {"kind": "credit", "amount": 1}})),
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &customer,
+            Method::POST,
+            &replies,
+            Some(json!({"body": "free stuff", "remedy": {"kind": "credit", "amount": 1}})),
+        )
+        .await;
     assert_eq!(code, 403);
-    let (code, problem) = send(
-        &app,
-        &staff,
-        Method::POST,
-        &replies,
-        Some(json!({"body": "Sorry.", "remedy": {"kind": "voucher", "amount": 0}})),
-    )
-    .await;
+    let (code, problem) = app
+        .call(
+            &staff,
+            Method::POST,
+            &replies,
+            Some(json!({"body": "Sorry.", "remedy": {"kind": "voucher", "amount": 0}})),
+        )
+        .await;
     assert_eq!(code, 422);
     assert!(
         problem["errors"]["remedy.kind"].is_string()
             && problem["errors"]["remedy.amount"].is_string()
     );
-    let (code, problem) = send(&app, &staff, Method::POST, &replies, Some(json!({"body": "Sorry.", "internal": true, "remedy": {"kind": "credit", "amount": 1000}}))).await;
+    let (code, problem) = app.call(&staff, Method::POST, &replies, Some(json!({"body": "Sorry.", "internal": true, "remedy": {"kind": "credit", "amount": 1000}}))).await;
     assert_eq!(code, 422);
     assert!(problem["errors"]["internal"].is_string());
 
     // Within the limit: granted at once, shown to the customer.
-    let (code, view) = send(&app, &staff, Method::POST, &replies, Some(json!({"body": "Sorry for the trouble: this month is on us.", "remedy": {"kind": "month_free", "amount": 55_000}}))).await;
+    let (code, view) = app.call(&staff, Method::POST, &replies, Some(json!({"body": "Sorry for the trouble: this month is on us.", "remedy": {"kind": "month_free", "amount": 55_000}}))).await;
     assert_eq!(code, 201, "{view}");
     assert_eq!(view["remedies"][0]["status"], "granted");
     assert_eq!(view["remedies"][0]["amount"], 55_000);
     assert_eq!(view["remedies"][0]["description"], "One month free");
-    let (_, seen) = send(
-        &app,
-        &customer,
-        Method::GET,
-        &format!("/api/v1/tickets/{number}"),
-        None,
-    )
-    .await;
+    let (_, seen) = app
+        .call(
+            &customer,
+            Method::GET,
+            &format!("/api/v1/tickets/{number}"),
+            None,
+        )
+        .await;
     assert_eq!(
         seen["remedies"][0]["granted_by"]["staff"]["initials"],
         "M.L."
     );
 
     // Above it: waits for an admin.
-    let (_, view) = send(&app, &staff, Method::POST, &replies, Some(json!({"body": "And a credit for the outage.", "remedy": {"kind": "credit", "amount": 100_000}}))).await;
+    let (_, view) = app.call(&staff, Method::POST, &replies, Some(json!({"body": "And a credit for the outage.", "remedy": {"kind": "credit", "amount": 100_000}}))).await;
     let waiting = view["remedies"][1].clone();
     assert_eq!(waiting["status"], "pending_approval");
     let id = waiting["id"].as_i64().expect("id");
-    let (code, _) = send(&app, &staff, Method::GET, "/api/v1/remedies/pending", None).await;
+    let (code, _) = app
+        .call(&staff, Method::GET, "/api/v1/remedies/pending", None)
+        .await;
     assert_eq!(code, 403);
-    let (code, _) = send(
-        &app,
-        &staff,
-        Method::POST,
-        &format!("/api/v1/remedies/{id}/approve"),
-        None,
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &staff,
+            Method::POST,
+            &format!("/api/v1/remedies/{id}/approve"),
+            None,
+        )
+        .await;
     assert_eq!(code, 403);
-    let (_, pending) = send(&app, &admin, Method::GET, "/api/v1/remedies/pending", None).await;
+    let (_, pending) = app
+        .call(&admin, Method::GET, "/api/v1/remedies/pending", None)
+        .await;
     assert!(
         pending["items"]
             .as_array()
@@ -339,25 +288,25 @@ async fn remedies_within_the_limit_are_granted_and_above_it_wait(backend: Backen
             .iter()
             .any(|r| r["id"] == id)
     );
-    let (code, approved) = send(
-        &app,
-        &admin,
-        Method::POST,
-        &format!("/api/v1/remedies/{id}/approve"),
-        None,
-    )
-    .await;
+    let (code, approved) = app
+        .call(
+            &admin,
+            Method::POST,
+            &format!("/api/v1/remedies/{id}/approve"),
+            None,
+        )
+        .await;
     assert_eq!(code, 200);
     assert_eq!(approved["status"], "granted");
     assert!(approved["decided_by"]["id"].is_i64());
-    let (code, _) = send(
-        &app,
-        &admin,
-        Method::POST,
-        &format!("/api/v1/remedies/{id}/reject"),
-        None,
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &admin,
+            Method::POST,
+            &format!("/api/v1/remedies/{id}/reject"),
+            None,
+        )
+        .await;
     assert_eq!(code, 409);
 
     // The audit log has every grant with its amount.
@@ -370,41 +319,43 @@ async fn remedies_within_the_limit_are_granted_and_above_it_wait(backend: Backen
     );
 
     // Admins change limits; a department-specific limit wins over the role's.
-    let (code, _) = send(
-        &app,
-        &staff,
-        Method::PUT,
-        "/api/v1/admin/remedy-limits",
-        Some(json!({"role": "employee", "department": "network", "max_won": 200_000})),
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &staff,
+            Method::PUT,
+            "/api/v1/admin/remedy-limits",
+            Some(json!({"role": "employee", "department": "network", "max_won": 200_000})),
+        )
+        .await;
     assert_eq!(code, 403);
-    let (code, _) = send(
-        &app,
-        &admin,
-        Method::PUT,
-        "/api/v1/admin/remedy-limits",
-        Some(json!({"role": "employee", "department": "network", "max_won": 200_000})),
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &admin,
+            Method::PUT,
+            "/api/v1/admin/remedy-limits",
+            Some(json!({"role": "employee", "department": "network", "max_won": 200_000})),
+        )
+        .await;
     assert_eq!(code, 200);
-    let (_, view) = send(
-        &app,
-        &staff,
-        Method::POST,
-        &replies,
-        Some(json!({"body": "Another credit.", "remedy": {"kind": "credit", "amount": 150_000}})),
-    )
-    .await;
+    let (_, view) = app
+        .call(
+            &staff,
+            Method::POST,
+            &replies,
+            Some(
+                json!({"body": "Another credit.", "remedy": {"kind": "credit", "amount": 150_000}}),
+            ),
+        )
+        .await;
     assert_eq!(view["remedies"][2]["status"], "granted");
-    let (code, problem) = send(
-        &app,
-        &admin,
-        Method::PUT,
-        "/api/v1/admin/remedy-limits",
-        Some(json!({"role": "customer", "max_won": 5})),
-    )
-    .await;
+    let (code, problem) = app
+        .call(
+            &admin,
+            Method::PUT,
+            "/api/v1/admin/remedy-limits",
+            Some(json!({"role": "customer", "max_won": 5})),
+        )
+        .await;
     assert_eq!(code, 422);
     assert!(problem["errors"]["role"].is_string());
     app.stop().await;

@@ -8,34 +8,21 @@ use serde_json::{Value, json};
 const SECRET: &str = "ORDER-SECRET-4711";
 const NOTE: &str = "INTERNAL-NOTE-9876";
 
-async fn send(
-    app: &TestApp,
-    cookie: &str,
-    method: Method,
-    path: &str,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let response = app.send_as(cookie, method, path, body.as_ref()).await;
-    let status = response.status().as_u16();
-    let text = response.text().await.expect("body");
-    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
-}
-
 async fn file(app: &TestApp, cookie: &str, title: &str, department: Option<&str>) -> Value {
-    let (status, body) = send(
-        app,
-        cookie,
-        Method::POST,
-        "/api/v1/tickets",
-        Some(json!({
-            "kind": "complaint",
-            "title": title,
-            "body": "Since Monday the line drops every evening.",
-            "private_details": SECRET,
-            "department": department,
-        })),
-    )
-    .await;
+    let (status, body) = app
+        .call(
+            cookie,
+            Method::POST,
+            "/api/v1/tickets",
+            Some(json!({
+                "kind": "complaint",
+                "title": title,
+                "body": "Since Monday the line drops every evening.",
+                "private_details": SECRET,
+                "department": department,
+            })),
+        )
+        .await;
     assert_eq!(status, 201, "{body}");
     body
 }
@@ -52,24 +39,24 @@ async fn private_details_and_internal_notes_never_reach_others(backend: Backend)
     assert_eq!(ticket["status"], "open");
     assert_eq!(ticket["department"]["slug"], "customer-care");
     let path = format!("/api/v1/tickets/{number}");
-    let (status, _) = send(
-        &app,
-        &staff,
-        Method::POST,
-        &format!("{path}/replies"),
-        Some(json!({"body": NOTE, "internal": true})),
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &staff,
+            Method::POST,
+            &format!("{path}/replies"),
+            Some(json!({"body": NOTE, "internal": true})),
+        )
+        .await;
     assert_eq!(status, 201);
     // Customers cannot write internal notes.
-    let (status, _) = send(
-        &app,
-        &author,
-        Method::POST,
-        &format!("{path}/replies"),
-        Some(json!({"body": "let me in", "internal": true})),
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &author,
+            Method::POST,
+            &format!("{path}/replies"),
+            Some(json!({"body": "let me in", "internal": true})),
+        )
+        .await;
     assert_eq!(status, 403);
 
     // A public answer with a promise and a remedy: they are public, the
@@ -77,25 +64,25 @@ async fn private_details_and_internal_notes_never_reach_others(backend: Backend)
     let due = (chrono::Utc::now() + chrono::Duration::days(3))
         .format("%Y-%m-%d")
         .to_string();
-    let (status, _) = send(
-        &app,
-        &staff,
-        Method::POST,
-        &format!("{path}/replies"),
-        Some(json!({
-            "body": "We are on it.",
-            "commitment": {"text": "Call back with the line test", "due_on": due},
-            "remedy": {"kind": "credit", "amount": 10000}
-        })),
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &staff,
+            Method::POST,
+            &format!("{path}/replies"),
+            Some(json!({
+                "body": "We are on it.",
+                "commitment": {"text": "Call back with the line test", "due_on": due},
+                "remedy": {"kind": "credit", "amount": 10000}
+            })),
+        )
+        .await;
     assert_eq!(status, 201);
 
     // Staff and the author see the details; staff see the note.
-    let (_, seen) = send(&app, &staff, Method::GET, &path, None).await;
+    let (_, seen) = app.call(&staff, Method::GET, &path, None).await;
     assert_eq!(seen["private_details"], SECRET);
     assert!(seen.to_string().contains(NOTE));
-    let (_, seen) = send(&app, &author, Method::GET, &path, None).await;
+    let (_, seen) = app.call(&author, Method::GET, &path, None).await;
     assert_eq!(seen["private_details"], SECRET);
     assert!(!seen.to_string().contains(NOTE));
 
@@ -137,9 +124,13 @@ async fn private_details_and_internal_notes_never_reach_others(backend: Backend)
             assert!(!text.contains(NOTE), "{p} shows the internal note");
         }
     }
-    let (_, mine) = send(&app, &other, Method::GET, "/api/v1/tickets?mine=true", None).await;
+    let (_, mine) = app
+        .call(&other, Method::GET, "/api/v1/tickets?mine=true", None)
+        .await;
     assert_eq!(mine["items"], json!([]));
-    let (status, _) = send(&app, "", Method::GET, "/api/v1/tickets?mine=true", None).await;
+    let (status, _) = app
+        .call("", Method::GET, "/api/v1/tickets?mine=true", None)
+        .await;
     assert_eq!(status, 401);
     app.stop().await;
 }
@@ -158,17 +149,12 @@ async fn the_first_response_promise_is_kept_or_marked_broken(backend: Backend) {
     assert!(promise["answered_at"].is_null());
 
     app.advance_clock(chrono::Duration::minutes(20));
-    let (_, late) = send(&app, "", Method::GET, &path, None).await;
+    let (_, late) = app.call("", Method::GET, &path, None).await;
     assert_eq!(late["first_response"]["breached"], true);
     // The queue lists it with the breach.
-    let (_, queue) = send(
-        &app,
-        &staff,
-        Method::GET,
-        "/api/v1/tickets?sort=urgent",
-        None,
-    )
-    .await;
+    let (_, queue) = app
+        .call(&staff, Method::GET, "/api/v1/tickets?sort=urgent", None)
+        .await;
     let row = queue["items"]
         .as_array()
         .expect("items")
@@ -179,25 +165,24 @@ async fn the_first_response_promise_is_kept_or_marked_broken(backend: Backend) {
     assert_eq!(row["first_response"]["breached"], true);
 
     // The author's own reply does not count as an answer.
-    send(
-        &app,
+    app.call(
         &author,
         Method::POST,
         &format!("{path}/replies"),
         Some(json!({"body": "Any news?"})),
     )
     .await;
-    let (_, still) = send(&app, "", Method::GET, &path, None).await;
+    let (_, still) = app.call("", Method::GET, &path, None).await;
     assert!(still["first_response"]["answered_at"].is_null());
 
-    let (status, answered) = send(
-        &app,
-        &staff,
-        Method::POST,
-        &format!("{path}/replies"),
-        Some(json!({"body": "Sorry — the second charge is refunded today."})),
-    )
-    .await;
+    let (status, answered) = app
+        .call(
+            &staff,
+            Method::POST,
+            &format!("{path}/replies"),
+            Some(json!({"body": "Sorry — the second charge is refunded today."})),
+        )
+        .await;
     assert_eq!(status, 201);
     let first = &answered["first_response"];
     assert!(first["answered_at"].is_string());
@@ -226,56 +211,56 @@ async fn staff_hand_tickets_to_the_department_that_can_fix_them(backend: Backend
     let number = ticket["number"].as_str().expect("number").to_owned();
     let path = format!("/api/v1/tickets/{number}/transfer");
 
-    let (status, _) = send(
-        &app,
-        &author,
-        Method::POST,
-        &path,
-        Some(json!({"department": "network", "note": "please"})),
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &author,
+            Method::POST,
+            &path,
+            Some(json!({"department": "network", "note": "please"})),
+        )
+        .await;
     assert_eq!(status, 403);
-    let (status, problem) = send(
-        &app,
-        &staff,
-        Method::POST,
-        &path,
-        Some(json!({"department": "network", "note": " "})),
-    )
-    .await;
+    let (status, problem) = app
+        .call(
+            &staff,
+            Method::POST,
+            &path,
+            Some(json!({"department": "network", "note": " "})),
+        )
+        .await;
     assert_eq!(status, 422);
     assert!(problem["errors"]["note"].is_string());
-    let (status, problem) = send(
-        &app,
-        &staff,
-        Method::POST,
-        &path,
-        Some(json!({"department": "customer-care", "note": "stay here"})),
-    )
-    .await;
+    let (status, problem) = app
+        .call(
+            &staff,
+            Method::POST,
+            &path,
+            Some(json!({"department": "customer-care", "note": "stay here"})),
+        )
+        .await;
     assert_eq!(status, 422);
     assert!(problem["errors"]["department"].is_string());
-    let (status, problem) = send(
-        &app,
-        &staff,
-        Method::POST,
-        &path,
-        Some(json!({"department": "nowhere", "note": "somewhere"})),
-    )
-    .await;
+    let (status, problem) = app
+        .call(
+            &staff,
+            Method::POST,
+            &path,
+            Some(json!({"department": "nowhere", "note": "somewhere"})),
+        )
+        .await;
     assert_eq!(status, 422);
     assert!(problem["errors"]["department"].is_string());
 
     app.advance_clock(chrono::Duration::minutes(10));
     let note = "Network Operations can measure line speed at your address.";
-    let (status, moved) = send(
-        &app,
-        &staff,
-        Method::POST,
-        &path,
-        Some(json!({"department": "network", "note": note})),
-    )
-    .await;
+    let (status, moved) = app
+        .call(
+            &staff,
+            Method::POST,
+            &path,
+            Some(json!({"department": "network", "note": note})),
+        )
+        .await;
     assert_eq!(status, 200, "{moved}");
     assert_eq!(moved["department"]["slug"], "network");
     let hand_off = moved["posts"]
@@ -305,14 +290,9 @@ async fn staff_hand_tickets_to_the_department_that_can_fix_them(backend: Backend
         .await;
     assert_eq!(promise["target_minutes"], network_minutes);
     // Visitors see the hand-off too.
-    let (_, public) = send(
-        &app,
-        "",
-        Method::GET,
-        &format!("/api/v1/tickets/{number}"),
-        None,
-    )
-    .await;
+    let (_, public) = app
+        .call("", Method::GET, &format!("/api/v1/tickets/{number}"), None)
+        .await;
     assert!(
         public["posts"]
             .as_array()
@@ -333,74 +313,74 @@ async fn statuses_reopening_and_ratings_follow_the_rules(backend: Backend) {
     let status_path = format!("/api/v1/tickets/{number}/status");
     let rating_path = format!("/api/v1/tickets/{number}/rating");
 
-    let (code, _) = send(
-        &app,
-        &author,
-        Method::PUT,
-        &status_path,
-        Some(json!({"status": "in_progress"})),
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &author,
+            Method::PUT,
+            &status_path,
+            Some(json!({"status": "in_progress"})),
+        )
+        .await;
     assert_eq!(code, 403);
-    let (code, _) = send(
-        &app,
-        &other,
-        Method::PUT,
-        &status_path,
-        Some(json!({"status": "closed"})),
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &other,
+            Method::PUT,
+            &status_path,
+            Some(json!({"status": "closed"})),
+        )
+        .await;
     assert_eq!(code, 403);
-    let (code, _) = send(
-        &app,
-        &author,
-        Method::POST,
-        &rating_path,
-        Some(json!({"score": 5})),
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &author,
+            Method::POST,
+            &rating_path,
+            Some(json!({"score": 5})),
+        )
+        .await;
     assert_eq!(code, 409);
 
-    let (code, waiting) = send(
-        &app,
-        &staff,
-        Method::PUT,
-        &status_path,
-        Some(json!({"status": "waiting_for_customer", "note": "Which model is your router?"})),
-    )
-    .await;
+    let (code, waiting) = app
+        .call(
+            &staff,
+            Method::PUT,
+            &status_path,
+            Some(json!({"status": "waiting_for_customer", "note": "Which model is your router?"})),
+        )
+        .await;
     assert_eq!(code, 200);
     assert_eq!(waiting["status"], "waiting_for_customer");
     // The author's answer puts it back to work.
-    let (_, answered) = send(
-        &app,
-        &author,
-        Method::POST,
-        &format!("/api/v1/tickets/{number}/replies"),
-        Some(json!({"body": "It is the HB-200."})),
-    )
-    .await;
+    let (_, answered) = app
+        .call(
+            &author,
+            Method::POST,
+            &format!("/api/v1/tickets/{number}/replies"),
+            Some(json!({"body": "It is the HB-200."})),
+        )
+        .await;
     assert_eq!(answered["status"], "in_progress");
 
-    let (code, resolved) = send(
-        &app,
-        &staff,
-        Method::PUT,
-        &status_path,
-        Some(json!({"status": "resolved", "note": "Replaced the router."})),
-    )
-    .await;
+    let (code, resolved) = app
+        .call(
+            &staff,
+            Method::PUT,
+            &status_path,
+            Some(json!({"status": "resolved", "note": "Replaced the router."})),
+        )
+        .await;
     assert_eq!(code, 200);
     assert!(resolved["resolved_at"].is_string());
     assert_eq!(resolved["can"]["rate"], false, "staff do not rate");
-    let (_, for_author) = send(
-        &app,
-        &author,
-        Method::GET,
-        &format!("/api/v1/tickets/{number}"),
-        None,
-    )
-    .await;
+    let (_, for_author) = app
+        .call(
+            &author,
+            Method::GET,
+            &format!("/api/v1/tickets/{number}"),
+            None,
+        )
+        .await;
     assert_eq!(for_author["can"]["reopen"], true);
     assert_eq!(for_author["can"]["rate"], true);
     let status_post = resolved["posts"]
@@ -413,33 +393,33 @@ async fn statuses_reopening_and_ratings_follow_the_rules(backend: Backend) {
     assert_eq!(status_post["status"], "resolved");
 
     // Ratings: 1–5, only by the author.
-    let (code, problem) = send(
-        &app,
-        &author,
-        Method::POST,
-        &rating_path,
-        Some(json!({"score": 6})),
-    )
-    .await;
+    let (code, problem) = app
+        .call(
+            &author,
+            Method::POST,
+            &rating_path,
+            Some(json!({"score": 6})),
+        )
+        .await;
     assert_eq!(code, 422);
     assert!(problem["errors"]["score"].is_string());
-    let (code, _) = send(
-        &app,
-        &other,
-        Method::POST,
-        &rating_path,
-        Some(json!({"score": 1})),
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &other,
+            Method::POST,
+            &rating_path,
+            Some(json!({"score": 1})),
+        )
+        .await;
     assert_eq!(code, 403);
-    let (code, rated) = send(
-        &app,
-        &author,
-        Method::POST,
-        &rating_path,
-        Some(json!({"score": 4, "comment": "Quick and kind."})),
-    )
-    .await;
+    let (code, rated) = app
+        .call(
+            &author,
+            Method::POST,
+            &rating_path,
+            Some(json!({"score": 4, "comment": "Quick and kind."})),
+        )
+        .await;
     assert_eq!(code, 200);
     assert_eq!(
         rated["rating"],
@@ -448,19 +428,18 @@ async fn statuses_reopening_and_ratings_follow_the_rules(backend: Backend) {
 
     // Reopen within 14 days; not after.
     app.advance_clock(chrono::Duration::days(13));
-    let (code, reopened) = send(
-        &app,
-        &author,
-        Method::PUT,
-        &status_path,
-        Some(json!({"status": "open"})),
-    )
-    .await;
+    let (code, reopened) = app
+        .call(
+            &author,
+            Method::PUT,
+            &status_path,
+            Some(json!({"status": "open"})),
+        )
+        .await;
     assert_eq!(code, 200);
     assert_eq!(reopened["status"], "open");
     assert!(reopened["resolved_at"].is_null());
-    send(
-        &app,
+    app.call(
         &staff,
         Method::PUT,
         &status_path,
@@ -468,14 +447,14 @@ async fn statuses_reopening_and_ratings_follow_the_rules(backend: Backend) {
     )
     .await;
     app.advance_clock(chrono::Duration::days(15));
-    let (code, problem) = send(
-        &app,
-        &author,
-        Method::PUT,
-        &status_path,
-        Some(json!({"status": "open"})),
-    )
-    .await;
+    let (code, problem) = app
+        .call(
+            &author,
+            Method::PUT,
+            &status_path,
+            Some(json!({"status": "open"})),
+        )
+        .await;
     assert_eq!(code, 409);
     assert!(
         problem["detail"]
@@ -483,22 +462,21 @@ async fn statuses_reopening_and_ratings_follow_the_rules(backend: Backend) {
             .is_some_and(|d| d.contains("14 days"))
     );
     // Closed threads take no more replies.
-    send(
-        &app,
+    app.call(
         &staff,
         Method::PUT,
         &status_path,
         Some(json!({"status": "closed"})),
     )
     .await;
-    let (code, _) = send(
-        &app,
-        &author,
-        Method::POST,
-        &format!("/api/v1/tickets/{number}/replies"),
-        Some(json!({"body": "hello?"})),
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &author,
+            Method::POST,
+            &format!("/api/v1/tickets/{number}/replies"),
+            Some(json!({"body": "hello?"})),
+        )
+        .await;
     assert_eq!(code, 409);
     app.stop().await;
 }
@@ -513,18 +491,18 @@ async fn me_too_counts_each_affected_member_once(backend: Backend) {
         "/api/v1/tickets/{}/me-too",
         ticket["number"].as_str().expect("number")
     );
-    let (code, _) = send(&app, "", Method::POST, &path, None).await;
+    let (code, _) = app.call("", Method::POST, &path, None).await;
     assert_eq!(code, 401);
-    let (code, _) = send(&app, &author, Method::POST, &path, None).await;
+    let (code, _) = app.call(&author, Method::POST, &path, None).await;
     assert_eq!(code, 409);
     for _ in 0..2 {
-        let (code, state) = send(&app, &b, Method::POST, &path, None).await;
+        let (code, state) = app.call(&b, Method::POST, &path, None).await;
         assert_eq!(code, 200);
         assert_eq!(state, json!({"me_too": 1, "mine": true}));
     }
-    let (_, state) = send(&app, &c, Method::POST, &path, None).await;
+    let (_, state) = app.call(&c, Method::POST, &path, None).await;
     assert_eq!(state["me_too"], 2);
-    let (_, state) = send(&app, &b, Method::DELETE, &path, None).await;
+    let (_, state) = app.call(&b, Method::DELETE, &path, None).await;
     assert_eq!(state, json!({"me_too": 1, "mine": false}));
     app.stop().await;
 }
@@ -533,7 +511,7 @@ async fn the_staff_queue_puts_the_earliest_deadline_first(backend: Backend) {
     let app = spawn_app(backend).await;
     let author = app.sign_up("author@example.com", "Author").await;
     let staff = app.sign_in("sara.park@hanbit.example", DEMO_PASSWORD).await;
-    let staff_id = send(&app, &staff, Method::GET, "/api/v1/me", None).await.1["user"]["id"]
+    let staff_id = app.call(&staff, Method::GET, "/api/v1/me", None).await.1["user"]["id"]
         .as_i64()
         .expect("id");
     // Billing promises 30 minutes, Customer Care 15: the later-filed Care
@@ -547,14 +525,14 @@ async fn the_staff_queue_puts_the_earliest_deadline_first(backend: Backend) {
         Some("customer-care"),
     )
     .await;
-    let (code, queue) = send(
-        &app,
-        &staff,
-        Method::GET,
-        "/api/v1/tickets?sort=urgent&limit=100",
-        None,
-    )
-    .await;
+    let (code, queue) = app
+        .call(
+            &staff,
+            Method::GET,
+            "/api/v1/tickets?sort=urgent&limit=100",
+            None,
+        )
+        .await;
     assert_eq!(code, 200);
     let order: Vec<String> = queue["items"]
         .as_array()
@@ -592,74 +570,64 @@ async fn the_staff_queue_puts_the_earliest_deadline_first(backend: Backend) {
         "/api/v1/tickets/{}/assignee",
         care["number"].as_str().expect("number")
     );
-    let (code, claimed) = send(
-        &app,
-        &staff,
-        Method::PUT,
-        &claim,
-        Some(json!({"assignee": staff_id})),
-    )
-    .await;
+    let (code, claimed) = app
+        .call(
+            &staff,
+            Method::PUT,
+            &claim,
+            Some(json!({"assignee": staff_id})),
+        )
+        .await;
     assert_eq!(code, 200);
     assert_eq!(claimed["assignee"]["id"], staff_id);
-    let (_, mine) = send(
-        &app,
-        &staff,
-        Method::GET,
-        "/api/v1/tickets?sort=urgent&assignee=me",
-        None,
-    )
-    .await;
+    let (_, mine) = app
+        .call(
+            &staff,
+            Method::GET,
+            "/api/v1/tickets?sort=urgent&assignee=me",
+            None,
+        )
+        .await;
     assert_eq!(mine["items"].as_array().map(Vec::len), Some(1));
-    let author_id = send(&app, &author, Method::GET, "/api/v1/me", None).await.1["user"]["id"]
+    let author_id = app.call(&author, Method::GET, "/api/v1/me", None).await.1["user"]["id"]
         .as_i64()
         .expect("id");
-    let (code, problem) = send(
-        &app,
-        &staff,
-        Method::PUT,
-        &claim,
-        Some(json!({"assignee": author_id})),
-    )
-    .await;
+    let (code, problem) = app
+        .call(
+            &staff,
+            Method::PUT,
+            &claim,
+            Some(json!({"assignee": author_id})),
+        )
+        .await;
     assert_eq!(code, 422);
     assert!(problem["errors"]["assignee"].is_string());
-    let (code, _) = send(
-        &app,
-        &author,
-        Method::GET,
-        "/api/v1/tickets?assignee=none",
-        None,
-    )
-    .await;
+    let (code, _) = app
+        .call(&author, Method::GET, "/api/v1/tickets?assignee=none", None)
+        .await;
     assert_eq!(code, 403);
-    let (code, _) = send(
-        &app,
-        &author,
-        Method::GET,
-        "/api/v1/tickets?sort=urgent",
-        None,
-    )
-    .await;
+    let (code, _) = app
+        .call(&author, Method::GET, "/api/v1/tickets?sort=urgent", None)
+        .await;
     assert_eq!(code, 403);
-    let (code, _) = send(
-        &app,
-        &author,
-        Method::PUT,
-        &claim,
-        Some(json!({"assignee": null})),
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &author,
+            Method::PUT,
+            &claim,
+            Some(json!({"assignee": null})),
+        )
+        .await;
     assert_eq!(code, 403);
     // Department and kind filters.
-    let (_, billing_only) = send(
-        &app,
-        "",
-        Method::GET,
-        "/api/v1/tickets?department=billing&kind=complaint",
-        None,
-    )
-    .await;
+    let (_, billing_only) = app
+        .call(
+            "",
+            Method::GET,
+            "/api/v1/tickets?department=billing&kind=complaint",
+            None,
+        )
+        .await;
     assert!(
         billing_only["items"]
             .as_array()
@@ -667,7 +635,9 @@ async fn the_staff_queue_puts_the_earliest_deadline_first(backend: Backend) {
             .iter()
             .all(|t| t["department"]["slug"] == "billing" && t["kind"] == "complaint")
     );
-    let (code, _) = send(&app, "", Method::GET, "/api/v1/tickets?sort=oldest", None).await;
+    let (code, _) = app
+        .call("", Method::GET, "/api/v1/tickets?sort=oldest", None)
+        .await;
     assert_eq!(code, 422);
     app.stop().await;
 }
@@ -676,16 +646,14 @@ async fn filing_a_ticket_checks_every_field(backend: Backend) {
     let app = spawn_app(backend).await;
     let author = app.sign_up("author@example.com", "Author").await;
     let before = app.scalar("SELECT COUNT(*) FROM tickets").await;
-    let (code, problem) = send(&app, &author, Method::POST, "/api/v1/tickets", Some(json!({
+    let (code, problem) = app.call(&author, Method::POST, "/api/v1/tickets", Some(json!({
         "kind": "complaint", "title": "Hi", "body": " ", "private_details": "x".repeat(501), "department": "nowhere"
     }))).await;
     assert_eq!(code, 422);
     for field in ["title", "body", "private_details"] {
         assert!(problem["errors"][field].is_string(), "{field}: {problem}");
     }
-    let (code, problem) = send(
-        &app,
-        &author,
+    let (code, problem) = app.call(&author,
         Method::POST,
         "/api/v1/tickets",
         Some(json!({
@@ -695,30 +663,32 @@ async fn filing_a_ticket_checks_every_field(backend: Backend) {
     .await;
     assert_eq!(code, 422);
     assert!(problem["errors"]["department"].is_string());
-    let (code, _) = send(
-        &app,
-        &author,
-        Method::POST,
-        "/api/v1/tickets",
-        Some(json!({
-            "kind": "rant", "title": "A real title", "body": "text"
-        })),
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &author,
+            Method::POST,
+            "/api/v1/tickets",
+            Some(json!({
+                "kind": "rant", "title": "A real title", "body": "text"
+            })),
+        )
+        .await;
     assert!(code == 400 || code == 422, "{code}");
-    let (code, _) = send(
-        &app,
-        "",
-        Method::POST,
-        "/api/v1/tickets",
-        Some(json!({"kind": "inquiry", "title": "A real title", "body": "text"})),
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            "",
+            Method::POST,
+            "/api/v1/tickets",
+            Some(json!({"kind": "inquiry", "title": "A real title", "body": "text"})),
+        )
+        .await;
     assert_eq!(code, 401);
     assert_eq!(app.scalar("SELECT COUNT(*) FROM tickets").await, before);
-    let (code, _) = send(&app, "", Method::GET, "/api/v1/tickets/VOC-999999", None).await;
+    let (code, _) = app
+        .call("", Method::GET, "/api/v1/tickets/VOC-999999", None)
+        .await;
     assert_eq!(code, 404);
-    let (code, _) = send(&app, "", Method::GET, "/api/v1/tickets/12", None).await;
+    let (code, _) = app.call("", Method::GET, "/api/v1/tickets/12", None).await;
     assert_eq!(code, 404);
     app.stop().await;
 }
@@ -731,9 +701,13 @@ async fn a_me_too_spike_raises_an_incident_for_its_department(backend: Backend) 
         .await;
     let ticket = file(&app, &author, "No internet in Mapo-gu", Some("network")).await;
     let number = ticket["number"].as_str().expect("number").to_owned();
-    let (code, _) = send(&app, &author, Method::GET, "/api/v1/incidents", None).await;
+    let (code, _) = app
+        .call(&author, Method::GET, "/api/v1/incidents", None)
+        .await;
     assert_eq!(code, 403);
-    let (_, quiet) = send(&app, &staff, Method::GET, "/api/v1/incidents", None).await;
+    let (_, quiet) = app
+        .call(&staff, Method::GET, "/api/v1/incidents", None)
+        .await;
     assert_eq!(quiet["items"], json!([]));
 
     // The default rule: 5 marks within 30 minutes.
@@ -747,11 +721,15 @@ async fn a_me_too_spike_raises_an_incident_for_its_department(backend: Backend) 
             .await
             .expect("request");
         assert_eq!(response.status().as_u16(), 200);
-        let (_, now) = send(&app, &staff, Method::GET, "/api/v1/incidents", None).await;
+        let (_, now) = app
+            .call(&staff, Method::GET, "/api/v1/incidents", None)
+            .await;
         let raised = !now["items"].as_array().expect("items").is_empty();
         assert_eq!(raised, i == 4, "after {} marks: {now}", i + 1);
     }
-    let (_, spike) = send(&app, &staff, Method::GET, "/api/v1/incidents", None).await;
+    let (_, spike) = app
+        .call(&staff, Method::GET, "/api/v1/incidents", None)
+        .await;
     let incident = &spike["items"][0];
     assert_eq!(incident["department"]["slug"], "network");
     assert_eq!(incident["me_too"], 5);
@@ -759,7 +737,9 @@ async fn a_me_too_spike_raises_an_incident_for_its_department(backend: Backend) 
     assert_eq!(incident["tickets"], json!([number]));
     // Half an hour later the spike has passed.
     app.advance_clock(chrono::Duration::minutes(31));
-    let (_, later) = send(&app, &staff, Method::GET, "/api/v1/incidents", None).await;
+    let (_, later) = app
+        .call(&staff, Method::GET, "/api/v1/incidents", None)
+        .await;
     assert_eq!(later["items"], json!([]));
     app.stop().await;
 }
@@ -773,9 +753,9 @@ async fn the_answer_kit_fills_canned_answers_and_lists_the_guidelines(backend: B
     let number = ticket["number"].as_str().expect("number").to_owned();
     let kit_path = format!("/api/v1/answer-kit?ticket={number}");
 
-    let (code, _) = send(&app, &author, Method::GET, &kit_path, None).await;
+    let (code, _) = app.call(&author, Method::GET, &kit_path, None).await;
     assert_eq!(code, 403);
-    let (code, kit) = send(&app, &staff, Method::GET, &kit_path, None).await;
+    let (code, kit) = app.call(&staff, Method::GET, &kit_path, None).await;
     assert_eq!(code, 200, "{kit}");
     let refund = kit["canned"]
         .as_array()
@@ -804,46 +784,46 @@ async fn the_answer_kit_fills_canned_answers_and_lists_the_guidelines(backend: B
 
     // Admins manage the kit; staff cannot.
     let answer = json!({"title": "Outage apology", "body": "Sorry, {customer_name} — {ticket_number} is our fault."});
-    let (code, _) = send(
-        &app,
-        &staff,
-        Method::POST,
-        "/api/v1/admin/canned-answers",
-        Some(answer.clone()),
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &staff,
+            Method::POST,
+            "/api/v1/admin/canned-answers",
+            Some(answer.clone()),
+        )
+        .await;
     assert_eq!(code, 403);
-    let (code, problem) = send(
-        &app,
-        &admin,
-        Method::POST,
-        "/api/v1/admin/canned-answers",
-        Some(json!({"title": "x", "body": ""})),
-    )
-    .await;
+    let (code, problem) = app
+        .call(
+            &admin,
+            Method::POST,
+            "/api/v1/admin/canned-answers",
+            Some(json!({"title": "x", "body": ""})),
+        )
+        .await;
     assert_eq!(code, 422);
     assert!(problem["errors"]["title"].is_string() && problem["errors"]["body"].is_string());
-    let (code, created) = send(
-        &app,
-        &admin,
-        Method::POST,
-        "/api/v1/admin/canned-answers",
-        Some(answer),
-    )
-    .await;
+    let (code, created) = app
+        .call(
+            &admin,
+            Method::POST,
+            "/api/v1/admin/canned-answers",
+            Some(answer),
+        )
+        .await;
     assert_eq!(code, 201);
     let id = created["id"].as_i64().expect("id");
-    let (code, updated) = send(
-        &app,
-        &admin,
-        Method::PUT,
-        &format!("/api/v1/admin/canned-answers/{id}"),
-        Some(json!({"title": "Outage apology", "body": "We are sorry, {customer_name}."})),
-    )
-    .await;
+    let (code, updated) = app
+        .call(
+            &admin,
+            Method::PUT,
+            &format!("/api/v1/admin/canned-answers/{id}"),
+            Some(json!({"title": "Outage apology", "body": "We are sorry, {customer_name}."})),
+        )
+        .await;
     assert_eq!(code, 200);
     assert_eq!(updated["body"], "We are sorry, {customer_name}.");
-    let (_, kit) = send(&app, &staff, Method::GET, &kit_path, None).await;
+    let (_, kit) = app.call(&staff, Method::GET, &kit_path, None).await;
     assert!(
         kit["canned"]
             .as_array()
@@ -851,54 +831,54 @@ async fn the_answer_kit_fills_canned_answers_and_lists_the_guidelines(backend: B
             .iter()
             .any(|c| c["body"] == "We are sorry, Jiwoo Lee.")
     );
-    let (code, _) = send(
-        &app,
-        &admin,
-        Method::DELETE,
-        &format!("/api/v1/admin/canned-answers/{id}"),
-        None,
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &admin,
+            Method::DELETE,
+            &format!("/api/v1/admin/canned-answers/{id}"),
+            None,
+        )
+        .await;
     assert_eq!(code, 204);
-    let (code, _) = send(
-        &app,
-        &admin,
-        Method::DELETE,
-        &format!("/api/v1/admin/canned-answers/{id}"),
-        None,
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &admin,
+            Method::DELETE,
+            &format!("/api/v1/admin/canned-answers/{id}"),
+            None,
+        )
+        .await;
     assert_eq!(code, 404);
 
-    let (code, rule) = send(
-        &app,
-        &admin,
-        Method::POST,
-        "/api/v1/admin/guidelines",
-        Some(json!({"text": "Reply within the promise, always."})),
-    )
-    .await;
+    let (code, rule) = app
+        .call(
+            &admin,
+            Method::POST,
+            "/api/v1/admin/guidelines",
+            Some(json!({"text": "Reply within the promise, always."})),
+        )
+        .await;
     assert_eq!(code, 201);
     assert_eq!(rule["position"], 11);
-    let (_, public) = send(&app, "", Method::GET, "/api/v1/guidelines", None).await;
+    let (_, public) = app.call("", Method::GET, "/api/v1/guidelines", None).await;
     assert_eq!(public["items"].as_array().map(Vec::len), Some(11));
-    let (code, _) = send(
-        &app,
-        &admin,
-        Method::POST,
-        "/api/v1/admin/guidelines",
-        Some(json!({"text": "x"})),
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &admin,
+            Method::POST,
+            "/api/v1/admin/guidelines",
+            Some(json!({"text": "x"})),
+        )
+        .await;
     assert_eq!(code, 422);
-    let (code, _) = send(
-        &app,
-        &admin,
-        Method::DELETE,
-        &format!("/api/v1/admin/guidelines/{}", rule["id"]),
-        None,
-    )
-    .await;
+    let (code, _) = app
+        .call(
+            &admin,
+            Method::DELETE,
+            &format!("/api/v1/admin/guidelines/{}", rule["id"]),
+            None,
+        )
+        .await;
     assert_eq!(code, 204);
     app.stop().await;
 }

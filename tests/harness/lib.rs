@@ -265,6 +265,25 @@ impl TestApp {
         }
     }
 
+    /// Sends a request as the member with this session cookie (empty for a
+    /// visitor) and returns the status with the JSON body (`null` when the
+    /// body is not JSON).
+    pub async fn call(
+        &self,
+        cookie: &str,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> (u16, serde_json::Value) {
+        let response = self.send_as(cookie, method, path, body.as_ref()).await;
+        let status = response.status().as_u16();
+        let text = response.text().await.expect("body");
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(serde_json::Value::Null),
+        )
+    }
+
     /// The site's origin, as a browser would send it.
     #[must_use]
     pub fn origin(&self) -> &str {
