@@ -645,6 +645,25 @@ pub async fn set_remedy_limit(
         .map_err(fail)
 }
 
+/// Merges an idea into another (moderators) and opens the target.
+#[server(prefix = "/rpc")]
+pub async fn merge_idea(number: i64, into: i64) -> Result<(), ServerFnError> {
+    let target = domain::merge::merge(&ctx()?, &caller().actor, number, into)
+        .await
+        .map_err(fail)?;
+    leptos_axum::redirect(&format!("/ideas/{}", target.number));
+    Ok(())
+}
+
+/// Undoes a merge (moderators).
+#[server(prefix = "/rpc")]
+pub async fn unmerge_idea(number: i64) -> Result<(), ServerFnError> {
+    domain::merge::unmerge(&ctx()?, &caller().actor, number)
+        .await
+        .map(|_| ())
+        .map_err(fail)
+}
+
 /// Reports content to the moderators.
 #[server(prefix = "/rpc")]
 pub async fn report_content(

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
-use tower_http::timeout::ResponseBodyTimeoutLayer;
+use tower_http::timeout::{ResponseBodyTimeoutLayer, TimeoutLayer};
 use tower_http::trace::TraceLayer;
 
 use app::i18n::{LANG_COOKIE, Locale};
@@ -63,6 +63,8 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/ideas/{number}", get(rest::ideas::get_idea))
         .route("/ideas/{number}/status", put(rest::ideas::change_status))
+        .route("/ideas/{number}/merge", post(rest::ideas::merge_idea))
+        .route("/ideas/{number}/unmerge", post(rest::ideas::unmerge_idea))
         .route(
             "/ideas/{number}/vote",
             put(rest::ideas::cast_vote).delete(rest::ideas::retract_vote),
@@ -216,6 +218,13 @@ pub fn router(state: AppState) -> Router {
         // A response that produces no bytes for 30 s is ended, so a stalled
         // stream never holds a connection (and a browser) forever.
         .layer(ResponseBodyTimeoutLayer::new(Duration::from_secs(30)))
+        // A response that does not even start within 30 s (a page rendered
+        // in async mode waits for all its data first) ends with 503 rather
+        // than holding the connection.
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            Duration::from_secs(30),
+        ))
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
             let id = request

@@ -21,6 +21,8 @@ use utoipa::OpenApi;
         crate::rest::ideas::edit_comment,
         crate::rest::ideas::delete_comment,
         crate::rest::ideas::change_status,
+        crate::rest::ideas::merge_idea,
+        crate::rest::ideas::unmerge_idea,
         crate::rest::ideas::cast_vote,
         crate::rest::ideas::retract_vote,
         crate::rest::ideas::cast_vote_on_behalf,

@@ -326,6 +326,9 @@ pub struct IdeaView {
     /// Whether the caller may record votes for customers.
     #[serde(default)]
     pub can_vote_on_behalf: bool,
+    /// Whether the caller may merge or unmerge it (moderators).
+    #[serde(default)]
+    pub can_merge: bool,
     /// The idea's absolute address, for sharing and `og:url`.
     #[serde(default)]
     pub url: String,
@@ -407,4 +410,12 @@ pub struct ProxyVoteState {
     /// Whether the vote was recorded by staff (false when the customer had
     /// already voted themselves).
     pub on_behalf: bool,
+}
+
+/// `POST /api/v1/ideas/{number}/merge`: the idea it duplicates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MergeInto {
+    /// The number of the idea to merge into.
+    pub into: i64,
 }

@@ -20,8 +20,8 @@ pub use announcement::{AnnouncementView, LinkedIdea, NewAnnouncement};
 pub use error::ApiError;
 pub use idea::{
     AnnouncementRef, BoardQuery, Category, CommentView, FollowState, IdeaCard, IdeaSort,
-    IdeaStatus, IdeaView, NewComment, NewIdea, ProxyVoteState, SimilarIdea, SimilarIdeas,
-    SimilarQuery, StatusChange, TimelineEntry, VoteState,
+    IdeaStatus, IdeaView, MergeInto, NewComment, NewIdea, ProxyVoteState, SimilarIdea,
+    SimilarIdeas, SimilarQuery, StatusChange, TimelineEntry, VoteState,
 };
 pub use moderation::{
     AuditEntry, AuditQuery, ContentRef, HideRequest, NewReport, ReportView, Suspension,

@@ -348,7 +348,152 @@ async fn a_suspended_member_reads_but_every_write_gets_a_clear_403(backend: Back
     app.stop().await;
 }
 
+async fn merging_counts_distinct_voters_and_unmerging_restores_both(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let moderator = app.sign_in("moderator@hanbit.example", DEMO_PASSWORD).await;
+    let author = app.sign_up("author@example.com", "Author").await;
+    let (_, a) = app
+        .call(
+            &author,
+            Method::POST,
+            "/api/v1/ideas",
+            Some(json!({"title": "Dark mode in the bill viewer", "body": "Please."})),
+        )
+        .await;
+    let (_, b) = app
+        .call(
+            &author,
+            Method::POST,
+            "/api/v1/ideas",
+            Some(json!({"title": "Night theme for bills", "body": "Same thing."})),
+        )
+        .await;
+    let (a, b) = (
+        a["number"].as_i64().expect("a"),
+        b["number"].as_i64().expect("b"),
+    );
+    let voters = app.create_members(4).await;
+    let vote = |token: &String, idea: i64| {
+        let request = app
+            .client
+            .put(app.url(&format!("/api/v1/ideas/{idea}/vote")))
+            .bearer_auth(token);
+        async move { assert_eq!(request.send().await.expect("vote").status().as_u16(), 200) }
+    };
+    // A: voters 1, 2, 3; B: voters 3, 4.
+    for token in &voters[0..3] {
+        vote(token, a).await;
+    }
+    for token in &voters[2..4] {
+        vote(token, b).await;
+    }
+    let count = |n: i64| format!("SELECT votes_count FROM ideas WHERE id = {n}");
+    assert_eq!(
+        (app.scalar(&count(a)).await, app.scalar(&count(b)).await),
+        (3, 2)
+    );
+
+    let merge = format!("/api/v1/ideas/{b}/merge");
+    let (code, _) = app
+        .call(&author, Method::POST, &merge, Some(json!({"into": a})))
+        .await;
+    assert_eq!(code, 403);
+    let (code, problem) = app
+        .call(&moderator, Method::POST, &merge, Some(json!({"into": b})))
+        .await;
+    assert_eq!(code, 422);
+    assert!(problem["errors"]["into"].is_string());
+    let (code, merged) = app
+        .call(&moderator, Method::POST, &merge, Some(json!({"into": a})))
+        .await;
+    assert_eq!(code, 200, "{merged}");
+    assert_eq!(merged["votes"], 4);
+    assert_eq!(app.scalar(&count(a)).await, 4);
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT COUNT(*) FROM idea_votes WHERE idea_id = {a}"
+        ))
+        .await,
+        4
+    );
+    let (_, source) = app
+        .call("", Method::GET, &format!("/api/v1/ideas/{b}"), None)
+        .await;
+    assert_eq!(source["merged_into"], a);
+    assert_eq!(source["status"], "duplicate");
+    // Followers carried: B's author already follows A; nobody doubled.
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT COUNT(*) FROM idea_follows WHERE idea_id = {a}"
+        ))
+        .await,
+        1
+    );
+    // The board no longer lists B; voting on it points to A.
+    let (code, _) = app
+        .call(
+            &author,
+            Method::PUT,
+            &format!("/api/v1/ideas/{b}/vote"),
+            None,
+        )
+        .await;
+    assert_eq!(code, 409);
+    let (code, _) = app
+        .call(&moderator, Method::POST, &merge, Some(json!({"into": a})))
+        .await;
+    assert_eq!(code, 409);
+
+    let (code, restored) = app
+        .call(
+            &moderator,
+            Method::POST,
+            &format!("/api/v1/ideas/{b}/unmerge"),
+            None,
+        )
+        .await;
+    assert_eq!(code, 200, "{restored}");
+    assert_eq!(restored["merged_into"], Value::Null);
+    assert_eq!(restored["status"], "new");
+    assert_eq!(
+        (app.scalar(&count(a)).await, app.scalar(&count(b)).await),
+        (3, 2)
+    );
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT COUNT(*) FROM idea_votes WHERE idea_id = {a}"
+        ))
+        .await,
+        3
+    );
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT COUNT(*) FROM idea_votes WHERE idea_id = {b}"
+        ))
+        .await,
+        2
+    );
+    let (code, _) = app
+        .call(
+            &moderator,
+            Method::POST,
+            &format!("/api/v1/ideas/{b}/unmerge"),
+            None,
+        )
+        .await;
+    assert_eq!(code, 409);
+    assert_eq!(
+        app.scalar(
+            "SELECT COUNT(*) FROM audit_events WHERE action IN ('idea.merged', 'idea.unmerged')"
+        )
+        .await,
+        2
+    );
+    app.stop().await;
+}
+
 on_both_databases!(
     a_reported_comment_is_hidden_with_a_public_reason_and_audited,
     a_suspended_member_reads_but_every_write_gets_a_clear_403,
+    merging_counts_distinct_voters_and_unmerging_restores_both,
 );

@@ -166,8 +166,8 @@ impl TestApp {
         .await
     }
 
-    /// Sends a GET and reads the whole body. A response whose body stalls
-    /// for 15 s is asked for once more, loudly: Leptos 0.8 has a rare,
+    /// Sends a GET and reads the whole response. One that stalls for 15 s
+    /// (headers or body) is asked for once more, loudly: Leptos 0.8 has a rare,
     /// upstream lost-wakeup race in streaming SSR (leptos-rs/leptos#4851)
     /// that can stall one response; the retry keeps that from hanging CI
     /// while a stall that repeats still fails the test. Only GETs are
@@ -178,11 +178,14 @@ impl TestApp {
         request: impl Fn() -> reqwest::RequestBuilder,
     ) -> reqwest::Response {
         for attempt in 1..=2 {
-            let response = request().send().await.expect("request");
-            let status = response.status();
-            let headers = response.headers().clone();
-            match tokio::time::timeout(std::time::Duration::from_secs(15), response.bytes()).await {
-                Ok(Ok(body)) => {
+            let whole = async {
+                let response = request().send().await.expect("request");
+                let status = response.status();
+                let headers = response.headers().clone();
+                response.bytes().await.map(|body| (status, headers, body))
+            };
+            match tokio::time::timeout(std::time::Duration::from_secs(15), whole).await {
+                Ok(Ok((status, headers, body))) => {
                     let mut rebuilt = http::Response::new(body);
                     *rebuilt.status_mut() = status;
                     *rebuilt.headers_mut() = headers;
@@ -191,7 +194,7 @@ impl TestApp {
                 Ok(Err(error)) => {
                     eprintln!("GET {path}: response body cut off (attempt {attempt}): {error}");
                 }
-                Err(_) => eprintln!("GET {path}: response body stalled (attempt {attempt})"),
+                Err(_) => eprintln!("GET {path}: response stalled (attempt {attempt})"),
             }
         }
         panic!("GET {path}: response body stalled twice");

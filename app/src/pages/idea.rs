@@ -9,7 +9,8 @@ use leptos_router::hooks::use_params_map;
 use shared::IdeaStatus;
 
 use crate::api::{
-    ChangeIdeaStatus, DeleteComment, EditComment, PostComment, RecordVoteFor, get_idea,
+    ChangeIdeaStatus, DeleteComment, EditComment, MergeIdea, PostComment, RecordVoteFor,
+    UnmergeIdea, get_idea,
 };
 use crate::components::field::{field_error, form_error, only_field_error};
 use crate::components::follow_button::FollowButton;
@@ -69,6 +70,8 @@ pub fn IdeaPage() -> impl IntoView {
     let decide = ServerAction::<ChangeIdeaStatus>::new();
     let record = ServerAction::<RecordVoteFor>::new();
     let amend = ServerAction::<EditComment>::new();
+    let merge = ServerAction::<MergeIdea>::new();
+    let unmerge = ServerAction::<UnmergeIdea>::new();
     let idea = Resource::new(
         move || {
             (
@@ -78,9 +81,10 @@ pub fn IdeaPage() -> impl IntoView {
                 decide.version().get(),
                 record.version().get(),
                 amend.version().get(),
+                unmerge.version().get(),
             )
         },
-        |(number, _, _, _, _, _)| async move {
+        |(number, _, _, _, _, _, _)| async move {
             match number {
                 Some(n) => get_idea(n).await.map(Some),
                 None => Ok(None),
@@ -132,6 +136,27 @@ pub fn IdeaPage() -> impl IntoView {
                                 </header>
                                 {idea.merged_into.map(|target| view! {
                                     <p class="notice">{locale.t("idea.merged_into")} " " <A href=format!("/ideas/{target}")>{format!("#{target}")}</A></p>
+                                })}
+                                {idea.can_merge.then(|| {
+                                    let number = idea.number;
+                                    match idea.merged_into {
+                                        Some(_) => view! {
+                                            <button type="button" class="button small unmerge" on:click=move |_| { unmerge.dispatch(UnmergeIdea { number }); }>{locale.t("merge.undo")}</button>
+                                        }.into_any(),
+                                        None => view! {
+                                            <details class="decision merge">
+                                                <summary>{locale.t("merge.open")}</summary>
+                                                <ActionForm action=merge attr:class="form" attr:id="merge-form">
+                                                    <p class="form-error" role="alert">{form_error(merge)}</p>
+                                                    <input type="hidden" name="number" value=number/>
+                                                    <label for="merge-into">{locale.t("merge.into")}</label>
+                                                    <input id="merge-into" name="into" inputmode="numeric"/>
+                                                    <p class="field-error" role="alert">{field_error(merge, "into")}</p>
+                                                    <button type="submit" class="button">{locale.t("merge.submit")}</button>
+                                                </ActionForm>
+                                            </details>
+                                        }.into_any(),
+                                    }
                                 })}
                                 <div class="idea-body prose" inner_html=description></div>
                                 <ShareBox url=idea.url.clone() title=idea.title.clone()/>

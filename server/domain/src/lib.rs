@@ -21,6 +21,7 @@ pub mod idea;
 pub mod mail;
 pub mod markdown;
 pub mod member;
+pub mod merge;
 pub mod moderation;
 pub mod notification;
 pub mod onboarding;

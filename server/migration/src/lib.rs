@@ -14,6 +14,7 @@ mod m20261126_000008_commitments_remedies;
 mod m20261126_000009_answer_kit;
 mod m20261126_000010_reports_hiding;
 mod m20261126_000011_suspensions;
+mod m20261126_000012_merges;
 
 /// Lists every migration in the order it must run.
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000009_answer_kit::Migration),
             Box::new(m20261126_000010_reports_hiding::Migration),
             Box::new(m20261126_000011_suspensions::Migration),
+            Box::new(m20261126_000012_merges::Migration),
         ]
     }
 }

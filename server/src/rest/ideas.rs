@@ -298,3 +298,39 @@ pub async fn change_status(
         domain::idea::get(&state.ctx, &auth.actor, number).await?,
     ))
 }
+
+/// Merges a duplicate into another idea: its voters and followers are
+/// carried over as distinct members; its page points to the target
+/// (moderators).
+#[utoipa::path(post, path = "/api/v1/ideas/{number}/merge", tag = "ideas", params(("number" = i64, Path, description = "The duplicate")), request_body = shared::MergeInto, responses(
+    (status = 200, body = IdeaView, description = "The target after the merge"),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Already merged"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn merge_idea(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<i64>,
+    ApiJson(input): ApiJson<shared::MergeInto>,
+) -> ApiResult<Json<IdeaView>> {
+    Ok(Json(
+        domain::merge::merge(&state.ctx, &auth.actor, number, input.into).await?,
+    ))
+}
+
+/// Undoes a merge: both ideas are as they were before it (moderators).
+#[utoipa::path(post, path = "/api/v1/ideas/{number}/unmerge", tag = "ideas", params(("number" = i64, Path, description = "The merged idea")), responses(
+    (status = 200, body = IdeaView, description = "The idea, separate again"),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Not merged"),
+))]
+pub async fn unmerge_idea(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<i64>,
+) -> ApiResult<Json<IdeaView>> {
+    Ok(Json(
+        domain::merge::unmerge(&state.ctx, &auth.actor, number).await?,
+    ))
+}

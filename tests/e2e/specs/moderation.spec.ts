@@ -53,3 +53,32 @@ test("a reported phone number is hidden with a public reason and audited", async
   await expect(row).toContainText(`comment ${id}`);
   await expect(row).toContainText("Yuna Kang");
 });
+
+test("a moderator merges a duplicate idea and undoes it", async ({ page }) => {
+  await signIn(page, "moderator@hanbit.example");
+  await page.goto("/ideas/13");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  const source = Number(await page.locator(".idea-header .vote-count").textContent());
+  await page.goto("/ideas/12");
+  const target = Number(await page.locator(".idea-header .vote-count").textContent());
+  await page.goto("/ideas/13");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await page.click(".merge summary");
+  await page.fill("#merge-into", "13");
+  await page.click("#merge-form button[type=submit]");
+  await expect(page.locator("#merge-form .field-error")).toHaveText("an idea cannot be merged into itself");
+  await page.fill("#merge-into", "12");
+  await page.click("#merge-form button[type=submit]");
+  await expect(page).toHaveURL(/\/ideas\/12$/);
+  const merged = Number(await page.locator(".idea-header .vote-count").textContent());
+  expect(merged).toBeGreaterThanOrEqual(target);
+  expect(merged).toBeLessThanOrEqual(target + source);
+
+  await page.goto("/ideas/13");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await expect(page.locator(".notice a")).toHaveText("#12");
+  await page.click("button.unmerge");
+  await expect(page.locator("button.unmerge")).toHaveCount(0);
+  await page.goto("/ideas/12");
+  await expect(page.locator(".idea-header .vote-count")).toHaveText(String(target));
+});

@@ -14,6 +14,8 @@ pub mod guideline;
 pub mod idea;
 pub mod idea_comment;
 pub mod idea_follow;
+pub mod idea_merge;
+pub mod idea_merge_carried;
 pub mod idea_search_term;
 pub mod idea_status_change;
 pub mod idea_tag;
