@@ -61,6 +61,16 @@ pub fn format_minutes(minutes: i64, locale: Locale) -> String {
     }
 }
 
+/// "J.K. (Billing)": how a thread names who answered or granted something.
+fn short_signature(staff: &shared::StaffIdentity) -> String {
+    let department = staff
+        .department
+        .as_ref()
+        .map(|d| d.name.as_str())
+        .unwrap_or_default();
+    format!("{} ({department})", staff.initials)
+}
+
 fn short_time(rfc3339: &str) -> String {
     rfc3339.get(..16).unwrap_or(rfc3339).replace('T', " ")
 }
@@ -73,14 +83,7 @@ pub fn PromiseClock(promise: FirstResponse, department: Option<String>) -> impl 
     let breached = promise.breached;
     match (promise.answered_at.clone(), promise.waiting_minutes) {
         (Some(_), _) => {
-            let by = promise.by.clone().map(|s| {
-                let dept = s
-                    .department
-                    .as_ref()
-                    .map(|d| d.name.clone())
-                    .unwrap_or_default();
-                format!("{} ({dept})", s.initials)
-            });
+            let by = promise.by.as_ref().map(short_signature);
             view! {
                 <p class="promise-clock answered" class:breached=breached data-breached=breached.to_string()>
                     {locale.t("ticket.answered_in")} " " <strong>{format_minutes(promise.minutes.unwrap_or(0), locale)}</strong>
@@ -461,14 +464,7 @@ fn Remedy(r: RemedyView) -> impl IntoView {
         "rejected" => "remedy.rejected",
         _ => "remedy.pending",
     };
-    let by = r.granted_by.staff.clone().map(|s| {
-        let dept = s
-            .department
-            .as_ref()
-            .map(|d| d.name.clone())
-            .unwrap_or_default();
-        format!("{} ({dept})", s.initials)
-    });
+    let by = r.granted_by.staff.as_ref().map(short_signature);
     view! {
         <li class=format!("remedy remedy-{}", r.status) data-remedy=r.id data-status=r.status.clone()>
             <span class="remedy-status">{locale.t(status_key)}</span>
