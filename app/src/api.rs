@@ -711,7 +711,12 @@ pub async fn hide_content(
 
 /// Suspends a member for some hours with a reason (moderators).
 #[server(prefix = "/rpc")]
-pub async fn suspend_member(member: i64, hours: i64, reason: String) -> Result<(), ServerFnError> {
+pub async fn suspend_member(
+    member: i64,
+    hours: i64,
+    reason: String,
+    #[server(default)] guideline: Option<String>,
+) -> Result<(), ServerFnError> {
     domain::moderation::suspend(
         &ctx()?,
         &caller().actor,
@@ -719,10 +724,107 @@ pub async fn suspend_member(member: i64, hours: i64, reason: String) -> Result<(
             member,
             hours,
             reason,
+            guideline,
         },
     )
     .await
     .map_err(fail)
+}
+
+/// Shows hidden content again, or releases a post held for review (moderators).
+#[server(prefix = "/rpc")]
+pub async fn unhide_content(kind: String, id: i64) -> Result<(), ServerFnError> {
+    let input = shared::UnhideRequest {
+        target: shared::ContentRef { kind, id },
+    };
+    domain::moderation::unhide(&ctx()?, &caller().actor, input)
+        .await
+        .map_err(fail)
+}
+
+/// Posts held for review (moderators).
+#[server(prefix = "/rpc")]
+pub async fn held_posts() -> Result<Vec<shared::HeldPost>, ServerFnError> {
+    domain::moderation::held_posts(&ctx()?, &caller().actor)
+        .await
+        .map_err(fail)
+}
+
+/// The word list that holds posts for review (moderators).
+#[server(prefix = "/rpc")]
+pub async fn word_list() -> Result<shared::WordList, ServerFnError> {
+    domain::review::list(&ctx()?, &caller().actor)
+        .await
+        .map_err(fail)
+}
+
+/// Replaces the word list, one word or phrase per line (moderators).
+#[server(prefix = "/rpc")]
+pub async fn save_word_list(words: String) -> Result<shared::WordList, ServerFnError> {
+    let input = shared::WordList {
+        words: words.lines().map(str::to_owned).collect(),
+    };
+    domain::review::replace(&ctx()?, &caller().actor, input)
+        .await
+        .map_err(fail)
+}
+
+/// Corrects an idea's title, category and tags (moderators); tags are
+/// comma-separated.
+#[server(prefix = "/rpc")]
+pub async fn edit_idea(
+    number: i64,
+    title: String,
+    #[server(default)] category: Option<String>,
+    #[server(default)] tags: Option<String>,
+    #[server(default)] reason: Option<String>,
+    #[server(default)] guideline: Option<String>,
+) -> Result<(), ServerFnError> {
+    let input = shared::IdeaEdit {
+        title: Some(title),
+        category: Some(category.unwrap_or_default()),
+        tags: Some(
+            tags.unwrap_or_default()
+                .split(',')
+                .filter(|t| !t.trim().is_empty())
+                .map(str::to_owned)
+                .collect(),
+        ),
+        reason,
+        guideline,
+    };
+    domain::curation::edit(&ctx()?, &caller().actor, number, input)
+        .await
+        .map_err(fail)
+}
+
+/// Locks an idea's discussion with a reason (moderators).
+#[server(prefix = "/rpc")]
+pub async fn lock_idea(
+    number: i64,
+    reason: String,
+    #[server(default)] guideline: Option<String>,
+) -> Result<(), ServerFnError> {
+    let input = shared::LockRequest { reason, guideline };
+    domain::curation::lock(&ctx()?, &caller().actor, number, input)
+        .await
+        .map_err(fail)
+}
+
+/// Reopens a locked discussion (moderators).
+#[server(prefix = "/rpc")]
+pub async fn unlock_idea(number: i64) -> Result<(), ServerFnError> {
+    domain::curation::unlock(&ctx()?, &caller().actor, number)
+        .await
+        .map_err(fail)
+}
+
+/// Features an idea above the board, or stops featuring it (moderators).
+#[server(prefix = "/rpc")]
+pub async fn pin_idea(number: i64, pinned: bool) -> Result<(), ServerFnError> {
+    domain::curation::set_pinned(&ctx()?, &caller().actor, number, pinned)
+        .await
+        .map_err(fail)
 }
 
 /// Closes a report without action (moderators).

@@ -61,7 +61,18 @@ pub fn router(state: AppState) -> Router {
             "/comments/{id}",
             patch(rest::ideas::edit_comment).delete(rest::ideas::delete_comment),
         )
-        .route("/ideas/{number}", get(rest::ideas::get_idea))
+        .route(
+            "/ideas/{number}",
+            get(rest::ideas::get_idea).patch(rest::ideas::edit_idea),
+        )
+        .route(
+            "/ideas/{number}/lock",
+            put(rest::ideas::lock_idea).delete(rest::ideas::unlock_idea),
+        )
+        .route(
+            "/ideas/{number}/pin",
+            put(rest::ideas::pin_idea).delete(rest::ideas::unpin_idea),
+        )
         .route("/ideas/{number}/status", put(rest::ideas::change_status))
         .route("/ideas/{number}/merge", post(rest::ideas::merge_idea))
         .route("/ideas/{number}/unmerge", post(rest::ideas::unmerge_idea))
@@ -142,6 +153,12 @@ pub fn router(state: AppState) -> Router {
             post(rest::moderation::dismiss_report),
         )
         .route("/moderation/hide", post(rest::moderation::hide))
+        .route("/moderation/unhide", post(rest::moderation::unhide))
+        .route("/moderation/held", get(rest::moderation::held_posts))
+        .route(
+            "/moderation/word-list",
+            get(rest::moderation::word_list).put(rest::moderation::replace_word_list),
+        )
         .route("/moderation/audit", get(rest::moderation::audit_log))
         .route("/moderation/suspensions", post(rest::moderation::suspend))
         .route(

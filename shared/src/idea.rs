@@ -117,6 +117,9 @@ pub struct IdeaCard {
     pub category: Option<String>,
     /// RFC 3339 UTC.
     pub created_at: String,
+    /// Featured by a moderator (shown above the board).
+    #[serde(default)]
+    pub pinned: bool,
 }
 
 /// `POST /api/v1/ideas`: a new idea.
@@ -205,6 +208,9 @@ pub struct BoardQuery {
     /// Only ideas posted by this member.
     #[serde(default)]
     pub author: Option<i64>,
+    /// Only ideas a moderator featured (`pinned=true`).
+    #[serde(default)]
+    pub pinned: Option<bool>,
     /// Page size, 1–100; 20 when absent.
     #[serde(default)]
     pub limit: Option<u64>,
@@ -269,6 +275,10 @@ pub struct CommentView {
     /// Set when a moderator hid it: the public reason (and guideline).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hidden: Option<String>,
+    /// Waiting for a moderator's review (a word on the review list); only
+    /// its author and moderators see it meanwhile.
+    #[serde(default)]
+    pub held_for_review: bool,
     /// The Markdown source, for the author's edit form (only when editable).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_md: Option<String>,
@@ -332,6 +342,55 @@ pub struct IdeaView {
     /// The idea's absolute address, for sharing and `og:url`.
     #[serde(default)]
     pub url: String,
+    /// Set when a moderator hid it: the public reason (and guideline); its
+    /// title and text then reach only moderators.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hidden: Option<String>,
+    /// Waiting for a moderator's review; only its author and moderators see it.
+    #[serde(default)]
+    pub held_for_review: bool,
+    /// Set when a moderator locked the discussion: the stated reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locked: Option<String>,
+    /// Featured by a moderator.
+    #[serde(default)]
+    pub pinned: bool,
+    /// Whether the caller may edit, lock, pin and hide it (moderators).
+    #[serde(default)]
+    pub can_moderate: bool,
+}
+
+/// `PATCH /api/v1/ideas/{number}`: a moderator corrects an idea's title,
+/// category or tags; every change is kept in its public history.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IdeaEdit {
+    /// New title (5–120 characters).
+    #[serde(default)]
+    pub title: Option<String>,
+    /// New product area slug; empty to clear.
+    #[serde(default)]
+    pub category: Option<String>,
+    /// New tags (replace the old ones).
+    #[serde(default)]
+    pub tags: Option<Vec<String>>,
+    /// Why, shown in the history.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// The guideline it enforces, e.g. `3`.
+    #[serde(default)]
+    pub guideline: Option<String>,
+}
+
+/// `PUT /api/v1/ideas/{number}/lock`: close the discussion, saying why.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LockRequest {
+    /// Why; shown on the idea.
+    pub reason: String,
+    /// The guideline it enforces.
+    #[serde(default)]
+    pub guideline: Option<String>,
 }
 
 #[cfg(test)]

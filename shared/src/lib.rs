@@ -19,12 +19,13 @@ pub mod ticket;
 pub use announcement::{AnnouncementView, LinkedIdea, NewAnnouncement};
 pub use error::ApiError;
 pub use idea::{
-    AnnouncementRef, BoardQuery, Category, CommentView, FollowState, IdeaCard, IdeaSort,
-    IdeaStatus, IdeaView, MergeInto, NewComment, NewIdea, ProxyVoteState, SimilarIdea,
+    AnnouncementRef, BoardQuery, Category, CommentView, FollowState, IdeaCard, IdeaEdit, IdeaSort,
+    IdeaStatus, IdeaView, LockRequest, MergeInto, NewComment, NewIdea, ProxyVoteState, SimilarIdea,
     SimilarIdeas, SimilarQuery, StatusChange, TimelineEntry, VoteState,
 };
 pub use moderation::{
-    AuditEntry, AuditQuery, ContentRef, HideRequest, NewReport, ReportView, Suspension,
+    AuditEntry, AuditQuery, ContentRef, HeldPost, HideRequest, NewReport, ReportView, Suspension,
+    UnhideRequest, WordList,
 };
 pub use notification::{NotificationList, NotificationView};
 pub use page::Page;

@@ -65,7 +65,7 @@ pub struct ReportView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HideRequest {
-    /// What to hide (comments for now).
+    /// What to hide: an idea, comment, public ticket post or profile.
     pub target: ContentRef,
     /// One of the report reasons; shown publicly on the tombstone.
     pub reason: String,
@@ -130,4 +130,43 @@ pub struct Suspension {
     pub hours: i64,
     /// Why; the member is told.
     pub reason: String,
+    /// The guideline it enforces.
+    #[serde(default)]
+    pub guideline: Option<String>,
+}
+
+/// `POST /api/v1/moderation/unhide`: show hidden content again, or release
+/// a post held for review.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UnhideRequest {
+    /// What to show again.
+    pub target: ContentRef,
+}
+
+/// A post held for review because it contains a word on the review list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HeldPost {
+    /// The idea or comment.
+    pub target: ContentRef,
+    /// Its text, shortened.
+    pub excerpt: String,
+    /// Where it will be shown.
+    pub link: String,
+    /// Who wrote it.
+    pub author: UserRef,
+    /// The listed words it contains.
+    pub matched: Vec<String>,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+}
+
+/// `GET|PUT /api/v1/moderation/word-list`: words and phrases (Korean or
+/// English) that hold a post for a moderator's review.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WordList {
+    /// The words, lower-case, alphabetical.
+    pub words: Vec<String>,
 }

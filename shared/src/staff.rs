@@ -119,4 +119,7 @@ pub struct MemberProfile {
     pub joined_at: String,
     /// What they have contributed.
     pub recognition: Recognition,
+    /// Set when a moderator hid the profile: the public reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hidden: Option<String>,
 }

@@ -220,6 +220,9 @@ pub struct TicketPost {
     pub to_department: Option<crate::staff::DepartmentRef>,
     /// For `status`: the new status.
     pub status: Option<TicketStatus>,
+    /// Set when a moderator hid it: the public reason (and guideline).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hidden: Option<String>,
 }
 
 /// The author's rating of how the ticket was handled.

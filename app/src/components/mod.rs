@@ -2,6 +2,7 @@
 
 pub mod field;
 pub mod follow_button;
+pub mod guideline_select;
 pub mod header;
 pub mod idea_list;
 pub mod profile_form;

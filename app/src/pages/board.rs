@@ -38,6 +38,7 @@ fn query_from_url() -> Memo<BoardQuery> {
             tag: text("tag"),
             q: text("q"),
             author: None,
+            pinned: None,
             limit: None,
             cursor: text("cursor"),
         }
@@ -50,6 +51,16 @@ pub fn BoardPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let query = query_from_url();
     let ideas = Resource::new(move || query.get(), list_ideas);
+    let featured = Resource::new(
+        || (),
+        |()| {
+            list_ideas(BoardQuery {
+                pinned: Some(true),
+                limit: Some(5),
+                ..BoardQuery::default()
+            })
+        },
+    );
 
     let tabs = move || {
         let current = query.get();
@@ -80,6 +91,17 @@ pub fn BoardPage() -> impl IntoView {
                     <A href="/ideas/new" attr:class="button primary" attr:id="new-idea">{locale.t("new_idea.button")}</A>
                 </div>
             </div>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let items = featured.await.map(|page| page.items).unwrap_or_default();
+                    (!items.is_empty()).then(|| view! {
+                        <section class="featured" aria-labelledby="featured-title">
+                            <h2 id="featured-title">{locale.t("board.featured")}</h2>
+                            <IdeaList ideas=items/>
+                        </section>
+                    })
+                })}
+            </Suspense>
             <BoardFilters query/>
             <Transition fallback=|| view! { <p class="loading">"…"</p> }>
                 {move || Suspend::new(async move {

@@ -10,7 +10,7 @@ use shared::IdeaStatus;
 
 use crate::api::{
     ChangeIdeaStatus, DeleteComment, EditComment, MergeIdea, PostComment, RecordVoteFor,
-    UnmergeIdea, get_idea,
+    UnmergeIdea, get_idea, list_categories, list_guidelines,
 };
 use crate::components::field::{field_error, form_error, only_field_error};
 use crate::components::follow_button::FollowButton;
@@ -19,6 +19,7 @@ use crate::components::signature::{AuthorName, StaffSignature};
 use crate::components::status_badge::{StatusBadge, status_key};
 use crate::components::vote_button::VoteButton;
 use crate::i18n::Locale;
+use crate::pages::idea_curation::{CuratedIdea, CurationActions, CurationTools};
 use crate::text::title_text;
 
 fn short_time(rfc3339: &str) -> String {
@@ -72,6 +73,18 @@ pub fn IdeaPage() -> impl IntoView {
     let amend = ServerAction::<EditComment>::new();
     let merge = ServerAction::<MergeIdea>::new();
     let unmerge = ServerAction::<UnmergeIdea>::new();
+    let curation = CurationActions::new();
+    // What the moderators' forms offer; loaded with the page, not inside
+    // the forms, so the selects keep their choice after hydration.
+    let choices = Resource::new(
+        || (),
+        |()| async {
+            (
+                list_guidelines().await.unwrap_or_default(),
+                list_categories().await.unwrap_or_default(),
+            )
+        },
+    );
     let idea = Resource::new(
         move || {
             (
@@ -82,9 +95,10 @@ pub fn IdeaPage() -> impl IntoView {
                 record.version().get(),
                 amend.version().get(),
                 unmerge.version().get(),
+                curation.version(),
             )
         },
-        |(number, _, _, _, _, _, _)| async move {
+        |(number, _, _, _, _, _, _, _)| async move {
             match number {
                 Some(n) => get_idea(n).await.map(Some),
                 None => Ok(None),
@@ -99,6 +113,33 @@ pub fn IdeaPage() -> impl IntoView {
                     Ok(Some(idea)) => {
                         let description = idea.body_html.clone();
                         let can_report = idea.can_comment;
+                        let tools = if idea.can_moderate {
+                            let (guidelines, categories) = choices.await;
+                            Some(view! {
+                                <CurationTools
+                                    idea=CuratedIdea {
+                                        number: idea.number,
+                                        title: idea.title.clone(),
+                                        category: idea.category.clone(),
+                                        tags: idea.tags.clone(),
+                                        locked: idea.locked.is_some(),
+                                        pinned: idea.pinned,
+                                        hidden: idea.hidden.is_some(),
+                                    }
+                                    actions=curation
+                                    guidelines
+                                    categories
+                                />
+                            }.into_any())
+                        } else {
+                            None
+                        };
+                        let heading = if idea.title.is_empty() {
+                            locale.t("idea.hidden_title").to_owned()
+                        } else {
+                            idea.title.clone()
+                        };
+                        let locked = idea.locked.is_some();
                         view! {
                             <Title text=title_text(&idea.title)/>
                             <Meta property="og:title" content=idea.title.clone()/>
@@ -113,9 +154,10 @@ pub fn IdeaPage() -> impl IntoView {
                                 <header class="idea-header">
                                     <VoteButton number=idea.number votes=idea.votes voted=idea.voted/>
                                     <div>
-                                        <h1 class="idea-page-title">{idea.title.clone()}</h1>
+                                        <h1 class="idea-page-title">{heading}</h1>
                                         <div class="idea-meta">
                                             <StatusBadge status=idea.status/>
+                                            {idea.pinned.then(|| view! { <span class="badge featured">{locale.t("idea.featured")}</span> })}
                                             {idea.category.clone().map(|c| view! { <span class="category">{c}</span> })}
                                             {idea.tags.clone().into_iter().map(|t| view! {
                                                 <A href=format!("/?tag={}", crate::url::encode_component(&t)) attr:class="tag">"#" {t}</A>
@@ -126,6 +168,7 @@ pub fn IdeaPage() -> impl IntoView {
                                         </div>
                                         <div class="idea-actions">
                                             <FollowButton number=idea.number following=idea.following followers=idea.followers/>
+                                            {(can_report && idea.hidden.is_none()).then(|| view! { <ReportForm kind="idea" id=idea.number/> })}
                                             {(idea.votes_on_behalf > 0).then(|| view! {
                                                 <span class="on-behalf-note" data-on-behalf=idea.votes_on_behalf>
                                                     {format!("{} {}", idea.votes_on_behalf, locale.t("idea.votes_on_behalf"))}
@@ -134,6 +177,16 @@ pub fn IdeaPage() -> impl IntoView {
                                         </div>
                                     </div>
                                 </header>
+                                {idea.hidden.clone().map(|reason| view! {
+                                    <p class="tombstone hidden-by-moderator idea-hidden">{locale.t("idea.hidden_idea")} " " <strong class="hidden-reason">{reason}</strong></p>
+                                })}
+                                {idea.held_for_review.then(|| view! {
+                                    <p class="notice held" role="status">{locale.t("idea.held")}</p>
+                                })}
+                                {idea.locked.clone().map(|reason| view! {
+                                    <p class="notice locked">{locale.t("idea.locked")} " " <strong class="locked-reason">{reason}</strong></p>
+                                })}
+                                {tools}
                                 {idea.merged_into.map(|target| view! {
                                     <p class="notice">{locale.t("idea.merged_into")} " " <A href=format!("/ideas/{target}")>{format!("#{target}")}</A></p>
                                 })}
@@ -183,11 +236,14 @@ pub fn IdeaPage() -> impl IntoView {
                                                                             <A href=format!("/announcements/{}", post.id)>{post.title}</A>
                                                                         </span>
                                                                     }.into_any(),
-                                                                    None => view! {
+                                                                    None if entry.status.is_some() => view! {
                                                                         <span class="timeline-action">
                                                                             {locale.t("idea.moved")} " "
                                                                             {entry.status.map(|s| view! { <strong data-status=s.as_str()>{locale.t(status_key(s))}</strong> })}
                                                                         </span>
+                                                                    }.into_any(),
+                                                                    None => view! {
+                                                                        <span class="timeline-action">{locale.t(curation_key(&entry.kind))}</span>
                                                                     }.into_any(),
                                                                 }}
                                                                 <time datetime=entry.at.clone()>{short_time(&entry.at)}</time>
@@ -203,7 +259,7 @@ pub fn IdeaPage() -> impl IntoView {
 
                                 <section class="comments" aria-labelledby="comments-title">
                                     <h2 id="comments-title">{locale.t("idea.comments")} " (" {idea.comments_count} ")"</h2>
-                                    <CommentForm number=idea.number post=post signed_in=idea.can_comment/>
+                                    <CommentForm number=idea.number post=post signed_in=idea.can_comment locked/>
                                     {if idea.comments.is_empty() {
                                         view! { <p class="empty">{locale.t("idea.no_comments")}</p> }.into_any()
                                     } else {
@@ -226,6 +282,7 @@ pub fn IdeaPage() -> impl IntoView {
                                                                 })}
                                                             </div>
                                                             {c.source_md.clone().filter(|_| c.editable).map(|source| view! { <CommentEditor id=c.id source amend/> })}
+                                                            {c.held_for_review.then(|| view! { <p class="notice held" role="status">{locale.t("comment.held")}</p> })}
                                                             {if let Some(reason) = c.hidden.clone() {
                                                                 view! { <p class="tombstone hidden-by-moderator">{locale.t("idea.hidden_comment")} " " <strong class="hidden-reason">{reason}</strong></p> }.into_any()
                                                             } else if c.deleted {
@@ -247,6 +304,19 @@ pub fn IdeaPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The translation key of a moderator's step in the timeline.
+fn curation_key(kind: &str) -> &'static str {
+    match kind {
+        "edited" => "timeline.edited",
+        "locked" => "timeline.locked",
+        "unlocked" => "timeline.unlocked",
+        "pinned" => "timeline.pinned",
+        "unpinned" => "timeline.unpinned",
+        "hidden" => "timeline.hidden",
+        _ => "timeline.unhidden",
     }
 }
 
@@ -329,14 +399,31 @@ fn ProxyVoteForm(number: i64, record: ServerAction<RecordVoteFor>) -> impl IntoV
 
 /// The comment box under an idea; visitors get a sign-in link instead.
 #[component]
-fn CommentForm(number: i64, post: ServerAction<PostComment>, signed_in: bool) -> impl IntoView {
+fn CommentForm(
+    number: i64,
+    post: ServerAction<PostComment>,
+    signed_in: bool,
+    locked: bool,
+) -> impl IntoView {
     let locale = expect_context::<Locale>();
     let error = only_field_error(post, "body");
+    let held = move || {
+        post.value()
+            .get()
+            .and_then(Result::ok)
+            .is_some_and(|comment| comment.held_for_review)
+            .then(|| view! { <p class="notice held" role="status">{locale.t("comment.held")}</p> })
+    };
     view! {
+        {held}
         <Show
             when=move || signed_in
-            fallback=move || view! {
-                <p class="aside"><A href=format!("/signin?next=/ideas/{number}")>{locale.t("comment.sign_in")}</A></p>
+            fallback=move || if locked {
+                view! { <p class="aside locked-note">{locale.t("comment.locked")}</p> }.into_any()
+            } else {
+                view! {
+                    <p class="aside"><A href=format!("/signin?next=/ideas/{number}")>{locale.t("comment.sign_in")}</A></p>
+                }.into_any()
             }
         >
             <ActionForm action=post attr:class="form comment-form" attr:id="comment-form">

@@ -8,6 +8,7 @@ use shared::{BoardQuery, IdeaSort};
 
 use crate::api::{list_ideas, member_profile};
 use crate::components::idea_list::IdeaList;
+use crate::components::report_form::ReportForm;
 use crate::components::signature::StaffSignature;
 use crate::i18n::Locale;
 use crate::text::title_text;
@@ -54,6 +55,10 @@ pub fn MemberPage() -> impl IntoView {
                                     <div>
                                         <h1 class="profile-name">{p.display_name.clone()}</h1>
                                         {p.staff.clone().map(|staff| view! { <p><StaffSignature staff/></p> })}
+                                        {p.hidden.clone().map(|reason| view! {
+                                            <p class="tombstone hidden-by-moderator">{locale.t("member.hidden")} " " <strong class="hidden-reason">{reason}</strong></p>
+                                        })}
+                                        {(p.staff.is_none() && p.hidden.is_none()).then(|| view! { <ReportForm kind="profile" id=p.id/> })}
                                         <p class="profile-role">{locale.t("member.joined")} " " {p.joined_at.get(..10).unwrap_or_default().to_owned()}</p>
                                     </div>
                                 </div>

@@ -6,6 +6,7 @@ pub mod announcements;
 pub mod board;
 pub mod commitments;
 pub mod idea;
+pub mod idea_curation;
 pub mod member;
 pub mod moderation;
 pub mod new_idea;

@@ -1,5 +1,6 @@
-//! `/moderation`: the report queue (hide with a public reason, or dismiss)
-//! and `/moderation/audit`: the read-only audit log with CSV export.
+//! `/moderation`: the report queue (hide with a public reason, or dismiss),
+//! posts held for review, the word list, suspensions; and
+//! `/moderation/audit`: the read-only audit log with CSV export.
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -7,8 +8,12 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use shared::moderation::REASONS;
 
-use crate::api::{DismissReport, HideContent, SuspendMember, audit_log, open_reports, problem};
+use crate::api::{
+    DismissReport, HideContent, SaveWordList, SuspendMember, UnhideContent, audit_log, held_posts,
+    list_guidelines, open_reports, problem, word_list,
+};
 use crate::components::field::{field_error, form_error};
+use crate::components::guideline_select::GuidelineSelect;
 use crate::components::report_form::reason_key;
 use crate::i18n::Locale;
 
@@ -19,11 +24,19 @@ pub fn ModerationPage() -> impl IntoView {
     let hide = ServerAction::<HideContent>::new();
     let dismiss = ServerAction::<DismissReport>::new();
     let suspend = ServerAction::<SuspendMember>::new();
+    let release = ServerAction::<UnhideContent>::new();
+    let save_words = ServerAction::<SaveWordList>::new();
     let suspended = move || matches!(suspend.value().get(), Some(Ok(())));
     let reports = Resource::new(
         move || (hide.version().get(), dismiss.version().get()),
         |_| open_reports(),
     );
+    let held = Resource::new(
+        move || (hide.version().get(), release.version().get()),
+        |_| held_posts(),
+    );
+    let words = Resource::new(move || save_words.version().get(), |_| word_list());
+    let guidelines = Resource::new(|| (), |()| list_guidelines());
     view! {
         <Title text=locale.t("moderation.title")/>
         <div class="board-head">
@@ -34,6 +47,11 @@ pub fn ModerationPage() -> impl IntoView {
             <A href="/moderation/audit" attr:class="button">{locale.t("audit.title")}</A>
         </div>
         <p class="form-error" role="alert">{form_error(hide)}</p>
+        <Suspense fallback=|| ()>
+        {move || Suspend::new(async move {
+            let guidelines = guidelines.await.unwrap_or_default();
+            let (for_suspend, for_held) = (guidelines.clone(), guidelines.clone());
+            view! {
         <details class="decision suspend">
             <summary>{locale.t("moderation.suspend")}</summary>
             <ActionForm action=suspend attr:class="form" attr:id="suspend-form">
@@ -52,12 +70,37 @@ pub fn ModerationPage() -> impl IntoView {
                     <input id="suspend-reason" name="reason"/>
                     <p class="field-error" role="alert">{field_error(suspend, "reason")}</p>
                 </div>
+                <div class="field">
+                    <label for="suspend-guideline">{locale.t("moderation.guideline")}</label>
+                    <GuidelineSelect guidelines=for_suspend id="suspend-guideline"/>
+                    <p class="field-error" role="alert">{field_error(suspend, "guideline")}</p>
+                </div>
                 <button type="submit" class="button">{locale.t("moderation.suspend_submit")}</button>
                 {move || suspended().then(|| view! { <p class="notice" role="status">{locale.t("moderation.suspended")}</p> })}
             </ActionForm>
         </details>
+        <WordListEditor words save_words/>
+        <HeldPosts held hide release guidelines=for_held/>
+        <ReportQueue reports hide dismiss guidelines/>
+            }
+        })}
+        </Suspense>
+    }
+}
+
+/// Open reports: each with its context, hide (any kind) or dismiss.
+#[component]
+fn ReportQueue(
+    reports: Resource<Result<Vec<shared::ReportView>, ServerFnError>>,
+    hide: ServerAction<HideContent>,
+    dismiss: ServerAction<DismissReport>,
+    guidelines: Vec<shared::Guideline>,
+) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    view! {
+        <h2>{locale.t("moderation.reports_title")}</h2>
         <Transition fallback=|| view! { <p class="loading">"…"</p> }>
-            {move || Suspend::new(async move {
+            {move || { let guidelines = guidelines.clone(); Suspend::new(async move {
                 match reports.await {
                     Ok(items) if items.is_empty() => view! { <p class="empty">{locale.t("moderation.none")}</p> }.into_any(),
                     Ok(items) => view! {
@@ -65,23 +108,24 @@ pub fn ModerationPage() -> impl IntoView {
                             {items.into_iter().map(|r| {
                                 let kind = r.target.kind.clone();
                                 let target_id = r.target.id;
+                                let guidelines = guidelines.clone();
                                 view! {
                                     <li class="report-item" data-report=r.id data-target=format!("{}:{}", r.target.kind, r.target.id)>
                                         <p><strong>{locale.t(reason_key(&r.reason))}</strong> " · " {r.target.kind.clone()} " · "
                                             <A href=r.link.clone()>{r.link.clone()}</A> " · " {locale.t("moderation.by")} " " {r.reporter.display_name.clone()}</p>
                                         <blockquote class="report-excerpt">{r.excerpt.clone()}</blockquote>
                                         {r.note.clone().map(|n| view! { <p class="report-note">{locale.t("report.note")} " " {n}</p> })}
-                                        {(kind == "comment").then(|| view! {
+                                        {view! {
                                             <ActionForm action=hide attr:class="form hide-form">
-                                                <input type="hidden" name="kind" value="comment"/>
+                                                <input type="hidden" name="kind" value=kind/>
                                                 <input type="hidden" name="id" value=target_id/>
                                                 <select name="reason" aria-label=locale.t("report.reason")>
                                                     {REASONS.into_iter().map(|reason| view! { <option value=reason selected=reason == r.reason>{locale.t(reason_key(reason))}</option> }).collect_view()}
                                                 </select>
-                                                <input name="guideline" placeholder=locale.t("moderation.guideline") size="4"/>
+                                                <GuidelineSelect guidelines id=format!("report-{}-guideline", r.id)/>
                                                 <button type="submit" class="button small hide">{locale.t("moderation.hide")}</button>
                                             </ActionForm>
-                                        })}
+                                        }}
                                         <button type="button" class="button small dismiss" on:click=move |_| { dismiss.dispatch(DismissReport { id: r.id }); }>{locale.t("moderation.dismiss")}</button>
                                     </li>
                                 }
@@ -90,8 +134,90 @@ pub fn ModerationPage() -> impl IntoView {
                     }.into_any(),
                     Err(error) => view! { <p class="error" role="alert">{problem(&error).detail}</p> }.into_any(),
                 }
-            })}
+            })}}
         </Transition>
+    }
+}
+
+/// Posts the word list held: publish them, or hide them with a reason.
+#[component]
+fn HeldPosts(
+    held: Resource<Result<Vec<shared::HeldPost>, ServerFnError>>,
+    hide: ServerAction<HideContent>,
+    release: ServerAction<UnhideContent>,
+    guidelines: Vec<shared::Guideline>,
+) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    view! {
+        <h2>{locale.t("moderation.held_title")}</h2>
+        <p class="form-error" role="alert">{form_error(release)}</p>
+        <Transition fallback=|| view! { <p class="loading">"…"</p> }>
+            {move || { let guidelines = guidelines.clone(); Suspend::new(async move {
+                match held.await {
+                    Ok(items) if items.is_empty() => view! { <p class="empty held-none">{locale.t("moderation.held_none")}</p> }.into_any(),
+                    Ok(items) => view! {
+                        <ul class="report-list held-list">
+                            {items.into_iter().map(|h| {
+                                let kind = h.target.kind.clone();
+                                let id = h.target.id;
+                                let release_kind = kind.clone();
+                                let guidelines = guidelines.clone();
+                                let select_id = format!("held-{kind}-{id}-guideline");
+                                view! {
+                                    <li class="report-item held-item" data-target=format!("{}:{}", h.target.kind, h.target.id)>
+                                        <p><strong>{kind.clone()}</strong> " · " <A href=h.link.clone()>{h.link.clone()}</A> " · " {h.author.display_name.clone()}
+                                            " · " {locale.t("moderation.held_words")} " " <span class="held-words">{h.matched.join(", ")}</span></p>
+                                        <blockquote class="report-excerpt">{h.excerpt.clone()}</blockquote>
+                                        <button type="button" class="button small release" on:click=move |_| { release.dispatch(UnhideContent { kind: release_kind.clone(), id }); }>{locale.t("moderation.release")}</button>
+                                        <ActionForm action=hide attr:class="form hide-form">
+                                            <input type="hidden" name="kind" value=kind/>
+                                            <input type="hidden" name="id" value=id/>
+                                            <select name="reason" aria-label=locale.t("report.reason")>
+                                                {REASONS.into_iter().map(|reason| view! { <option value=reason>{locale.t(reason_key(reason))}</option> }).collect_view()}
+                                            </select>
+                                            <GuidelineSelect guidelines id=select_id/>
+                                            <button type="submit" class="button small hide">{locale.t("moderation.hide")}</button>
+                                        </ActionForm>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(error) => view! { <p class="error" role="alert">{problem(&error).detail}</p> }.into_any(),
+                }
+            })}}
+        </Transition>
+    }
+}
+
+/// The word list, one word or phrase per line.
+#[component]
+fn WordListEditor(
+    words: Resource<Result<shared::WordList, ServerFnError>>,
+    save_words: ServerAction<SaveWordList>,
+) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let saved = move || matches!(save_words.value().get(), Some(Ok(_)));
+    view! {
+        <details class="decision word-list">
+            <summary>{locale.t("moderation.words_title")}</summary>
+            <Transition fallback=|| view! { <p class="loading">"…"</p> }>
+                {move || Suspend::new(async move {
+                    let current = words.await.map(|w| w.words.join("\n")).unwrap_or_default();
+                    view! {
+                        <ActionForm action=save_words attr:class="form" attr:id="word-list-form">
+                            <p class="form-error" role="alert">{form_error(save_words)}</p>
+                            <label for="word-list">{locale.t("moderation.words_title")}</label>
+                            <textarea id="word-list" name="words" rows="6">{current}</textarea>
+                            <p class="hint">{locale.t("moderation.words_hint")}</p>
+                            <p class="field-error" role="alert">{field_error(save_words, "words")}</p>
+                            <button type="submit" class="button">{locale.t("moderation.words_save")}</button>
+                            {move || saved().then(|| view! { <p class="notice" role="status">{locale.t("moderation.words_saved")}</p> })}
+                        </ActionForm>
+                    }
+                })}
+            </Transition>
+        </details>
     }
 }
 

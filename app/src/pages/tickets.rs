@@ -18,6 +18,7 @@ use crate::api::{
 };
 use crate::auth_state::CurrentUser;
 use crate::components::field::{field_error, form_error, reset_after_success};
+use crate::components::report_form::ReportForm;
 use crate::components::signature::{AuthorName, StaffSignature};
 use crate::i18n::Locale;
 use crate::text::title_text;
@@ -392,7 +393,13 @@ fn Post(p: TicketPost) -> impl IntoView {
                 {action}
                 <time datetime=p.created_at.clone()>{short_time(&p.created_at)}</time>
             </div>
-            {has_text.then(|| view! { <div class="prose post-body" inner_html=body></div> })}
+            {match p.hidden.clone() {
+                Some(reason) => view! {
+                    <p class="tombstone hidden-by-moderator">{locale.t("moderation.hidden_post")} " " <strong class="hidden-reason">{reason}</strong></p>
+                }.into_any(),
+                None => has_text.then(|| view! { <div class="prose post-body" inner_html=body></div> }).into_any(),
+            }}
+            {(p.kind == "reply" && p.hidden.is_none() && p.author.staff.is_none()).then(|| view! { <ReportForm kind="ticket_post" id=p.id/> })}
         </li>
     }
 }

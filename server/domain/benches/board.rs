@@ -209,6 +209,7 @@ async fn generate(ctx: &Ctx) {
             merged_into_id: Set(None),
             created_at: Set(created),
             updated_at: Set(created),
+            ..Default::default()
         });
     }
     insert_chunked(db, ideas).await;

@@ -179,6 +179,32 @@ pub async fn delete_canned(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// The guideline a moderation action cites, checked against the list:
+/// empty means none; otherwise its number must exist (422 on `guideline`).
+pub async fn cited_guideline(ctx: &Ctx, raw: Option<&str>) -> Result<Option<String>> {
+    let Some(raw) = raw.map(str::trim).filter(|g| !g.is_empty()) else {
+        return Ok(None);
+    };
+    let positions: Vec<i32> = all_guidelines(ctx)
+        .await?
+        .iter()
+        .map(|g| g.position)
+        .collect();
+    match raw.parse::<i32>() {
+        Ok(number) if positions.contains(&number) => Ok(Some(number.to_string())),
+        _ => Err(crate::Error::invalid(
+            "guideline",
+            format!(
+                "no guideline {raw}; the guidelines are numbered {}",
+                match (positions.iter().min(), positions.iter().max()) {
+                    (Some(first), Some(last)) => format!("{first}–{last}"),
+                    _ => "— none are written yet".to_owned(),
+                }
+            ),
+        )),
+    }
+}
+
 /// The guidelines in order (staff read them; they apply to everyone).
 pub async fn list_guidelines(ctx: &Ctx) -> Result<Vec<Guideline>> {
     Ok(all_guidelines(ctx)

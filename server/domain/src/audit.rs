@@ -22,6 +22,8 @@ pub struct Entry<'a> {
     pub before: Option<serde_json::Value>,
     /// The state after (JSON), if any.
     pub after: Option<serde_json::Value>,
+    /// The guideline the action enforces (its number), if cited.
+    pub guideline: Option<String>,
 }
 
 /// Appends an entry to the log.
@@ -37,7 +39,7 @@ pub async fn record<C: ConnectionTrait>(
         target_id: Set(entry.target_id),
         before: Set(entry.before.map(|v| v.to_string())),
         after: Set(entry.after.map(|v| v.to_string())),
-        guideline: Set(None),
+        guideline: Set(entry.guideline),
         created_at: Set(at),
         ..Default::default()
     }

@@ -13,7 +13,15 @@ use crate::actor::Actor;
 use crate::entity::{idea, idea_comment};
 use crate::idea::{Lock, find_by_number};
 use crate::policy::{self, Action, Scope};
-use crate::{Ctx, Error, Result, db, markdown, user};
+use crate::{Ctx, Error, Result, db, guard, markdown, moderation, user};
+
+/// Whether the actor may see this comment at all: a comment held for
+/// review reaches only its author and moderators until it is released.
+pub(crate) fn visible_to(row: &idea_comment::Model, actor: &Actor) -> bool {
+    !moderation::is_held(row.hidden_reason.as_deref())
+        || actor.member().is_some_and(|m| m.id == row.author_id)
+        || policy::can(actor, Action::HandleReports, Scope::Others)
+}
 
 /// How long an author may edit a comment.
 pub const EDIT_WINDOW: Duration = Duration::minutes(15);
@@ -36,7 +44,7 @@ fn validate(body: &str) -> Result<()> {
 
 /// Recounts the idea's visible comments and marks it updated (the board's
 /// "recently updated" order follows discussions).
-async fn recount(
+pub(crate) async fn recount(
     txn: &sea_orm::DatabaseTransaction,
     idea_id: i32,
     now: chrono::DateTime<chrono::Utc>,
@@ -44,6 +52,11 @@ async fn recount(
     let count = idea_comment::Entity::find()
         .filter(idea_comment::Column::IdeaId.eq(idea_id))
         .filter(idea_comment::Column::DeletedAt.is_null())
+        .filter(
+            sea_orm::Condition::any()
+                .add(idea_comment::Column::HiddenReason.is_null())
+                .add(idea_comment::Column::HiddenReason.ne(moderation::HELD)),
+        )
         .count(txn)
         .await?;
     idea::Entity::update_many()
@@ -69,16 +82,12 @@ pub(crate) fn to_view(
     now: chrono::DateTime<chrono::Utc>,
 ) -> CommentView {
     let deleted = row.deleted_at.is_some();
-    let hidden = row.hidden_at.map(|_| {
-        let reason = row
-            .hidden_reason
-            .clone()
-            .unwrap_or_default()
-            .replace('_', " ");
-        match &row.hidden_guideline {
-            Some(guideline) => format!("{reason} — guideline {guideline}"),
-            None => reason,
-        }
+    let held = moderation::is_held(row.hidden_reason.as_deref());
+    let hidden = (row.hidden_at.is_some() && !held).then(|| {
+        moderation::tombstone(
+            row.hidden_reason.as_deref(),
+            row.hidden_guideline.as_deref(),
+        )
     });
     let mine = actor.member().is_some_and(|m| m.id == row.author_id);
     let editable = mine && !deleted && hidden.is_none() && now - row.created_at <= EDIT_WINDOW;
@@ -98,6 +107,7 @@ pub(crate) fn to_view(
         mine,
         editable,
         hidden,
+        held_for_review: held,
         source_md: editable.then_some(row.body_md),
     }
 }
@@ -119,6 +129,15 @@ pub async fn create(
 ) -> Result<CommentView> {
     let member = policy::member_for(actor, Action::CommentIdea, Scope::Others)?;
     validate(&input.body)?;
+    let idea = crate::idea::find_visible(&ctx.db, actor, number).await?;
+    if let (Some(_), false) = (idea.locked_at, member.role.is_staff()) {
+        return Err(Error::Conflict(format!(
+            "a moderator locked this discussion: {}",
+            idea.locked_reason.unwrap_or_default()
+        )));
+    }
+    let admission = guard::admit(ctx, member, guard::Post::Comment, "body", &[&input.body]).await?;
+    let now = ctx.clock.now();
     let txn = db::begin_write(&ctx.db).await?;
     let idea_id = find_by_number(&txn, number, Lock::None).await?.id;
     let row = idea_comment::ActiveModel {
@@ -129,6 +148,8 @@ pub async fn create(
         created_at: Set(ctx.clock.now()),
         edited_at: Set(None),
         deleted_at: Set(None),
+        hidden_reason: Set(admission.held().then(|| moderation::HELD.to_owned())),
+        hidden_at: Set(admission.held().then_some(now)),
         ..Default::default()
     }
     .insert(&txn)
@@ -199,12 +220,15 @@ pub async fn delete(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
 
 /// The comments on an idea, oldest first (deleted ones as tombstones).
 pub async fn list(ctx: &Ctx, actor: &Actor, number: i64) -> Result<Vec<CommentView>> {
-    let idea_id = find_by_number(&ctx.db, number, Lock::None).await?.id;
-    let rows = idea_comment::Entity::find()
+    let idea_id = crate::idea::find_visible(&ctx.db, actor, number).await?.id;
+    let rows: Vec<_> = idea_comment::Entity::find()
         .filter(idea_comment::Column::IdeaId.eq(idea_id))
         .order_by_asc(idea_comment::Column::Id)
         .all(&ctx.db)
-        .await?;
+        .await?
+        .into_iter()
+        .filter(|row| visible_to(row, actor))
+        .collect();
     let authors = user::refs(ctx, rows.iter().map(|r| r.author_id)).await?;
     rows.into_iter()
         .map(|row| {

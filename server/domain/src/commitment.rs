@@ -104,6 +104,7 @@ pub(crate) async fn make<C: ConnectionTrait>(
     audit::record(
         db,
         audit::Entry {
+            guideline: None,
             actor_id: staff.id,
             action: "commitment.made",
             target_type: "ticket",
@@ -287,6 +288,7 @@ pub async fn update(
     audit::record(
         &txn,
         audit::Entry {
+            guideline: None,
             actor_id: staff.id,
             action: "commitment.updated",
             target_type: "commitment",

@@ -218,6 +218,10 @@ const CANNED_ANSWERS: [(&str, &str); 3] = [
     ),
 ];
 
+/// Words that hold a post for review in the demo: the gambling and loan
+/// spam Korean boards see most.
+const REVIEW_WORDS: [&str; 5] = ["casino", "viagra", "바카라", "불법대출", "카지노"];
+
 /// Ten rules for answering in public, after Coca-Cola's social media
 /// principles that the articles cite.
 const GUIDELINES: [&str; 10] = [
@@ -830,6 +834,15 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
         guideline::ActiveModel {
             position: Set(position),
             text: Set(text.to_owned()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    for word in REVIEW_WORDS {
+        crate::entity::review_word::ActiveModel {
+            word: Set(word.to_owned()),
+            created_at: Set(now),
             ..Default::default()
         }
         .insert(&txn)

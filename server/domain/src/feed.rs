@@ -2,6 +2,7 @@
 //! and journalists can follow the company's answers in any feed reader.
 //! Written by hand: two small documents do not need a dependency.
 
+use crate::markdown::escape_text as escape;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::entity::{announcement, idea};
@@ -9,24 +10,6 @@ use crate::{Ctx, Result, user};
 
 /// Entries per feed: readers poll, they do not page.
 const FEED_ENTRIES: u64 = 50;
-
-/// Escapes text for XML content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters other than tab and newlines are not XML.
-            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn stamp(at: chrono::DateTime<chrono::Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
@@ -123,6 +106,7 @@ pub async fn announcements(ctx: &Ctx) -> Result<String> {
 pub async fn new_ideas(ctx: &Ctx) -> Result<String> {
     let rows = idea::Entity::find()
         .filter(idea::Column::MergedIntoId.is_null())
+        .filter(idea::Column::HiddenAt.is_null())
         .order_by_desc(idea::Column::Id)
         .limit(FEED_ENTRIES)
         .all(&ctx.db)

@@ -125,7 +125,12 @@ pub async fn list_board(ctx: &Ctx, actor: &Actor, query: &BoardQuery) -> Result<
     if !PAGE_LIMIT_RANGE.contains(&limit) {
         return Err(Error::invalid("limit", "must be between 1 and 100"));
     }
-    let mut select = idea::Entity::find().filter(idea::Column::MergedIntoId.is_null());
+    let mut select = idea::Entity::find()
+        .filter(idea::Column::MergedIntoId.is_null())
+        .filter(idea::Column::HiddenAt.is_null());
+    if query.pinned == Some(true) {
+        select = select.filter(idea::Column::PinnedAt.is_not_null());
+    }
     if let Some(status) = query.status {
         select = select.filter(idea::Column::Status.eq(status.as_str()));
     }
@@ -215,6 +220,7 @@ pub async fn list_board(ctx: &Ctx, actor: &Actor, query: &BoardQuery) -> Result<
                 comments: i64::from(row.comments_count),
                 category: row.category_id.and_then(|id| categories.get(&id).cloned()),
                 created_at: rfc3339(row.created_at),
+                pinned: row.pinned_at.is_some(),
                 author,
                 title: row.title,
             })
@@ -251,6 +257,25 @@ pub(crate) async fn find_by_number<C: sea_orm::ConnectionTrait>(
     select.one(db).await?.ok_or_else(not_found)
 }
 
+/// The idea as the actor may reach it: one held for review answers 404 to
+/// everyone but its author and the moderators.
+pub(crate) async fn find_visible<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    number: i64,
+) -> Result<idea::Model> {
+    let row = find_by_number(db, number, Lock::None).await?;
+    let held = crate::moderation::is_held(row.hidden_reason.as_deref());
+    let allowed = !held
+        || actor.member().is_some_and(|m| m.id == row.author_id)
+        || crate::policy::can(actor, Action::HandleReports, Scope::Others);
+    if allowed {
+        Ok(row)
+    } else {
+        Err(Error::NotFound(format!("idea {number}")))
+    }
+}
+
 fn parse_status(raw: &str) -> Result<IdeaStatus> {
     raw.parse::<IdeaStatus>()
         .map_err(|e| Error::Internal(e.to_string()))
@@ -259,7 +284,8 @@ fn parse_status(raw: &str) -> Result<IdeaStatus> {
 /// One idea with its signed timeline and comments. Merged ideas still
 /// answer, pointing at their target.
 pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
-    let row = find_by_number(&ctx.db, number, Lock::None).await?;
+    let row = find_visible(&ctx.db, actor, number).await?;
+    let moderator = crate::policy::can(actor, Action::HideContent, Scope::Others);
     let id = row.id;
     let changes = idea_status_change::Entity::find()
         .filter(idea_status_change::Column::IdeaId.eq(id))
@@ -267,12 +293,16 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
         .order_by_asc(idea_status_change::Column::Id)
         .all(&ctx.db)
         .await?;
-    let comments = idea_comment::Entity::find()
+    let comments: Vec<_> = idea_comment::Entity::find()
         .filter(idea_comment::Column::IdeaId.eq(id))
         .order_by_asc(idea_comment::Column::CreatedAt)
         .order_by_asc(idea_comment::Column::Id)
         .all(&ctx.db)
-        .await?;
+        .await?
+        .into_iter()
+        .filter(|c| crate::comment::visible_to(c, actor))
+        .collect();
+    let curations = crate::curation::for_idea(&ctx.db, id).await?;
     let tags: Vec<String> = idea_tag::Entity::find()
         .filter(idea_tag::Column::IdeaId.eq(id))
         .order_by_asc(idea_tag::Column::Tag)
@@ -294,6 +324,7 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
         std::iter::once(row.author_id)
             .chain(changes.iter().map(|c| c.by_id))
             .chain(posts.iter().map(|(p, _)| p.author_id))
+            .chain(curations.iter().map(|c| c.by_id))
             .chain(comments.iter().map(|c| c.author_id)),
     )
     .await?;
@@ -344,6 +375,12 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
             announcement: Some(reference),
         });
     }
+    for curation in curations {
+        let Some(by) = person(curation.by_id)?.staff else {
+            continue;
+        };
+        timeline.push(crate::curation::timeline_entry(curation, by));
+    }
     // RFC 3339 UTC strings of one format sort in time order.
     timeline.sort_by(|a, b| a.at.cmp(&b.at));
     let comments = comments
@@ -353,10 +390,25 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
             Ok(crate::comment::to_view(c, author, actor, ctx.clock.now()))
         })
         .collect::<Result<Vec<_>>>()?;
+    let held = crate::moderation::is_held(row.hidden_reason.as_deref());
+    let hidden = (row.hidden_at.is_some() && !held).then(|| {
+        crate::moderation::tombstone(
+            row.hidden_reason.as_deref(),
+            row.hidden_guideline.as_deref(),
+        )
+    });
+    // A hidden idea keeps its number, votes and history in public; its
+    // words reach only the moderators.
+    let shown = hidden.is_none() || moderator;
     Ok(IdeaView {
         number: i64::from(row.id),
-        title: row.title,
-        body_html: row.body_html,
+        title: if shown { row.title } else { String::new() },
+        body_html: if shown { row.body_html } else { String::new() },
+        hidden,
+        held_for_review: held,
+        locked: row.locked_at.map(|_| row.locked_reason.unwrap_or_default()),
+        pinned: row.pinned_at.is_some(),
+        can_moderate: moderator,
         status: parse_status(&row.status)?,
         votes: i64::from(row.votes_count),
         voted,
@@ -368,7 +420,8 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
         timeline,
         comments,
         merged_into: row.merged_into_id.map(i64::from),
-        can_comment: crate::policy::can(actor, Action::CommentIdea, Scope::Others),
+        can_comment: crate::policy::can(actor, Action::CommentIdea, Scope::Others)
+            && (row.locked_at.is_none() || actor.member().is_some_and(|m| m.role.is_staff())),
         can_change_status: crate::policy::can(actor, Action::ChangeIdeaStatus, Scope::Others),
         following: crate::follow::is_following(ctx, actor, id).await?,
         followers: crate::follow::count(&ctx.db, id).await?,
@@ -389,21 +442,56 @@ fn normalise_tag(raw: &str) -> String {
     raw.trim().trim_start_matches('#').to_lowercase()
 }
 
+/// The trimmed title, or what is wrong with it.
+pub(crate) fn check_title(raw: &str) -> std::result::Result<String, String> {
+    let title = raw.trim().to_owned();
+    if TITLE_CHARS.contains(&title.chars().count()) {
+        Ok(title)
+    } else {
+        Err(format!(
+            "must be {}–{} characters",
+            TITLE_CHARS.start(),
+            TITLE_CHARS.end()
+        ))
+    }
+}
+
+/// The normalised, distinct, sorted tags, or what is wrong with them.
+pub(crate) fn check_tags(raw: &[String]) -> std::result::Result<Vec<String>, String> {
+    let mut tags: Vec<String> = raw
+        .iter()
+        .map(|t| normalise_tag(t))
+        .filter(|t| !t.is_empty())
+        .collect();
+    tags.sort();
+    tags.dedup();
+    if tags.len() > 5 {
+        Err("at most 5 tags".to_owned())
+    } else if tags.iter().any(|t| t.chars().count() > 30) {
+        Err("each tag must be at most 30 characters".to_owned())
+    } else {
+        Ok(tags)
+    }
+}
+
+/// The id of the product area with this slug (422 on `category` if none).
+pub(crate) async fn category_id<C: sea_orm::ConnectionTrait>(db: &C, slug: &str) -> Result<i32> {
+    Ok(category::Entity::find()
+        .filter(category::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+        .ok_or_else(|| Error::invalid("category", format!("no category `{slug}`")))?
+        .id)
+}
+
 /// Checks a new idea's fields, naming each invalid one; returns the trimmed
-/// title, the normalised tags and the category slug.
+/// title and the normalised tags.
 fn validate_new(input: &NewIdea) -> Result<(String, Vec<String>)> {
     let mut errors = BTreeMap::new();
-    let title = input.title.trim().to_owned();
-    if !TITLE_CHARS.contains(&title.chars().count()) {
-        errors.insert(
-            "title".to_owned(),
-            format!(
-                "must be {}–{} characters",
-                TITLE_CHARS.start(),
-                TITLE_CHARS.end()
-            ),
-        );
-    }
+    let title = check_title(&input.title).unwrap_or_else(|e| {
+        errors.insert("title".to_owned(), e);
+        String::new()
+    });
     let body_chars = input.body.chars().count();
     if input.body.trim().is_empty() {
         errors.insert("body".to_owned(), "must describe the idea".to_owned());
@@ -413,22 +501,10 @@ fn validate_new(input: &NewIdea) -> Result<(String, Vec<String>)> {
             format!("must be at most {BODY_MAX_CHARS} characters (it has {body_chars})"),
         );
     }
-    let mut tags: Vec<String> = input
-        .tags
-        .iter()
-        .map(|t| normalise_tag(t))
-        .filter(|t| !t.is_empty())
-        .collect();
-    tags.sort();
-    tags.dedup();
-    if tags.len() > 5 {
-        errors.insert("tags".to_owned(), "at most 5 tags".to_owned());
-    } else if tags.iter().any(|t| t.chars().count() > 30) {
-        errors.insert(
-            "tags".to_owned(),
-            "each tag must be at most 30 characters".to_owned(),
-        );
-    }
+    let tags = check_tags(&input.tags).unwrap_or_else(|e| {
+        errors.insert("tags".to_owned(), e);
+        Vec::new()
+    });
     if errors.is_empty() {
         Ok((title, tags))
     } else {
@@ -442,16 +518,13 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewIdea) -> Result<i64> {
     let member = crate::policy::member_for(actor, Action::PostIdea, Scope::Others)?;
     let (title, tags) = validate_new(&input)?;
     let category_id = match input.category.as_deref().filter(|c| !c.is_empty()) {
-        Some(slug) => Some(
-            category::Entity::find()
-                .filter(category::Column::Slug.eq(slug))
-                .one(&ctx.db)
-                .await?
-                .ok_or_else(|| Error::invalid("category", format!("no category `{slug}`")))?
-                .id,
-        ),
+        Some(slug) => Some(category_id(&ctx.db, slug).await?),
         None => None,
     };
+    let mut texts: Vec<&str> = vec![&title, &input.body];
+    texts.extend(tags.iter().map(String::as_str));
+    let admission =
+        crate::guard::admit(ctx, member, crate::guard::Post::Idea, "body", &texts).await?;
     let now = ctx.clock.now();
     let txn = ctx.db.begin().await?;
     let row = idea::ActiveModel {
@@ -467,6 +540,8 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewIdea) -> Result<i64> {
         merged_into_id: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        hidden_reason: Set(admission.held().then(|| crate::moderation::HELD.to_owned())),
+        hidden_at: Set(admission.held().then_some(now)),
         ..Default::default()
     }
     .insert(&txn)

@@ -72,13 +72,26 @@ pub async fn profile(ctx: &Ctx, id: i64) -> Result<MemberProfile> {
         0
     };
     let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+    let hidden = row.hidden_at.map(|_| {
+        crate::moderation::tombstone(
+            row.hidden_reason.as_deref(),
+            row.hidden_guideline.as_deref(),
+        )
+    });
     Ok(MemberProfile {
         id,
-        initials: row
-            .initials
-            .clone()
-            .unwrap_or_else(|| crate::user::derive_initials(&row.display_name)),
-        display_name: row.display_name,
+        initials: if hidden.is_some() {
+            "?".to_owned()
+        } else {
+            row.initials
+                .clone()
+                .unwrap_or_else(|| crate::user::derive_initials(&row.display_name))
+        },
+        display_name: if hidden.is_some() {
+            crate::user::HIDDEN_NAME.to_owned()
+        } else {
+            row.display_name
+        },
         avatar_color: row.avatar_color,
         staff: reference.staff,
         joined_at: row
@@ -91,5 +104,6 @@ pub async fn profile(ctx: &Ctx, id: i64) -> Result<MemberProfile> {
             comments: count(comments),
             official_answers: count(official_answers),
         },
+        hidden,
     })
 }

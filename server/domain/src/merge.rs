@@ -148,6 +148,7 @@ pub async fn merge(ctx: &Ctx, actor: &Actor, number: i64, into: i64) -> Result<I
     audit::record(
         &txn,
         audit::Entry {
+            guideline: None,
             actor_id: moderator.id,
             action: "idea.merged",
             target_type: "idea",
@@ -248,6 +249,7 @@ pub async fn unmerge(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> 
     audit::record(
         &txn,
         audit::Entry {
+            guideline: None,
             actor_id: moderator.id,
             action: "idea.unmerged",
             target_type: "idea",

@@ -5,14 +5,16 @@
 
 use std::collections::HashMap;
 
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 use shared::moderation::REASONS;
 use shared::page::{DEFAULT_PAGE_LIMIT, PAGE_LIMIT_RANGE};
 use shared::{
-    AuditEntry, AuditQuery, ContentRef, HideRequest, NewReport, Page, ReportView, Suspension,
+    AuditEntry, AuditQuery, ContentRef, HeldPost, HideRequest, NewReport, Page, ReportView,
+    Suspension, UnhideRequest,
 };
 
 use crate::actor::Actor;
@@ -225,6 +227,7 @@ pub async fn dismiss(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
     audit::record(
         &txn,
         audit::Entry {
+            guideline: None,
             actor_id: moderator.id,
             action: "report.dismissed",
             target_type: "report",
@@ -239,77 +242,347 @@ pub async fn dismiss(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
     Ok(())
 }
 
-/// Hides content with a reason stated in public (comments for now): the
-/// text is kept for the audit trail but no longer shown; open reports on it
-/// are closed as actioned.
+/// Reason stored on a post the word list holds: hidden until a moderator
+/// releases it, with nobody's name on it yet.
+pub const HELD: &str = "held_for_review";
+
+/// Whether a stored hiding reason means "held for review".
+#[must_use]
+pub fn is_held(reason: Option<&str>) -> bool {
+    reason == Some(HELD)
+}
+
+/// The public tombstone text: "personal information — guideline 4".
+#[must_use]
+pub fn tombstone(reason: Option<&str>, guideline: Option<&str>) -> String {
+    let reason = reason.unwrap_or_default().replace('_', " ");
+    match guideline {
+        Some(guideline) => format!("{reason} — guideline {guideline}"),
+        None => reason,
+    }
+}
+
+/// Who hid something, why, and when (`None` in `write_hidden` shows it again).
+struct Hiding {
+    reason: String,
+    guideline: Option<String>,
+    by: i32,
+    at: chrono::DateTime<chrono::Utc>,
+}
+
+/// What a hideable row holds now.
+struct Hideable {
+    id: i32,
+    text: String,
+    reason: Option<String>,
+    hidden: bool,
+    /// The idea a comment belongs to (its count changes).
+    idea_id: Option<i32>,
+}
+
+async fn hideable(txn: &DatabaseTransaction, target: &ContentRef) -> Result<Hideable> {
+    let not_found = || Error::NotFound(format!("{} {}", target.kind, target.id));
+    let id = i32::try_from(target.id).map_err(|_| not_found())?;
+    let found = match target.kind.as_str() {
+        "idea" => idea::Entity::find_by_id(id)
+            .one(txn)
+            .await?
+            .map(|r| Hideable {
+                id,
+                text: format!("{}\n\n{}", r.title, r.body_md),
+                hidden: r.hidden_at.is_some(),
+                reason: r.hidden_reason,
+                idea_id: None,
+            }),
+        "comment" => idea_comment::Entity::find_by_id(id)
+            .one(txn)
+            .await?
+            .filter(|r| r.deleted_at.is_none())
+            .map(|r| Hideable {
+                id,
+                text: r.body_md,
+                hidden: r.hidden_at.is_some(),
+                reason: r.hidden_reason,
+                idea_id: Some(r.idea_id),
+            }),
+        "ticket_post" => ticket_post::Entity::find_by_id(id)
+            .one(txn)
+            .await?
+            .filter(|r| r.kind != "internal")
+            .map(|r| Hideable {
+                id,
+                text: r.body_md,
+                hidden: r.hidden_at.is_some(),
+                reason: r.hidden_reason,
+                idea_id: None,
+            }),
+        "profile" => {
+            let row = user::Entity::find_by_id(id)
+                .one(txn)
+                .await?
+                .filter(|u| u.deleted_at.is_none());
+            if row.as_ref().is_some_and(|u| {
+                u.role
+                    .parse::<shared::Role>()
+                    .is_ok_and(shared::Role::is_staff)
+            }) {
+                return Err(Error::Forbidden(
+                    "Staff profiles stay visible: staff answer in their own name.".to_owned(),
+                ));
+            }
+            row.map(|r| Hideable {
+                id,
+                text: r.display_name,
+                hidden: r.hidden_at.is_some(),
+                reason: r.hidden_reason,
+                idea_id: None,
+            })
+        }
+        _ => {
+            return Err(Error::invalid(
+                "target.type",
+                "must be idea, comment, ticket_post or profile",
+            ));
+        }
+    };
+    found.ok_or_else(not_found)
+}
+
+/// Sets (or with `None` clears) the four hiding columns of one row; every
+/// hideable table has the same four.
+macro_rules! write_hiding {
+    ($entity:ident, $txn:expr, $id:expr, $hiding:expr) => {
+        $entity::Entity::update_many()
+            .col_expr(
+                $entity::Column::HiddenReason,
+                Expr::value($hiding.map(|h| h.reason.clone())),
+            )
+            .col_expr(
+                $entity::Column::HiddenGuideline,
+                Expr::value($hiding.and_then(|h| h.guideline.clone())),
+            )
+            .col_expr(
+                $entity::Column::HiddenById,
+                Expr::value($hiding.map(|h| h.by)),
+            )
+            .col_expr(
+                $entity::Column::HiddenAt,
+                Expr::value($hiding.map(|h| h.at)),
+            )
+            .filter($entity::Column::Id.eq($id))
+            .exec($txn)
+            .await?
+    };
+}
+
+async fn write_hidden(
+    txn: &DatabaseTransaction,
+    kind: &str,
+    row: &Hideable,
+    hiding: Option<&Hiding>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    match kind {
+        "idea" => write_hiding!(idea, txn, row.id, hiding),
+        "comment" => write_hiding!(idea_comment, txn, row.id, hiding),
+        "ticket_post" => write_hiding!(ticket_post, txn, row.id, hiding),
+        _ => write_hiding!(user, txn, row.id, hiding),
+    };
+    if let Some(idea_id) = row.idea_id {
+        crate::comment::recount(txn, idea_id, now).await?;
+    }
+    Ok(())
+}
+
+/// Hides an idea, comment, public ticket post or profile with a reason
+/// stated in public (a tombstone); the text is kept for the audit trail and
+/// the moderators. Hiding a post held for review rejects it. Open reports on
+/// it are closed as actioned.
 pub async fn hide(ctx: &Ctx, actor: &Actor, input: HideRequest) -> Result<()> {
     let moderator = policy::member_for(actor, Action::HideContent, Scope::Others)?;
     check_reason(&input.reason)?;
-    if input.target.kind != "comment" {
-        return Err(Error::invalid(
-            "target.type",
-            "comments can be hidden; ideas are merged or edited, tickets answered",
-        ));
-    }
-    let guideline = input
-        .guideline
-        .as_deref()
-        .map(str::trim)
-        .filter(|g| !g.is_empty())
-        .map(str::to_owned);
-    let not_found = || Error::NotFound(format!("comment {}", input.target.id));
-    let id = i32::try_from(input.target.id).map_err(|_| not_found())?;
+    let guideline = crate::answer_kit::cited_guideline(ctx, input.guideline.as_deref()).await?;
     let now = ctx.clock.now();
     let txn = crate::db::begin_write(&ctx.db).await?;
-    let row = idea_comment::Entity::find_by_id(id)
-        .one(&txn)
-        .await?
-        .ok_or_else(not_found)?;
-    if row.hidden_at.is_some() {
-        return Err(Error::Conflict("the comment is already hidden".to_owned()));
+    let row = hideable(&txn, &input.target).await?;
+    if row.hidden && !is_held(row.reason.as_deref()) {
+        return Err(Error::Conflict(format!(
+            "the {} is already hidden",
+            input.target.kind.replace('_', " ")
+        )));
     }
-    let before = serde_json::json!({"body": row.body_md, "hidden": false});
-    let mut active = row.into_active_model();
-    active.hidden_reason = Set(Some(input.reason.clone()));
-    active.hidden_guideline = Set(guideline.clone());
-    active.hidden_by_id = Set(Some(moderator.id));
-    active.hidden_at = Set(Some(now));
-    active.update(&txn).await?;
+    let hiding = Hiding {
+        reason: input.reason.clone(),
+        guideline: guideline.clone(),
+        by: moderator.id,
+        at: now,
+    };
+    write_hidden(&txn, &input.target.kind, &row, Some(&hiding), now).await?;
     report::Entity::update_many()
-        .col_expr(
-            report::Column::Status,
-            sea_orm::sea_query::Expr::value(ACTIONED),
-        )
-        .col_expr(
-            report::Column::HandledById,
-            sea_orm::sea_query::Expr::value(moderator.id),
-        )
-        .col_expr(
-            report::Column::HandledAt,
-            sea_orm::sea_query::Expr::value(now),
-        )
-        .filter(report::Column::TargetType.eq("comment"))
-        .filter(report::Column::TargetId.eq(id))
+        .col_expr(report::Column::Status, Expr::value(ACTIONED))
+        .col_expr(report::Column::HandledById, Expr::value(moderator.id))
+        .col_expr(report::Column::HandledAt, Expr::value(now))
+        .filter(report::Column::TargetType.eq(input.target.kind.as_str()))
+        .filter(report::Column::TargetId.eq(row.id))
         .filter(report::Column::Status.eq(OPEN))
         .exec(&txn)
         .await?;
-    audit_event::ActiveModel {
-        actor_id: Set(Some(moderator.id)),
-        action: Set("content.hidden".to_owned()),
-        target_type: Set("comment".to_owned()),
-        target_id: Set(id.to_string()),
-        before: Set(Some(before.to_string())),
-        after: Set(Some(
-            serde_json::json!({"hidden": true, "reason": input.reason}).to_string(),
-        )),
-        guideline: Set(guideline),
-        created_at: Set(now),
-        ..Default::default()
+    if input.target.kind == "idea" {
+        crate::curation::record(
+            &txn,
+            crate::curation::Record {
+                idea_id: row.id,
+                kind: crate::curation::HIDDEN,
+                by: moderator.id,
+                before: None,
+                after: None,
+                reason: Some(tombstone(Some(&input.reason), None)),
+                guideline: guideline.clone(),
+            },
+            now,
+        )
+        .await?;
     }
-    .insert(&txn)
+    audit::record(
+        &txn,
+        audit::Entry {
+            guideline,
+            actor_id: moderator.id,
+            action: "content.hidden",
+            target_type: &input.target.kind,
+            target_id: row.id.to_string(),
+            before: Some(serde_json::json!({"text": row.text, "hidden": row.reason})),
+            after: Some(serde_json::json!({"hidden": true, "reason": input.reason})),
+        },
+        now,
+    )
     .await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// Shows hidden content again, or releases a post held for review
+/// (moderators); audited either way.
+pub async fn unhide(ctx: &Ctx, actor: &Actor, input: UnhideRequest) -> Result<()> {
+    let moderator = policy::member_for(actor, Action::HideContent, Scope::Others)?;
+    let now = ctx.clock.now();
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let row = hideable(&txn, &input.target).await?;
+    if !row.hidden {
+        return Err(Error::Conflict(format!(
+            "the {} is not hidden",
+            input.target.kind.replace('_', " ")
+        )));
+    }
+    let held = is_held(row.reason.as_deref());
+    write_hidden(&txn, &input.target.kind, &row, None, now).await?;
+    if input.target.kind == "idea" && !held {
+        crate::curation::record(
+            &txn,
+            crate::curation::Record {
+                idea_id: row.id,
+                kind: crate::curation::UNHIDDEN,
+                by: moderator.id,
+                before: None,
+                after: None,
+                reason: None,
+                guideline: None,
+            },
+            now,
+        )
+        .await?;
+    }
+    audit::record(
+        &txn,
+        audit::Entry {
+            guideline: None,
+            actor_id: moderator.id,
+            action: if held {
+                "content.released"
+            } else {
+                "content.unhidden"
+            },
+            target_type: &input.target.kind,
+            target_id: row.id.to_string(),
+            before: Some(serde_json::json!({"hidden": row.reason})),
+            after: Some(serde_json::json!({"hidden": null})),
+        },
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Posts waiting for review, oldest first (moderators), with the listed
+/// words each contains.
+pub async fn held_posts(ctx: &Ctx, actor: &Actor) -> Result<Vec<HeldPost>> {
+    policy::authorize(actor, Action::HandleReports, Scope::Others)?;
+    let words = crate::review::words(ctx).await?;
+    let ideas = idea::Entity::find()
+        .filter(idea::Column::HiddenReason.eq(HELD))
+        .order_by_asc(idea::Column::Id)
+        .limit(100)
+        .all(&ctx.db)
+        .await?;
+    let comments = idea_comment::Entity::find()
+        .filter(idea_comment::Column::HiddenReason.eq(HELD))
+        .filter(idea_comment::Column::DeletedAt.is_null())
+        .order_by_asc(idea_comment::Column::Id)
+        .limit(100)
+        .all(&ctx.db)
+        .await?;
+    let people = crate::user::refs(
+        ctx,
+        ideas
+            .iter()
+            .map(|i| i.author_id)
+            .chain(comments.iter().map(|c| c.author_id)),
+    )
+    .await?;
+    let author = |id: i32| {
+        people
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| Error::Internal(format!("member {id} missing")))
+    };
+    let stamp =
+        |at: chrono::DateTime<chrono::Utc>| at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let mut out = Vec::with_capacity(ideas.len() + comments.len());
+    for i in ideas {
+        out.push((
+            i.created_at,
+            HeldPost {
+                target: ContentRef {
+                    kind: "idea".to_owned(),
+                    id: i64::from(i.id),
+                },
+                matched: crate::review::matches(&words, &[&i.title, &i.body_md]),
+                excerpt: format!("{} — {}", i.title, excerpt(&i.body_md)),
+                link: format!("/ideas/{}", i.id),
+                author: author(i.author_id)?,
+                created_at: stamp(i.created_at),
+            },
+        ));
+    }
+    for c in comments {
+        out.push((
+            c.created_at,
+            HeldPost {
+                target: ContentRef {
+                    kind: "comment".to_owned(),
+                    id: i64::from(c.id),
+                },
+                matched: crate::review::matches(&words, &[&c.body_md]),
+                excerpt: excerpt(&c.body_md),
+                link: format!("/ideas/{}#comment-{}", c.idea_id, c.id),
+                author: author(c.author_id)?,
+                created_at: stamp(c.created_at),
+            },
+        ));
+    }
+    out.sort_by_key(|(at, _)| *at);
+    Ok(out.into_iter().map(|(_, post)| post).collect())
 }
 
 /// Suspends a member for a number of hours with a reason (moderators): they
@@ -330,6 +603,7 @@ pub async fn suspend(ctx: &Ctx, actor: &Actor, input: Suspension) -> Result<()> 
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
     }
+    let guideline = crate::answer_kit::cited_guideline(ctx, input.guideline.as_deref()).await?;
     let not_found = || Error::NotFound(format!("member {}", input.member));
     let id = i32::try_from(input.member).map_err(|_| not_found())?;
     if id == moderator.id {
@@ -355,6 +629,7 @@ pub async fn suspend(ctx: &Ctx, actor: &Actor, input: Suspension) -> Result<()> 
     audit::record(
         &txn,
         audit::Entry {
+            guideline,
             actor_id: moderator.id,
             action: "member.suspended",
             target_type: "member",
@@ -391,6 +666,7 @@ pub async fn lift_suspension(ctx: &Ctx, actor: &Actor, member: i64) -> Result<()
     audit::record(
         &txn,
         audit::Entry {
+            guideline: None,
             actor_id: moderator.id,
             action: "member.unsuspended",
             target_type: "member",

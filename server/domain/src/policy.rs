@@ -77,6 +77,8 @@ pub enum Action {
     PinIdea,
     /// Suspend or reinstate a member.
     SuspendMember,
+    /// Change the word list that holds posts for review.
+    ManageWordList,
     /// Read the audit log.
     ReadAuditLog,
     /// Read the managers' dashboard.
@@ -99,7 +101,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, for tables and tests.
-    pub const ALL: [Action; 42] = [
+    pub const ALL: [Action; 43] = [
         Action::ReadPublic,
         Action::PostIdea,
         Action::VoteIdea,
@@ -133,6 +135,7 @@ impl Action {
         Action::LockThread,
         Action::PinIdea,
         Action::SuspendMember,
+        Action::ManageWordList,
         Action::ReadAuditLog,
         Action::ReadDashboard,
         Action::ManageDepartments,
@@ -208,6 +211,7 @@ fn rule(action: Action) -> Rule {
         | A::LockThread
         | A::PinIdea
         | A::SuspendMember
+        | A::ManageWordList
         | A::ReadAuditLog => Rule::Moderators,
         A::ApproveRemedy
         | A::ReadDashboard
@@ -337,6 +341,7 @@ mod tests {
             | A::LockThread
             | A::PinIdea
             | A::SuspendMember
+            | A::ManageWordList
             | A::ReadAuditLog => (false, ['-', '-', 'a', 'a']),
             A::ApproveRemedy
             | A::ReadDashboard

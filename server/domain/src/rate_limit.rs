@@ -1,5 +1,6 @@
-//! Rate limits for sign-in, sign-up and password reset, counted in the
-//! database so they hold across several server instances. Failed sign-ins
+//! Rate limits for sign-in, sign-up and password reset, and quotas for
+//! posting and voting, counted in the database (`auth_attempts` holds every
+//! bucket) so they hold across several server instances. Failed sign-ins
 //! back off exponentially: after the free attempts, each further failure
 //! doubles the wait.
 
@@ -94,6 +95,31 @@ pub async fn check(ctx: &Ctx, bucket: &str, limit: Limit) -> Result<()> {
         }),
         None => Ok(()),
     }
+}
+
+/// Fails with `RateLimited` when `max` actions already happened in the
+/// window; the wait lasts until the oldest of them leaves it. Unlike the
+/// sign-in limits there is no back-off: posting is not an attack.
+pub async fn check_quota(ctx: &Ctx, bucket: &str, max: u32, window: Duration) -> Result<()> {
+    let now = ctx.clock.now();
+    let recent: Vec<DateTime<Utc>> = auth_attempt::Entity::find()
+        .filter(auth_attempt::Column::Bucket.eq(bucket))
+        .filter(auth_attempt::Column::CreatedAt.gt(now - window))
+        .order_by_desc(auth_attempt::Column::CreatedAt)
+        .limit(u64::from(max))
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .map(|a| a.created_at)
+        .collect();
+    if recent.len() < usize::try_from(max).unwrap_or(usize::MAX) {
+        return Ok(());
+    }
+    // The `max`-th newest is the one whose leaving frees a place.
+    let frees_at = recent.last().map_or(now, |oldest| *oldest + window);
+    Err(Error::RateLimited {
+        retry_after_secs: u64::try_from((frees_at - now).num_seconds().max(1)).unwrap_or(1),
+    })
 }
 
 /// Counts one attempt against a bucket.

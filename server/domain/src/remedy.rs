@@ -126,6 +126,7 @@ pub(crate) async fn grant<C: ConnectionTrait>(
     audit::record(
         db,
         audit::Entry {
+            guideline: None,
             actor_id: staff.id,
             action: if status == GRANTED {
                 "remedy.granted"
@@ -223,6 +224,7 @@ pub async fn decide(ctx: &Ctx, actor: &Actor, id: i64, approve: bool) -> Result<
     audit::record(
         &txn,
         audit::Entry {
+            guideline: None,
             actor_id: admin.id,
             action: if approve {
                 "remedy.approved"
@@ -318,6 +320,7 @@ pub async fn set_limit(ctx: &Ctx, actor: &Actor, input: RemedyLimit) -> Result<R
     audit::record(
         &txn,
         audit::Entry {
+            guideline: None,
             actor_id: admin.id,
             action: "remedy_limit.set",
             target_type: "remedy_limit",

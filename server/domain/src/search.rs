@@ -197,6 +197,7 @@ pub async fn similar(ctx: &Ctx, actor: &Actor, q: &str) -> Result<Vec<SimilarIde
     let rows = idea::Entity::find()
         .filter(idea::Column::Id.is_in(hits.iter().map(|h| h.idea_id)))
         .filter(idea::Column::MergedIntoId.is_null())
+        .filter(idea::Column::HiddenAt.is_null())
         .all(&ctx.db)
         .await?;
     let mut ranked: Vec<(i64, idea::Model)> = rows

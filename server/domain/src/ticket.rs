@@ -221,6 +221,14 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewTicket) -> Result<Ticket
     let target = department
         .as_ref()
         .map_or(DEFAULT_TARGET_MINUTES, |d| d.first_response_minutes);
+    crate::guard::admit(
+        ctx,
+        member,
+        crate::guard::Post::Ticket,
+        "body",
+        &[&title, &input.body],
+    )
+    .await?;
     let now = ctx.clock.now();
     let row = ticket::ActiveModel {
         kind: Set(input.kind.as_str().to_owned()),
@@ -294,9 +302,20 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: &str) -> Result<TicketView> {
     let posts = posts
         .into_iter()
         .map(|p| {
+            let hidden = p.hidden_at.map(|_| {
+                crate::moderation::tombstone(
+                    p.hidden_reason.as_deref(),
+                    p.hidden_guideline.as_deref(),
+                )
+            });
             Ok(TicketPost {
                 id: i64::from(p.id),
-                body_html: p.body_html,
+                body_html: if hidden.is_some() {
+                    String::new()
+                } else {
+                    p.body_html
+                },
+                hidden,
                 author: person(&people, p.author_id)?,
                 created_at: rfc3339(p.created_at),
                 from_department: department_ref(&all, p.from_department_id),

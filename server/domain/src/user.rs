@@ -255,6 +255,9 @@ pub async fn refs(ctx: &Ctx, ids: impl IntoIterator<Item = i32>) -> Result<HashM
         .collect())
 }
 
+/// The name shown for a member whose profile a moderator hid.
+pub const HIDDEN_NAME: &str = "Hidden member";
+
 fn to_ref(u: user::Model, department: Option<&department::Model>) -> UserRef {
     let role = u.role.parse::<Role>().unwrap_or(Role::Customer);
     let staff = role.is_staff().then(|| StaffIdentity {
@@ -271,9 +274,15 @@ fn to_ref(u: user::Model, department: Option<&department::Model>) -> UserRef {
         title: u.title.clone(),
         role,
     });
+    // A profile a moderator hid (an abusive name) shows no name anywhere.
+    let display_name = if u.hidden_at.is_some() && staff.is_none() {
+        HIDDEN_NAME.to_owned()
+    } else {
+        u.display_name
+    };
     UserRef {
         id: i64::from(u.id),
-        display_name: u.display_name,
+        display_name,
         staff,
     }
 }

@@ -83,6 +83,7 @@ async fn change(ctx: &Ctx, number: i64, ballot: Ballot, voted: bool) -> Result<O
 
 async fn own(ctx: &Ctx, actor: &Actor, number: i64, voted: bool) -> Result<VoteState> {
     let member = policy::member_for(actor, Action::VoteIdea, Scope::Others)?;
+    crate::guard::admit(ctx, member, crate::guard::Post::Vote, "vote", &[]).await?;
     let ballot = Ballot {
         voter_id: member.id,
         recorded_by: None,

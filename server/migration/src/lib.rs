@@ -15,6 +15,7 @@ mod m20261126_000009_answer_kit;
 mod m20261126_000010_reports_hiding;
 mod m20261126_000011_suspensions;
 mod m20261126_000012_merges;
+mod m20261126_000013_curation;
 
 /// Lists every migration in the order it must run.
 pub struct Migrator;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000010_reports_hiding::Migration),
             Box::new(m20261126_000011_suspensions::Migration),
             Box::new(m20261126_000012_merges::Migration),
+            Box::new(m20261126_000013_curation::Migration),
         ]
     }
 }

@@ -334,3 +334,94 @@ pub async fn unmerge_idea(
         domain::merge::unmerge(&state.ctx, &auth.actor, number).await?,
     ))
 }
+
+/// Corrects an idea's title, category or tags; the change is shown in its
+/// timeline with the reason (moderators).
+#[utoipa::path(patch, path = "/api/v1/ideas/{number}", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), request_body = shared::IdeaEdit, responses(
+    (status = 200, body = IdeaView),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn edit_idea(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<i64>,
+    ApiJson(input): ApiJson<shared::IdeaEdit>,
+) -> ApiResult<Json<IdeaView>> {
+    domain::curation::edit(&state.ctx, &auth.actor, number, input).await?;
+    Ok(Json(
+        domain::idea::get(&state.ctx, &auth.actor, number).await?,
+    ))
+}
+
+/// Locks the discussion with a public reason: votes still count, customers
+/// cannot comment (moderators).
+#[utoipa::path(put, path = "/api/v1/ideas/{number}/lock", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), request_body = shared::LockRequest, responses(
+    (status = 200, body = IdeaView),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Already locked"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn lock_idea(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<i64>,
+    ApiJson(input): ApiJson<shared::LockRequest>,
+) -> ApiResult<Json<IdeaView>> {
+    domain::curation::lock(&state.ctx, &auth.actor, number, input).await?;
+    Ok(Json(
+        domain::idea::get(&state.ctx, &auth.actor, number).await?,
+    ))
+}
+
+/// Reopens a locked discussion (moderators).
+#[utoipa::path(delete, path = "/api/v1/ideas/{number}/lock", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
+    (status = 200, body = IdeaView),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Not locked"),
+))]
+pub async fn unlock_idea(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<i64>,
+) -> ApiResult<Json<IdeaView>> {
+    domain::curation::unlock(&state.ctx, &auth.actor, number).await?;
+    Ok(Json(
+        domain::idea::get(&state.ctx, &auth.actor, number).await?,
+    ))
+}
+
+/// Features the idea above the board, at most five at once (moderators).
+#[utoipa::path(put, path = "/api/v1/ideas/{number}/pin", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
+    (status = 200, body = IdeaView),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Already featured, or five are"),
+))]
+pub async fn pin_idea(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<i64>,
+) -> ApiResult<Json<IdeaView>> {
+    domain::curation::set_pinned(&state.ctx, &auth.actor, number, true).await?;
+    Ok(Json(
+        domain::idea::get(&state.ctx, &auth.actor, number).await?,
+    ))
+}
+
+/// Stops featuring the idea (moderators).
+#[utoipa::path(delete, path = "/api/v1/ideas/{number}/pin", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
+    (status = 200, body = IdeaView),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Not featured"),
+))]
+pub async fn unpin_idea(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<i64>,
+) -> ApiResult<Json<IdeaView>> {
+    domain::curation::set_pinned(&state.ctx, &auth.actor, number, false).await?;
+    Ok(Json(
+        domain::idea::get(&state.ctx, &auth.actor, number).await?,
+    ))
+}

@@ -5,7 +5,8 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use shared::{
-    ApiError, AuditEntry, AuditQuery, HideRequest, NewReport, Page, ReportView, Suspension,
+    ApiError, AuditEntry, AuditQuery, HeldPost, HideRequest, NewReport, Page, ReportView,
+    Suspension, UnhideRequest, WordList,
 };
 
 use super::Items;
@@ -59,7 +60,8 @@ pub async fn dismiss_report(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Hides a comment with a reason shown publicly on its tombstone (moderators).
+/// Hides an idea, comment, public ticket post or profile with a reason shown
+/// publicly on its tombstone; also rejects a post held for review (moderators).
 #[utoipa::path(post, path = "/api/v1/moderation/hide", tag = "moderation", request_body = HideRequest, responses(
     (status = 204),
     (status = 403, body = ApiError, content_type = "application/problem+json"),
@@ -73,6 +75,63 @@ pub async fn hide(
 ) -> ApiResult<StatusCode> {
     domain::moderation::hide(&state.ctx, &auth.actor, input).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Shows hidden content again, or releases a post held for review (moderators).
+#[utoipa::path(post, path = "/api/v1/moderation/unhide", tag = "moderation", request_body = UnhideRequest, responses(
+    (status = 204),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Not hidden"),
+))]
+pub async fn unhide(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<UnhideRequest>,
+) -> ApiResult<StatusCode> {
+    domain::moderation::unhide(&state.ctx, &auth.actor, input).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Posts held for review because they contain a listed word, oldest first
+/// (moderators).
+#[utoipa::path(get, path = "/api/v1/moderation/held", tag = "moderation", responses(
+    (status = 200, body = Items<HeldPost>),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn held_posts(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> ApiResult<Json<Items<HeldPost>>> {
+    Ok(Json(Items {
+        items: domain::moderation::held_posts(&state.ctx, &auth.actor).await?,
+    }))
+}
+
+/// The words that hold a post for review (moderators).
+#[utoipa::path(get, path = "/api/v1/moderation/word-list", tag = "moderation", responses(
+    (status = 200, body = WordList),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn word_list(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<WordList>> {
+    Ok(Json(domain::review::list(&state.ctx, &auth.actor).await?))
+}
+
+/// Replaces the word list; Korean words match inside words, English words
+/// as whole words (moderators).
+#[utoipa::path(put, path = "/api/v1/moderation/word-list", tag = "moderation", request_body = WordList, responses(
+    (status = 200, body = WordList),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn replace_word_list(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<WordList>,
+) -> ApiResult<Json<WordList>> {
+    Ok(Json(
+        domain::review::replace(&state.ctx, &auth.actor, input).await?,
+    ))
 }
 
 /// The audit log, newest first; `format=csv` downloads every matching entry.

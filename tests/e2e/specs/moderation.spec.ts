@@ -36,7 +36,7 @@ test("a reported phone number is hidden with a public reason and audited", async
   const item = moderator.locator(`.report-item[data-target="comment:${id}"]`);
   await expect(item.locator(".report-excerpt")).toContainText(phone);
   await expect(item.locator(".report-note")).toContainText("a phone number");
-  await item.locator('input[name="guideline"]').fill("4");
+  await item.locator("select[name=\"guideline\"]").selectOption("4");
   await item.locator("button.hide").click();
   await expect(moderator.locator(`.report-item[data-target="comment:${id}"]`)).toHaveCount(0);
 

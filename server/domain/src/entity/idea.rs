@@ -18,6 +18,13 @@ pub struct Model {
     pub merged_into_id: Option<i32>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    pub hidden_reason: Option<String>,
+    pub hidden_guideline: Option<String>,
+    pub hidden_by_id: Option<i32>,
+    pub hidden_at: Option<DateTimeUtc>,
+    pub locked_at: Option<DateTimeUtc>,
+    pub locked_reason: Option<String>,
+    pub pinned_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -15,6 +15,10 @@ pub struct Model {
     pub from_department_id: Option<i32>,
     pub to_department_id: Option<i32>,
     pub status: Option<String>,
+    pub hidden_reason: Option<String>,
+    pub hidden_guideline: Option<String>,
+    pub hidden_by_id: Option<i32>,
+    pub hidden_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -19,6 +19,10 @@ pub struct Model {
     pub deleted_at: Option<DateTimeUtc>,
     pub suspended_until: Option<DateTimeUtc>,
     pub suspended_reason: Option<String>,
+    pub hidden_reason: Option<String>,
+    pub hidden_guideline: Option<String>,
+    pub hidden_by_id: Option<i32>,
+    pub hidden_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

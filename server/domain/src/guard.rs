@@ -1,0 +1,132 @@
+//! Guards on what members post: per-member quotas for ideas, comments,
+//! tickets and votes (429 with `Retry-After`), a cap on links from new
+//! members (422 on the field), and the word list that holds ideas and
+//! comments for review. Staff are accountable by name and pass unchecked.
+
+use chrono::Duration;
+use sea_orm::EntityTrait;
+
+use crate::actor::Member;
+use crate::entity::user;
+use crate::{Ctx, Error, Result, rate_limit, review};
+
+/// What a member is doing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Post {
+    /// Posting an idea.
+    Idea,
+    /// Commenting on an idea.
+    Comment,
+    /// Filing a ticket.
+    Ticket,
+    /// Voting or unvoting.
+    Vote,
+}
+
+impl Post {
+    /// How many in how long: generous for people, tight for scripts.
+    fn quota(self) -> (u32, Duration) {
+        match self {
+            Post::Idea => (10, Duration::hours(1)),
+            Post::Comment => (30, Duration::minutes(10)),
+            Post::Ticket => (10, Duration::hours(1)),
+            Post::Vote => (120, Duration::minutes(10)),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Post::Idea => "idea",
+            Post::Comment => "comment",
+            Post::Ticket => "ticket",
+            Post::Vote => "vote",
+        }
+    }
+}
+
+/// How long a member counts as new.
+pub const NEW_MEMBER_DAYS: i64 = 3;
+/// Links a new member may put in one post.
+pub const NEW_MEMBER_LINKS: usize = 2;
+
+/// A post the guard let through.
+#[derive(Debug, Default)]
+pub struct Admission {
+    /// Listed words it contains; non-empty means "hold for review".
+    pub held_for: Vec<String>,
+}
+
+impl Admission {
+    /// Whether the post waits for a moderator before others see it.
+    #[must_use]
+    pub fn held(&self) -> bool {
+        !self.held_for.is_empty()
+    }
+}
+
+/// Links in a text: `http://…`, `https://…` and bare `www.…`.
+fn count_links(text: &str) -> usize {
+    let lower = text.to_lowercase();
+    let schemes = lower.matches("http://").count() + lower.matches("https://").count();
+    let bare = lower
+        .match_indices("www.")
+        .filter(|(at, _)| !lower[..*at].ends_with("//"))
+        .count();
+    schemes + bare
+}
+
+/// Checks a member's post and counts it against their quota. `field` names
+/// the form field a link error belongs to.
+pub async fn admit(
+    ctx: &Ctx,
+    member: &Member,
+    post: Post,
+    field: &str,
+    texts: &[&str],
+) -> Result<Admission> {
+    if member.role.is_staff() {
+        return Ok(Admission::default());
+    }
+    let bucket = format!("{}:{}", post.name(), member.id);
+    let (max, window) = post.quota();
+    rate_limit::check_quota(ctx, &bucket, max, window).await?;
+    if post != Post::Vote {
+        let links: usize = texts.iter().map(|t| count_links(t)).sum();
+        if links > NEW_MEMBER_LINKS {
+            let joined = user::Entity::find_by_id(member.id)
+                .one(&ctx.db)
+                .await?
+                .map(|u| u.created_at);
+            let now = ctx.clock.now();
+            if joined.is_some_and(|at| now - at < Duration::days(NEW_MEMBER_DAYS)) {
+                return Err(Error::invalid(
+                    field,
+                    format!(
+                        "new members may include at most {NEW_MEMBER_LINKS} links in a post during their first {NEW_MEMBER_DAYS} days (this one has {links})"
+                    ),
+                ));
+            }
+        }
+    }
+    let held_for = if matches!(post, Post::Idea | Post::Comment) {
+        review::matches(&review::words(ctx).await?, texts)
+    } else {
+        Vec::new()
+    };
+    rate_limit::record(ctx, &bucket).await?;
+    Ok(Admission { held_for })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_links;
+
+    #[test]
+    fn links_are_counted_once_each() {
+        assert_eq!(count_links("no links here"), 0);
+        assert_eq!(
+            count_links("see https://www.example.com and [x](http://a.kr) or www.b.kr"),
+            3
+        );
+    }
+}
