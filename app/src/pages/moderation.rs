@@ -115,17 +115,7 @@ fn ReportQueue(
                                             <A href=r.link.clone()>{r.link.clone()}</A> " · " {locale.t("moderation.by")} " " {r.reporter.display_name.clone()}</p>
                                         <blockquote class="report-excerpt">{r.excerpt.clone()}</blockquote>
                                         {r.note.clone().map(|n| view! { <p class="report-note">{locale.t("report.note")} " " {n}</p> })}
-                                        {view! {
-                                            <ActionForm action=hide attr:class="form hide-form">
-                                                <input type="hidden" name="kind" value=kind/>
-                                                <input type="hidden" name="id" value=target_id/>
-                                                <select name="reason" aria-label=locale.t("report.reason")>
-                                                    {REASONS.into_iter().map(|reason| view! { <option value=reason selected=reason == r.reason>{locale.t(reason_key(reason))}</option> }).collect_view()}
-                                                </select>
-                                                <GuidelineSelect guidelines id=format!("report-{}-guideline", r.id)/>
-                                                <button type="submit" class="button small hide">{locale.t("moderation.hide")}</button>
-                                            </ActionForm>
-                                        }}
+                                        <HideForm hide kind target_id reason=r.reason.clone() guidelines select_id=format!("report-{}-guideline", r.id)/>
                                         <button type="button" class="button small dismiss" on:click=move |_| { dismiss.dispatch(DismissReport { id: r.id }); }>{locale.t("moderation.dismiss")}</button>
                                     </li>
                                 }
@@ -169,15 +159,7 @@ fn HeldPosts(
                                             " · " {locale.t("moderation.held_words")} " " <span class="held-words">{h.matched.join(", ")}</span></p>
                                         <blockquote class="report-excerpt">{h.excerpt.clone()}</blockquote>
                                         <button type="button" class="button small release" on:click=move |_| { release.dispatch(UnhideContent { kind: release_kind.clone(), id }); }>{locale.t("moderation.release")}</button>
-                                        <ActionForm action=hide attr:class="form hide-form">
-                                            <input type="hidden" name="kind" value=kind/>
-                                            <input type="hidden" name="id" value=id/>
-                                            <select name="reason" aria-label=locale.t("report.reason")>
-                                                {REASONS.into_iter().map(|reason| view! { <option value=reason>{locale.t(reason_key(reason))}</option> }).collect_view()}
-                                            </select>
-                                            <GuidelineSelect guidelines id=select_id/>
-                                            <button type="submit" class="button small hide">{locale.t("moderation.hide")}</button>
-                                        </ActionForm>
+                                        <HideForm hide kind target_id=id reason="spam".to_owned() guidelines select_id/>
                                     </li>
                                 }
                             }).collect_view()}
@@ -187,6 +169,30 @@ fn HeldPosts(
                 }
             })}}
         </Transition>
+    }
+}
+
+/// Hide one thing with a reason (preselected) and a cited guideline.
+#[component]
+fn HideForm(
+    hide: ServerAction<HideContent>,
+    kind: String,
+    target_id: i64,
+    reason: String,
+    guidelines: Vec<shared::Guideline>,
+    select_id: String,
+) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    view! {
+        <ActionForm action=hide attr:class="form hide-form">
+            <input type="hidden" name="kind" value=kind/>
+            <input type="hidden" name="id" value=target_id/>
+            <select name="reason" aria-label=locale.t("report.reason")>
+                {REASONS.into_iter().map(|option| view! { <option value=option selected=option == reason>{locale.t(reason_key(option))}</option> }).collect_view()}
+            </select>
+            <GuidelineSelect guidelines id=select_id/>
+            <button type="submit" class="button small hide">{locale.t("moderation.hide")}</button>
+        </ActionForm>
     }
 }
 

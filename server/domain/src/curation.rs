@@ -12,7 +12,7 @@ use sea_orm::{
 };
 use shared::{IdeaEdit, LockRequest, StaffIdentity, TimelineEntry};
 
-use crate::actor::{Actor, Member};
+use crate::actor::Actor;
 use crate::entity::{category, idea, idea_curation, idea_tag};
 use crate::idea::{Lock, find_by_number};
 use crate::markdown::escape_text;
@@ -264,59 +264,46 @@ pub async fn edit(ctx: &Ctx, actor: &Actor, number: i64, input: IdeaEdit) -> Res
         serde_json::Value::Object(before),
         serde_json::Value::Object(after),
     );
-    record(
+    logged(
         &txn,
         Record {
             idea_id,
             kind: EDITED,
             by: moderator.id,
-            before: Some(before.clone()),
-            after: Some(after.clone()),
+            before: Some(before),
+            after: Some(after),
             reason,
             guideline: guideline.clone(),
         },
         now,
     )
     .await?;
-    audited(
-        &txn,
-        moderator,
-        "idea.edited",
-        idea_id,
-        before,
-        after,
-        guideline,
-        now,
-    )
-    .await?;
     Ok(txn.commit().await?)
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn audited<C: ConnectionTrait>(
+/// Keeps one curation in the idea's public history and in the audit log
+/// (as `idea.<kind>`, with the same before and after).
+async fn logged<C: ConnectionTrait>(
     db: &C,
-    moderator: &Member,
-    action: &'static str,
-    idea_id: i32,
-    before: serde_json::Value,
-    after: serde_json::Value,
-    guideline: Option<String>,
-    now: chrono::DateTime<chrono::Utc>,
+    entry: Record,
+    at: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
+    let action = format!("idea.{}", entry.kind);
     audit::record(
         db,
         audit::Entry {
-            guideline,
-            actor_id: moderator.id,
-            action,
+            guideline: entry.guideline.clone(),
+            actor_id: entry.by,
+            action: &action,
             target_type: "idea",
-            target_id: idea_id.to_string(),
-            before: Some(before),
-            after: Some(after),
+            target_id: entry.idea_id.to_string(),
+            before: entry.before.clone(),
+            after: entry.after.clone(),
         },
-        now,
+        at,
     )
-    .await
+    .await?;
+    record(db, entry, at).await
 }
 
 /// Closes an idea's discussion with a stated reason (moderators): votes
@@ -338,28 +325,17 @@ pub async fn lock(ctx: &Ctx, actor: &Actor, number: i64, input: LockRequest) -> 
     active.locked_at = Set(Some(now));
     active.locked_reason = Set(Some(reason.clone()));
     active.update(&txn).await?;
-    record(
+    logged(
         &txn,
         Record {
             idea_id,
             kind: LOCKED,
             by: moderator.id,
-            before: None,
-            after: None,
+            before: Some(serde_json::json!({"locked": false})),
+            after: Some(serde_json::json!({"locked": true, "reason": reason})),
             reason: Some(reason.clone()),
             guideline: guideline.clone(),
         },
-        now,
-    )
-    .await?;
-    audited(
-        &txn,
-        moderator,
-        "idea.locked",
-        idea_id,
-        serde_json::json!({"locked": false}),
-        serde_json::json!({"locked": true, "reason": reason}),
-        guideline,
         now,
     )
     .await?;
@@ -380,28 +356,17 @@ pub async fn unlock(ctx: &Ctx, actor: &Actor, number: i64) -> Result<()> {
     active.locked_at = Set(None);
     active.locked_reason = Set(None);
     active.update(&txn).await?;
-    record(
+    logged(
         &txn,
         Record {
             idea_id,
             kind: UNLOCKED,
             by: moderator.id,
-            before: None,
-            after: None,
+            before: Some(serde_json::json!({"locked": true, "reason": old_reason})),
+            after: Some(serde_json::json!({"locked": false})),
             reason: None,
             guideline: None,
         },
-        now,
-    )
-    .await?;
-    audited(
-        &txn,
-        moderator,
-        "idea.unlocked",
-        idea_id,
-        serde_json::json!({"locked": true, "reason": old_reason}),
-        serde_json::json!({"locked": false}),
-        None,
         now,
     )
     .await?;
@@ -444,32 +409,17 @@ pub async fn set_pinned(ctx: &Ctx, actor: &Actor, number: i64, pinned: bool) -> 
     let mut active: idea::ActiveModel = row.into();
     active.pinned_at = Set(pinned.then_some(now));
     active.update(&txn).await?;
-    record(
+    logged(
         &txn,
         Record {
             idea_id,
             kind: if pinned { PINNED } else { UNPINNED },
             by: moderator.id,
-            before: None,
-            after: None,
+            before: Some(serde_json::json!({"pinned": !pinned})),
+            after: Some(serde_json::json!({"pinned": pinned})),
             reason: None,
             guideline: None,
         },
-        now,
-    )
-    .await?;
-    audited(
-        &txn,
-        moderator,
-        if pinned {
-            "idea.pinned"
-        } else {
-            "idea.unpinned"
-        },
-        idea_id,
-        serde_json::json!({"pinned": !pinned}),
-        serde_json::json!({"pinned": pinned}),
-        None,
         now,
     )
     .await?;
