@@ -695,9 +695,129 @@ async fn members_are_rate_limited_and_new_members_links_capped(backend: Backend)
     app.stop().await;
 }
 
+async fn staff_and_admin_actions_land_in_the_audit_log(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let customer = app.sign_up("caller@example.com", "Caller").await;
+    let customer_id = app.call(&customer, Method::GET, "/api/v1/me", None).await.1["user"]["id"]
+        .as_i64()
+        .expect("id");
+    let employee = app.sign_in("sara.park@hanbit.example", DEMO_PASSWORD).await;
+    let admin = app.sign_in("admin@hanbit.example", DEMO_PASSWORD).await;
+    let moderator = app.sign_in("moderator@hanbit.example", DEMO_PASSWORD).await;
+    let (_, ticket) = app
+        .call(
+            &customer,
+            Method::POST,
+            "/api/v1/tickets",
+            Some(json!({"kind": "complaint", "title": "Signal drops at home", "body": "Every night"})),
+        )
+        .await;
+    let ticket = ticket["number"].as_str().expect("number").to_owned();
+    let steps: Vec<(&str, Method, String, Option<Value>)> = vec![
+        (
+            &employee,
+            Method::PUT,
+            "/api/v1/ideas/3/status".to_owned(),
+            Some(json!({"status": "planned", "explanation": "We will build this in spring."})),
+        ),
+        (
+            &employee,
+            Method::POST,
+            format!("/api/v1/tickets/{ticket}/transfer"),
+            Some(json!({"department": "network", "note": "Radio coverage question"})),
+        ),
+        (
+            &employee,
+            Method::PUT,
+            format!("/api/v1/tickets/{ticket}/assignee"),
+            Some(json!({"assignee": null})),
+        ),
+        (
+            &employee,
+            Method::PUT,
+            format!("/api/v1/tickets/{ticket}/status"),
+            Some(json!({"status": "in_progress"})),
+        ),
+        (
+            &employee,
+            Method::PUT,
+            format!("/api/v1/ideas/3/votes/{customer_id}"),
+            None,
+        ),
+        (
+            &admin,
+            Method::POST,
+            "/api/v1/categories".to_owned(),
+            Some(json!({"slug": "roaming", "name": "Roaming"})),
+        ),
+        (
+            &admin,
+            Method::POST,
+            "/api/v1/admin/guidelines".to_owned(),
+            Some(json!({"text": "Link the source of every figure."})),
+        ),
+    ];
+    for (who, method, path, body) in steps {
+        let (code, answer) = app.call(who, method, &path, body).await;
+        assert!((200..300).contains(&code), "{path}: {code} {answer}");
+    }
+    let (_, log) = app
+        .call(
+            &moderator,
+            Method::GET,
+            "/api/v1/moderation/audit?limit=100",
+            None,
+        )
+        .await;
+    let actions: Vec<(String, String)> = items(&log)
+        .iter()
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap_or_default().to_owned(),
+                e["actor"]["display_name"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
+            )
+        })
+        .collect();
+    for (action, who) in [
+        ("idea.status_changed", "Sara Park"),
+        ("ticket.transferred", "Sara Park"),
+        ("ticket.assigned", "Sara Park"),
+        ("ticket.status_changed", "Sara Park"),
+        ("vote.recorded_for_member", "Sara Park"),
+        ("category.created", "Seoyeon Han"),
+        ("guideline.added", "Seoyeon Han"),
+    ] {
+        assert!(
+            actions
+                .iter()
+                .any(|(a, w)| a == action && w.starts_with(who)),
+            "{action} by {who} missing from {actions:?}"
+        );
+    }
+    let status = items(&log)
+        .iter()
+        .find(|e| e["action"] == "idea.status_changed")
+        .expect("entry");
+    assert!(
+        status["before"]
+            .as_str()
+            .is_some_and(|b| b.contains("status"))
+    );
+    assert!(
+        status["after"]
+            .as_str()
+            .is_some_and(|a| a.contains("planned"))
+    );
+    app.stop().await;
+}
+
 on_both_databases!(
     hidden_ideas_ticket_posts_and_profiles_leave_a_public_tombstone,
     moderators_correct_lock_and_feature_ideas_in_public,
     the_word_list_holds_posts_for_review_instead_of_dropping_them,
     members_are_rate_limited_and_new_members_links_capped,
+    staff_and_admin_actions_land_in_the_audit_log,
 );

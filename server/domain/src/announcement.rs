@@ -116,6 +116,10 @@ pub async fn publish(ctx: &Ctx, actor: &Actor, input: NewAnnouncement) -> Result
         )
         .await?;
     }
+    crate::audit::Entry::new(member.id, "announcement.published", "announcement", post.id)
+        .after(serde_json::json!({"title": title, "ideas": idea_ids}))
+        .write(&txn, now)
+        .await?;
     txn.commit().await?;
     get(ctx, i64::from(post.id)).await
 }

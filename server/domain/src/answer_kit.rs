@@ -8,7 +8,7 @@ use shared::{AnswerKit, CannedAnswer, CannedAnswerInput, Guideline, GuidelineInp
 use crate::actor::Actor;
 use crate::entity::{canned_answer, guideline};
 use crate::policy::{self, Action, Scope};
-use crate::{Ctx, Error, Result};
+use crate::{Ctx, Error, Result, audit};
 
 /// A public statement in four parts: what happened, where the company
 /// stands, the apology, and what it will do next.
@@ -129,7 +129,7 @@ pub async fn create_canned(
     actor: &Actor,
     input: CannedAnswerInput,
 ) -> Result<CannedAnswer> {
-    policy::authorize(actor, Action::ManageAnswerKit, Scope::Others)?;
+    let admin = policy::member_for(actor, Action::ManageAnswerKit, Scope::Others)?;
     validate_canned(&input)?;
     let now = ctx.clock.now();
     let row = canned_answer::ActiveModel {
@@ -141,6 +141,10 @@ pub async fn create_canned(
     }
     .insert(&ctx.db)
     .await?;
+    audit::Entry::new(admin.id, "canned_answer.created", "canned_answer", row.id)
+        .after(serde_json::json!({"title": row.title, "body": row.body_md}))
+        .write(&ctx.db, now)
+        .await?;
     Ok(canned_view(row))
 }
 
@@ -151,7 +155,7 @@ pub async fn update_canned(
     id: i64,
     input: CannedAnswerInput,
 ) -> Result<CannedAnswer> {
-    policy::authorize(actor, Action::ManageAnswerKit, Scope::Others)?;
+    let admin = policy::member_for(actor, Action::ManageAnswerKit, Scope::Others)?;
     validate_canned(&input)?;
     let not_found = || Error::NotFound(format!("canned answer {id}"));
     let key = i32::try_from(id).map_err(|_| not_found())?;
@@ -159,16 +163,23 @@ pub async fn update_canned(
         .one(&ctx.db)
         .await?
         .ok_or_else(not_found)?;
+    let before = serde_json::json!({"title": row.title, "body": row.body_md});
     let mut active = row.into_active_model();
     active.title = Set(input.title.trim().to_owned());
     active.body_md = Set(input.body);
     active.updated_at = Set(ctx.clock.now());
-    Ok(canned_view(active.update(&ctx.db).await?))
+    let row = active.update(&ctx.db).await?;
+    audit::Entry::new(admin.id, "canned_answer.changed", "canned_answer", row.id)
+        .before(before)
+        .after(serde_json::json!({"title": row.title, "body": row.body_md}))
+        .write(&ctx.db, ctx.clock.now())
+        .await?;
+    Ok(canned_view(row))
 }
 
 /// Removes a canned answer (admins).
 pub async fn delete_canned(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
-    policy::authorize(actor, Action::ManageAnswerKit, Scope::Others)?;
+    let admin = policy::member_for(actor, Action::ManageAnswerKit, Scope::Others)?;
     let key = i32::try_from(id).map_err(|_| Error::NotFound(format!("canned answer {id}")))?;
     let done = canned_answer::Entity::delete_by_id(key)
         .exec(&ctx.db)
@@ -176,6 +187,9 @@ pub async fn delete_canned(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
     if done.rows_affected == 0 {
         return Err(Error::NotFound(format!("canned answer {id}")));
     }
+    audit::Entry::new(admin.id, "canned_answer.deleted", "canned_answer", id)
+        .write(&ctx.db, ctx.clock.now())
+        .await?;
     Ok(())
 }
 
@@ -216,7 +230,7 @@ pub async fn list_guidelines(ctx: &Ctx) -> Result<Vec<Guideline>> {
 
 /// Appends a guideline to the list (admins).
 pub async fn add_guideline(ctx: &Ctx, actor: &Actor, input: GuidelineInput) -> Result<Guideline> {
-    policy::authorize(actor, Action::ManageAnswerKit, Scope::Others)?;
+    let admin = policy::member_for(actor, Action::ManageAnswerKit, Scope::Others)?;
     let text = input.text.trim().to_owned();
     if !(3..=300).contains(&text.chars().count()) {
         return Err(Error::invalid("text", "must be 3–300 characters"));
@@ -232,17 +246,26 @@ pub async fn add_guideline(ctx: &Ctx, actor: &Actor, input: GuidelineInput) -> R
     }
     .insert(&ctx.db)
     .await?;
+    audit::Entry::new(admin.id, "guideline.added", "guideline", row.position)
+        .after(serde_json::json!({"text": row.text}))
+        .write(&ctx.db, ctx.clock.now())
+        .await?;
     Ok(guideline_view(row))
 }
 
 /// Removes a guideline (admins); the others keep their numbers.
 pub async fn delete_guideline(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
-    policy::authorize(actor, Action::ManageAnswerKit, Scope::Others)?;
+    let admin = policy::member_for(actor, Action::ManageAnswerKit, Scope::Others)?;
     let key = i32::try_from(id).map_err(|_| Error::NotFound(format!("guideline {id}")))?;
-    let done = guideline::Entity::delete_by_id(key).exec(&ctx.db).await?;
-    if done.rows_affected == 0 {
-        return Err(Error::NotFound(format!("guideline {id}")));
-    }
+    let row = guideline::Entity::find_by_id(key)
+        .one(&ctx.db)
+        .await?
+        .ok_or_else(|| Error::NotFound(format!("guideline {id}")))?;
+    guideline::Entity::delete_by_id(key).exec(&ctx.db).await?;
+    audit::Entry::new(admin.id, "guideline.removed", "guideline", row.position)
+        .before(serde_json::json!({"text": row.text}))
+        .write(&ctx.db, ctx.clock.now())
+        .await?;
     Ok(())
 }
 

@@ -26,6 +26,50 @@ pub struct Entry<'a> {
     pub guideline: Option<String>,
 }
 
+impl<'a> Entry<'a> {
+    /// An entry with no states yet; add them with `before` and `after`.
+    #[must_use]
+    pub fn new(
+        actor_id: i32,
+        action: &'a str,
+        target_type: &'a str,
+        target_id: impl ToString,
+    ) -> Self {
+        Entry {
+            actor_id,
+            action,
+            target_type,
+            target_id: target_id.to_string(),
+            before: None,
+            after: None,
+            guideline: None,
+        }
+    }
+
+    /// The state before the action.
+    #[must_use]
+    pub fn before(mut self, state: serde_json::Value) -> Self {
+        self.before = Some(state);
+        self
+    }
+
+    /// The state after the action.
+    #[must_use]
+    pub fn after(mut self, state: serde_json::Value) -> Self {
+        self.after = Some(state);
+        self
+    }
+
+    /// Appends the entry to the log.
+    pub async fn write<C: ConnectionTrait>(
+        self,
+        db: &C,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<()> {
+        record(db, self, at).await
+    }
+}
+
 /// Appends an entry to the log.
 pub async fn record<C: ConnectionTrait>(
     db: &C,

@@ -101,7 +101,7 @@ pub async fn find_for_field(ctx: &Ctx, slug: Option<&str>) -> Result<Option<depa
 
 /// Creates a department; the slug must be new.
 pub async fn create(ctx: &Ctx, actor: &Actor, input: DepartmentInput) -> Result<Department> {
-    policy::authorize(actor, Action::ManageDepartments, Scope::Others)?;
+    let admin = policy::member_for(actor, Action::ManageDepartments, Scope::Others)?;
     let valid = validate(&input)?;
     let row = department::ActiveModel {
         slug: Set(input.slug.clone()),
@@ -120,7 +120,12 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: DepartmentInput) -> Result<
         }
         _ => Error::Db(e),
     })?;
-    Ok(to_view(row))
+    let view = to_view(row);
+    crate::audit::Entry::new(admin.id, "department.created", "department", &view.slug)
+        .after(serde_json::json!(view))
+        .write(&ctx.db, ctx.clock.now())
+        .await?;
+    Ok(view)
 }
 
 /// Changes a department's name, description, handle or promise.
@@ -130,7 +135,7 @@ pub async fn update(
     slug: &str,
     input: DepartmentInput,
 ) -> Result<Department> {
-    policy::authorize(actor, Action::ManageDepartments, Scope::Others)?;
+    let admin = policy::member_for(actor, Action::ManageDepartments, Scope::Others)?;
     let valid = validate(&DepartmentInput {
         slug: slug.to_owned(),
         ..input
@@ -140,12 +145,19 @@ pub async fn update(
         .one(&ctx.db)
         .await?
         .ok_or_else(|| Error::NotFound(format!("department `{slug}`")))?;
+    let before = to_view(row.clone());
     let mut active = row.into_active_model();
     active.name = Set(valid.name);
     active.description = Set(valid.description);
     active.handle = Set(valid.handle);
     active.first_response_minutes = Set(valid.minutes);
-    Ok(to_view(active.update(&ctx.db).await?))
+    let after = to_view(active.update(&ctx.db).await?);
+    crate::audit::Entry::new(admin.id, "department.changed", "department", slug)
+        .before(serde_json::json!(before))
+        .after(serde_json::json!(after))
+        .write(&ctx.db, ctx.clock.now())
+        .await?;
+    Ok(after)
 }
 
 fn to_view(row: department::Model) -> Department {

@@ -643,6 +643,11 @@ pub async fn change_status(
         now,
     )
     .await?;
+    crate::audit::Entry::new(member.id, "idea.status_changed", "idea", id)
+        .before(serde_json::json!({"status": row.status}))
+        .after(serde_json::json!({"status": input.status.as_str(), "explanation": text}))
+        .write(&txn, now)
+        .await?;
     let mut active: idea::ActiveModel = row.into();
     active.status = Set(input.status.as_str().to_owned());
     active.updated_at = Set(now);
@@ -653,7 +658,7 @@ pub async fn change_status(
 
 /// Adds a product area (admins); the slug must be new.
 pub async fn create_category(ctx: &Ctx, actor: &Actor, input: Category) -> Result<Category> {
-    crate::policy::authorize(actor, Action::ManageCategories, Scope::Others)?;
+    let admin = crate::policy::member_for(actor, Action::ManageCategories, Scope::Others)?;
     let mut errors = BTreeMap::new();
     if let Err(message) = crate::department::check_slug(&input.slug) {
         errors.insert("slug".to_owned(), message.to_owned());
@@ -678,6 +683,10 @@ pub async fn create_category(ctx: &Ctx, actor: &Actor, input: Category) -> Resul
         }
         _ => Error::Db(e),
     })?;
+    crate::audit::Entry::new(admin.id, "category.created", "category", &row.slug)
+        .after(serde_json::json!({"name": row.name}))
+        .write(&ctx.db, ctx.clock.now())
+        .await?;
     Ok(Category {
         slug: row.slug,
         name: row.name,

@@ -74,6 +74,10 @@ pub async fn invite(ctx: &Ctx, actor: &Actor, input: CreateInvite) -> Result<Inv
     }
     .insert(&txn)
     .await?;
+    crate::audit::Entry::new(admin.id, "staff.invited", "member", &email)
+        .after(serde_json::json!({"role": input.role.as_str(), "department_id": department.as_ref().map(|d| d.id)}))
+        .write(&txn, now)
+        .await?;
     let team = department.map_or_else(String::new, |d| format!(" in {}", d.name));
     let body = format!(
         "You are invited to answer customers on Madang as {role}{team}.\n\n\

@@ -616,6 +616,11 @@ pub async fn transfer(
     post.from_department_id = Set(row.department_id);
     post.to_department_id = Set(Some(target.id));
     post.update(&txn).await?;
+    crate::audit::Entry::new(member.id, "ticket.transferred", "ticket", number)
+        .before(serde_json::json!({"department_id": row.department_id}))
+        .after(serde_json::json!({"department_id": target.id, "note": input.note}))
+        .write(&txn, now)
+        .await?;
     let unanswered = row.first_response_at.is_none();
     let mut active = row.into_active_model();
     active.department_id = Set(Some(target.id));
@@ -703,6 +708,13 @@ pub async fn change_status(
     .into_active_model();
     post.status = Set(Some(input.status.as_str().to_owned()));
     post.update(&txn).await?;
+    if member.role.is_staff() {
+        crate::audit::Entry::new(member.id, "ticket.status_changed", "ticket", number)
+            .before(serde_json::json!({"status": from.as_str()}))
+            .after(serde_json::json!({"status": input.status.as_str(), "note": note}))
+            .write(&txn, now)
+            .await?;
+    }
     let mut active = row.into_active_model();
     active.status = Set(input.status.as_str().to_owned());
     active.updated_at = Set(now);
@@ -723,7 +735,7 @@ pub async fn assign(
     number: &str,
     input: TicketAssignment,
 ) -> Result<TicketView> {
-    policy::authorize(actor, Action::AssignTicket, Scope::Others)?;
+    let staff = policy::member_for(actor, Action::AssignTicket, Scope::Others)?;
     let assignee = match input.assignee {
         Some(id) => {
             let staff = i32::try_from(id).ok().map(user::Entity::find_by_id);
@@ -744,9 +756,15 @@ pub async fn assign(
         None => None,
     };
     let row = find(&ctx.db, number, false).await?;
+    let now = ctx.clock.now();
+    crate::audit::Entry::new(staff.id, "ticket.assigned", "ticket", number)
+        .before(serde_json::json!({"assignee_id": row.assignee_id}))
+        .after(serde_json::json!({"assignee_id": assignee}))
+        .write(&ctx.db, now)
+        .await?;
     let mut active = row.into_active_model();
     active.assignee_id = Set(assignee);
-    active.updated_at = Set(ctx.clock.now());
+    active.updated_at = Set(now);
     active.update(&ctx.db).await?;
     get(ctx, actor, number).await
 }

@@ -187,7 +187,7 @@ pub async fn update_profile(ctx: &Ctx, actor: &Actor, input: ProfileUpdate) -> R
 /// An admin sets a member's role, department and title. The last admin
 /// cannot be demoted, so the site always has someone who can manage it.
 pub async fn update_staff(ctx: &Ctx, actor: &Actor, id: i64, input: StaffUpdate) -> Result<()> {
-    policy::authorize(actor, Action::ManageStaff, Scope::Others)?;
+    let admin = policy::member_for(actor, Action::ManageStaff, Scope::Others)?;
     let not_found = || Error::NotFound(format!("member {id}"));
     let user_id = i32::try_from(id).map_err(|_| not_found())?;
     let row = user::Entity::find_by_id(user_id)
@@ -210,6 +210,7 @@ pub async fn update_staff(ctx: &Ctx, actor: &Actor, id: i64, input: StaffUpdate)
     let department_id = crate::department::find_for_field(ctx, input.department.as_deref())
         .await?
         .map(|d| d.id);
+    let before = serde_json::json!({"role": row.role, "department_id": row.department_id, "title": row.title});
     let mut active = row.into_active_model();
     active.role = Set(input.role.as_str().to_owned());
     active.department_id = Set(department_id);
@@ -217,7 +218,12 @@ pub async fn update_staff(ctx: &Ctx, actor: &Actor, id: i64, input: StaffUpdate)
         .title
         .map(|t| t.trim().to_owned())
         .filter(|t| !t.is_empty()));
-    active.update(&ctx.db).await?;
+    let row = active.update(&ctx.db).await?;
+    crate::audit::Entry::new(admin.id, "staff.changed", "member", row.id)
+        .before(before)
+        .after(serde_json::json!({"role": row.role, "department_id": row.department_id, "title": row.title}))
+        .write(&ctx.db, ctx.clock.now())
+        .await?;
     Ok(())
 }
 

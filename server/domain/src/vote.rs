@@ -132,6 +132,21 @@ pub async fn on_behalf(
         recorded_by: Some(staff.id),
     };
     let outcome = change(ctx, number, ballot, voted).await?;
+    crate::audit::Entry::new(
+        staff.id,
+        if voted {
+            "vote.recorded_for_member"
+        } else {
+            "vote.withdrawn_for_member"
+        },
+        "idea",
+        number,
+    )
+    .after(
+        serde_json::json!({"member_id": member_id, "voted": outcome.voted, "votes": outcome.votes}),
+    )
+    .write(&ctx.db, ctx.clock.now())
+    .await?;
     Ok(ProxyVoteState {
         member_id,
         voted: outcome.voted,
