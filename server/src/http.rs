@@ -154,6 +154,9 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/moderation/hide", post(rest::moderation::hide))
         .route("/moderation/unhide", post(rest::moderation::unhide))
+        .route("/dashboard", get(rest::insight::dashboard))
+        .route("/dashboard/csv/{table}", get(rest::insight::dashboard_csv))
+        .route("/scorecard", get(rest::insight::scorecard))
         .route("/moderation/held", get(rest::moderation::held_posts))
         .route(
             "/moderation/word-list",

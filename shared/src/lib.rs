@@ -9,6 +9,7 @@ pub mod announcement;
 pub mod department;
 pub mod error;
 pub mod idea;
+pub mod insight;
 pub mod moderation;
 pub mod notification;
 pub mod page;

@@ -7,6 +7,7 @@ mod curation;
 mod demo;
 mod follows;
 mod ideas;
+mod insight;
 mod meta;
 mod moderation;
 mod new_ideas;

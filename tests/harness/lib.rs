@@ -138,6 +138,12 @@ impl TestApp {
             .fetch_add(by.num_seconds(), Ordering::Relaxed);
     }
 
+    /// The server's clock: now, moved by every `advance_clock`.
+    #[must_use]
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        chrono::Utc::now() + chrono::Duration::seconds(self.clock_shift.load(Ordering::Relaxed))
+    }
+
     /// The absolute URL of a path.
     #[must_use]
     pub fn url(&self, path: &str) -> String {

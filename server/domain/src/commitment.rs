@@ -26,12 +26,12 @@ const WITHDRAWN: &str = "withdrawn";
 const OVERDUE: &str = "overdue";
 
 /// Today's date as promises count it (UTC).
-fn today(now: DateTime<Utc>) -> String {
+pub(crate) fn today(now: DateTime<Utc>) -> String {
     now.date_naive().format("%Y-%m-%d").to_string()
 }
 
 /// The public status: a pending promise past its date is overdue.
-fn status_of(row: &commitment::Model, now: DateTime<Utc>) -> &'static str {
+pub(crate) fn status_of(row: &commitment::Model, now: DateTime<Utc>) -> &'static str {
     match row.status.as_str() {
         KEPT => KEPT,
         WITHDRAWN => WITHDRAWN,

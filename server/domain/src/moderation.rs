@@ -737,16 +737,6 @@ pub async fn audit_log(ctx: &Ctx, actor: &Actor, query: &AuditQuery) -> Result<P
     })
 }
 
-fn csv_field(value: &str) -> String {
-    // A leading =, +, - or @ would run as a formula in a spreadsheet.
-    let safe = if value.starts_with(['=', '+', '-', '@']) {
-        format!("'{value}")
-    } else {
-        value.to_owned()
-    };
-    format!("\"{}\"", safe.replace('"', "\"\""))
-}
-
 /// Every matching audit entry as CSV (moderators), newest first.
 pub async fn audit_csv(ctx: &Ctx, actor: &Actor, query: &AuditQuery) -> Result<String> {
     let mut out =
@@ -778,14 +768,7 @@ pub async fn audit_csv(ctx: &Ctx, actor: &Actor, query: &AuditQuery) -> Result<S
                 e.before.clone().unwrap_or_default(),
                 e.after.clone().unwrap_or_default(),
             ];
-            out.push_str(
-                &fields
-                    .iter()
-                    .map(|f| csv_field(f))
-                    .collect::<Vec<_>>()
-                    .join(","),
-            );
-            out.push('\n');
+            out.push_str(&crate::csv::line(&fields));
         }
         match page.next_cursor {
             Some(cursor) => page_query.cursor = Some(cursor),
@@ -793,15 +776,4 @@ pub async fn audit_csv(ctx: &Ctx, actor: &Actor, query: &AuditQuery) -> Result<S
         }
     }
     Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_field;
-
-    #[test]
-    fn csv_fields_are_quoted_and_formulas_defused() {
-        assert_eq!(csv_field("a \"b\", c"), "\"a \"\"b\"\", c\"");
-        assert_eq!(csv_field("=SUM(A1)"), "\"'=SUM(A1)\"");
-    }
 }

@@ -16,6 +16,7 @@ mod m20261126_000010_reports_hiding;
 mod m20261126_000011_suspensions;
 mod m20261126_000012_merges;
 mod m20261126_000013_curation;
+mod m20261126_000014_insight_indexes;
 
 /// Lists every migration in the order it must run.
 pub struct Migrator;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000011_suspensions::Migration),
             Box::new(m20261126_000012_merges::Migration),
             Box::new(m20261126_000013_curation::Migration),
+            Box::new(m20261126_000014_insight_indexes::Migration),
         ]
     }
 }

@@ -6,6 +6,7 @@ pub mod admin;
 pub mod announcements;
 pub mod departments;
 pub mod ideas;
+pub mod insight;
 pub mod members;
 pub mod meta;
 pub mod moderation;

@@ -1,0 +1,63 @@
+//! The managers' dashboard (admins), its tables as CSV, and the public
+//! scorecard.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use shared::ApiError;
+use shared::insight::{Dashboard, DashboardQuery, Scorecard};
+
+use crate::auth::Auth;
+use crate::error::ApiResult;
+use crate::extract::{ApiPath, ApiQuery};
+use crate::http::AppState;
+
+/// Every dashboard figure for a range of UTC days (admins).
+#[utoipa::path(get, path = "/api/v1/dashboard", tag = "insight", params(DashboardQuery), responses(
+    (status = 200, body = Dashboard),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn dashboard(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiQuery(query): ApiQuery<DashboardQuery>,
+) -> ApiResult<Json<Dashboard>> {
+    Ok(Json(
+        domain::dashboard::dashboard(&state.ctx, &auth.actor, &query).await?,
+    ))
+}
+
+/// One dashboard table as CSV: `daily`, `departments`, `durations`,
+/// `commitments`, `delivered`, `trending`, `me_too`, `participation`,
+/// `department_participation` (admins).
+#[utoipa::path(get, path = "/api/v1/dashboard/csv/{table}", tag = "insight", params(("table" = String, Path, description = "Table name"), DashboardQuery), responses(
+    (status = 200, content_type = "text/csv", body = String),
+    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn dashboard_csv(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(table): ApiPath<String>,
+    ApiQuery(query): ApiQuery<DashboardQuery>,
+) -> ApiResult<Response> {
+    let csv = domain::dashboard::csv(&state.ctx, &auth.actor, &query, &table).await?;
+    let disposition = format!("attachment; filename=\"madang-{table}.csv\"");
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        csv,
+    )
+        .into_response())
+}
+
+/// The public scorecard: the last 30 days, for anyone.
+#[utoipa::path(get, path = "/api/v1/scorecard", tag = "insight", responses((status = 200, body = Scorecard)))]
+pub async fn scorecard(State(state): State<AppState>) -> ApiResult<Json<Scorecard>> {
+    Ok(Json(domain::dashboard::scorecard(&state.ctx).await?))
+}
