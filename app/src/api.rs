@@ -1056,3 +1056,22 @@ pub async fn change_idea_status(
         .await
         .map_err(fail)
 }
+
+/// The managers' dashboard for a range of days (admins).
+#[server(prefix = "/rpc")]
+pub async fn get_dashboard(
+    #[server(default)] from: Option<String>,
+    #[server(default)] to: Option<String>,
+    #[server(default)] days: Option<i64>,
+) -> Result<shared::insight::Dashboard, ServerFnError> {
+    let query = shared::insight::DashboardQuery { from, to, days };
+    domain::dashboard::dashboard(&ctx()?, &caller().actor, &query)
+        .await
+        .map_err(fail)
+}
+
+/// The public scorecard (anyone).
+#[server(prefix = "/rpc")]
+pub async fn get_scorecard() -> Result<shared::insight::Scorecard, ServerFnError> {
+    domain::dashboard::scorecard(&ctx()?).await.map_err(fail)
+}

@@ -15,7 +15,7 @@ pub mod url;
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::components::header::Header;
@@ -27,6 +27,7 @@ use crate::pages::{
     announcements::{AnnouncementPage, AnnouncementsPage},
     board::BoardPage,
     commitments::CommitmentsPage,
+    dashboard::{DashboardPage, ScorecardPage},
     idea::IdeaPage,
     member::MemberPage,
     moderation::{AuditPage, ModerationPage},
@@ -108,10 +109,15 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/reset") view=ResetPasswordPage/>
                         <Route path=path!("/invite") view=AcceptInvitePage/>
                         <Route path=path!("/admin") view=AdminPage/>
+                        <Route path=path!("/dashboard") view=DashboardPage/>
+                        <Route path=path!("/scorecard") view=ScorecardPage/>
                         <Route path=path!("/admin/outbox") view=AdminOutboxPage/>
                     </Routes>
                 </main>
-                <footer class="site-footer">{locale.t("footer.text")}</footer>
+                <footer class="site-footer">
+                    {locale.t("footer.text")} " · "
+                    <A href="/scorecard" attr:class="footer-scorecard">{locale.t("scorecard.title")}</A>
+                </footer>
             </div>
         </Router>
     }

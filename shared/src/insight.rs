@@ -14,6 +14,9 @@ pub struct DashboardQuery {
     /// Last day, `YYYY-MM-DD`; today when absent.
     #[serde(default)]
     pub to: Option<String>,
+    /// Instead of `from`: the last this many days up to `to` (1–366).
+    #[serde(default)]
+    pub days: Option<i64>,
 }
 
 /// Activity on one day.

@@ -1,5 +1,6 @@
 //! Reusable pieces of the UI.
 
+pub mod chart;
 pub mod field;
 pub mod follow_button;
 pub mod guideline_select;

@@ -5,6 +5,7 @@ pub mod admin_outbox;
 pub mod announcements;
 pub mod board;
 pub mod commitments;
+pub mod dashboard;
 pub mod idea;
 pub mod idea_curation;
 pub mod member;

@@ -81,7 +81,15 @@ fn parse_day(field: &str, raw: Option<&str>) -> Result<Option<NaiveDate>> {
 
 fn range_of(query: &DashboardQuery, now: DateTime<Utc>) -> Result<Range> {
     let to = parse_day("to", query.to.as_deref())?.unwrap_or_else(|| now.date_naive());
-    let from = parse_day("from", query.from.as_deref())?.unwrap_or(to - Duration::days(29));
+    let days = query.days.unwrap_or(30);
+    if !(1..=MAX_DAYS).contains(&days) {
+        return Err(Error::invalid(
+            "days",
+            format!("must be between 1 and {MAX_DAYS}"),
+        ));
+    }
+    let from =
+        parse_day("from", query.from.as_deref())?.unwrap_or(to - Duration::days(days - 1));
     if from > to {
         return Err(Error::invalid("from", "must not be after `to`"));
     }
