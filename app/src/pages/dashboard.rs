@@ -27,7 +27,11 @@ fn percent_text(value: Option<f64>) -> String {
 
 /// A headline figure.
 #[component]
-fn Tile(#[prop(into)] class: String, #[prop(into)] label: String, #[prop(into)] value: String) -> impl IntoView {
+fn Tile(
+    #[prop(into)] class: String,
+    #[prop(into)] label: String,
+    #[prop(into)] value: String,
+) -> impl IntoView {
     view! {
         <div class=format!("stat {class}")>
             <span class="stat-value">{value}</span>
@@ -55,7 +59,6 @@ fn daily_bars(daily: &[DayFigures], pick: fn(&DayFigures) -> i64) -> Vec<Bar> {
         .collect()
 }
 
-
 /// The managers' dashboard.
 #[component]
 pub fn DashboardPage() -> impl IntoView {
@@ -69,7 +72,10 @@ pub fn DashboardPage() -> impl IntoView {
             p.get("days").and_then(|v| v.parse::<i64>().ok()),
         )
     });
-    let data = Resource::new(move || range.get(), |(from, to, days)| get_dashboard(from, to, days));
+    let data = Resource::new(
+        move || range.get(),
+        |(from, to, days)| get_dashboard(from, to, days),
+    );
     view! {
         <Title text=locale.t("dashboard.title")/>
         <div class="board-head">
@@ -111,13 +117,17 @@ fn DashboardBody(d: Dashboard) -> impl IntoView {
     let csv = move |table: &str| format!("/api/v1/dashboard/csv/{table}?{query}");
     let range_label = format!("{from} – {to} (UTC)");
     let (from_value, to_value) = (from.clone(), to.clone());
-    let quick = [(7, "dashboard.last7"), (30, "dashboard.last30"), (90, "dashboard.last90")]
-        .into_iter()
-        .map(|(days, key)| {
-            let href = format!("/dashboard?days={days}&to={to}");
-            view! { <A href=href attr:class="tab" attr:data-days=days>{locale.t(key)}</A> }
-        })
-        .collect_view();
+    let quick = [
+        (7, "dashboard.last7"),
+        (30, "dashboard.last30"),
+        (90, "dashboard.last90"),
+    ]
+    .into_iter()
+    .map(|(days, key)| {
+        let href = format!("/dashboard?days={days}&to={to}");
+        view! { <A href=href attr:class="tab" attr:data-days=days>{locale.t(key)}</A> }
+    })
+    .collect_view();
     let bar = |label: &str, value: i64| Bar {
         label: label.to_owned(),
         value,
@@ -144,7 +154,11 @@ fn DashboardBody(d: Dashboard) -> impl IntoView {
         .collect();
     let delivered_bars: Vec<Bar> = delivered.iter().map(|m| bar(&m.month, m.count)).collect();
     let sla = percent_text(overall_sla(&departments));
-    let satisfaction_label = format!("{} ({})", locale.t("dashboard.satisfaction"), satisfaction.count);
+    let satisfaction_label = format!(
+        "{} ({})",
+        locale.t("dashboard.satisfaction"),
+        satisfaction.count
+    );
     let satisfaction_value = satisfaction
         .average
         .map_or_else(|| "—".to_owned(), |a| format!("{a:.1} / 5"));
@@ -177,16 +191,22 @@ fn DashboardBody(d: Dashboard) -> impl IntoView {
         .collect_view();
     let participation_rows = department_participation
         .into_iter()
-        .map(|r| view! {
-            <tr>
-                <th scope="row">{r.name}</th>
-                <td class="num">{format!("{} / {}", r.staff_answering, r.staff)}</td>
-                <td class="num">{r.answers}</td>
-            </tr>
+        .map(|r| {
+            view! {
+                <tr>
+                    <th scope="row">{r.name}</th>
+                    <td class="num">{format!("{} / {}", r.staff_answering, r.staff)}</td>
+                    <td class="num">{r.answers}</td>
+                </tr>
+            }
         })
         .collect_view();
-    let (csv_daily, csv_departments, csv_commitments, csv_delivered) =
-        (csv("daily"), csv("departments"), csv("commitments"), csv("delivered"));
+    let (csv_daily, csv_departments, csv_commitments, csv_delivered) = (
+        csv("daily"),
+        csv("departments"),
+        csv("commitments"),
+        csv("delivered"),
+    );
     let (csv_trending, csv_me_too, csv_participation, csv_department_participation) = (
         csv("trending"),
         csv("me_too"),

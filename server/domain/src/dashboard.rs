@@ -88,8 +88,7 @@ fn range_of(query: &DashboardQuery, now: DateTime<Utc>) -> Result<Range> {
             format!("must be between 1 and {MAX_DAYS}"),
         ));
     }
-    let from =
-        parse_day("from", query.from.as_deref())?.unwrap_or(to - Duration::days(days - 1));
+    let from = parse_day("from", query.from.as_deref())?.unwrap_or(to - Duration::days(days - 1));
     if from > to {
         return Err(Error::invalid("from", "must not be after `to`"));
     }
@@ -356,10 +355,10 @@ pub async fn dashboard(ctx: &Ctx, actor: &Actor, query: &DashboardQuery) -> Resu
         bump(t.created_at, t.author_id, |f| &mut f.tickets);
     }
     for (at, member, kind) in &posts {
-        if kind != "internal" {
-            if let Some((_, active)) = daily.get_mut(&at.date_naive()) {
-                active.insert(*member);
-            }
+        if kind != "internal"
+            && let Some((_, active)) = daily.get_mut(&at.date_naive())
+        {
+            active.insert(*member);
         }
     }
     let daily = daily

@@ -875,17 +875,31 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
             created_at: Set(created_at),
             updated_at: Set(first_response_at.unwrap_or(created_at)),
             sla_started_at: Set(created_at),
-            sla_due_at: Set((!answered).then(|| {
+            sla_due_at: Set(Some({
                 let minutes = DEPARTMENTS.iter().find(|d| d.0 == t.3).map_or(60, |d| d.3);
                 created_at + Duration::minutes(i64::from(minutes))
             })),
             first_response_at: Set(first_response_at),
             first_response_by_id: Set(answered.then_some(answerer)),
             resolved_at: Set(resolved.then(|| created_at + Duration::hours(6))),
+            rating_score: Set(resolved.then(|| rng.random_range(3..=5))),
+            me_too_count: Set(i32::try_from(i % 4).unwrap_or(0)),
             ..Default::default()
         }
         .insert(&txn)
         .await?;
+        // A few other customers say "me too" within the first hours.
+        for k in 0..(i % 4) {
+            crate::entity::ticket_me_too::ActiveModel {
+                ticket_id: Set(row.id),
+                user_id: Set(customer_ids[(i * 5 + k + 1) % customer_ids.len()]),
+                created_at: Set(
+                    created_at + Duration::minutes(i64::try_from(10 + k * 7).unwrap_or(0))
+                ),
+            }
+            .insert(&txn)
+            .await?;
+        }
         if let Some(at) = first_response_at {
             let reply = if t.1.is_ascii() {
                 "Thank you for telling us. We are looking into the cause now and will update this thread."
