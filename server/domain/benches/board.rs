@@ -1,25 +1,35 @@
-//! Board listing and similar-idea search on a large generated database:
-//! 100,000 ideas and 1,000,000 votes (issue: "a benchmark, not a test").
+//! Board listing, similar-idea search and the managers' dashboard on a
+//! large generated database: 100,000 ideas, 1,000,000 votes, 100,000
+//! comments and 20,000 tickets over 280 days (issues: "a benchmark, not a
+//! test"; "the dashboard's load time on the benchmark database").
 //!
 //! `cargo bench -p domain --bench board` runs it on SQLite (a file under
 //! `target/bench/`, generated once and reused). Set
 //! `MADANG_BENCH_POSTGRES_URL=postgres://…/dbname` to run it on an empty
 //! PostgreSQL database as well. It prints median and 95th-percentile
-//! latencies of the use cases the board and the new-idea page call.
+//! latencies of the use cases the board, the new-idea page and the
+//! dashboard call.
 
 use std::time::{Duration, Instant};
 
-use chrono::{TimeZone, Utc};
-use domain::entity::{category, idea, idea_search_term, idea_vote, user};
-use domain::{Actor, Ctx, Settings};
+use chrono::Utc;
+use domain::entity::{
+    category, department, idea, idea_comment, idea_search_term, idea_vote, ticket, ticket_post,
+    user,
+};
+use domain::{Actor, Ctx, Member, Settings};
 use sea_orm::{EntityTrait, PaginatorTrait, Set};
-use shared::{BoardQuery, IdeaSort, IdeaStatus};
+use shared::insight::DashboardQuery;
+use shared::{BoardQuery, IdeaSort, IdeaStatus, Role};
 
 const IDEAS: usize = 100_000;
 const VOTES: usize = 1_000_000;
 const MEMBERS: usize = 20_000;
 const RUNS: usize = 40;
 const CHUNK: usize = 1_000;
+const TICKETS: usize = 20_000;
+/// Days the generated activity spans, ending today.
+const SPAN_DAYS: i64 = 280;
 
 const KO_NOUNS: [&str; 24] = [
     "요금제",
@@ -142,10 +152,13 @@ where
 async fn generate(ctx: &Ctx) {
     let db = &ctx.db;
     let started = Instant::now();
-    let base = Utc
-        .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
-        .single()
-        .expect("date");
+    // Activity spans the SPAN_DAYS days up to today, so the dashboard's
+    // default range and the scorecard see it.
+    let base = (Utc::now() - chrono::Duration::days(SPAN_DAYS))
+        .date_naive()
+        .and_time(chrono::NaiveTime::MIN)
+        .and_utc();
+    let minutes_per_idea = SPAN_DAYS * 24 * 60 / i64::try_from(IDEAS).expect("ideas");
     let areas = ["mobile-plans", "home-internet", "app", "billing", "stores"];
     let categories: Vec<category::ActiveModel> = areas
         .iter()
@@ -187,7 +200,7 @@ async fn generate(ctx: &Ctx) {
     for (i, &votes) in counts.iter().enumerate() {
         let id = i32::try_from(i + 1).expect("id");
         let text = title(&mut rng, i);
-        let created = base + chrono::Duration::minutes(i64::from(id) * 4);
+        let created = base + chrono::Duration::minutes(i64::from(id) * minutes_per_idea);
         for term in domain::search::terms(&text) {
             terms.push(idea_search_term::ActiveModel {
                 term: Set(term),
@@ -221,11 +234,17 @@ async fn generate(ctx: &Ctx) {
         let start = (i * 7_919) % MEMBERS;
         for k in 0..n.min(MEMBERS) {
             let member = (start + k * 7_919) % MEMBERS;
+            // Votes arrive over the days after the idea, never in the future.
+            let idea_created =
+                base + chrono::Duration::minutes(i64::from(id) * minutes_per_idea);
+            let at = (idea_created
+                + chrono::Duration::minutes(i64::try_from(k * 97 % 20_000).expect("k")))
+            .min(Utc::now());
             votes.push(idea_vote::ActiveModel {
                 idea_id: Set(id),
                 user_id: Set(i32::try_from(member + 1).expect("member")),
                 recorded_by_id: Set(None),
-                created_at: Set(base),
+                created_at: Set(at),
             });
             if votes.len() == CHUNK {
                 insert_chunked(db, std::mem::take(&mut votes)).await;
@@ -233,7 +252,115 @@ async fn generate(ctx: &Ctx) {
         }
     }
     insert_chunked(db, votes).await;
+    generate_support(ctx, base, &mut rng).await;
     println!("generated in {:.1?}", started.elapsed());
+}
+
+/// Departments with staff, one comment per idea, and tickets answered after
+/// varying delays (some late, some never), most resolved and rated.
+async fn generate_support(ctx: &Ctx, base: chrono::DateTime<Utc>, rng: &mut Lcg) {
+    let db = &ctx.db;
+    let now = Utc::now();
+    let departments: Vec<department::ActiveModel> = (1..=5)
+        .map(|i| department::ActiveModel {
+            slug: Set(format!("team-{i}")),
+            name: Set(format!("Team {i}")),
+            description: Set(String::new()),
+            handle: Set(format!("@team{i}")),
+            first_response_minutes: Set(30 * i),
+            created_at: Set(base),
+            ..Default::default()
+        })
+        .collect();
+    insert_chunked(db, departments).await;
+    let first_staff = i32::try_from(MEMBERS + 1).expect("id");
+    let staff: Vec<user::ActiveModel> = (0..10)
+        .map(|i| user::ActiveModel {
+            email: Set(format!("staff{i}@example.com")),
+            password_hash: Set(None),
+            display_name: Set(format!("Staff member {i}")),
+            role: Set(if i == 0 { "admin" } else { "employee" }.to_owned()),
+            department_id: Set(Some(i % 5 + 1)),
+            avatar_color: Set("#0f766e".to_owned()),
+            created_at: Set(base),
+            ..Default::default()
+        })
+        .collect();
+    insert_chunked(db, staff).await;
+    let minutes_per_idea = SPAN_DAYS * 24 * 60 / i64::try_from(IDEAS).expect("ideas");
+    let comments: Vec<idea_comment::ActiveModel> = (1..=IDEAS)
+        .map(|i| {
+            let id = i32::try_from(i).expect("id");
+            let at = base + chrono::Duration::minutes(i64::from(id) * minutes_per_idea + 90);
+            idea_comment::ActiveModel {
+                idea_id: Set(id),
+                author_id: Set(id % 20_000 + 1),
+                body_md: Set("Same here.".to_owned()),
+                body_html: Set("<p>Same here.</p>".to_owned()),
+                created_at: Set(at.min(now)),
+                ..Default::default()
+            }
+        })
+        .collect();
+    for chunk in comments.chunks(CHUNK) {
+        insert_chunked(db, chunk.to_vec()).await;
+    }
+    let minutes_per_ticket = SPAN_DAYS * 24 * 60 / i64::try_from(TICKETS).expect("tickets");
+    let mut tickets = Vec::with_capacity(TICKETS);
+    let mut posts = Vec::with_capacity(TICKETS * 2);
+    for i in 0..TICKETS {
+        let id = i32::try_from(i + 1).expect("id");
+        let department = id % 5 + 1;
+        let created = base + chrono::Duration::minutes(i64::from(id) * minutes_per_ticket);
+        let promise = i64::from(30 * department);
+        // Delays from 2 minutes to 5 hours; every 25th never answered.
+        let delay = i64::try_from(2 + rng.next() % 300).expect("delay");
+        let answered = i % 25 != 0 && created + chrono::Duration::minutes(delay) < now;
+        let first = answered.then(|| created + chrono::Duration::minutes(delay));
+        let resolved = (answered && i % 3 != 0)
+            .then(|| created + chrono::Duration::hours(i64::try_from(1 + rng.next() % 72).expect("h")))
+            .filter(|at| *at < now);
+        let staff_id = first_staff + (id % 10);
+        tickets.push(ticket::ActiveModel {
+            id: Set(id),
+            kind: Set("complaint".to_owned()),
+            title: Set(format!("Generated ticket {id}")),
+            body_md: Set("Generated.".to_owned()),
+            body_html: Set("<p>Generated.</p>".to_owned()),
+            private_details: Set(None),
+            status: Set(if resolved.is_some() { "resolved" } else { "in_progress" }.to_owned()),
+            department_id: Set(Some(department)),
+            author_id: Set(id % 20_000 + 1),
+            created_at: Set(created),
+            updated_at: Set(created),
+            sla_started_at: Set(created),
+            sla_due_at: Set(Some(created + chrono::Duration::minutes(promise))),
+            first_response_at: Set(first),
+            first_response_by_id: Set(first.map(|_| staff_id)),
+            resolved_at: Set(resolved),
+            assignee_id: Set(None),
+            me_too_count: Set(0),
+            rating_score: Set(resolved.map(|_| i32::try_from(1 + rng.next() % 5).expect("score"))),
+            rating_comment: Set(None),
+        });
+        if let Some(at) = first {
+            posts.push(ticket_post::ActiveModel {
+                ticket_id: Set(id),
+                author_id: Set(staff_id),
+                kind: Set("reply".to_owned()),
+                body_md: Set("Looking into it.".to_owned()),
+                body_html: Set("<p>Looking into it.</p>".to_owned()),
+                created_at: Set(at),
+                ..Default::default()
+            });
+        }
+    }
+    for chunk in tickets.chunks(CHUNK) {
+        insert_chunked(db, chunk.to_vec()).await;
+    }
+    for chunk in posts.chunks(CHUNK) {
+        insert_chunked(db, chunk.to_vec()).await;
+    }
 }
 
 fn summary(samples: &mut [Duration]) -> (Duration, Duration) {
@@ -359,6 +486,34 @@ async fn bench(backend: &str, url: &str) {
         })
         .await;
     }
+    let manager = Actor::Member(Member {
+        id: i32::try_from(MEMBERS + 1).expect("id"),
+        role: Role::Admin,
+        department_id: None,
+        suspension: None,
+    });
+    for days in [7, 30, 90, 365] {
+        let query = DashboardQuery {
+            days: Some(days),
+            ..DashboardQuery::default()
+        };
+        measure(&format!("dashboard, last {days} days"), || async {
+            domain::dashboard::dashboard(&ctx, &manager, &query)
+                .await
+                .expect("dashboard")
+                .daily
+                .len()
+        })
+        .await;
+    }
+    measure("public scorecard (last 30 days)", || async {
+        domain::dashboard::scorecard(&ctx)
+            .await
+            .expect("scorecard")
+            .departments
+            .len()
+    })
+    .await;
     ctx.db.close().await.expect("close");
 }
 
