@@ -235,8 +235,7 @@ async fn generate(ctx: &Ctx) {
         for k in 0..n.min(MEMBERS) {
             let member = (start + k * 7_919) % MEMBERS;
             // Votes arrive over the days after the idea, never in the future.
-            let idea_created =
-                base + chrono::Duration::minutes(i64::from(id) * minutes_per_idea);
+            let idea_created = base + chrono::Duration::minutes(i64::from(id) * minutes_per_idea);
             let at = (idea_created
                 + chrono::Duration::minutes(i64::try_from(k * 97 % 20_000).expect("k")))
             .min(Utc::now());
@@ -318,7 +317,9 @@ async fn generate_support(ctx: &Ctx, base: chrono::DateTime<Utc>, rng: &mut Lcg)
         let answered = i % 25 != 0 && created + chrono::Duration::minutes(delay) < now;
         let first = answered.then(|| created + chrono::Duration::minutes(delay));
         let resolved = (answered && i % 3 != 0)
-            .then(|| created + chrono::Duration::hours(i64::try_from(1 + rng.next() % 72).expect("h")))
+            .then(|| {
+                created + chrono::Duration::hours(i64::try_from(1 + rng.next() % 72).expect("h"))
+            })
             .filter(|at| *at < now);
         let staff_id = first_staff + (id % 10);
         tickets.push(ticket::ActiveModel {
@@ -328,7 +329,12 @@ async fn generate_support(ctx: &Ctx, base: chrono::DateTime<Utc>, rng: &mut Lcg)
             body_md: Set("Generated.".to_owned()),
             body_html: Set("<p>Generated.</p>".to_owned()),
             private_details: Set(None),
-            status: Set(if resolved.is_some() { "resolved" } else { "in_progress" }.to_owned()),
+            status: Set(if resolved.is_some() {
+                "resolved"
+            } else {
+                "in_progress"
+            }
+            .to_owned()),
             department_id: Set(Some(department)),
             author_id: Set(id % 20_000 + 1),
             created_at: Set(created),

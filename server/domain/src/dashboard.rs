@@ -9,10 +9,12 @@
 //! passed; percentiles are nearest-rank; commitments count by where the
 //! promises made in the range stand now.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect, Statement,
+};
 use shared::insight::{
     CommitmentFigures, Dashboard, DashboardQuery, DayFigures, DepartmentFigures,
     DepartmentParticipation, DurationFigures, MeTooTicket, MonthCount, SatisfactionFigures,
@@ -22,8 +24,7 @@ use shared::ticket::ticket_number;
 
 use crate::actor::Actor;
 use crate::entity::{
-    commitment, department, idea, idea_comment, idea_status_change, idea_vote, ticket,
-    ticket_me_too, ticket_post, user,
+    commitment, department, idea, idea_status_change, ticket, ticket_me_too, user,
 };
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result};
@@ -255,6 +256,122 @@ async fn resolved(ctx: &Ctx, range: Range) -> Result<Vec<ticket::Model>> {
         .await?)
 }
 
+/// The UTC day of a timestamp column as `YYYY-MM-DD`, in each database's
+/// words (SQLite stores RFC 3339 text in UTC).
+fn day_of(backend: DbBackend, column: &str) -> String {
+    match backend {
+        DbBackend::Postgres => format!("to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')"),
+        _ => format!("substr({column}, 1, 10)"),
+    }
+}
+
+/// `column` within the range, with the bounds as bound parameters.
+fn within(backend: DbBackend, column: &str, first: usize) -> String {
+    match backend {
+        DbBackend::Postgres => format!("{column} >= ${first} AND {column} < ${}", first + 1),
+        _ => format!("{column} >= ? AND {column} < ?"),
+    }
+}
+
+/// Runs a `SELECT key, COUNT(*) … WHERE {range} …` over `created_at` and
+/// returns the (key, count) rows.
+async fn grouped(ctx: &Ctx, sql: &str, range: Range) -> Result<Vec<(i32, i64)>> {
+    let backend = ctx.db.get_database_backend();
+    let statement = Statement::from_sql_and_values(
+        backend,
+        sql.replace("{range}", &within(backend, "created_at", 1)),
+        [range.start.into(), range.end.into()],
+    );
+    let rows = ctx.db.query_all_raw(statement).await?;
+    rows.iter()
+        .map(|row| {
+            let key: i32 = row.try_get_by_index(0)?;
+            let n: i64 = row.try_get_by_index(1)?;
+            Ok((key, n))
+        })
+        .collect::<std::result::Result<Vec<_>, sea_orm::DbErr>>()
+        .map_err(Error::from)
+}
+
+/// Activity per day, counted by the database: one grouped pass over the
+/// five tables members write to.
+async fn daily_figures(ctx: &Ctx, range: Range) -> Result<Vec<DayFigures>> {
+    let backend = ctx.db.get_database_backend();
+    // The first SELECT names the columns for the whole UNION.
+    let sources = [
+        ("ideas", "author_id", "1 AS i, 0 AS t, 0 AS c, 0 AS v", ""),
+        ("tickets", "author_id", "0, 1, 0, 0", ""),
+        ("idea_comments", "author_id", "0, 0, 1, 0", ""),
+        ("idea_votes", "user_id", "0, 0, 0, 1", ""),
+        (
+            "ticket_posts",
+            "author_id",
+            "0, 0, 0, 0",
+            "kind <> 'internal' AND ",
+        ),
+    ];
+    let mut values = Vec::new();
+    let parts: Vec<String> = sources
+        .iter()
+        .map(|(table, member, flags, extra)| {
+            let first = values.len() + 1;
+            values.push(range.start.into());
+            values.push(range.end.into());
+            format!(
+                "SELECT {} AS day, {member} AS uid, {flags} FROM {table} WHERE {extra}{}",
+                day_of(backend, "created_at"),
+                within(backend, "created_at", first)
+            )
+        })
+        .collect();
+    let sql = format!(
+        "SELECT day, SUM(i), SUM(t), SUM(c), SUM(v), COUNT(DISTINCT uid) FROM ({}) x GROUP BY day",
+        parts.join(" UNION ALL ")
+    );
+    let rows = ctx
+        .db
+        .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
+        .await?;
+    let mut by_day: HashMap<String, DayFigures> = HashMap::new();
+    for row in rows {
+        let day: String = row.try_get_by_index(0)?;
+        let number = |i: usize| -> std::result::Result<i64, sea_orm::DbErr> {
+            row.try_get_by_index::<i64>(i)
+                .or_else(|_| row.try_get_by_index::<i32>(i).map(i64::from))
+                .or_else(|_| {
+                    row.try_get_by_index::<sea_orm::prelude::Decimal>(i)
+                        .map(|d| i64::try_from(d).unwrap_or(0))
+                })
+        };
+        by_day.insert(
+            day.clone(),
+            DayFigures {
+                day,
+                ideas: number(1)?,
+                tickets: number(2)?,
+                comments: number(3)?,
+                votes: number(4)?,
+                active_members: number(5)?,
+            },
+        );
+    }
+    Ok(range
+        .days()
+        .into_iter()
+        .map(|day| {
+            let key = day.format("%Y-%m-%d").to_string();
+            by_day.remove(&key).unwrap_or(DayFigures {
+                day: key,
+                ideas: 0,
+                tickets: 0,
+                comments: 0,
+                votes: 0,
+                active_members: 0,
+            })
+        })
+        .collect())
+}
+
 /// The managers' dashboard for a range (admins: the managers of PRODUCT.md).
 pub async fn dashboard(ctx: &Ctx, actor: &Actor, query: &DashboardQuery) -> Result<Dashboard> {
     policy::authorize(actor, Action::ReadDashboard, Scope::Others)?;
@@ -262,121 +379,16 @@ pub async fn dashboard(ctx: &Ctx, actor: &Actor, query: &DashboardQuery) -> Resu
     let range = range_of(query, now)?;
     let db = &ctx.db;
 
-    let ideas: Vec<(DateTime<Utc>, i32)> = idea::Entity::find()
-        .select_only()
-        .columns([idea::Column::CreatedAt, idea::Column::AuthorId])
-        .filter(idea::Column::CreatedAt.gte(range.start))
-        .filter(idea::Column::CreatedAt.lt(range.end))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let comments: Vec<(DateTime<Utc>, i32)> = idea_comment::Entity::find()
-        .select_only()
-        .columns([
-            idea_comment::Column::CreatedAt,
-            idea_comment::Column::AuthorId,
-        ])
-        .filter(idea_comment::Column::CreatedAt.gte(range.start))
-        .filter(idea_comment::Column::CreatedAt.lt(range.end))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let votes: Vec<(DateTime<Utc>, i32, i32)> = idea_vote::Entity::find()
-        .select_only()
-        .columns([
-            idea_vote::Column::CreatedAt,
-            idea_vote::Column::UserId,
-            idea_vote::Column::IdeaId,
-        ])
-        .filter(idea_vote::Column::CreatedAt.gte(range.start))
-        .filter(idea_vote::Column::CreatedAt.lt(range.end))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let posts: Vec<(DateTime<Utc>, i32, String)> = ticket_post::Entity::find()
-        .select_only()
-        .columns([
-            ticket_post::Column::CreatedAt,
-            ticket_post::Column::AuthorId,
-            ticket_post::Column::Kind,
-        ])
-        .filter(ticket_post::Column::CreatedAt.gte(range.start))
-        .filter(ticket_post::Column::CreatedAt.lt(range.end))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let decisions: Vec<i32> = idea_status_change::Entity::find()
-        .select_only()
-        .column(idea_status_change::Column::ById)
-        .filter(idea_status_change::Column::CreatedAt.gte(range.start))
-        .filter(idea_status_change::Column::CreatedAt.lt(range.end))
-        .into_tuple()
-        .all(db)
-        .await?;
+    let daily = daily_figures(ctx, range).await?;
     let filed = tickets_filed(ctx, range).await?;
 
-    // Activity per day.
-    let mut daily: BTreeMap<NaiveDate, (DayFigures, HashSet<i32>)> = range
-        .days()
-        .into_iter()
-        .map(|day| {
-            (
-                day,
-                (
-                    DayFigures {
-                        day: day.format("%Y-%m-%d").to_string(),
-                        ideas: 0,
-                        tickets: 0,
-                        comments: 0,
-                        votes: 0,
-                        active_members: 0,
-                    },
-                    HashSet::new(),
-                ),
-            )
-        })
-        .collect();
-    let mut bump = |at: DateTime<Utc>, member: i32, field: fn(&mut DayFigures) -> &mut i64| {
-        if let Some((figures, active)) = daily.get_mut(&at.date_naive()) {
-            *field(figures) += 1;
-            active.insert(member);
-        }
-    };
-    for (at, member) in &ideas {
-        bump(*at, *member, |f| &mut f.ideas);
-    }
-    for (at, member) in &comments {
-        bump(*at, *member, |f| &mut f.comments);
-    }
-    for (at, member, _) in &votes {
-        bump(*at, *member, |f| &mut f.votes);
-    }
-    for t in &filed {
-        bump(t.created_at, t.author_id, |f| &mut f.tickets);
-    }
-    for (at, member, kind) in &posts {
-        if kind != "internal"
-            && let Some((_, active)) = daily.get_mut(&at.date_naive())
-        {
-            active.insert(*member);
-        }
-    }
-    let daily = daily
-        .into_values()
-        .map(|(mut figures, active)| {
-            figures.active_members = count(active.len());
-            figures
-        })
-        .collect();
-
     // Trending: votes gained in the range.
-    let mut gained: HashMap<i32, i64> = HashMap::new();
-    for (_, _, idea_id) in &votes {
-        *gained.entry(*idea_id).or_default() += 1;
-    }
-    let mut top: Vec<(i32, i64)> = gained.into_iter().collect();
-    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    top.truncate(TOP);
+    let top: Vec<(i32, i64)> = grouped(
+        ctx,
+        "SELECT idea_id, COUNT(*) AS n FROM idea_votes WHERE {range} GROUP BY idea_id ORDER BY n DESC, idea_id LIMIT 5",
+        range,
+    )
+    .await?;
     let titles: HashMap<i32, String> = if top.is_empty() {
         HashMap::new()
     } else {
@@ -445,23 +457,52 @@ pub async fn dashboard(ctx: &Ctx, actor: &Actor, query: &DashboardQuery) -> Resu
         .filter(user::Column::DeletedAt.is_null())
         .all(db)
         .await?;
+    let per_author = |rows: Vec<(i32, i64)>| rows.into_iter().collect::<HashMap<i32, i64>>();
+    let replies = per_author(
+        grouped(
+            ctx,
+            "SELECT author_id, COUNT(*) FROM ticket_posts WHERE kind = 'reply' AND {range} GROUP BY author_id",
+            range,
+        )
+        .await?,
+    );
+    let decisions = per_author(
+        grouped(
+            ctx,
+            "SELECT by_id, COUNT(*) FROM idea_status_changes WHERE {range} GROUP BY by_id",
+            range,
+        )
+        .await?,
+    );
+    let staff_ids: Vec<String> = staff.iter().map(|s| s.id.to_string()).collect();
+    let comments = if staff_ids.is_empty() {
+        HashMap::new()
+    } else {
+        per_author(
+            grouped(
+                ctx,
+                &format!(
+                    "SELECT author_id, COUNT(*) FROM idea_comments WHERE author_id IN ({}) AND {{range}} GROUP BY author_id",
+                    staff_ids.join(", ")
+                ),
+                range,
+            )
+            .await?,
+        )
+    };
     let mut participation: Vec<StaffParticipation> = staff
         .iter()
         .map(|s| {
-            let replies = posts
-                .iter()
-                .filter(|(_, by, kind)| *by == s.id && kind == "reply")
-                .count();
-            let decided = decisions.iter().filter(|by| **by == s.id).count();
-            let commented = comments.iter().filter(|(_, by)| *by == s.id).count();
+            let get = |m: &HashMap<i32, i64>| m.get(&s.id).copied().unwrap_or(0);
+            let (replied, decided, commented) = (get(&replies), get(&decisions), get(&comments));
             StaffParticipation {
                 id: i64::from(s.id),
                 display_name: s.display_name.clone(),
                 department: s.department_id.and_then(|d| slug_of.get(&d).cloned()),
-                replies: count(replies),
-                decisions: count(decided),
-                comments: count(commented),
-                total: count(replies + decided + commented),
+                replies: replied,
+                decisions: decided,
+                comments: commented,
+                total: replied + decided + commented,
             }
         })
         .collect();
