@@ -8,6 +8,7 @@ pub mod api;
 pub mod auth_state;
 pub mod components;
 pub mod i18n;
+pub mod live;
 pub mod locale;
 pub mod pages;
 pub mod text;

@@ -88,6 +88,10 @@ pub struct ServeArgs {
     /// …when they come within this many minutes.
     #[arg(long, env = "MADANG_INCIDENT_WINDOW_MINUTES", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=10_080))]
     pub incident_window_minutes: u32,
+
+    /// How long the event log keeps events for reconnecting browsers.
+    #[arg(long, env = "MADANG_EVENT_RETENTION_HOURS", default_value_t = 24, value_parser = clap::value_parser!(u32).range(1..=720))]
+    pub event_retention_hours: u32,
 }
 
 impl Default for ServeArgs {
@@ -102,6 +106,7 @@ impl Default for ServeArgs {
             no_demo: false,
             incident_threshold: 5,
             incident_window_minutes: 30,
+            event_retention_hours: 24,
         }
     }
 }

@@ -31,6 +31,8 @@ pub struct AppState {
     pub ctx: domain::Ctx,
     /// Where the compiled client lives and what it is called.
     pub leptos: LeptosOptions,
+    /// This instance's fan-out of the event log.
+    pub hub: crate::live::Hub,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -154,6 +156,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/moderation/hide", post(rest::moderation::hide))
         .route("/moderation/unhide", post(rest::moderation::unhide))
+        .route("/events", get(crate::live::events))
         .route("/dashboard", get(rest::insight::dashboard))
         .route("/dashboard/csv/{table}", get(rest::insight::dashboard_csv))
         .route("/scorecard", get(rest::insight::scorecard))

@@ -6,6 +6,7 @@ pub mod config;
 pub mod error;
 pub mod extract;
 pub mod http;
+pub mod live;
 pub mod mailer;
 pub mod openapi;
 pub mod rest;

@@ -192,9 +192,15 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
     if !pkg.exists() {
         tracing::warn!(path = %pkg.display(), "compiled client not found: pages render but will not hydrate (run `make build`)");
     }
+    let (hub, hub_handle) = crate::live::Hub::start(
+        ctx.clone(),
+        chrono::Duration::hours(i64::from(config.serve.event_retention_hours)),
+    )
+    .await;
     let state = AppState {
         ctx: ctx.clone(),
         leptos,
+        hub,
     };
     let app = router(state);
 
@@ -207,6 +213,9 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
         )
         .with_graceful_shutdown(async {
             let _ = stopped.await;
+            // Event streams never end by themselves: end them so the
+            // in-flight requests can finish.
+            hub_handle.close();
         });
         if let Err(e) = serve.await {
             tracing::error!(error = %e, "server error");

@@ -8,6 +8,7 @@ mod demo;
 mod follows;
 mod ideas;
 mod insight;
+mod live;
 mod meta;
 mod moderation;
 mod new_ideas;

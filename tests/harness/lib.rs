@@ -414,3 +414,102 @@ macro_rules! on_both_databases {
         }
     };
 }
+
+/// One server-sent event as a test reads it.
+#[derive(Clone, Debug)]
+pub struct SseEvent {
+    /// `id:` (the event log's id).
+    pub id: i64,
+    /// `event:` (vote, comment, post, …).
+    pub kind: String,
+    /// `data:` parsed: `{"topic", "data"}`.
+    pub data: serde_json::Value,
+}
+
+/// An open `text/event-stream` response.
+pub struct EventStream {
+    response: reqwest::Response,
+    buffer: String,
+}
+
+impl EventStream {
+    /// The next event (keep-alive comments skipped), or `None` when none
+    /// arrives within `within` or the stream ends.
+    pub async fn next(&mut self, within: std::time::Duration) -> Option<SseEvent> {
+        let deadline = tokio::time::Instant::now() + within;
+        loop {
+            if let Some(end) = self.buffer.find("\n\n") {
+                let block: String = self.buffer.drain(..end + 2).collect();
+                let mut event = SseEvent {
+                    id: 0,
+                    kind: "message".to_owned(),
+                    data: serde_json::Value::Null,
+                };
+                let mut seen = false;
+                for line in block.lines() {
+                    if let Some(v) = line.strip_prefix("id:") {
+                        event.id = v.trim().parse().unwrap_or(0);
+                        seen = true;
+                    } else if let Some(v) = line.strip_prefix("event:") {
+                        event.kind = v.trim().to_owned();
+                    } else if let Some(v) = line.strip_prefix("data:") {
+                        event.data =
+                            serde_json::from_str(v.trim()).unwrap_or(serde_json::Value::Null);
+                    }
+                }
+                if seen {
+                    return Some(event);
+                }
+                continue;
+            }
+            let chunk = tokio::time::timeout_at(deadline, self.response.chunk())
+                .await
+                .ok()?
+                .ok()??;
+            self.buffer.push_str(&String::from_utf8_lossy(&chunk));
+        }
+    }
+}
+
+impl TestApp {
+    /// Opens `GET /api/v1/events?topics=…` as a member (empty cookie for a
+    /// visitor), resuming after `last_event_id` when given; panics unless
+    /// the answer is 200 `text/event-stream`.
+    pub async fn events(
+        &self,
+        cookie: &str,
+        topics: &str,
+        last_event_id: Option<i64>,
+    ) -> EventStream {
+        let response = self.events_response(cookie, topics, last_event_id).await;
+        assert_eq!(response.status().as_u16(), 200, "events for {topics}");
+        assert!(
+            response
+                .headers()
+                .get("content-type")
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|t| t.starts_with("text/event-stream"))
+        );
+        EventStream {
+            response,
+            buffer: String::new(),
+        }
+    }
+
+    /// The raw answer to an events request (for refusals).
+    pub async fn events_response(
+        &self,
+        cookie: &str,
+        topics: &str,
+        last_event_id: Option<i64>,
+    ) -> reqwest::Response {
+        let mut request = self
+            .client
+            .get(self.url(&format!("/api/v1/events?topics={topics}")))
+            .header("cookie", cookie);
+        if let Some(id) = last_event_id {
+            request = request.header("last-event-id", id.to_string());
+        }
+        request.send().await.expect("events request")
+    }
+}

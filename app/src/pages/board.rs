@@ -50,7 +50,11 @@ fn query_from_url() -> Memo<BoardQuery> {
 pub fn BoardPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let query = query_from_url();
-    let ideas = Resource::new(move || query.get(), list_ideas);
+    let live = crate::live::live_counter(|| Some("board".to_owned()));
+    let ideas = Resource::new(
+        move || (query.get(), live.get()),
+        |(query, _)| list_ideas(query),
+    );
     let featured = Resource::new(
         || (),
         |()| {

@@ -74,6 +74,8 @@ pub fn IdeaPage() -> impl IntoView {
     let merge = ServerAction::<MergeIdea>::new();
     let unmerge = ServerAction::<UnmergeIdea>::new();
     let curation = CurationActions::new();
+    // Votes, comments and decisions by others appear without reloading.
+    let live = crate::live::live_counter(move || number().map(|n| format!("idea:{n}")));
     // What the moderators' forms offer; loaded with the page, not inside
     // the forms, so the selects keep their choice after hydration.
     let choices = Resource::new(
@@ -96,9 +98,10 @@ pub fn IdeaPage() -> impl IntoView {
                 amend.version().get(),
                 unmerge.version().get(),
                 curation.version(),
+                live.get(),
             )
         },
-        |(number, _, _, _, _, _, _, _)| async move {
+        |(number, _, _, _, _, _, _, _, _)| async move {
             match number {
                 Some(n) => get_idea(n).await.map(Some),
                 None => Ok(None),

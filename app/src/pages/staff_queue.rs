@@ -31,9 +31,10 @@ pub fn StaffQueuePage() -> impl IntoView {
             ..TicketQuery::default()
         }
     });
+    let live = crate::live::live_counter(|| Some("queue".to_owned()));
     let tickets = Resource::new(
-        move || (query.get(), claim.version().get()),
-        |(q, _)| list_tickets(q),
+        move || (query.get(), claim.version().get(), live.get()),
+        |(q, _, _)| list_tickets(q),
     );
     let incidents = Resource::new(|| (), |()| list_incidents());
     view! {

@@ -246,10 +246,15 @@ pub fn TicketPage() -> impl IntoView {
             }
         },
     );
+    // Replies, hand-offs and statuses by others appear without reloading.
+    let live = crate::live::live_counter(move || {
+        params.read().get("number").map(|n| format!("ticket:{n}"))
+    });
     let ticket = Resource::new(
         move || {
             (
                 params.read().get("number"),
+                live.get(),
                 reply.version().get(),
                 transfer.version().get(),
                 status.version().get(),

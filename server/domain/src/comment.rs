@@ -15,6 +15,24 @@ use crate::idea::{Lock, find_by_number};
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, db, guard, markdown, moderation, user};
 
+/// Tells the idea's open pages that a comment appeared or changed.
+pub(crate) async fn announce<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    idea_id: i32,
+    comment_id: i32,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    crate::events::publish(
+        db,
+        crate::events::idea_topic(idea_id),
+        "comment",
+        crate::events::Audience::Public,
+        serde_json::json!({"number": idea_id, "comment": comment_id}),
+        at,
+    )
+    .await
+}
+
 /// Whether the actor may see this comment at all: a comment held for
 /// review reaches only its author and moderators until it is released.
 pub(crate) fn visible_to(row: &idea_comment::Model, actor: &Actor) -> bool {
@@ -156,6 +174,9 @@ pub async fn create(
     .await?;
     recount(&txn, idea_id, ctx.clock.now()).await?;
     crate::follow::add(&txn, idea_id, member.id, ctx.clock.now()).await?;
+    if !admission.held() {
+        announce(&txn, idea_id, row.id, now).await?;
+    }
     txn.commit().await?;
     view(ctx, actor, row).await
 }
@@ -202,6 +223,7 @@ pub async fn edit(ctx: &Ctx, actor: &Actor, id: i64, input: NewComment) -> Resul
     active.body_md = Set(input.body);
     active.edited_at = Set(Some(now));
     let row = active.update(&ctx.db).await?;
+    announce(&ctx.db, row.idea_id, row.id, now).await?;
     view(ctx, actor, row).await
 }
 
@@ -214,6 +236,13 @@ pub async fn delete(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
     active.deleted_at = Set(Some(ctx.clock.now()));
     active.update(&txn).await?;
     recount(&txn, idea_id, ctx.clock.now()).await?;
+    announce(
+        &txn,
+        idea_id,
+        i32::try_from(id).unwrap_or(0),
+        ctx.clock.now(),
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }

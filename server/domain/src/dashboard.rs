@@ -256,11 +256,11 @@ async fn resolved(ctx: &Ctx, range: Range) -> Result<Vec<ticket::Model>> {
         .await?)
 }
 
-/// The UTC day of a timestamp column as `YYYY-MM-DD`, in each database's
-/// words (SQLite stores RFC 3339 text in UTC).
+/// The UTC day of a timestamp column (text `YYYY-MM-DD` once cast), in
+/// each database's words (SQLite stores RFC 3339 text in UTC).
 fn day_of(backend: DbBackend, column: &str) -> String {
     match backend {
-        DbBackend::Postgres => format!("to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')"),
+        DbBackend::Postgres => format!("CAST(({column} AT TIME ZONE 'UTC') AS DATE)"),
         _ => format!("substr({column}, 1, 10)"),
     }
 }
@@ -325,7 +325,7 @@ async fn daily_figures(ctx: &Ctx, range: Range) -> Result<Vec<DayFigures>> {
         })
         .collect();
     let sql = format!(
-        "SELECT day, SUM(i), SUM(t), SUM(c), SUM(v), COUNT(DISTINCT uid) FROM ({}) x GROUP BY day",
+        "SELECT CAST(day AS TEXT), SUM(i), SUM(t), SUM(c), SUM(v), COUNT(DISTINCT uid) FROM ({}) x GROUP BY day",
         parts.join(" UNION ALL ")
     );
     let rows = ctx

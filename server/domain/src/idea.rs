@@ -547,6 +547,17 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewIdea) -> Result<i64> {
     .insert(&txn)
     .await?;
     crate::search::index_idea(&txn, row.id, &row.title, &tags).await?;
+    if !admission.held() {
+        crate::events::publish(
+            &txn,
+            crate::events::BOARD.to_owned(),
+            "idea",
+            crate::events::Audience::Public,
+            serde_json::json!({"number": row.id}),
+            now,
+        )
+        .await?;
+    }
     crate::follow::add(&txn, row.id, member.id, now).await?;
     for tag in tags {
         idea_tag::ActiveModel {
@@ -648,6 +659,21 @@ pub async fn change_status(
         .after(serde_json::json!({"status": input.status.as_str(), "explanation": text}))
         .write(&txn, now)
         .await?;
+    let payload = serde_json::json!({"number": id, "status": input.status.as_str()});
+    for topic in [
+        crate::events::idea_topic(id),
+        crate::events::BOARD.to_owned(),
+    ] {
+        crate::events::publish(
+            &txn,
+            topic,
+            "status",
+            crate::events::Audience::Public,
+            payload.clone(),
+            now,
+        )
+        .await?;
+    }
     let mut active: idea::ActiveModel = row.into();
     active.status = Set(input.status.as_str().to_owned());
     active.updated_at = Set(now);

@@ -18,6 +18,7 @@ pub mod demo;
 pub mod department;
 pub mod entity;
 pub mod error;
+pub mod events;
 pub mod feed;
 pub mod follow;
 pub mod guard;

@@ -390,6 +390,18 @@ async fn write_hidden(
     };
     if let Some(idea_id) = row.idea_id {
         crate::comment::recount(txn, idea_id, now).await?;
+        crate::comment::announce(txn, idea_id, row.id, now).await?;
+    }
+    if kind == "idea" {
+        crate::events::publish(
+            txn,
+            crate::events::idea_topic(row.id),
+            "idea",
+            crate::events::Audience::Public,
+            serde_json::json!({"number": row.id}),
+            now,
+        )
+        .await?;
     }
     Ok(())
 }

@@ -92,6 +92,17 @@ pub async fn tell_idea_followers<C: ConnectionTrait>(
             .exec_without_returning(db)
             .await?;
     }
+    for &user_id in &people {
+        crate::events::publish(
+            db,
+            crate::events::member_topic(user_id),
+            "notification",
+            crate::events::Audience::Member(user_id),
+            serde_json::json!({"kind": news.kind, "link": news.link}),
+            at,
+        )
+        .await?;
+    }
     Ok(people.len())
 }
 

@@ -254,7 +254,17 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewTicket) -> Result<Ticket
     }
     .insert(&ctx.db)
     .await?;
-    get(ctx, actor, &ticket_number(i64::from(row.id))).await
+    let number = ticket_number(i64::from(row.id));
+    crate::events::publish(
+        &ctx.db,
+        crate::events::QUEUE.to_owned(),
+        "ticket",
+        crate::events::Audience::Staff,
+        serde_json::json!({"number": number}),
+        now,
+    )
+    .await?;
+    get(ctx, actor, &number).await
 }
 
 /// A ticket's thread as the caller may see it.
@@ -496,7 +506,7 @@ async fn insert_post(
     text: &str,
     at: DateTime<Utc>,
 ) -> Result<ticket_post::Model> {
-    Ok(ticket_post::ActiveModel {
+    let post = ticket_post::ActiveModel {
         ticket_id: Set(ticket_id),
         author_id: Set(author_id),
         kind: Set(kind.to_owned()),
@@ -509,7 +519,35 @@ async fn insert_post(
         ..Default::default()
     }
     .insert(txn)
-    .await?)
+    .await?;
+    // Payloads carry ids only: pages fetch the post as their reader may
+    // see it, so no text ever travels to the wrong person.
+    let number = ticket_number(i64::from(ticket_id));
+    let audience = if kind == POST_INTERNAL {
+        crate::events::Audience::Staff
+    } else {
+        crate::events::Audience::Public
+    };
+    let payload = serde_json::json!({"number": number, "post": post.id, "kind": kind});
+    crate::events::publish(
+        txn,
+        crate::events::ticket_topic(&number),
+        "post",
+        audience,
+        payload.clone(),
+        at,
+    )
+    .await?;
+    crate::events::publish(
+        txn,
+        crate::events::QUEUE.to_owned(),
+        "ticket",
+        crate::events::Audience::Staff,
+        payload,
+        at,
+    )
+    .await?;
+    Ok(post)
 }
 
 /// A reply in the thread: public from the author or staff (the first staff

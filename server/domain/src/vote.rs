@@ -73,6 +73,23 @@ async fn change(ctx: &Ctx, number: i64, ballot: Ballot, voted: bool) -> Result<O
         (None, false) => false,
     };
     let votes = recount_votes(&txn, idea_id).await?;
+    if existing.is_some() != voted {
+        let payload = serde_json::json!({"number": idea_id, "votes": votes});
+        for topic in [
+            crate::events::idea_topic(idea_id),
+            crate::events::BOARD.to_owned(),
+        ] {
+            crate::events::publish(
+                &txn,
+                topic,
+                "vote",
+                crate::events::Audience::Public,
+                payload.clone(),
+                ctx.clock.now(),
+            )
+            .await?;
+        }
+    }
     txn.commit().await?;
     Ok(Outcome {
         voted,

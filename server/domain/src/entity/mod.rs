@@ -10,6 +10,7 @@ pub mod canned_answer;
 pub mod category;
 pub mod commitment;
 pub mod department;
+pub mod event;
 pub mod guideline;
 pub mod idea;
 pub mod idea_comment;

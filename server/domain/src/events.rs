@@ -1,0 +1,195 @@
+//! The event log behind live pages. A change that open pages should show
+//! (a vote, a comment, a status, a reply, a hand-off, a notification) is
+//! appended to `events` in the change's own transaction, so an event exists
+//! exactly when its change does. Every server instance tails the log and
+//! fans new entries out to its subscribers; a reconnecting browser replays
+//! what it missed after its `Last-Event-ID`. Each entry names its audience,
+//! so private details and internal notes reach only those allowed.
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
+
+use crate::actor::Actor;
+use crate::entity::event;
+use crate::{Error, Result};
+
+/// Who may receive an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    /// Anyone who may read the topic.
+    Public,
+    /// Employees, moderators and admins.
+    Staff,
+    /// One member (their notifications).
+    Member(i32),
+}
+
+impl Audience {
+    fn encode(self) -> String {
+        match self {
+            Audience::Public => "public".to_owned(),
+            Audience::Staff => "staff".to_owned(),
+            Audience::Member(id) => format!("member:{id}"),
+        }
+    }
+
+    fn decode(raw: &str) -> Option<Self> {
+        match raw {
+            "public" => Some(Audience::Public),
+            "staff" => Some(Audience::Staff),
+            _ => raw
+                .strip_prefix("member:")
+                .and_then(|id| id.parse().ok())
+                .map(Audience::Member),
+        }
+    }
+
+    /// Whether the actor may receive events for this audience.
+    #[must_use]
+    pub fn admits(self, actor: &Actor) -> bool {
+        match self {
+            Audience::Public => true,
+            Audience::Staff => actor.member().is_some_and(|m| m.role.is_staff()),
+            Audience::Member(id) => actor.member().is_some_and(|m| m.id == id),
+        }
+    }
+}
+
+/// The board: ideas posted, votes, statuses.
+pub const BOARD: &str = "board";
+/// The staff queue: tickets filed, answered, handed off, resolved.
+pub const QUEUE: &str = "queue";
+
+/// One idea's page.
+#[must_use]
+pub fn idea_topic(id: i32) -> String {
+    format!("idea:{id}")
+}
+
+/// One ticket's thread.
+#[must_use]
+pub fn ticket_topic(number: &str) -> String {
+    format!("ticket:{number}")
+}
+
+/// One member's notifications.
+#[must_use]
+pub fn member_topic(id: i32) -> String {
+    format!("member:{id}")
+}
+
+/// Appends an event in the caller's transaction.
+pub async fn publish<C: ConnectionTrait>(
+    db: &C,
+    topic: String,
+    kind: &str,
+    audience: Audience,
+    payload: serde_json::Value,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    event::ActiveModel {
+        topic: Set(topic),
+        kind: Set(kind.to_owned()),
+        audience: Set(audience.encode()),
+        payload: Set(payload.to_string()),
+        created_at: Set(at),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// Events after `after`, oldest first; only these topics when given.
+pub async fn after<C: ConnectionTrait>(
+    db: &C,
+    after: i32,
+    topics: Option<&[String]>,
+    limit: u64,
+) -> Result<Vec<event::Model>> {
+    let mut select = event::Entity::find().filter(event::Column::Id.gt(after));
+    if let Some(topics) = topics {
+        select = select.filter(event::Column::Topic.is_in(topics.iter().cloned()));
+    }
+    Ok(select
+        .order_by_asc(event::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
+/// The newest event's id (0 when the log is empty).
+pub async fn latest<C: ConnectionTrait>(db: &C) -> Result<i32> {
+    Ok(event::Entity::find()
+        .order_by_desc(event::Column::Id)
+        .one(db)
+        .await?
+        .map_or(0, |e| e.id))
+}
+
+/// Forgets events older than the retention; a browser away longer reloads.
+pub async fn prune<C: ConnectionTrait>(
+    db: &C,
+    before: chrono::DateTime<chrono::Utc>,
+) -> Result<u64> {
+    Ok(event::Entity::delete_many()
+        .filter(event::Column::CreatedAt.lt(before))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
+/// Whether this actor may receive this stored event.
+#[must_use]
+pub fn admits(row: &event::Model, actor: &Actor) -> bool {
+    Audience::decode(&row.audience).is_some_and(|a| a.admits(actor))
+}
+
+/// The topics a subscription asks for, checked and translated: `board`,
+/// `idea:12`, `ticket:VOC-000001`, `queue` (staff), `me` (the caller's own
+/// notifications).
+pub fn subscription(actor: &Actor, raw: &str) -> Result<Vec<String>> {
+    let mut topics = Vec::new();
+    for name in raw.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+        let topic = if name == BOARD {
+            BOARD.to_owned()
+        } else if name == QUEUE {
+            if !actor.member().is_some_and(|m| m.role.is_staff()) {
+                return Err(Error::Forbidden(
+                    "The staff queue's events are for staff.".to_owned(),
+                ));
+            }
+            QUEUE.to_owned()
+        } else if name == "me" {
+            let member = actor.member().ok_or(Error::Unauthenticated)?;
+            member_topic(member.id)
+        } else if let Some(id) = name
+            .strip_prefix("idea:")
+            .and_then(|n| n.parse::<i32>().ok())
+        {
+            idea_topic(id)
+        } else if let Some(number) = name
+            .strip_prefix("ticket:")
+            .filter(|n| shared::ticket::parse_ticket_number(n).is_some())
+        {
+            ticket_topic(number)
+        } else {
+            return Err(Error::invalid(
+                "topics",
+                format!("unknown topic `{name}`; use board, queue, me, idea:N or ticket:VOC-N"),
+            ));
+        };
+        if !topics.contains(&topic) {
+            topics.push(topic);
+        }
+    }
+    if topics.is_empty() {
+        return Err(Error::invalid("topics", "name at least one topic"));
+    }
+    if topics.len() > 20 {
+        return Err(Error::invalid("topics", "at most 20 topics"));
+    }
+    Ok(topics)
+}

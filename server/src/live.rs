@@ -1,0 +1,187 @@
+//! Live pages: the hub tails the event log (the database is the broker, so
+//! every instance sharing one PostgreSQL sees every event) and fans new
+//! entries out to this instance's server-sent-event streams. A stream
+//! replays the log after `Last-Event-ID` first, so a reconnecting browser
+//! misses nothing that is still retained.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use domain::entity::event;
+use futures_util::Stream;
+use serde::Deserialize;
+use tokio::sync::{broadcast, watch};
+use tokio::task::JoinHandle;
+
+use crate::auth::Auth;
+use crate::error::ApiResult;
+use crate::extract::ApiQuery;
+use crate::http::AppState;
+
+/// How often the hub looks for new events when the log is quiet.
+const POLL: Duration = Duration::from_millis(100);
+/// Events read per look.
+const BATCH: u64 = 500;
+/// Events a slow stream may fall behind before it re-reads the log.
+const BUFFER: usize = 4_096;
+
+/// This instance's fan-out of the event log.
+#[derive(Clone, Debug)]
+pub struct Hub {
+    sender: broadcast::Sender<Arc<event::Model>>,
+    closing: watch::Receiver<bool>,
+}
+
+/// Stops the hub's task and ends every open stream (for graceful shutdown).
+pub struct HubHandle {
+    close: watch::Sender<bool>,
+    task: JoinHandle<()>,
+}
+
+impl HubHandle {
+    /// Ends the streams so the server can finish its requests.
+    pub fn close(self) {
+        let _ = self.close.send(true);
+        self.task.abort();
+    }
+}
+
+impl Hub {
+    /// Starts tailing the log from its current end; events older than
+    /// `retention` are pruned every few minutes.
+    pub async fn start(ctx: domain::Ctx, retention: chrono::Duration) -> (Hub, HubHandle) {
+        let (sender, _) = broadcast::channel(BUFFER);
+        let (close, closing) = watch::channel(false);
+        let mut last = domain::events::latest(&ctx.db).await.unwrap_or(0);
+        let fan_out = sender.clone();
+        let task = tokio::spawn(async move {
+            let mut looks: u64 = 0;
+            loop {
+                match domain::events::after(&ctx.db, last, None, BATCH).await {
+                    Ok(rows) => {
+                        let full = rows.len() as u64 == BATCH;
+                        for row in rows {
+                            last = row.id;
+                            // No subscriber is not an error.
+                            let _ = fan_out.send(Arc::new(row));
+                        }
+                        if !full {
+                            tokio::time::sleep(POLL).await;
+                        }
+                    }
+                    Err(error) => {
+                        tracing::warn!(%error, "reading the event log");
+                        tokio::time::sleep(Duration::from_secs(1)).await;
+                    }
+                }
+                looks += 1;
+                if looks.is_multiple_of(3_000) {
+                    let before = ctx.clock.now() - retention;
+                    if let Err(error) = domain::events::prune(&ctx.db, before).await {
+                        tracing::warn!(%error, "pruning the event log");
+                    }
+                }
+            }
+        });
+        (Hub { sender, closing }, HubHandle { close, task })
+    }
+}
+
+/// `GET /api/v1/events` query.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EventsQuery {
+    /// Comma-separated: `board`, `idea:12`, `ticket:VOC-000001`, `queue`
+    /// (staff), `me` (your notifications).
+    pub topics: String,
+    /// Resume after this event (when the client cannot send the
+    /// `Last-Event-ID` header).
+    #[serde(default)]
+    pub last_event_id: Option<i32>,
+}
+
+fn to_sse(row: &event::Model) -> Event {
+    Event::default()
+        .id(row.id.to_string())
+        .event(row.kind.clone())
+        .data(format!(
+            "{{\"topic\":{},\"data\":{}}}",
+            serde_json::Value::String(row.topic.clone()),
+            row.payload
+        ))
+}
+
+/// Server-sent events for the topics, as far as the caller may see them;
+/// with `Last-Event-ID` the missed events come first.
+#[utoipa::path(get, path = "/api/v1/events", tag = "live", params(EventsQuery), responses(
+    (status = 200, content_type = "text/event-stream", body = String, description = "id: N / event: kind / data: {\"topic\", \"data\"}"),
+    (status = 401, body = shared::ApiError, content_type = "application/problem+json"),
+    (status = 403, body = shared::ApiError, content_type = "application/problem+json"),
+    (status = 422, body = shared::ApiError, content_type = "application/problem+json"),
+))]
+pub async fn events(
+    State(state): State<AppState>,
+    auth: Auth,
+    headers: HeaderMap,
+    ApiQuery(query): ApiQuery<EventsQuery>,
+) -> ApiResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
+    let actor = auth.actor.clone();
+    let topics = domain::events::subscription(&actor, &query.topics)?;
+    let resume = headers
+        .get("last-event-id")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<i32>().ok())
+        .or(query.last_event_id);
+    // Subscribe before reading the log, so nothing falls between the two.
+    let mut live = state.hub.sender.subscribe();
+    let mut closing = state.hub.closing.clone();
+    let db = state.ctx.db.clone();
+    let mut sent = match resume {
+        Some(id) => id,
+        None => domain::events::latest(&db).await?,
+    };
+    let stream = async_stream::stream! {
+        // Replay what the client missed (or, after a lag, what we dropped).
+        let mut replay = resume.is_some();
+        loop {
+            if replay {
+                loop {
+                    let Ok(rows) = domain::events::after(&db, sent, Some(&topics), BATCH).await else {
+                        break;
+                    };
+                    let done = (rows.len() as u64) < BATCH;
+                    for row in rows {
+                        sent = row.id;
+                        if domain::events::admits(&row, &actor) {
+                            yield Ok(to_sse(&row));
+                        }
+                    }
+                    if done {
+                        break;
+                    }
+                }
+                replay = false;
+            }
+            tokio::select! {
+                received = live.recv() => match received {
+                    Ok(row) => {
+                        if row.id > sent && topics.contains(&row.topic) {
+                            sent = row.id;
+                            if domain::events::admits(&row, &actor) {
+                                yield Ok(to_sse(&row));
+                            }
+                        }
+                    }
+                    Err(broadcast::error::RecvError::Lagged(_)) => replay = true,
+                    Err(broadcast::error::RecvError::Closed) => break,
+                },
+                _ = closing.changed() => break,
+            }
+        }
+    };
+    Ok(Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
+}
