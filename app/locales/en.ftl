@@ -443,3 +443,7 @@ scorecard.kept = Promises kept on time
 scorecard.delivered = Ideas delivered
 scorecard.resolved = Tickets resolved
 scorecard.departments = By department
+notifications.title = Notifications
+notifications.lead = What happened to the ideas you follow or voted for, newest first.
+notifications.mark_read = Mark all read
+notifications.none = Nothing yet. Follow or vote for ideas to hear what happens to them.

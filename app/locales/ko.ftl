@@ -443,3 +443,7 @@ scorecard.kept = 기한 내 지킨 약속
 scorecard.delivered = 실현된 아이디어
 scorecard.resolved = 해결된 문의
 scorecard.departments = 부서별
+notifications.title = 알림
+notifications.lead = 팔로우하거나 투표한 아이디어의 소식, 최신순.
+notifications.mark_read = 모두 읽음으로 표시
+notifications.none = 아직 없습니다. 아이디어를 팔로우하거나 투표하면 소식을 알려 드립니다.

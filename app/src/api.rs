@@ -1075,3 +1075,19 @@ pub async fn get_dashboard(
 pub async fn get_scorecard() -> Result<shared::insight::Scorecard, ServerFnError> {
     domain::dashboard::scorecard(&ctx()?).await.map_err(fail)
 }
+
+/// The signed-in member's newest notifications and unread count.
+#[server(prefix = "/rpc")]
+pub async fn my_notifications() -> Result<shared::NotificationList, ServerFnError> {
+    domain::notification::list(&ctx()?, &caller().actor)
+        .await
+        .map_err(fail)
+}
+
+/// Marks all of the member's notifications read.
+#[server(prefix = "/rpc")]
+pub async fn mark_notifications_read() -> Result<(), ServerFnError> {
+    domain::notification::mark_all_read(&ctx()?, &caller().actor)
+        .await
+        .map_err(fail)
+}

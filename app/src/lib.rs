@@ -33,6 +33,7 @@ use crate::pages::{
     member::MemberPage,
     moderation::{AuditPage, ModerationPage},
     new_idea::NewIdeaPage,
+    notifications::NotificationsPage,
     profile::ProfilePage,
     roadmap::RoadmapPage,
     sign_in::SignInPage,
@@ -49,6 +50,9 @@ pub const OUTPUT_NAME: &str = "madang";
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = locale::from_request();
     provide_context(locale);
+    let position = use_context::<live::EventPosition>().map(|p| {
+        view! { <meta name=live::POSITION_META content=p.0.to_string()/> }
+    });
     view! {
         <!DOCTYPE html>
         <html lang=locale.tag()>
@@ -56,6 +60,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#0f766e"/>
+                {position}
                 <link rel="stylesheet" href=format!("/pkg/{OUTPUT_NAME}.css")/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <HydrationScripts options/>
@@ -112,6 +117,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin") view=AdminPage/>
                         <Route path=path!("/dashboard") view=DashboardPage/>
                         <Route path=path!("/scorecard") view=ScorecardPage/>
+                        <Route path=path!("/notifications") view=NotificationsPage/>
                         <Route path=path!("/admin/outbox") view=AdminOutboxPage/>
                     </Routes>
                 </main>

@@ -7,6 +7,42 @@
 
 use leptos::prelude::*;
 
+/// The event log's position when the server rendered the page; the browser
+/// resumes after it, so an event between rendering and subscribing is not
+/// lost. Provided per request by the server.
+#[derive(Clone, Copy, Debug)]
+pub struct EventPosition(pub i64);
+
+/// The `<meta>` that hands the position to the browser.
+pub const POSITION_META: &str = "madang-event-position";
+
+/// Where the next subscription resumes: the newest event this page has
+/// seen, or the position it was rendered at.
+#[cfg(feature = "hydrate")]
+fn resume_after() -> Option<i64> {
+    let seen = SEEN.with(std::cell::Cell::get);
+    let rendered = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!("meta[name=\"{POSITION_META}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"))
+        .and_then(|c| c.parse::<i64>().ok());
+    match (seen, rendered) {
+        (0, rendered) => rendered,
+        (seen, Some(rendered)) => Some(seen.max(rendered)),
+        (seen, None) => Some(seen),
+    }
+}
+
+#[cfg(feature = "hydrate")]
+thread_local! {
+    /// The newest event id any subscription of this page received.
+    static SEEN: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
+}
+
 /// Event kinds the server sends.
 #[cfg(feature = "hydrate")]
 const KINDS: [&str; 7] = [
@@ -43,16 +79,24 @@ pub fn live_counter(
             let Some(topics) = topics() else {
                 return;
             };
-            let url = format!(
+            let mut url = format!(
                 "/api/v1/events?topics={}",
                 crate::url::encode_component(&topics)
             );
+            if let Some(after) = resume_after() {
+                url.push_str(&format!("&last_event_id={after}"));
+            }
             let Ok(source) = web_sys::EventSource::new(&url) else {
                 return;
             };
-            let bump = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| {
-                set_count.try_update(|n| *n += 1);
-            });
+            let bump = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+                move |event: web_sys::MessageEvent| {
+                    if let Ok(id) = event.last_event_id().parse::<i64>() {
+                        SEEN.with(|seen| seen.set(seen.get().max(id)));
+                    }
+                    set_count.try_update(|n| *n += 1);
+                },
+            );
             for kind in KINDS {
                 let _ =
                     source.add_event_listener_with_callback(kind, bump.as_ref().unchecked_ref());

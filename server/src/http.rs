@@ -228,7 +228,11 @@ pub fn router(state: AppState) -> Router {
             routes,
             {
                 let ctx = state.ctx.clone();
-                move || provide_context(ctx.clone())
+                let hub = state.hub.clone();
+                move || {
+                    provide_context(ctx.clone());
+                    provide_context(app::live::EventPosition(i64::from(hub.position())));
+                }
             },
             {
                 let options = state.leptos.clone();

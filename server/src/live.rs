@@ -6,6 +6,7 @@
 
 use std::convert::Infallible;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::Duration;
 
 use axum::extract::State;
@@ -34,6 +35,7 @@ const BUFFER: usize = 4_096;
 pub struct Hub {
     sender: broadcast::Sender<Arc<event::Model>>,
     closing: watch::Receiver<bool>,
+    position: Arc<AtomicI32>,
 }
 
 /// Stops the hub's task and ends every open stream (for graceful shutdown).
@@ -57,6 +59,8 @@ impl Hub {
         let (sender, _) = broadcast::channel(BUFFER);
         let (close, closing) = watch::channel(false);
         let mut last = domain::events::latest(&ctx.db).await.unwrap_or(0);
+        let position = Arc::new(AtomicI32::new(last));
+        let seen = Arc::clone(&position);
         let fan_out = sender.clone();
         let task = tokio::spawn(async move {
             let mut looks: u64 = 0;
@@ -66,6 +70,7 @@ impl Hub {
                         let full = rows.len() as u64 == BATCH;
                         for row in rows {
                             last = row.id;
+                            seen.store(last, Ordering::Relaxed);
                             // No subscriber is not an error.
                             let _ = fan_out.send(Arc::new(row));
                         }
@@ -87,7 +92,21 @@ impl Hub {
                 }
             }
         });
-        (Hub { sender, closing }, HubHandle { close, task })
+        (
+            Hub {
+                sender,
+                closing,
+                position,
+            },
+            HubHandle { close, task },
+        )
+    }
+
+    /// The newest event this instance has seen: pages rendered now resume
+    /// after it.
+    #[must_use]
+    pub fn position(&self) -> i32 {
+        self.position.load(Ordering::Relaxed)
     }
 }
 

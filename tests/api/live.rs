@@ -190,7 +190,27 @@ async fn events_reach_only_those_allowed_to_see_them(backend: Backend) {
     app.stop().await;
 }
 
+async fn an_event_on_one_instance_reaches_subscribers_of_another(backend: Backend) {
+    let first = spawn_app(backend).await;
+    let second = first.another_instance().await;
+    let member = first.sign_up("voter@example.com", "Voter").await;
+    let mut stream = second.events("", "idea:8", None).await;
+    let (code, _) = first
+        .call(&member, Method::PUT, "/api/v1/ideas/8/vote", None)
+        .await;
+    assert_eq!(code, 200);
+    let event = stream
+        .next(SOON)
+        .await
+        .expect("the other instance hears it");
+    assert_eq!(event.kind, "vote");
+    assert_eq!(event.data["data"]["number"], 8);
+    second.stop().await;
+    first.stop().await;
+}
+
 on_both_databases!(
     a_reconnecting_client_receives_exactly_the_events_it_missed,
     events_reach_only_those_allowed_to_see_them,
+    an_event_on_one_instance_reaches_subscribers_of_another,
 );

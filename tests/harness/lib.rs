@@ -132,6 +132,37 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
 }
 
 impl TestApp {
+    /// Starts a second server on the same database, as a second instance
+    /// behind a load balancer would run (no demo data of its own; the
+    /// database stays the first instance's to drop).
+    pub async fn another_instance(&self) -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let serve = ServeArgs {
+            bind: "127.0.0.1:0".parse().expect("address"),
+            no_demo: true,
+            site_root: dir.path().join("site"),
+            ..ServeArgs::default()
+        };
+        let clock_shift = Arc::new(AtomicI64::new(0));
+        let started = start(StartConfig {
+            database_url: self.database_url.clone(),
+            data_dir: dir.path().to_path_buf(),
+            serve,
+            clock: domain::Clock::Shifted(Arc::clone(&clock_shift)),
+        })
+        .await
+        .expect("second instance starts");
+        TestApp {
+            base: started.base_url.clone(),
+            client: self.client.clone(),
+            database_url: self.database_url.clone(),
+            started: Some(started),
+            postgres: None,
+            clock_shift,
+            _dir: dir,
+        }
+    }
+
     /// Moves the server's clock forward, as if that much time had passed.
     pub fn advance_clock(&self, by: chrono::Duration) {
         self.clock_shift

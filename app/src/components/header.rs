@@ -53,6 +53,7 @@ pub fn Header() -> impl IntoView {
                                 {me.role.is_staff().then(|| view! { <A href="/staff/queue" attr:class="nav-queue">{locale.t("nav.queue")}</A> })}
                                 {matches!(me.role, shared::Role::Moderator | shared::Role::Admin).then(|| view! { <A href="/moderation" attr:class="nav-moderation">{locale.t("nav.moderation")}</A> })}
                                 {(me.role == shared::Role::Admin).then(|| view! { <A href="/dashboard" attr:class="nav-dashboard">{locale.t("nav.dashboard")}</A> })}
+                                <crate::components::notification_bell::NotificationBell/>
                                 <A href="/me" attr:class="nav-me">
                                     <span class="avatar small" style=format!("background:{}", me.avatar_color)>{me.initials}</span>
                                     <span class="nav-me-name">{me.display_name}</span>

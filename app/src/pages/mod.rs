@@ -11,6 +11,7 @@ pub mod idea_curation;
 pub mod member;
 pub mod moderation;
 pub mod new_idea;
+pub mod notifications;
 pub mod onboarding;
 pub mod profile;
 pub mod roadmap;

@@ -19,6 +19,8 @@ test("a vote and a comment appear in another browser within a second", async ({ 
   await b.waitForTimeout(300);
   const voted = await a.locator(".idea-header .vote-button").first().getAttribute("aria-pressed");
   await a.locator(".idea-header .vote-button").first().click();
+  // A's vote is stored (A's own page shows it); from then on B has a second.
+  await expect(a.locator(".idea-header .vote-button").first()).toHaveAttribute("aria-pressed", voted === "true" ? "false" : "true");
   const expected = voted === "true" ? before - 1 : before + 1;
   await expect(b.locator(".idea-header .vote-count").first()).toHaveText(String(expected), { timeout: 1_000 });
 
