@@ -1,5 +1,7 @@
 //! The header's bell: the signed-in member's unread notifications, counted
-//! live (the `me` event topic), linking to the notification centre.
+//! live (the `me` event topic), linking to the notification centre. The
+//! count is fetched in the browser only, so the server-rendered header and
+//! the hydrated one are the same (no badge until the count arrives).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,14 +14,22 @@ use crate::i18n::Locale;
 pub fn NotificationBell() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let live = crate::live::live_counter(|| Some("me".to_owned()));
-    let list = Resource::new(move || live.get(), |_| my_notifications());
-    let unread = move || list.get().and_then(Result::ok).map_or(0, |l| l.unread);
+    let unread = RwSignal::new(0_i64);
+    Effect::new(move |_| {
+        live.track();
+        leptos::task::spawn_local(async move {
+            if let Ok(list) = my_notifications().await {
+                unread.try_set(list.unread);
+            }
+        });
+    });
     view! {
         <A href="/notifications" attr:class="nav-bell" attr:aria-label=locale.t("notifications.title")>
             <span aria-hidden="true">"🔔"</span>
-            <Transition fallback=|| ()>
-                {move || (unread() > 0).then(|| view! { <span class="badge unread-badge" data-unread=unread()>{unread()}</span> })}
-            </Transition>
+            {move || {
+                let n = unread.get();
+                (n > 0).then(|| view! { <span class="badge unread-badge" data-unread=n>{n}</span> })
+            }}
         </A>
     }
 }

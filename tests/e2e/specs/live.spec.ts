@@ -30,3 +30,32 @@ test("a vote and a comment appear in another browser within a second", async ({ 
   await expect(a.locator(".comment", { hasText: text })).toHaveCount(1);
   await expect(b.locator(".comment", { hasText: text })).toHaveCount(1, { timeout: 1_000 });
 });
+
+test("the bell counts a follower's new notification live, and the centre lists it", async ({ browser }) => {
+  const base = process.env.BASE_URL ?? "";
+  const customer = await (await browser.newContext()).newPage();
+  await signIn(customer, "member15@customers.example");
+  const follow = await customer.request.put("/api/v1/ideas/26/follow", { headers: { origin: base } });
+  expect(follow.status()).toBe(200);
+  await customer.goto("/");
+  await expect(customer.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await customer.waitForTimeout(300);
+  const badge = customer.locator(".nav-bell .unread-badge");
+  const before = (await badge.count()) > 0 ? Number(await badge.textContent()) : 0;
+
+  const staff = await (await browser.newContext()).newPage();
+  await signIn(staff, "sara.park@hanbit.example");
+  const explanation = `Reviewed by the team on ${Date.now() % 100_000}`;
+  const status = await staff.request.put("/api/v1/ideas/26/status", {
+    headers: { origin: base },
+    data: { status: "under_review", explanation },
+  });
+  expect(status.status()).toBe(200);
+
+  await expect(customer.locator(".nav-bell .unread-badge")).toHaveText(String(before + 1));
+  await customer.click(".nav-bell");
+  await expect(customer).toHaveURL(/\/notifications$/);
+  await expect(customer.locator(".notification.unread").first()).toContainText(explanation);
+  await customer.click("button.mark-read");
+  await expect(customer.locator(".notification.unread")).toHaveCount(0);
+});

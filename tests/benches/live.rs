@@ -1,0 +1,99 @@
+//! How many live (server-sent-event) clients one instance holds, and how
+//! long a vote takes to reach all of them (issue: "a benchmark, not a
+//! test"). The real server runs in this process on SQLite; every client is
+//! its own HTTP connection subscribed to the idea's topic.
+//!
+//! `ulimit -n 65536; cargo bench -p madang-tests --bench live` (each client
+//! is a file descriptor on both ends). `MADANG_BENCH_CLIENTS=100,1000,4000`
+//! changes the sizes.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use madang_tests::{Backend, spawn_app};
+use reqwest::Method;
+
+/// Resident memory of this process (server and clients together), in MiB.
+fn rss_mib() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kib: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0);
+    kib / 1024.0
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
+    let index = ((sorted.len() - 1) as f64 * p).round() as usize;
+    sorted[index]
+}
+
+#[tokio::main]
+async fn main() {
+    let sizes: Vec<usize> = std::env::var("MADANG_BENCH_CLIENTS")
+        .ok()
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![100, 1_000, 2_000]);
+    let app = spawn_app(Backend::Sqlite).await;
+    let voter = app.sign_up("bench-voter@example.com", "Bench Voter").await;
+    println!(
+        "clients  open(s)  RSS before→after (MiB)  vote→all delivered: p50 / p95 / max  (received)"
+    );
+    for clients in sizes {
+        let before = rss_mib();
+        let opened = Instant::now();
+        let mut streams = Vec::with_capacity(clients);
+        for _ in 0..clients {
+            streams.push(app.events("", "idea:5", None).await);
+        }
+        let open_secs = opened.elapsed().as_secs_f64();
+        let after = rss_mib();
+        for round in 0..3 {
+            let method = if round % 2 == 0 {
+                Method::PUT
+            } else {
+                Method::DELETE
+            };
+            let start = Arc::new(Instant::now());
+            let mut waiting = tokio::task::JoinSet::new();
+            for mut stream in streams.drain(..) {
+                let start = Arc::clone(&start);
+                waiting.spawn(async move {
+                    let got = stream.next(Duration::from_secs(30)).await;
+                    (stream, got.map(|_| start.elapsed()))
+                });
+            }
+            let (code, _) = app.call(&voter, method, "/api/v1/ideas/5/vote", None).await;
+            assert_eq!(code, 200);
+            let mut delays = Vec::with_capacity(clients);
+            while let Some(done) = waiting.join_next().await {
+                let (stream, delay) = done.expect("client task");
+                if let Some(delay) = delay {
+                    delays.push(delay);
+                }
+                streams.push(stream);
+            }
+            delays.sort_unstable();
+            println!(
+                "{clients:>7}  {open_secs:>7.2}  {before:>7.0} → {after:<7.0}        {:>8.1?} / {:>8.1?} / {:>8.1?}  ({}/{clients})",
+                percentile(&delays, 0.5),
+                percentile(&delays, 0.95),
+                delays.last().copied().unwrap_or_default(),
+                delays.len()
+            );
+        }
+        drop(streams);
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    app.stop().await;
+}
