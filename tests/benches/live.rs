@@ -49,6 +49,9 @@ async fn main() {
     println!(
         "clients  open(s)  RSS before→after (MiB)  vote→all delivered: p50 / p95 / max  (received)"
     );
+    // Every round changes the vote: voting twice in a row changes nothing
+    // and sends no event.
+    let mut voted = false;
     for clients in sizes {
         let before = rss_mib();
         let opened = Instant::now();
@@ -58,12 +61,9 @@ async fn main() {
         }
         let open_secs = opened.elapsed().as_secs_f64();
         let after = rss_mib();
-        for round in 0..3 {
-            let method = if round % 2 == 0 {
-                Method::PUT
-            } else {
-                Method::DELETE
-            };
+        for _ in 0..3 {
+            voted = !voted;
+            let method = if voted { Method::PUT } else { Method::DELETE };
             let start = Arc::new(Instant::now());
             let mut waiting = tokio::task::JoinSet::new();
             for mut stream in streams.drain(..) {
