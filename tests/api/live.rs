@@ -209,8 +209,74 @@ async fn an_event_on_one_instance_reaches_subscribers_of_another(backend: Backen
     first.stop().await;
 }
 
+async fn a_staff_answer_notifies_the_ticket_author_alone(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let author = app.sign_up("author@example.com", "Author").await;
+    let other = app.sign_up("bystander@example.com", "Bystander").await;
+    let staff = app.sign_in("sara.park@hanbit.example", DEMO_PASSWORD).await;
+    let (_, ticket) = app
+        .call(
+            &author,
+            Method::POST,
+            "/api/v1/tickets",
+            Some(json!({"kind": "inquiry", "title": "Roaming in Japan", "body": "Does my plan cover it?"})),
+        )
+        .await;
+    let number = ticket["number"].as_str().expect("number").to_owned();
+    let mut bell = app.events(&author, "me", None).await;
+    let mut elsewhere = app.events(&other, "me", None).await;
+    // The author's own reply and an internal note tell nobody.
+    app.call(
+        &author,
+        Method::POST,
+        &format!("/api/v1/tickets/{number}/replies"),
+        Some(json!({"body": "Also Korea-Japan ferries?"})),
+    )
+    .await;
+    app.call(
+        &staff,
+        Method::POST,
+        &format!("/api/v1/tickets/{number}/replies"),
+        Some(json!({"body": "Checking roaming rules", "internal": true})),
+    )
+    .await;
+    let (code, _) = app
+        .call(
+            &staff,
+            Method::POST,
+            &format!("/api/v1/tickets/{number}/replies"),
+            Some(json!({"body": "Yes, Japan is included in your plan."})),
+        )
+        .await;
+    assert_eq!(code, 201);
+    let event = bell.next(SOON).await.expect("the author's bell rings");
+    assert_eq!(event.kind, "notification");
+    assert_eq!(event.data["data"]["link"], format!("/tickets/{number}"));
+    assert!(
+        bell.next(Duration::from_millis(800)).await.is_none(),
+        "exactly one"
+    );
+    assert!(elsewhere.next(Duration::from_millis(300)).await.is_none());
+    let (_, list) = app
+        .call(&author, Method::GET, "/api/v1/me/notifications", None)
+        .await;
+    assert_eq!(list["unread"], 1);
+    assert_eq!(list["items"][0]["kind"], "ticket_answered");
+    assert!(
+        list["items"][0]["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("Japan is included"))
+    );
+    let (_, theirs) = app
+        .call(&other, Method::GET, "/api/v1/me/notifications", None)
+        .await;
+    assert_eq!(theirs["unread"], 0);
+    app.stop().await;
+}
+
 on_both_databases!(
     a_reconnecting_client_receives_exactly_the_events_it_missed,
     events_reach_only_those_allowed_to_see_them,
     an_event_on_one_instance_reaches_subscribers_of_another,
+    a_staff_answer_notifies_the_ticket_author_alone,
 );

@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 use shared::{NotificationList, NotificationView};
 
@@ -38,6 +38,47 @@ pub struct IdeaNews<'a> {
     pub text: &'a str,
     /// Site path to read more.
     pub link: String,
+}
+
+/// A staff answer in the member's own ticket thread.
+pub const TICKET_ANSWERED: &str = "ticket_answered";
+
+/// Tells one member about something that concerns them alone (an answer to
+/// their ticket): a notification row and a live event for their bell.
+#[allow(clippy::too_many_arguments)]
+pub async fn tell_member<C: ConnectionTrait>(
+    db: &C,
+    member_id: i32,
+    kind: &'static str,
+    actor_id: i32,
+    subject: String,
+    text: &str,
+    link: String,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    notification::ActiveModel {
+        user_id: Set(member_id),
+        kind: Set(kind.to_owned()),
+        idea_id: Set(None),
+        actor_id: Set(Some(actor_id)),
+        subject: Set(subject),
+        body_text: Set(text.to_owned()),
+        link: Set(link.clone()),
+        created_at: Set(at),
+        read_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    crate::events::publish(
+        db,
+        crate::events::member_topic(member_id),
+        "notification",
+        crate::events::Audience::Member(member_id),
+        serde_json::json!({"kind": kind, "link": link}),
+        at,
+    )
+    .await
 }
 
 /// Members who follow or voted for the idea.

@@ -618,6 +618,19 @@ pub async fn reply(
             active.status = Set(TicketStatus::Acknowledged.as_str().to_owned());
         }
     }
+    if staff_reply {
+        crate::notification::tell_member(
+            &txn,
+            row.author_id,
+            crate::notification::TICKET_ANSWERED,
+            member.id,
+            format!("{number}: {} answered", row.title),
+            &input.body,
+            format!("/tickets/{number}"),
+            now,
+        )
+        .await?;
+    }
     if author_reply && status == TicketStatus::WaitingForCustomer {
         active.status = Set(TicketStatus::InProgress.as_str().to_owned());
     }
