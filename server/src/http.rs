@@ -108,6 +108,16 @@ pub fn router(state: AppState) -> Router {
         .route("/auth/invites/accept", post(onboarding::accept_invite))
         .route("/admin/invites", post(onboarding::invite))
         .route("/admin/outbox", get(admin::outbox))
+        .route(
+            "/webhooks",
+            get(rest::webhooks::list_webhooks).post(rest::webhooks::create_webhook),
+        )
+        .route("/webhooks/{id}", delete(rest::webhooks::delete_webhook))
+        .route("/webhooks/{id}/ping", post(rest::webhooks::ping_webhook))
+        .route(
+            "/webhooks/{id}/deliveries",
+            get(rest::webhooks::webhook_deliveries),
+        )
         .route("/admin/users/{id}", put(admin::update_user))
         .route("/auth/signup", post(accounts::sign_up))
         .route("/auth/login", post(accounts::sign_in))

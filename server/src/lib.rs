@@ -12,6 +12,7 @@ pub mod openapi;
 pub mod rest;
 pub mod secret;
 pub mod startup;
+pub mod webhook_sender;
 
 pub use config::{Cli, Command, ServeArgs};
 pub use startup::{StartError, Started, start};

@@ -102,6 +102,11 @@ use utoipa::OpenApi;
         crate::rest::onboarding::invite,
         crate::rest::onboarding::accept_invite,
         crate::rest::admin::outbox,
+        crate::rest::webhooks::list_webhooks,
+        crate::rest::webhooks::create_webhook,
+        crate::rest::webhooks::delete_webhook,
+        crate::rest::webhooks::ping_webhook,
+        crate::rest::webhooks::webhook_deliveries,
     ),
     tags(
         (name = "meta", description = "Probes and the API description"),
@@ -114,6 +119,7 @@ use utoipa::OpenApi;
         (name = "departments", description = "Teams and their first-response promises"),
         (name = "accounts", description = "Sign-up, sign-in, sessions, API tokens, password resets"),
         (name = "admin", description = "Staff invitations and the mail outbox"),
+        (name = "webhooks", description = "Signed deliveries of events to integrations, with retries and a delivery log"),
     )
 )]
 pub struct ApiDoc;

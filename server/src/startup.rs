@@ -205,6 +205,12 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
     let app = router(state);
 
     let mail_worker = mailer.map(|m| m.spawn(ctx.clone()));
+    // Integrations hear of events from this start on: place the outbox
+    // cursor before the first request can append to the log.
+    if let Err(e) = domain::webhook::queue_new_events(&ctx).await {
+        tracing::warn!(error = %e, "starting the webhook outbox");
+    }
+    let webhook_worker = crate::webhook_sender::spawn(ctx.clone());
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         let serve = axum::serve(
@@ -220,6 +226,7 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
         if let Err(e) = serve.await {
             tracing::error!(error = %e, "server error");
         }
+        webhook_worker.abort();
         if let Some(worker) = mail_worker {
             // Unsent claims are taken over by the next worker after five minutes.
             worker.abort();

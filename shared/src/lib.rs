@@ -16,6 +16,7 @@ pub mod page;
 pub mod redirect;
 pub mod staff;
 pub mod ticket;
+pub mod webhook;
 
 pub use announcement::{AnnouncementView, LinkedIdea, NewAnnouncement};
 pub use error::ApiError;
@@ -28,7 +29,9 @@ pub use moderation::{
     AuditEntry, AuditQuery, ContentRef, HeldPost, HideRequest, NewReport, ReportView, Suspension,
     UnhideRequest, WordList,
 };
-pub use notification::{NotificationList, NotificationView};
+pub use notification::{
+    EmailMode, NotificationList, NotificationSettings, NotificationView, Unsubscribed,
+};
 pub use page::Page;
 pub use staff::{DepartmentRef, MemberProfile, Recognition, Role, StaffIdentity, UserRef};
 pub use ticket::{

@@ -33,3 +33,52 @@ pub struct NotificationList {
     /// How many are unread in all.
     pub unread: i64,
 }
+
+/// How a member wants notifications by e-mail.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EmailMode {
+    /// One mail per notification, as it happens.
+    #[default]
+    Instant,
+    /// At most one mail a day, collecting everything unread.
+    Daily,
+    /// No notification mail (the centre and the bell still work).
+    Off,
+}
+
+impl EmailMode {
+    /// Every mode, in the order the settings page offers them.
+    pub const ALL: [EmailMode; 3] = [EmailMode::Instant, EmailMode::Daily, EmailMode::Off];
+
+    /// The stable string used in the database and the API.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EmailMode::Instant => "instant",
+            EmailMode::Daily => "daily",
+            EmailMode::Off => "off",
+        }
+    }
+}
+
+string_enum!(EmailMode, UnknownEmailMode, "e-mail mode");
+
+/// `GET|PUT /api/v1/me/notification-settings`
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NotificationSettings {
+    /// `instant`, `daily` or `off`.
+    pub email: EmailMode,
+}
+
+/// What the one-click unsubscribe link did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Unsubscribed {
+    /// The address that gets no more notification mail.
+    pub email: String,
+    /// The mode now in force (`off` after unsubscribing).
+    pub mode: EmailMode,
+}

@@ -20,3 +20,4 @@ mod search;
 mod smtp;
 mod tickets;
 mod votes;
+mod webhooks;

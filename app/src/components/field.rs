@@ -90,19 +90,3 @@ where
         .and_then(Result::err)
         .map(|e| problem(&e))
 }
-
-/// Empties a form once its action succeeded, so the next submission starts
-/// clean and nothing (a reply, a promise, a remedy) is sent twice.
-pub fn reset_after_success<A>(action: ServerAction<A>, form: NodeRef<leptos::html::Form>)
-where
-    A: ServerFn<Error = ServerFnError> + Clone + Send + Sync + 'static,
-    A::Output: Clone + Send + Sync + 'static,
-{
-    Effect::new(move |_| {
-        if matches!(action.value().get(), Some(Ok(_)))
-            && let Some(form) = form.get()
-        {
-            form.reset();
-        }
-    });
-}

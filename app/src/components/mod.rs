@@ -1,6 +1,7 @@
 //! Reusable pieces of the UI.
 
 pub mod chart;
+pub mod draft;
 pub mod field;
 pub mod follow_button;
 pub mod guideline_select;

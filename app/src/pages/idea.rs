@@ -12,6 +12,7 @@ use crate::api::{
     ChangeIdeaStatus, DeleteComment, EditComment, MergeIdea, PostComment, RecordVoteFor,
     UnmergeIdea, get_idea, list_categories, list_guidelines,
 };
+use crate::components::draft::Draft;
 use crate::components::field::{field_error, form_error, only_field_error};
 use crate::components::follow_button::FollowButton;
 use crate::components::report_form::ReportForm;
@@ -67,6 +68,8 @@ pub fn IdeaPage() -> impl IntoView {
             .and_then(|n| n.parse::<i64>().ok())
     };
     let post = ServerAction::<PostComment>::new();
+    // Outside what live events re-render, so a half-written comment survives them.
+    let comment_draft = Draft::new();
     let remove = ServerAction::<DeleteComment>::new();
     let decide = ServerAction::<ChangeIdeaStatus>::new();
     let record = ServerAction::<RecordVoteFor>::new();
@@ -262,7 +265,7 @@ pub fn IdeaPage() -> impl IntoView {
 
                                 <section class="comments" aria-labelledby="comments-title">
                                     <h2 id="comments-title">{locale.t("idea.comments")} " (" {idea.comments_count} ")"</h2>
-                                    <CommentForm number=idea.number post=post signed_in=idea.can_comment locked/>
+                                    <CommentForm number=idea.number post=post draft=comment_draft signed_in=idea.can_comment locked/>
                                     {if idea.comments.is_empty() {
                                         view! { <p class="empty">{locale.t("idea.no_comments")}</p> }.into_any()
                                     } else {
@@ -405,10 +408,13 @@ fn ProxyVoteForm(number: i64, record: ServerAction<RecordVoteFor>) -> impl IntoV
 fn CommentForm(
     number: i64,
     post: ServerAction<PostComment>,
+    draft: Draft,
     signed_in: bool,
     locked: bool,
 ) -> impl IntoView {
     let locale = expect_context::<Locale>();
+    let form = NodeRef::<leptos::html::Form>::new();
+    draft.bind(post, form);
     let error = only_field_error(post, "body");
     let held = move || {
         post.value()
@@ -429,7 +435,7 @@ fn CommentForm(
                 }.into_any()
             }
         >
-            <ActionForm action=post attr:class="form comment-form" attr:id="comment-form">
+            <ActionForm action=post node_ref=form attr:class="form comment-form" attr:id="comment-form">
                 <input type="hidden" name="number" value=number/>
                 <div class="field">
                     <label for="comment-body">{locale.t("comment.label")}</label>

@@ -17,7 +17,8 @@ use crate::api::{
     TransferTicket, answer_kit, get_ticket, list_departments, set_me_too,
 };
 use crate::auth_state::CurrentUser;
-use crate::components::field::{field_error, form_error, reset_after_success};
+use crate::components::draft::Draft;
+use crate::components::field::{field_error, form_error};
 use crate::components::report_form::ReportForm;
 use crate::components::signature::{AuthorName, StaffSignature};
 use crate::i18n::Locale;
@@ -230,6 +231,8 @@ pub fn TicketPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let params = use_params_map();
     let reply = ServerAction::<ReplyTicket>::new();
+    // Outside what live events re-render, so a half-written reply survives them.
+    let draft = Draft::new();
     let transfer = ServerAction::<TransferTicket>::new();
     let status = ServerAction::<SetTicketStatus>::new();
     let claim = ServerAction::<ClaimTicket>::new();
@@ -281,7 +284,7 @@ pub fn TicketPage() -> impl IntoView {
                         } else {
                             (Vec::new(), shared::AnswerKit::default())
                         };
-                        view! { <Thread t departments kit reply transfer status claim rate settle/> }.into_any()
+                        view! { <Thread t departments kit reply draft transfer status claim rate settle/> }.into_any()
                     }
                     None => view! { <h1>{locale.t("ticket.not_found")}</h1> }.into_any(),
                 }
@@ -296,6 +299,7 @@ fn Thread(
     departments: Vec<shared::department::Department>,
     kit: shared::AnswerKit,
     reply: ServerAction<ReplyTicket>,
+    draft: Draft,
     transfer: ServerAction<TransferTicket>,
     status: ServerAction<SetTicketStatus>,
     claim: ServerAction<ClaimTicket>,
@@ -354,7 +358,7 @@ fn Thread(
             {t.rating.clone().map(|r| view! {
                 <p class="rating" data-score=r.score>{locale.t("ticket.rated")} " " {"★".repeat(usize::try_from(r.score).unwrap_or(0))} " " {r.comment.unwrap_or_default()}</p>
             })}
-            {t.can.reply.then(|| view! { <ReplyForm number=number.clone() reply staff=t.can.staff kit/> })}
+            {t.can.reply.then(|| view! { <ReplyForm number=number.clone() reply draft staff=t.can.staff kit/> })}
             {t.can.rate.then(|| view! { <RatingForm number=number.clone() rate/> })}
             {t.can.reopen.then(|| {
                 let number = number.clone();
@@ -518,13 +522,14 @@ fn MeToo(number: String, count: i64, mine: bool, allowed: bool) -> impl IntoView
 fn ReplyForm(
     number: String,
     reply: ServerAction<ReplyTicket>,
+    draft: Draft,
     staff: bool,
     kit: shared::AnswerKit,
 ) -> impl IntoView {
     let locale = expect_context::<Locale>();
     let form = NodeRef::<leptos::html::Form>::new();
     let text = NodeRef::<leptos::html::Textarea>::new();
-    reset_after_success(reply, form);
+    draft.bind(reply, form);
     let canned = kit.canned.clone();
     let insert = move |snippet: String| {
         if let Some(area) = text.get() {

@@ -222,8 +222,10 @@ pub async fn edit(ctx: &Ctx, actor: &Actor, id: i64, input: NewComment) -> Resul
     active.body_html = Set(markdown::render(&input.body));
     active.body_md = Set(input.body);
     active.edited_at = Set(Some(now));
-    let row = active.update(&ctx.db).await?;
-    announce(&ctx.db, row.idea_id, row.id, now).await?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let row = active.update(&txn).await?;
+    announce(&txn, row.idea_id, row.id, now).await?;
+    txn.commit().await?;
     view(ctx, actor, row).await
 }
 

@@ -328,6 +328,7 @@ mod tests {
             made_by_id: 1,
             created_at: Utc::now(),
             settled_at: None,
+            overdue_notified_at: None,
         }
     }
 

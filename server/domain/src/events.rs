@@ -35,7 +35,8 @@ impl Audience {
         }
     }
 
-    fn decode(raw: &str) -> Option<Self> {
+    /// Reads the stored form back.
+    pub(crate) fn decode(raw: &str) -> Option<Self> {
         match raw {
             "public" => Some(Audience::Public),
             "staff" => Some(Audience::Staff),
@@ -80,7 +81,12 @@ pub fn member_topic(id: i32) -> String {
     format!("member:{id}")
 }
 
-/// Appends an event in the caller's transaction.
+/// Appends an event in the caller's transaction (always call it inside
+/// one). Readers tail the log by id, so ids must become visible in order:
+/// on PostgreSQL two transactions could otherwise commit ids 11 before 10,
+/// and a reader that saw 11 would never look at 10 again. An advisory lock
+/// held until commit makes event writers take turns from here on (SQLite
+/// has one writer at a time anyway).
 pub async fn publish<C: ConnectionTrait>(
     db: &C,
     topic: String,
@@ -89,6 +95,10 @@ pub async fn publish<C: ConnectionTrait>(
     payload: serde_json::Value,
     at: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        db.execute_unprepared("SELECT pg_advisory_xact_lock(7242001)")
+            .await?;
+    }
     event::ActiveModel {
         topic: Set(topic),
         kind: Set(kind.to_owned()),

@@ -41,6 +41,7 @@ pub mod secret_token;
 pub mod ticket;
 pub mod user;
 pub mod vote;
+pub mod webhook;
 
 pub use actor::{Actor, Member};
 pub use ctx::{Clock, Ctx, IncidentRule, Settings};

@@ -230,6 +230,7 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewTicket) -> Result<Ticket
     )
     .await?;
     let now = ctx.clock.now();
+    let txn = crate::db::begin_write(&ctx.db).await?;
     let row = ticket::ActiveModel {
         kind: Set(input.kind.as_str().to_owned()),
         title: Set(title),
@@ -252,11 +253,11 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewTicket) -> Result<Ticket
         rating_comment: Set(None),
         ..Default::default()
     }
-    .insert(&ctx.db)
+    .insert(&txn)
     .await?;
     let number = ticket_number(i64::from(row.id));
     crate::events::publish(
-        &ctx.db,
+        &txn,
         crate::events::QUEUE.to_owned(),
         "ticket",
         crate::events::Audience::Staff,
@@ -264,6 +265,7 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewTicket) -> Result<Ticket
         now,
     )
     .await?;
+    txn.commit().await?;
     get(ctx, actor, &number).await
 }
 

@@ -18,6 +18,7 @@ mod m20261126_000012_merges;
 mod m20261126_000013_curation;
 mod m20261126_000014_insight_indexes;
 mod m20261126_000015_events;
+mod m20261126_000016_delivery;
 
 /// Lists every migration in the order it must run.
 pub struct Migrator;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000013_curation::Migration),
             Box::new(m20261126_000014_insight_indexes::Migration),
             Box::new(m20261126_000015_events::Migration),
+            Box::new(m20261126_000016_delivery::Migration),
         ]
     }
 }

@@ -12,6 +12,7 @@ pub mod meta;
 pub mod moderation;
 pub mod onboarding;
 pub mod tickets;
+pub mod webhooks;
 
 use axum::http::StatusCode;
 use serde::Serialize;

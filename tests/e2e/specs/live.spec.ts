@@ -31,6 +31,30 @@ test("a vote and a comment appear in another browser within a second", async ({ 
   await expect(b.locator(".comment", { hasText: text })).toHaveCount(1, { timeout: 1_000 });
 });
 
+test("a half-written comment survives a live update of the page", async ({ browser }) => {
+  const base = process.env.BASE_URL ?? "";
+  const a = await (await browser.newContext()).newPage();
+  await signIn(a, "member16@customers.example");
+  await a.goto("/ideas/24");
+  await expect(a.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await a.waitForTimeout(300);
+  const draft = `Still typing this thought ${Date.now() % 100_000}`;
+  await a.fill("#comment-body", draft);
+
+  // Somebody else comments: A's page shows it in place…
+  const b = await (await browser.newContext()).newPage();
+  await signIn(b, "member17@customers.example");
+  const other = `Meanwhile from B ${Date.now() % 100_000}`;
+  const posted = await b.request.post("/api/v1/ideas/24/comments", { headers: { origin: base }, data: { body: other } });
+  expect(posted.status()).toBe(201);
+  await expect(a.locator(".comment", { hasText: other })).toHaveCount(1);
+  // …and A's draft is still there, and is sent as typed.
+  await expect(a.locator("#comment-body")).toHaveValue(draft);
+  await a.click("#comment-form button[type=submit]");
+  await expect(a.locator(".comment", { hasText: draft })).toHaveCount(1);
+  await expect(a.locator("#comment-body")).toHaveValue("");
+});
+
 test("the bell counts a follower's new notification live, and the centre lists it", async ({ browser }) => {
   const base = process.env.BASE_URL ?? "";
   const customer = await (await browser.newContext()).newPage();

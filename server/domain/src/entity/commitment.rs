@@ -19,6 +19,7 @@ pub struct Model {
     pub made_by_id: i32,
     pub created_at: DateTimeUtc,
     pub settled_at: Option<DateTimeUtc>,
+    pub overdue_notified_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

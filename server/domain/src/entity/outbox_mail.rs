@@ -14,6 +14,7 @@ pub struct Model {
     pub attempts: i32,
     pub sent_at: Option<DateTimeUtc>,
     pub error: Option<String>,
+    pub unsubscribe_url: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,0 +1,134 @@
+//! What a reader is typing survives live updates. A live page renders its
+//! forms anew whenever an event arrives (somebody else's reply, a vote); the
+//! draft keeps the fields' values outside the form and puts them back into
+//! the new one, so a busy thread never wipes a half-written answer.
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+/// One field's typed value.
+#[derive(Clone, Debug)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+enum Value {
+    Text(String),
+    Checked(bool),
+}
+
+/// The values typed into one form, by field id. Create it where the page
+/// is created (outside what live events re-render) and bind each rendering
+/// of the form to it.
+#[derive(Clone, Copy, Debug)]
+pub struct Draft(StoredValue<Vec<(String, Value)>>);
+
+impl Default for Draft {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Draft {
+    /// An empty draft.
+    #[must_use]
+    pub fn new() -> Self {
+        Self(StoredValue::new(Vec::new()))
+    }
+
+    /// Binds this rendering of the form: fills it with what was typed
+    /// before, records what is typed next, and empties both the draft and
+    /// the form once `action` succeeds after this rendering (so nothing is
+    /// sent twice, and a re-rendering after an old success keeps the draft).
+    pub fn bind<A>(self, action: ServerAction<A>, form: NodeRef<leptos::html::Form>)
+    where
+        A: ServerFn<Error = ServerFnError> + Clone + Send + Sync + 'static,
+        A::Output: Clone + Send + Sync + 'static,
+    {
+        let rendered_at = action.version().get_untracked();
+        Effect::new(move |_| {
+            let version = action.version().get();
+            if version != rendered_at && matches!(action.value().get(), Some(Ok(_))) {
+                self.0.update_value(Vec::clear);
+                if let Some(form) = form.get_untracked() {
+                    form.reset();
+                }
+            }
+        });
+        #[cfg(feature = "hydrate")]
+        Effect::new(move |_| {
+            if let Some(form) = form.get() {
+                self.restore(&form);
+                self.record(&form);
+            }
+        });
+    }
+
+    #[cfg(feature = "hydrate")]
+    fn restore(self, form: &web_sys::HtmlFormElement) {
+        use wasm_bindgen::JsCast;
+        self.0.with_value(|fields| {
+            for (id, value) in fields {
+                let Ok(Some(element)) = form.query_selector(&format!("[id=\"{id}\"]")) else {
+                    continue;
+                };
+                match value {
+                    Value::Checked(checked) => {
+                        if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+                            input.set_checked(*checked);
+                        }
+                    }
+                    Value::Text(text) => {
+                        if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+                            input.set_value(text);
+                        } else if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>()
+                        {
+                            area.set_value(text);
+                        } else if let Some(select) = element.dyn_ref::<web_sys::HtmlSelectElement>()
+                        {
+                            select.set_value(text);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    #[cfg(feature = "hydrate")]
+    fn record(self, form: &web_sys::HtmlFormElement) {
+        use wasm_bindgen::JsCast;
+        use wasm_bindgen::closure::Closure;
+        let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let Some(element) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            else {
+                return;
+            };
+            let id = element.id();
+            if id.is_empty() {
+                return;
+            }
+            let value = if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+                if input.type_() == "checkbox" {
+                    Value::Checked(input.checked())
+                } else {
+                    Value::Text(input.value())
+                }
+            } else if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                Value::Text(area.value())
+            } else if let Some(select) = element.dyn_ref::<web_sys::HtmlSelectElement>() {
+                Value::Text(select.value())
+            } else {
+                return;
+            };
+            self.0
+                .try_update_value(|fields| match fields.iter_mut().find(|(f, _)| *f == id) {
+                    Some((_, old)) => *old = value,
+                    None => fields.push((id, value)),
+                });
+        });
+        for kind in ["input", "change"] {
+            let _ = form.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+        }
+        // Lives as long as the form element; a removed form gets no events.
+        listener.forget();
+    }
+}
