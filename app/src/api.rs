@@ -1091,3 +1091,39 @@ pub async fn mark_notifications_read() -> Result<(), ServerFnError> {
         .await
         .map_err(fail)
 }
+
+/// The signed-in member's e-mail preference for notifications.
+#[server(prefix = "/rpc")]
+pub async fn notification_settings() -> Result<shared::NotificationSettings, ServerFnError> {
+    domain::notification_mail::settings(&ctx()?, &caller().actor)
+        .await
+        .map_err(fail)
+}
+
+/// Sets how the member hears about notifications by e-mail.
+#[server(prefix = "/rpc")]
+pub async fn set_notification_settings(
+    email: String,
+) -> Result<shared::NotificationSettings, ServerFnError> {
+    let email = email.parse::<shared::EmailMode>().map_err(|_| {
+        fail(domain::Error::invalid(
+            "email",
+            "choose instant, daily or off",
+        ))
+    })?;
+    domain::notification_mail::update_settings(
+        &ctx()?,
+        &caller().actor,
+        shared::NotificationSettings { email },
+    )
+    .await
+    .map_err(fail)
+}
+
+/// The one-click unsubscribe link of a notification mail.
+#[server(prefix = "/rpc")]
+pub async fn unsubscribe_link(token: String) -> Result<shared::Unsubscribed, ServerFnError> {
+    domain::notification_mail::unsubscribe(&ctx()?, &token)
+        .await
+        .map_err(fail)
+}

@@ -33,7 +33,7 @@ use crate::pages::{
     member::MemberPage,
     moderation::{AuditPage, ModerationPage},
     new_idea::NewIdeaPage,
-    notifications::NotificationsPage,
+    notifications::{NotificationsPage, UnsubscribePage},
     profile::ProfilePage,
     roadmap::RoadmapPage,
     sign_in::SignInPage,
@@ -118,6 +118,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/dashboard") view=DashboardPage/>
                         <Route path=path!("/scorecard") view=ScorecardPage/>
                         <Route path=path!("/notifications") view=NotificationsPage/>
+                        <Route path=path!("/unsubscribe/:token") view=UnsubscribePage/>
                         <Route path=path!("/admin/outbox") view=AdminOutboxPage/>
                     </Routes>
                 </main>

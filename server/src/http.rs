@@ -92,6 +92,11 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/me/notifications", get(accounts::notifications))
         .route(
+            "/me/notification-settings",
+            get(accounts::notification_settings).put(accounts::update_notification_settings),
+        )
+        .route("/unsubscribe/{token}", post(accounts::unsubscribe))
+        .route(
             "/me/notifications/read",
             post(accounts::mark_notifications_read),
         )

@@ -2,6 +2,7 @@
 //! REST API, and the Leptos wiring. Business rules live in `domain`.
 
 pub mod auth;
+pub mod background;
 pub mod config;
 pub mod error;
 pub mod extract;

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use lettre::message::Mailbox;
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use tokio::task::JoinHandle;
 
@@ -55,11 +55,24 @@ impl Mailer {
             .to
             .parse::<Mailbox>()
             .map_err(|e| format!("bad recipient: {e}"))?;
-        let message = Message::builder()
+        let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(mail.subject.clone())
-            .header(ContentType::TEXT_PLAIN)
+            .header(ContentType::TEXT_PLAIN);
+        if let Some(url) = &mail.unsubscribe_url {
+            // RFC 8058: mail programs offer a button that POSTs to the URL.
+            builder = builder
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                    format!("<{url}>"),
+                ))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".to_owned(),
+                ));
+        }
+        let message = builder
             .body(mail.body.clone())
             .map_err(|e| format!("cannot build message: {e}"))?;
         self.transport

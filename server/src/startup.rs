@@ -211,6 +211,7 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
         tracing::warn!(error = %e, "starting the webhook outbox");
     }
     let webhook_worker = crate::webhook_sender::spawn(ctx.clone());
+    let chores = crate::background::spawn(ctx.clone());
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         let serve = axum::serve(
@@ -227,6 +228,7 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
             tracing::error!(error = %e, "server error");
         }
         webhook_worker.abort();
+        chores.abort();
         if let Some(worker) = mail_worker {
             // Unsent claims are taken over by the next worker after five minutes.
             worker.abort();

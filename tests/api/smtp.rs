@@ -4,7 +4,8 @@
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use madang_tests::{Backend, Options, on_both_databases, spawn_app_with};
+use madang_tests::{Backend, DEMO_PASSWORD, Options, on_both_databases, spawn_app_with};
+use reqwest::Method;
 use serde_json::json;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
@@ -128,4 +129,263 @@ async fn reset_mail_is_delivered_over_smtp_and_marked_sent(backend: Backend) {
     app.stop().await;
 }
 
-on_both_databases!(reset_mail_is_delivered_over_smtp_and_marked_sent);
+/// The text of a received message: headers unfolded, the body decoded
+/// from quoted-printable or base64 (lettre picks whichever is shorter).
+fn decoded(raw: &str) -> (String, String) {
+    let (head, body) = raw.split_once("\n\n").unwrap_or((raw, ""));
+    let head = head.replace("\n ", " ").replace("\n\t", " ");
+    let encoding = head
+        .lines()
+        .find_map(|l| l.strip_prefix("Content-Transfer-Encoding:"))
+        .map(|v| v.trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    let text = match encoding.as_str() {
+        "base64" => {
+            use base64::Engine;
+            let joined: String = body.split_whitespace().collect();
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(joined)
+                .expect("base64 body");
+            String::from_utf8(bytes).expect("UTF-8 body")
+        }
+        "quoted-printable" => {
+            let joined = body.replace("=\n", "");
+            let mut bytes = Vec::new();
+            let raw = joined.as_bytes();
+            let mut i = 0;
+            while i < raw.len() {
+                if raw[i] == b'='
+                    && i + 3 <= raw.len()
+                    && let Ok(byte) = u8::from_str_radix(&joined[i + 1..i + 3], 16)
+                {
+                    bytes.push(byte);
+                    i += 3;
+                    continue;
+                }
+                bytes.push(raw[i]);
+                i += 1;
+            }
+            String::from_utf8(bytes).expect("UTF-8 body")
+        }
+        _ => body.to_owned(),
+    };
+    (head, text.replace("\r\n", "\n"))
+}
+
+/// Waits until `count` mails reached `address`.
+async fn mails_to(
+    inbox: &Arc<Mutex<Vec<Received>>>,
+    address: &str,
+    count: usize,
+) -> Vec<(String, String)> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let mails: Vec<(String, String)> = inbox
+            .lock()
+            .expect("lock")
+            .iter()
+            .filter(|m| m.rcpt.iter().any(|r| r == address))
+            .map(|m| decoded(&m.data))
+            .collect();
+        if mails.len() >= count {
+            return mails;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{address} got {} of {count} mails",
+            mails.len()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn a_follower_gets_the_status_mail_and_unsubscribes_with_one_click(backend: Backend) {
+    let (smtp_url, inbox) = smtp_listener().await;
+    let app = spawn_app_with(
+        backend,
+        Options {
+            smtp_url: Some(smtp_url),
+            ..Options::default()
+        },
+    )
+    .await;
+    let staff = app.sign_in("sara.park@hanbit.example", DEMO_PASSWORD).await;
+    let follower = app
+        .sign_up("follower@example.com", "Faithful Follower")
+        .await;
+    let (code, settings) = app
+        .call(
+            &follower,
+            Method::GET,
+            "/api/v1/me/notification-settings",
+            None,
+        )
+        .await;
+    assert_eq!(
+        (code, settings),
+        (200, json!({"email": "instant"})),
+        "instant mail by default"
+    );
+    let (code, _) = app
+        .call(&follower, Method::PUT, "/api/v1/ideas/12/follow", None)
+        .await;
+    assert_eq!(code, 200);
+
+    let explanation = "We are building it this quarter; the beta opens in March.";
+    let (code, _) = app
+        .call(
+            &staff,
+            Method::PUT,
+            "/api/v1/ideas/12/status",
+            Some(json!({"status": "planned", "explanation": explanation})),
+        )
+        .await;
+    assert_eq!(code, 200);
+    let mails = mails_to(&inbox, "follower@example.com", 1).await;
+    let (head, body) = &mails[0];
+    assert!(body.contains(explanation), "{body}");
+    assert!(body.contains(&app.url("/ideas/12")), "{body}");
+    let link = body
+        .lines()
+        .skip_while(|l| !l.starts_with("Unsubscribe with one click"))
+        .nth(1)
+        .expect("an unsubscribe link in the mail")
+        .trim()
+        .to_owned();
+    assert!(link.starts_with(&app.url("/unsubscribe/")), "{link}");
+    assert!(
+        head.contains(&format!("List-Unsubscribe: <{link}>")),
+        "{head}"
+    );
+    assert!(
+        head.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"),
+        "{head}"
+    );
+
+    // The link works without signing in: the page says so, and the
+    // setting is off.
+    let page = app.get(link.trim_start_matches(&app.url(""))).await;
+    assert_eq!(page.status().as_u16(), 200);
+    let html = page.text().await.expect("page");
+    assert!(
+        html.contains("follower@example.com"),
+        "the page names the address"
+    );
+    let (_, settings) = app
+        .call(
+            &follower,
+            Method::GET,
+            "/api/v1/me/notification-settings",
+            None,
+        )
+        .await;
+    assert_eq!(settings, json!({"email": "off"}));
+
+    // No more mail; the notification centre still lists what happens.
+    let (code, _) = app
+        .call(
+            &staff,
+            Method::PUT,
+            "/api/v1/ideas/12/status",
+            Some(json!({"status": "in_progress", "explanation": "Work has started."})),
+        )
+        .await;
+    assert_eq!(code, 200);
+    let (_, list) = app
+        .call(&follower, Method::GET, "/api/v1/me/notifications", None)
+        .await;
+    assert_eq!(list["items"].as_array().expect("items").len(), 2);
+    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    assert_eq!(mails_to(&inbox, "follower@example.com", 1).await.len(), 1);
+
+    // Mail programs' one-click button POSTs to the API; a wrong token is 404.
+    let token = link.rsplit('/').next().expect("token");
+    let posted = app
+        .post_json(&format!("/api/v1/unsubscribe/{token}"), &json!({}))
+        .await;
+    assert_eq!(posted.status().as_u16(), 200);
+    let wrong = app
+        .post_json(
+            &format!("/api/v1/unsubscribe/{}", "0".repeat(64)),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(wrong.status().as_u16(), 404);
+    app.stop().await;
+}
+
+async fn a_daily_digest_collects_a_days_notifications_in_one_mail(backend: Backend) {
+    let (smtp_url, inbox) = smtp_listener().await;
+    let app = spawn_app_with(
+        backend,
+        Options {
+            smtp_url: Some(smtp_url),
+            ..Options::default()
+        },
+    )
+    .await;
+    let staff = app.sign_in("sara.park@hanbit.example", DEMO_PASSWORD).await;
+    let reader = app.sign_up("digest@example.com", "Digest Reader").await;
+    let (code, problem) = app
+        .call(
+            &reader,
+            Method::PUT,
+            "/api/v1/me/notification-settings",
+            Some(json!({"email": "weekly"})),
+        )
+        .await;
+    assert_eq!(code, 422, "{problem}");
+    let (code, _) = app
+        .call(
+            &reader,
+            Method::PUT,
+            "/api/v1/me/notification-settings",
+            Some(json!({"email": "daily"})),
+        )
+        .await;
+    assert_eq!(code, 200);
+    for idea in [14, 15] {
+        let (code, _) = app
+            .call(
+                &reader,
+                Method::PUT,
+                &format!("/api/v1/ideas/{idea}/follow"),
+                None,
+            )
+            .await;
+        assert_eq!(code, 200);
+        let (code, _) = app
+            .call(
+                &staff,
+                Method::PUT,
+                &format!("/api/v1/ideas/{idea}/status"),
+                Some(json!({"status": "under_review", "explanation": format!("Looking into idea {idea} now.")})),
+            )
+            .await;
+        assert_eq!(code, 200);
+    }
+    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    assert!(
+        mails_to(&inbox, "digest@example.com", 0).await.is_empty(),
+        "nothing before the day is over"
+    );
+    app.advance_clock(chrono::Duration::hours(25));
+    let mails = mails_to(&inbox, "digest@example.com", 1).await;
+    let (_, body) = &mails[0];
+    assert!(body.contains("Looking into idea 14 now."), "{body}");
+    assert!(body.contains("Looking into idea 15 now."), "{body}");
+    assert!(body.contains("/unsubscribe/"), "{body}");
+    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    assert_eq!(
+        mails_to(&inbox, "digest@example.com", 1).await.len(),
+        1,
+        "one digest"
+    );
+    app.stop().await;
+}
+
+on_both_databases!(
+    reset_mail_is_delivered_over_smtp_and_marked_sent,
+    a_follower_gets_the_status_mail_and_unsubscribes_with_one_click,
+    a_daily_digest_collects_a_days_notifications_in_one_mail,
+);

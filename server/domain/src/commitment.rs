@@ -231,6 +231,114 @@ pub async fn list(ctx: &Ctx, query: &CommitmentQuery) -> Result<Page<CommitmentV
     })
 }
 
+/// Tells the ticket's author (and, for an overdue promise, the staff
+/// member who made it) what became of a promise, and the thread's open
+/// pages and integrations through the event log.
+async fn tell_customer<C: ConnectionTrait>(
+    db: &C,
+    row: &commitment::Model,
+    status: &'static str,
+    actor_id: i32,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let Some(ticket) = ticket::Entity::find_by_id(row.ticket_id).one(db).await? else {
+        return Ok(());
+    };
+    let number = ticket_number(i64::from(ticket.id));
+    let link = format!("/tickets/{number}");
+    let (kind, subject) = if status == KEPT {
+        (
+            crate::notification::COMMITMENT_KEPT,
+            format!("Promise kept in {number}: {}", row.text),
+        )
+    } else {
+        (
+            crate::notification::COMMITMENT_OVERDUE,
+            format!("Promise overdue in {number}: {}", row.text),
+        )
+    };
+    let text = if status == KEPT {
+        row.evidence.clone().unwrap_or_default()
+    } else {
+        format!(
+            "It was due on {}. The team has been reminded; you can ask for news in the thread.",
+            row.due_on
+        )
+    };
+    crate::notification::tell_member(
+        db,
+        ticket.author_id,
+        kind,
+        actor_id,
+        subject.clone(),
+        &text,
+        link.clone(),
+        now,
+    )
+    .await?;
+    if status == OVERDUE && row.made_by_id != ticket.author_id {
+        crate::notification::tell_member(
+            db,
+            row.made_by_id,
+            kind,
+            actor_id,
+            subject,
+            &format!(
+                "Your promise was due on {}: keep it or withdraw it with a reason.",
+                row.due_on
+            ),
+            link,
+            now,
+        )
+        .await?;
+    }
+    crate::events::publish(
+        db,
+        crate::events::ticket_topic(&number),
+        "commitment",
+        crate::events::Audience::Public,
+        serde_json::json!({"number": number, "commitment": row.id, "status": status}),
+        now,
+    )
+    .await
+}
+
+/// Notices promises that passed their date unkept, once each: their
+/// ticket's author and the staff member who made them are told. Run by a
+/// background worker; returns how many were noticed.
+pub async fn notice_overdue(ctx: &Ctx) -> Result<usize> {
+    let now = ctx.clock.now();
+    let rows = commitment::Entity::find()
+        .filter(commitment::Column::Status.eq(PENDING))
+        .filter(commitment::Column::DueOn.lt(today(now)))
+        .filter(commitment::Column::OverdueNotifiedAt.is_null())
+        .order_by_asc(commitment::Column::Id)
+        .limit(50)
+        .all(&ctx.db)
+        .await?;
+    let mut noticed = 0;
+    for row in rows {
+        let txn = crate::db::begin_write(&ctx.db).await?;
+        let won = commitment::Entity::update_many()
+            .col_expr(
+                commitment::Column::OverdueNotifiedAt,
+                sea_orm::sea_query::Expr::value(Some(now)),
+            )
+            .filter(commitment::Column::Id.eq(row.id))
+            .filter(commitment::Column::OverdueNotifiedAt.is_null())
+            .exec(&txn)
+            .await?
+            .rows_affected
+            == 1;
+        if won {
+            tell_customer(&txn, &row, OVERDUE, row.made_by_id, now).await?;
+            noticed += 1;
+        }
+        txn.commit().await?;
+    }
+    Ok(noticed)
+}
+
 /// Staff settle a promise: kept (with evidence), withdrawn (with a
 /// reason), or back to pending.
 pub async fn update(
@@ -285,6 +393,13 @@ pub async fn update(
     active.reason = Set(reason.clone());
     active.settled_at = Set((input.status != PENDING).then_some(now));
     active.update(&txn).await?;
+    if input.status == KEPT && row.status != KEPT {
+        let kept = commitment::Model {
+            evidence: evidence.clone(),
+            ..row.clone()
+        };
+        tell_customer(&txn, &kept, KEPT, staff.id, now).await?;
+    }
     audit::record(
         &txn,
         audit::Entry {

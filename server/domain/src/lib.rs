@@ -29,6 +29,7 @@ pub mod member;
 pub mod merge;
 pub mod moderation;
 pub mod notification;
+pub mod notification_mail;
 pub mod onboarding;
 pub mod password;
 pub mod policy;

@@ -26,6 +26,19 @@ pub async fn queue(
     subject: &str,
     body: &str,
 ) -> Result<()> {
+    queue_with_unsubscribe(db, now, to, subject, body, None).await
+}
+
+/// Queues one plain-text mail; with an unsubscribe URL it also gets the
+/// `List-Unsubscribe` headers mail programs show as a one-click button.
+pub async fn queue_with_unsubscribe(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    to: &str,
+    subject: &str,
+    body: &str,
+    unsubscribe_url: Option<String>,
+) -> Result<()> {
     outbox_mail::ActiveModel {
         to_address: Set(to.to_owned()),
         subject: Set(subject.to_owned()),
@@ -35,6 +48,7 @@ pub async fn queue(
         attempts: Set(0),
         sent_at: Set(None),
         error: Set(None),
+        unsubscribe_url: Set(unsubscribe_url),
         ..Default::default()
     }
     .insert(db)
@@ -79,6 +93,8 @@ pub struct Claimed {
     pub subject: String,
     /// Plain-text body.
     pub body: String,
+    /// For `List-Unsubscribe`, when the mail is a notification.
+    pub unsubscribe_url: Option<String>,
 }
 
 /// Claims up to `limit` unsent mails for this worker. A claim is a
@@ -122,6 +138,7 @@ pub async fn claim_unsent(ctx: &Ctx, limit: u64) -> Result<Vec<Claimed>> {
                 to: mail.to_address,
                 subject: mail.subject,
                 body: mail.body_text,
+                unsubscribe_url: mail.unsubscribe_url,
             });
         }
     }

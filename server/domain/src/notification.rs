@@ -42,6 +42,12 @@ pub struct IdeaNews<'a> {
 
 /// A staff answer in the member's own ticket thread.
 pub const TICKET_ANSWERED: &str = "ticket_answered";
+/// Somebody wrote `@Your Name` in a comment or a ticket reply.
+pub const MENTION: &str = "mention";
+/// A promise made in the member's ticket was kept.
+pub const COMMITMENT_KEPT: &str = "commitment_kept";
+/// A promise made in the member's ticket passed its date unkept.
+pub const COMMITMENT_OVERDUE: &str = "commitment_overdue";
 
 /// Tells one member about something that concerns them alone (an answer to
 /// their ticket): a notification row and a live event for their bell.

@@ -240,3 +240,53 @@ pub async fn mark_notifications_read(
     domain::notification::mark_all_read(&state.ctx, &auth.actor).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+/// The member's e-mail preference for notifications.
+#[utoipa::path(get, path = "/api/v1/me/notification-settings", tag = "accounts", responses(
+    (status = 200, body = shared::NotificationSettings),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn notification_settings(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> ApiResult<Json<shared::NotificationSettings>> {
+    Ok(Json(
+        domain::notification_mail::settings(&state.ctx, &auth.actor).await?,
+    ))
+}
+
+/// Sets the member's e-mail preference: `instant` (one mail per
+/// notification), `daily` (one digest a day) or `off`.
+#[utoipa::path(put, path = "/api/v1/me/notification-settings", tag = "accounts",
+    request_body = shared::NotificationSettings, responses(
+    (status = 200, body = shared::NotificationSettings),
+    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 422, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn update_notification_settings(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<shared::NotificationSettings>,
+) -> ApiResult<Json<shared::NotificationSettings>> {
+    Ok(Json(
+        domain::notification_mail::update_settings(&state.ctx, &auth.actor, input).await?,
+    ))
+}
+
+/// The one-click unsubscribe of a notification mail (RFC 8058: mail
+/// programs POST here; the link in the mail opens the page
+/// `/unsubscribe/{token}`, which does the same). No sign-in: the token from
+/// the mail is the proof.
+#[utoipa::path(post, path = "/api/v1/unsubscribe/{token}", tag = "accounts",
+    params(("token" = String, Path, description = "The token from the mail's link")), responses(
+    (status = 200, body = shared::Unsubscribed),
+    (status = 404, body = ApiError, content_type = "application/problem+json"),
+))]
+pub async fn unsubscribe(
+    State(state): State<AppState>,
+    ApiPath(token): ApiPath<String>,
+) -> ApiResult<Json<shared::Unsubscribed>> {
+    Ok(Json(
+        domain::notification_mail::unsubscribe(&state.ctx, &token).await?,
+    ))
+}
