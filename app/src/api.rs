@@ -1127,3 +1127,55 @@ pub async fn unsubscribe_link(token: String) -> Result<shared::Unsubscribed, Ser
         .await
         .map_err(fail)
 }
+
+/// Registered webhooks with their delivery counts (admins).
+#[server(prefix = "/rpc")]
+pub async fn list_webhooks() -> Result<Vec<shared::webhook::WebhookView>, ServerFnError> {
+    domain::webhook::list(&ctx()?, &caller().actor)
+        .await
+        .map_err(fail)
+}
+
+/// Registers a webhook (admins); the answer carries its secret, once.
+#[server(prefix = "/rpc")]
+pub async fn create_webhook(
+    url: String,
+    description: String,
+    events: Option<Vec<String>>,
+) -> Result<shared::webhook::WebhookView, ServerFnError> {
+    let input = shared::webhook::NewWebhook {
+        url,
+        description,
+        events: events.unwrap_or_default(),
+    };
+    domain::webhook::create(&ctx()?, &caller().actor, input)
+        .await
+        .map_err(fail)
+}
+
+/// Removes a webhook (admins).
+#[server(prefix = "/rpc")]
+pub async fn delete_webhook(id: i64) -> Result<(), ServerFnError> {
+    domain::webhook::delete(&ctx()?, &caller().actor, id)
+        .await
+        .map_err(fail)
+}
+
+/// Sends a test delivery (admins).
+#[server(prefix = "/rpc")]
+pub async fn ping_webhook(id: i64) -> Result<(), ServerFnError> {
+    domain::webhook::ping(&ctx()?, &caller().actor, id)
+        .await
+        .map(|_| ())
+        .map_err(fail)
+}
+
+/// A webhook's newest deliveries with every try (admins).
+#[server(prefix = "/rpc")]
+pub async fn webhook_deliveries(
+    id: i64,
+) -> Result<Vec<shared::webhook::WebhookDeliveryView>, ServerFnError> {
+    domain::webhook::deliveries(&ctx()?, &caller().actor, id, 20)
+        .await
+        .map_err(fail)
+}

@@ -25,6 +25,7 @@ use crate::pages::onboarding::{AcceptInvitePage, ForgotPasswordPage, ResetPasswo
 use crate::pages::{
     admin::AdminPage,
     admin_outbox::AdminOutboxPage,
+    admin_webhooks::AdminWebhooksPage,
     announcements::{AnnouncementPage, AnnouncementsPage},
     board::BoardPage,
     commitments::CommitmentsPage,
@@ -120,6 +121,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/notifications") view=NotificationsPage/>
                         <Route path=path!("/unsubscribe/:token") view=UnsubscribePage/>
                         <Route path=path!("/admin/outbox") view=AdminOutboxPage/>
+                        <Route path=path!("/admin/webhooks") view=AdminWebhooksPage/>
                     </Routes>
                 </main>
                 <footer class="site-footer">

@@ -205,7 +205,77 @@ async fn comments_cannot_be_edited_after_fifteen_minutes(backend: Backend) {
     app.stop().await;
 }
 
+async fn mentions(app: &madang_tests::TestApp, cookie: &str) -> Vec<Value> {
+    let (code, list) = app
+        .call(cookie, Method::GET, "/api/v1/me/notifications", None)
+        .await;
+    assert_eq!(code, 200);
+    list["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter(|n| n["kind"] == "mention")
+        .cloned()
+        .collect()
+}
+
+async fn a_mention_tells_participants_and_staff_but_not_strangers(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let first = app.sign_up("first@example.com", "Hana Seo").await;
+    let second = app.sign_up("second@example.com", "Doyun Kim").await;
+    let stranger = app.sign_up("stranger@example.com", "Mira Jang").await;
+    let staff = app.sign_in("sara.park@hanbit.example", DEMO_PASSWORD).await;
+    let (code, _) = app
+        .call(
+            &first,
+            Method::POST,
+            "/api/v1/ideas/9/comments",
+            Some(json!({"body": "This would save me an hour a week."})),
+        )
+        .await;
+    assert_eq!(code, 201);
+    let body = "Same here, @hana seo! @Sara Park can you look at this? @Mira Jang too.";
+    let (code, comment) = app
+        .call(
+            &second,
+            Method::POST,
+            "/api/v1/ideas/9/comments",
+            Some(json!({"body": body})),
+        )
+        .await;
+    assert_eq!(code, 201);
+
+    let told = mentions(&app, &first).await;
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert!(
+        told[0]["subject"]
+            .as_str()
+            .expect("subject")
+            .starts_with("Doyun Kim mentioned you")
+    );
+    assert_eq!(
+        told[0]["link"],
+        format!("/ideas/9#comment-{}", comment["id"])
+    );
+    assert_eq!(told[0]["text"], body);
+    assert_eq!(
+        mentions(&app, &staff).await.len(),
+        1,
+        "staff can be mentioned"
+    );
+    assert!(
+        mentions(&app, &stranger).await.is_empty(),
+        "not taking part: not told"
+    );
+    assert!(
+        mentions(&app, &second).await.is_empty(),
+        "nobody is told of their own mention"
+    );
+    app.stop().await;
+}
+
 on_both_databases!(
     comments_are_posted_edited_and_deleted_as_tombstones,
     comments_cannot_be_edited_after_fifteen_minutes,
+    a_mention_tells_participants_and_staff_but_not_strangers,
 );

@@ -29,7 +29,7 @@ pub fn AdminPage() -> impl IntoView {
     view! {
         <Title text=locale.t("admin.title")/>
         <h1>{locale.t("admin.title")}</h1>
-        <p><A href="/admin/outbox">{locale.t("admin.outbox_link")}</A></p>
+        <p><A href="/admin/outbox">{locale.t("admin.outbox_link")}</A> " · " <A href="/admin/webhooks">{locale.t("webhooks.title")}</A></p>
         <section class="auth-card wide pending-remedies">
             <h2>{locale.t("remedy.pending_title")}</h2>
             <Suspense fallback=|| ()>

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod admin_outbox;
+pub mod admin_webhooks;
 pub mod announcements;
 pub mod board;
 pub mod commitments;

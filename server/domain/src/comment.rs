@@ -158,6 +158,7 @@ pub async fn create(
     let now = ctx.clock.now();
     let txn = db::begin_write(&ctx.db).await?;
     let idea_id = find_by_number(&txn, number, Lock::None).await?.id;
+    let text = input.body.clone();
     let row = idea_comment::ActiveModel {
         idea_id: Set(idea_id),
         author_id: Set(member.id),
@@ -176,9 +177,47 @@ pub async fn create(
     crate::follow::add(&txn, idea_id, member.id, ctx.clock.now()).await?;
     if !admission.held() {
         announce(&txn, idea_id, row.id, now).await?;
+        tell_mentioned(&txn, member.id, &idea.title, idea_id, row.id, &text, now).await?;
     }
     txn.commit().await?;
     view(ctx, actor, row).await
+}
+
+/// Notifies the people the comment mentions (`@Name`), except its author.
+async fn tell_mentioned<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    author_id: i32,
+    idea_title: &str,
+    idea_id: i32,
+    comment_id: i32,
+    text: &str,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    let people = crate::mention::idea_participants(db, idea_id).await?;
+    let mentioned = crate::mention::mentioned(text, &people);
+    if mentioned.iter().all(|&id| id == author_id) {
+        return Ok(());
+    }
+    let author = people
+        .iter()
+        .find(|(id, _)| *id == author_id)
+        .map(|(_, name)| name.clone())
+        .unwrap_or_else(|| "Somebody".to_owned());
+    let excerpt: String = text.chars().take(500).collect();
+    for id in mentioned.into_iter().filter(|&id| id != author_id) {
+        crate::notification::tell_member(
+            db,
+            id,
+            crate::notification::MENTION,
+            author_id,
+            format!("{author} mentioned you on “{idea_title}”"),
+            &excerpt,
+            format!("/ideas/{idea_id}#comment-{comment_id}"),
+            at,
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 async fn own_comment(

@@ -26,6 +26,7 @@ pub mod idea;
 pub mod mail;
 pub mod markdown;
 pub mod member;
+pub mod mention;
 pub mod merge;
 pub mod moderation;
 pub mod notification;
