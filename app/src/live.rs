@@ -55,8 +55,16 @@ const KINDS: [&str; 7] = [
     "notification",
 ];
 
+/// After a bump, further events within this window are gathered into one
+/// bump at its end: a page refetches at most about twice a second however
+/// busy the board is, and never later than this after an event.
+#[cfg(feature = "hydrate")]
+const GATHER: std::time::Duration = std::time::Duration::from_millis(400);
+
 /// A counter that changes whenever an event arrives for the topics the
-/// closure names (`None`: no subscription). On the server it never changes.
+/// closure names (`None`: no subscription), at most once per `GATHER`
+/// window (the first event at once, the rest gathered). On the server it
+/// never changes.
 pub fn live_counter(
     topics: impl Fn() -> Option<String> + Send + Sync + 'static,
 ) -> ReadSignal<u64> {
@@ -67,6 +75,43 @@ pub fn live_counter(
         use wasm_bindgen::closure::Closure;
 
         let current = StoredValue::new_local(None::<web_sys::EventSource>);
+        // (cooling down after a bump, an event arrived meanwhile)
+        let window = StoredValue::new_local((false, false));
+        let bump_now = move || {
+            set_count.try_update(|n| *n += 1);
+        };
+        let gathered = move || {
+            let Some((cooling, _)) = window.try_get_value() else {
+                return;
+            };
+            if cooling {
+                window.set_value((true, true));
+                return;
+            }
+            bump_now();
+            window.set_value((true, false));
+            fn close_window(
+                window: StoredValue<(bool, bool), LocalStorage>,
+                bump_now: impl Fn() + Copy + 'static,
+            ) {
+                set_timeout(
+                    move || {
+                        let Some((_, dirty)) = window.try_get_value() else {
+                            return;
+                        };
+                        if dirty {
+                            bump_now();
+                            window.set_value((true, false));
+                            close_window(window, bump_now);
+                        } else {
+                            window.set_value((false, false));
+                        }
+                    },
+                    GATHER,
+                );
+            }
+            close_window(window, bump_now);
+        };
         let close = move || {
             current.try_update_value(|source| {
                 if let Some(source) = source.take() {
@@ -94,7 +139,7 @@ pub fn live_counter(
                     if let Ok(id) = event.last_event_id().parse::<i64>() {
                         SEEN.with(|seen| seen.set(seen.get().max(id)));
                     }
-                    set_count.try_update(|n| *n += 1);
+                    gathered();
                 },
             );
             for kind in KINDS {

@@ -1,6 +1,8 @@
 //! Live pages: the hub tails the event log (the database is the broker, so
-//! every instance sharing one PostgreSQL sees every event) and fans new
-//! entries out to this instance's server-sent-event streams. A stream
+//! every instance sharing one PostgreSQL sees every event; there each
+//! commit that appended events wakes the hubs with LISTEN/NOTIFY, so they
+//! read at once instead of at their next look) and fans new entries out to
+//! this instance's server-sent-event streams. A stream
 //! replays the log after `Last-Event-ID` first, so a reconnecting browser
 //! misses nothing that is still retained.
 
@@ -15,7 +17,7 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use domain::entity::event;
 use futures_util::Stream;
 use serde::Deserialize;
-use tokio::sync::{broadcast, watch};
+use tokio::sync::{Notify, broadcast, watch};
 use tokio::task::JoinHandle;
 
 use crate::auth::Auth;
@@ -25,6 +27,9 @@ use crate::http::AppState;
 
 /// How often the hub looks for new events when the log is quiet.
 const POLL: Duration = Duration::from_millis(100);
+/// How often it looks when PostgreSQL wakes it on every commit: only in
+/// case a wake-up was lost while the listening connection reconnected.
+const POLL_WITH_NOTIFY: Duration = Duration::from_millis(500);
 /// Events read per look.
 const BATCH: u64 = 500;
 /// Events a slow stream may fall behind before it re-reads the log.
@@ -42,6 +47,7 @@ pub struct Hub {
 pub struct HubHandle {
     close: watch::Sender<bool>,
     task: JoinHandle<()>,
+    listener: Option<JoinHandle<()>>,
 }
 
 impl HubHandle {
@@ -49,7 +55,44 @@ impl HubHandle {
     pub fn close(self) {
         let _ = self.close.send(true);
         self.task.abort();
+        if let Some(listener) = self.listener {
+            listener.abort();
+        }
     }
+}
+
+/// On PostgreSQL, listens on the events channel and wakes the hub on every
+/// commit that appended events; `None` on SQLite (one instance, which the
+/// short poll serves) or when listening fails (the poll still works).
+async fn listen_for_commits(ctx: &domain::Ctx, wake: Arc<Notify>) -> Option<JoinHandle<()>> {
+    if ctx.db.get_database_backend() != sea_orm::DbBackend::Postgres {
+        return None;
+    }
+    let pool = ctx.db.get_postgres_connection_pool();
+    let mut listener = match sea_orm::sqlx::postgres::PgListener::connect_with(pool).await {
+        Ok(listener) => listener,
+        Err(error) => {
+            tracing::warn!(%error, "cannot LISTEN for events; polling instead");
+            return None;
+        }
+    };
+    if let Err(error) = listener.listen(domain::events::NOTIFY_CHANNEL).await {
+        tracing::warn!(%error, "cannot LISTEN for events; polling instead");
+        return None;
+    }
+    Some(tokio::spawn(async move {
+        loop {
+            match listener.try_recv().await {
+                Ok(Some(_)) => wake.notify_one(),
+                // Reconnected: wake-ups may have been lost; read the log now.
+                Ok(None) => wake.notify_one(),
+                Err(error) => {
+                    tracing::warn!(%error, "listening for events");
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
+            }
+        }
+    }))
 }
 
 impl Hub {
@@ -62,6 +105,13 @@ impl Hub {
         let position = Arc::new(AtomicI32::new(last));
         let seen = Arc::clone(&position);
         let fan_out = sender.clone();
+        let wake = Arc::new(Notify::new());
+        let listener = listen_for_commits(&ctx, Arc::clone(&wake)).await;
+        let poll = if listener.is_some() {
+            POLL_WITH_NOTIFY
+        } else {
+            POLL
+        };
         let task = tokio::spawn(async move {
             let mut looks: u64 = 0;
             loop {
@@ -75,7 +125,10 @@ impl Hub {
                             let _ = fan_out.send(Arc::new(row));
                         }
                         if !full {
-                            tokio::time::sleep(POLL).await;
+                            tokio::select! {
+                                () = tokio::time::sleep(poll) => {}
+                                () = wake.notified() => {}
+                            }
                         }
                     }
                     Err(error) => {
@@ -98,7 +151,11 @@ impl Hub {
                 closing,
                 position,
             },
-            HubHandle { close, task },
+            HubHandle {
+                close,
+                task,
+                listener,
+            },
         )
     }
 

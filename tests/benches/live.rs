@@ -1,7 +1,9 @@
 //! How many live (server-sent-event) clients one instance holds, and how
 //! long a vote takes to reach all of them (issue: "a benchmark, not a
-//! test"). The real server runs in this process on SQLite; every client is
-//! its own HTTP connection subscribed to the idea's topic.
+//! test"). The real server runs in this process on SQLite (or on
+//! PostgreSQL with `MADANG_BENCH_BACKEND=postgres` and
+//! `MADANG_TEST_POSTGRES_URL`, where LISTEN/NOTIFY wakes the hub); every
+//! client is its own HTTP connection subscribed to the idea's topic.
 //!
 //! `ulimit -n 65536; cargo bench -p madang-tests --bench live` (each client
 //! is a file descriptor on both ends). `MADANG_BENCH_CLIENTS=100,1000,4000`
@@ -44,7 +46,12 @@ async fn main() {
         .ok()
         .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![100, 1_000, 2_000]);
-    let app = spawn_app(Backend::Sqlite).await;
+    let backend = match std::env::var("MADANG_BENCH_BACKEND").as_deref() {
+        Ok("postgres") => Backend::Postgres,
+        _ => Backend::Sqlite,
+    };
+    println!("backend: {backend:?}");
+    let app = spawn_app(backend).await;
     let voter = app.sign_up("bench-voter@example.com", "Bench Voter").await;
     println!(
         "clients  open(s)  RSS before→after (MiB)  vote→all delivered: p50 / p95 / max  (received)"

@@ -7,18 +7,36 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 /// One field's typed value.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 enum Value {
     Text(String),
     Checked(bool),
 }
 
+/// What is typed now and what was sent with the last submission.
+#[derive(Clone, Debug, Default)]
+struct Fields {
+    typed: Vec<(String, Value)>,
+    sent: Vec<(String, Value)>,
+}
+
+impl Fields {
+    /// After a successful submission: forget what was sent, keep what was
+    /// typed since (a live update can show the sent reply before its
+    /// confirmation arrives, and the next one may already be under way).
+    fn forget_sent(&mut self) {
+        let sent = std::mem::take(&mut self.sent);
+        self.typed
+            .retain(|(id, value)| !sent.iter().any(|(s, v)| s == id && v == value));
+    }
+}
+
 /// The values typed into one form, by field id. Create it where the page
 /// is created (outside what live events re-render) and bind each rendering
 /// of the form to it.
 #[derive(Clone, Copy, Debug)]
-pub struct Draft(StoredValue<Vec<(String, Value)>>);
+pub struct Draft(StoredValue<Fields>);
 
 impl Default for Draft {
     fn default() -> Self {
@@ -30,13 +48,14 @@ impl Draft {
     /// An empty draft.
     #[must_use]
     pub fn new() -> Self {
-        Self(StoredValue::new(Vec::new()))
+        Self(StoredValue::new(Fields::default()))
     }
 
     /// Binds this rendering of the form: fills it with what was typed
-    /// before, records what is typed next, and empties both the draft and
-    /// the form once `action` succeeds after this rendering (so nothing is
-    /// sent twice, and a re-rendering after an old success keeps the draft).
+    /// before, records what is typed next, and once `action` succeeds after
+    /// this rendering empties what was sent from the draft and the form (so
+    /// nothing is sent twice, and a re-rendering after an old success keeps
+    /// the draft), keeping anything typed since the submission.
     pub fn bind<A>(self, action: ServerAction<A>, form: NodeRef<leptos::html::Form>)
     where
         A: ServerFn<Error = ServerFnError> + Clone + Send + Sync + 'static,
@@ -46,9 +65,11 @@ impl Draft {
         Effect::new(move |_| {
             let version = action.version().get();
             if version != rendered_at && matches!(action.value().get(), Some(Ok(_))) {
-                self.0.update_value(Vec::clear);
+                self.0.update_value(Fields::forget_sent);
                 if let Some(form) = form.get_untracked() {
                     form.reset();
+                    #[cfg(feature = "hydrate")]
+                    self.restore(&form);
                 }
             }
         });
@@ -65,7 +86,7 @@ impl Draft {
     fn restore(self, form: &web_sys::HtmlFormElement) {
         use wasm_bindgen::JsCast;
         self.0.with_value(|fields| {
-            for (id, value) in fields {
+            for (id, value) in &fields.typed {
                 let Ok(Some(element)) = form.query_selector(&format!("[id=\"{id}\"]")) else {
                     continue;
                 };
@@ -119,16 +140,54 @@ impl Draft {
             } else {
                 return;
             };
-            self.0
-                .try_update_value(|fields| match fields.iter_mut().find(|(f, _)| *f == id) {
+            self.0.try_update_value(|fields| {
+                match fields.typed.iter_mut().find(|(f, _)| *f == id) {
                     Some((_, old)) => *old = value,
-                    None => fields.push((id, value)),
-                });
+                    None => fields.typed.push((id, value)),
+                }
+            });
         });
         for kind in ["input", "change"] {
             let _ = form.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
         }
         // Lives as long as the form element; a removed form gets no events.
         listener.forget();
+        let sending = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+            self.0
+                .try_update_value(|fields| fields.sent = fields.typed.clone());
+        });
+        let _ = form.add_event_listener_with_callback("submit", sending.as_ref().unchecked_ref());
+        sending.forget();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(id: &str, value: &str) -> (String, Value) {
+        (id.to_owned(), Value::Text(value.to_owned()))
+    }
+
+    #[test]
+    fn a_success_forgets_what_was_sent_but_keeps_what_was_typed_since() {
+        let mut fields = Fields {
+            typed: vec![
+                text("reply", "second answer"),
+                text("amount", "150000"),
+                text("kind", "credit"),
+            ],
+            sent: vec![
+                text("reply", "first answer"),
+                text("amount", "150000"),
+                text("kind", "month_free"),
+            ],
+        };
+        fields.forget_sent();
+        assert_eq!(
+            fields.typed,
+            vec![text("reply", "second answer"), text("kind", "credit")]
+        );
+        assert!(fields.sent.is_empty());
     }
 }

@@ -81,6 +81,11 @@ pub fn member_topic(id: i32) -> String {
     format!("member:{id}")
 }
 
+/// The PostgreSQL channel on which a commit that appended events wakes
+/// every instance's hub (`NOTIFY` inside the transaction is delivered at
+/// commit, and only then), so live pages hear of it within milliseconds.
+pub const NOTIFY_CHANNEL: &str = "madang_events";
+
 /// Appends an event in the caller's transaction (always call it inside
 /// one). Readers tail the log by id, so ids must become visible in order:
 /// on PostgreSQL two transactions could otherwise commit ids 11 before 10,
@@ -109,6 +114,10 @@ pub async fn publish<C: ConnectionTrait>(
     }
     .insert(db)
     .await?;
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        db.execute_unprepared(&format!("NOTIFY {NOTIFY_CHANNEL}"))
+            .await?;
+    }
     Ok(())
 }
 
