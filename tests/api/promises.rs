@@ -361,7 +361,135 @@ async fn remedies_within_the_limit_are_granted_and_above_it_wait(backend: Backen
     app.stop().await;
 }
 
+/// The member's notifications of one kind, newest first.
+async fn told(app: &TestApp, cookie: &str, kind: &str) -> Vec<serde_json::Value> {
+    let (code, list) = app
+        .call(cookie, Method::GET, "/api/v1/me/notifications", None)
+        .await;
+    assert_eq!(code, 200);
+    list["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter(|n| n["kind"] == kind)
+        .cloned()
+        .collect()
+}
+
+/// Waits (the overdue notice comes from a background worker) until the
+/// member has `count` notifications of the kind.
+async fn told_eventually(
+    app: &TestApp,
+    cookie: &str,
+    kind: &str,
+    count: usize,
+) -> Vec<serde_json::Value> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let got = told(app, cookie, kind).await;
+        if got.len() >= count {
+            return got;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{kind}: {} of {count}",
+            got.len()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+async fn kept_and_overdue_promises_are_told_to_the_customer(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let customer = app
+        .sign_up("promised@example.com", "Promised Customer")
+        .await;
+    let staff = app
+        .sign_in("minjun.lee@hanbit.example", DEMO_PASSWORD)
+        .await;
+    let number = file(&app, &customer).await;
+    let replies = format!("/api/v1/tickets/{number}/replies");
+    for (text, days) in [("Replace the port", 1), ("Call back with the results", 2)] {
+        let (code, body) = app
+            .call(&staff, Method::POST, &replies, Some(json!({"body": "We will do this.", "commitment": {"text": text, "due_on": date_in(days)}})))
+            .await;
+        assert_eq!(code, 201, "{body}");
+    }
+    let (_, thread) = app
+        .call(
+            &customer,
+            Method::GET,
+            &format!("/api/v1/tickets/{number}"),
+            None,
+        )
+        .await;
+    let first = thread["commitments"][0]["id"].as_i64().expect("id");
+
+    // Kept: the customer hears it, with the evidence.
+    let (code, _) = app
+        .call(
+            &staff,
+            Method::PUT,
+            &format!("/api/v1/commitments/{first}"),
+            Some(json!({"status": "kept", "evidence": "Port replaced, work order WO-9"})),
+        )
+        .await;
+    assert_eq!(code, 200);
+    let kept = told(&app, &customer, "commitment_kept").await;
+    assert_eq!(kept.len(), 1);
+    assert!(
+        kept[0]["subject"]
+            .as_str()
+            .expect("subject")
+            .contains("Replace the port")
+    );
+    assert_eq!(kept[0]["text"], "Port replaced, work order WO-9");
+    assert_eq!(kept[0]["link"], format!("/tickets/{number}"));
+    assert!(told(&app, &customer, "commitment_overdue").await.is_empty());
+
+    // Three days later the second one is overdue: the customer and the
+    // staff member who promised are told, once.
+    app.advance_clock(chrono::Duration::days(3));
+    let overdue = told_eventually(&app, &customer, "commitment_overdue", 1).await;
+    assert!(
+        overdue[0]["subject"]
+            .as_str()
+            .expect("subject")
+            .contains("Call back with the results")
+    );
+    // (Demo promises of the same employee may be overdue too: look for this one.)
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while !told(&app, &staff, "commitment_overdue")
+        .await
+        .iter()
+        .any(|n| {
+            n["subject"]
+                .as_str()
+                .is_some_and(|s| s.contains("Call back with the results"))
+        })
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the promiser was not told"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(1_200)).await;
+    assert_eq!(
+        told(&app, &customer, "commitment_overdue").await.len(),
+        1,
+        "told once"
+    );
+    assert_eq!(
+        told(&app, &customer, "commitment_kept").await.len(),
+        1,
+        "the kept one is not overdue"
+    );
+    app.stop().await;
+}
+
 on_both_databases!(
     promises_turn_overdue_by_themselves_and_are_settled_in_public,
     remedies_within_the_limit_are_granted_and_above_it_wait,
+    kept_and_overdue_promises_are_told_to_the_customer,
 );

@@ -12,6 +12,7 @@ use crate::api::{
     ChangeIdeaStatus, DeleteComment, EditComment, MergeIdea, PostComment, RecordVoteFor,
     UnmergeIdea, get_idea, list_categories, list_guidelines,
 };
+use crate::auth_state::CurrentUser;
 use crate::components::draft::Draft;
 use crate::components::field::{field_error, form_error, only_field_error};
 use crate::components::follow_button::FollowButton;
@@ -80,10 +81,19 @@ pub fn IdeaPage() -> impl IntoView {
     // Votes, comments and decisions by others appear without reloading.
     let live = crate::live::live_counter(move || number().map(|n| format!("idea:{n}")));
     // What the moderators' forms offer; loaded with the page, not inside
-    // the forms, so the selects keep their choice after hydration.
+    // the forms, so the selects keep their choice after hydration — and
+    // only for moderators, so readers do not pay for it.
+    let CurrentUser(user) = expect_context::<CurrentUser>();
     let choices = Resource::new(
         || (),
-        |()| async {
+        move |()| async move {
+            let moderator = matches!(
+                user.await,
+                Ok(Some(me)) if matches!(me.role, shared::Role::Moderator | shared::Role::Admin)
+            );
+            if !moderator {
+                return (Vec::new(), Vec::new());
+            }
             (
                 list_guidelines().await.unwrap_or_default(),
                 list_categories().await.unwrap_or_default(),
