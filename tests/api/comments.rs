@@ -205,20 +205,6 @@ async fn comments_cannot_be_edited_after_fifteen_minutes(backend: Backend) {
     app.stop().await;
 }
 
-async fn mentions(app: &madang_tests::TestApp, cookie: &str) -> Vec<Value> {
-    let (code, list) = app
-        .call(cookie, Method::GET, "/api/v1/me/notifications", None)
-        .await;
-    assert_eq!(code, 200);
-    list["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .filter(|n| n["kind"] == "mention")
-        .cloned()
-        .collect()
-}
-
 async fn a_mention_tells_participants_and_staff_but_not_strangers(backend: Backend) {
     let app = spawn_app(backend).await;
     let first = app.sign_up("first@example.com", "Hana Seo").await;
@@ -245,7 +231,7 @@ async fn a_mention_tells_participants_and_staff_but_not_strangers(backend: Backe
         .await;
     assert_eq!(code, 201);
 
-    let told = mentions(&app, &first).await;
+    let told = app.notifications_of(&first, "mention").await;
     assert_eq!(told.len(), 1, "{told:?}");
     assert!(
         told[0]["subject"]
@@ -259,16 +245,16 @@ async fn a_mention_tells_participants_and_staff_but_not_strangers(backend: Backe
     );
     assert_eq!(told[0]["text"], body);
     assert_eq!(
-        mentions(&app, &staff).await.len(),
+        app.notifications_of(&staff, "mention").await.len(),
         1,
         "staff can be mentioned"
     );
     assert!(
-        mentions(&app, &stranger).await.is_empty(),
+        app.notifications_of(&stranger, "mention").await.is_empty(),
         "not taking part: not told"
     );
     assert!(
-        mentions(&app, &second).await.is_empty(),
+        app.notifications_of(&second, "mention").await.is_empty(),
         "nobody is told of their own mention"
     );
     app.stop().await;

@@ -361,21 +361,6 @@ async fn remedies_within_the_limit_are_granted_and_above_it_wait(backend: Backen
     app.stop().await;
 }
 
-/// The member's notifications of one kind, newest first.
-async fn told(app: &TestApp, cookie: &str, kind: &str) -> Vec<serde_json::Value> {
-    let (code, list) = app
-        .call(cookie, Method::GET, "/api/v1/me/notifications", None)
-        .await;
-    assert_eq!(code, 200);
-    list["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .filter(|n| n["kind"] == kind)
-        .cloned()
-        .collect()
-}
-
 /// Waits (the overdue notice comes from a background worker) until the
 /// member has `count` notifications of the kind.
 async fn told_eventually(
@@ -386,7 +371,7 @@ async fn told_eventually(
 ) -> Vec<serde_json::Value> {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
     loop {
-        let got = told(app, cookie, kind).await;
+        let got = app.notifications_of(cookie, kind).await;
         if got.len() >= count {
             return got;
         }
@@ -435,7 +420,7 @@ async fn kept_and_overdue_promises_are_told_to_the_customer(backend: Backend) {
         )
         .await;
     assert_eq!(code, 200);
-    let kept = told(&app, &customer, "commitment_kept").await;
+    let kept = app.notifications_of(&customer, "commitment_kept").await;
     assert_eq!(kept.len(), 1);
     assert!(
         kept[0]["subject"]
@@ -445,7 +430,11 @@ async fn kept_and_overdue_promises_are_told_to_the_customer(backend: Backend) {
     );
     assert_eq!(kept[0]["text"], "Port replaced, work order WO-9");
     assert_eq!(kept[0]["link"], format!("/tickets/{number}"));
-    assert!(told(&app, &customer, "commitment_overdue").await.is_empty());
+    assert!(
+        app.notifications_of(&customer, "commitment_overdue")
+            .await
+            .is_empty()
+    );
 
     // Three days later the second one is overdue: the customer and the
     // staff member who promised are told, once.
@@ -459,7 +448,8 @@ async fn kept_and_overdue_promises_are_told_to_the_customer(backend: Backend) {
     );
     // (Demo promises of the same employee may be overdue too: look for this one.)
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
-    while !told(&app, &staff, "commitment_overdue")
+    while !app
+        .notifications_of(&staff, "commitment_overdue")
         .await
         .iter()
         .any(|n| {
@@ -476,12 +466,16 @@ async fn kept_and_overdue_promises_are_told_to_the_customer(backend: Backend) {
     }
     tokio::time::sleep(std::time::Duration::from_millis(1_200)).await;
     assert_eq!(
-        told(&app, &customer, "commitment_overdue").await.len(),
+        app.notifications_of(&customer, "commitment_overdue")
+            .await
+            .len(),
         1,
         "told once"
     );
     assert_eq!(
-        told(&app, &customer, "commitment_kept").await.len(),
+        app.notifications_of(&customer, "commitment_kept")
+            .await
+            .len(),
         1,
         "the kept one is not overdue"
     );

@@ -324,6 +324,27 @@ impl TestApp {
         )
     }
 
+    /// The member's notifications of one kind (`mention`,
+    /// `commitment_kept`…), newest first, as the notification centre lists them.
+    pub async fn notifications_of(&self, cookie: &str, kind: &str) -> Vec<serde_json::Value> {
+        let (code, list) = self
+            .call(
+                cookie,
+                reqwest::Method::GET,
+                "/api/v1/me/notifications",
+                None,
+            )
+            .await;
+        assert_eq!(code, 200, "{list}");
+        list["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .filter(|n| n["kind"] == kind)
+            .cloned()
+            .collect()
+    }
+
     /// The site's origin, as a browser would send it.
     #[must_use]
     pub fn origin(&self) -> &str {

@@ -93,6 +93,7 @@ fn WebhookItem(
         move || ping.version().get(),
         move |_| webhook_deliveries(id),
     );
+    let some_failed = h.failed > 0;
     view! {
         <li class="webhook" data-webhook=id>
             <p class="webhook-url"><code>{h.url.clone()}</code> " " {h.description.clone()}</p>
@@ -100,7 +101,7 @@ fn WebhookItem(
             <p class="webhook-counts">
                 <span class="delivered">{h.delivered} " " {locale.t("webhooks.delivered")}</span> " · "
                 <span class="pending">{h.pending} " " {locale.t("webhooks.pending")}</span> " · "
-                <span class="failed">{h.failed} " " {locale.t("webhooks.failed")}</span>
+                <span class="failed" class:some=some_failed>{h.failed} " " {locale.t("webhooks.failed")}</span>
             </p>
             <div class="actions">
                 <button type="button" class="button small ping" on:click=move |_| { ping.dispatch(PingWebhook { id }); }>{locale.t("webhooks.ping")}</button>
