@@ -54,6 +54,18 @@ impl MigrationTrait for Migration {
             timestamp_with_time_zone_null(Commitments::OverdueNotifiedAt),
         )
         .await?;
+        // The background check looks for pending promises past their date
+        // that nobody has been told about yet.
+        m.create_index(
+            Index::create()
+                .name("idx_commitments_overdue_check")
+                .table(Commitments::Table)
+                .col(Commitments::Status)
+                .col(Commitments::OverdueNotifiedAt)
+                .col(Commitments::DueOn)
+                .to_owned(),
+        )
+        .await?;
         m.create_table(
             Table::create()
                 .table(NotificationSettings::Table)
@@ -179,6 +191,8 @@ enum OutboxMails {
 #[derive(DeriveIden)]
 enum Commitments {
     Table,
+    Status,
+    DueOn,
     OverdueNotifiedAt,
 }
 
