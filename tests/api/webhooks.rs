@@ -267,6 +267,10 @@ async fn deliveries_are_signed_and_a_failing_receiver_is_retried(backend: Backen
     assert_eq!(body["data"]["number"], 5);
     assert_eq!(body["data"]["votes"], vote["votes"]);
     assert_eq!(body["data"]["url"], app.url("/ideas/5"));
+    // What a chat channel would show: the idea as anybody reads it.
+    let idea = app.get_json("/api/v1/ideas/5", 200).await;
+    assert_eq!(body["data"]["idea"]["title"], idea["title"]);
+    assert_eq!(body["data"]["idea"]["status"], idea["status"]);
 
     // The flaky receiver answered 500: the try is logged and a retry is
     // scheduled about 10 s later, not sooner.
@@ -417,11 +421,17 @@ async fn internal_notes_never_reach_integrations(backend: Backend) {
         vec!["ticket.opened".to_owned(), "ticket.replied".to_owned()]
     );
     for delivery in &got_all {
-        assert_eq!(delivery.json()["data"]["number"], number.as_str());
-        assert_eq!(
-            delivery.json()["data"]["url"],
-            app.url(&format!("/tickets/{number}"))
-        );
+        let data = &delivery.json()["data"];
+        assert_eq!(data["number"], number.as_str());
+        assert_eq!(data["url"], app.url(&format!("/tickets/{number}")));
+        assert_eq!(data["ticket"]["title"], "Where is my router?");
+        assert_eq!(data["ticket"]["kind"], "inquiry");
+        if delivery.header("x-madang-event") == "ticket.replied" {
+            assert_eq!(data["post"]["body"], "We are sending a new one today.");
+            assert_eq!(data["post"]["author"], "Sara Park");
+        } else {
+            assert!(data.get("post").is_none(), "{data}");
+        }
     }
     for delivery in &got_all {
         let text = String::from_utf8_lossy(&delivery.body);

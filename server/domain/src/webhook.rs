@@ -19,7 +19,10 @@ use shared::webhook::{
 };
 
 use crate::actor::Actor;
-use crate::entity::{event, webhook, webhook_attempt, webhook_delivery, worker_cursor};
+use crate::entity::{
+    department, event, idea, ticket, ticket_post, user, webhook, webhook_attempt, webhook_delivery,
+    worker_cursor,
+};
 use crate::events::Audience;
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result};
@@ -99,28 +102,97 @@ fn event_type(entry: &event::Model) -> Option<&'static str> {
 
 /// The JSON body of a delivery: the type, the log entry's id (stable
 /// across retries, for receivers that deduplicate), when it happened, and
-/// the entry's ids and counts with the page to read more.
-fn body(ctx: &Ctx, kind: &str, entry: &event::Model) -> String {
+/// the entry's ids and counts with the page to read more — plus what a
+/// chat channel would show, as anybody may read it on the site: the idea
+/// (unless a moderator hid it) or the ticket's public head, and the text of
+/// a public reply.
+async fn body(ctx: &Ctx, kind: &str, entry: &event::Model) -> Result<String> {
     let mut data: serde_json::Value =
         serde_json::from_str(&entry.payload).unwrap_or_else(|_| serde_json::json!({}));
-    let page = match data.get("number") {
-        Some(serde_json::Value::Number(n)) => Some(format!("/ideas/{n}")),
-        Some(serde_json::Value::String(n)) => Some(format!("/tickets/{n}")),
-        _ => None,
-    };
-    if let (Some(page), Some(object)) = (page, data.as_object_mut()) {
-        object.insert(
-            "url".to_owned(),
-            serde_json::Value::String(format!("{}{page}", ctx.settings.base_url)),
-        );
+    let mut extra = serde_json::Map::new();
+    match data.get("number") {
+        Some(serde_json::Value::Number(n)) => {
+            extra.insert(
+                "url".to_owned(),
+                format!("{}/ideas/{n}", ctx.settings.base_url).into(),
+            );
+            let idea = match n.as_i64().and_then(|n| i32::try_from(n).ok()) {
+                Some(id) => idea::Entity::find_by_id(id).one(&ctx.db).await?,
+                None => None,
+            };
+            if let Some(idea) = idea.filter(|i| i.hidden_at.is_none()) {
+                extra.insert(
+                    "idea".to_owned(),
+                    serde_json::json!({
+                        "number": idea.id,
+                        "title": idea.title,
+                        "status": idea.status,
+                        "votes": idea.votes_count,
+                        "comments": idea.comments_count,
+                    }),
+                );
+            }
+        }
+        Some(serde_json::Value::String(number)) => {
+            extra.insert(
+                "url".to_owned(),
+                format!("{}/tickets/{number}", ctx.settings.base_url).into(),
+            );
+            let ticket = match shared::ticket::parse_ticket_number(number)
+                .and_then(|id| i32::try_from(id).ok())
+            {
+                Some(id) => ticket::Entity::find_by_id(id).one(&ctx.db).await?,
+                None => None,
+            };
+            if let Some(ticket) = ticket {
+                let department = match ticket.department_id {
+                    Some(id) => department::Entity::find_by_id(id)
+                        .one(&ctx.db)
+                        .await?
+                        .map(|d| d.slug),
+                    None => None,
+                };
+                extra.insert(
+                    "ticket".to_owned(),
+                    serde_json::json!({
+                        "number": number,
+                        "title": ticket.title,
+                        "kind": ticket.kind,
+                        "status": ticket.status,
+                        "department": department,
+                    }),
+                );
+            }
+        }
+        _ => {}
     }
-    serde_json::json!({
+    if let Some(post_id) = data.get("post").and_then(serde_json::Value::as_i64) {
+        let post = match i32::try_from(post_id) {
+            Ok(id) => ticket_post::Entity::find_by_id(id).one(&ctx.db).await?,
+            Err(_) => None,
+        };
+        if let Some(post) = post.filter(|p| p.kind == "reply" && p.hidden_at.is_none()) {
+            let author = user::Entity::find_by_id(post.author_id)
+                .one(&ctx.db)
+                .await?
+                .filter(|u| u.hidden_at.is_none() && u.deleted_at.is_none())
+                .map_or_else(|| "Hidden member".to_owned(), |u| u.display_name);
+            extra.insert(
+                "post".to_owned(),
+                serde_json::json!({"id": post.id, "author": author, "body": post.body_md}),
+            );
+        }
+    }
+    if let Some(object) = data.as_object_mut() {
+        object.extend(extra);
+    }
+    Ok(serde_json::json!({
         "event": kind,
         "event_id": entry.id,
         "occurred_at": entry.created_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         "data": data,
     })
-    .to_string()
+    .to_string())
 }
 
 fn event_list(raw: &str) -> Vec<String> {
@@ -447,17 +519,16 @@ pub async fn queue_new_events(ctx: &Ctx) -> Result<usize> {
         let Some(kind) = event_type(entry) else {
             continue;
         };
-        for hook in hooks
+        let subscribed: Vec<&webhook::Model> = hooks
             .iter()
             .filter(|h| h.event_types.split(',').any(|t| t == kind))
-        {
-            queued.push(new_delivery(
-                hook.id,
-                entry.id,
-                kind,
-                body(ctx, kind, entry),
-                now,
-            ));
+            .collect();
+        if subscribed.is_empty() {
+            continue;
+        }
+        let body = body(ctx, kind, entry).await?;
+        for hook in subscribed {
+            queued.push(new_delivery(hook.id, entry.id, kind, body.clone(), now));
         }
     }
     let count = queued.len();
