@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use madang_tests::{Backend, DEMO_PASSWORD, Options, on_both_databases, spawn_app_with};
+use madang_tests::{Backend, DEMO_PASSWORD, Options, TestApp, on_both_databases, spawn_app_with};
 use reqwest::Method;
 use serde_json::json;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -72,7 +72,8 @@ async fn smtp_listener() -> (String, Arc<Mutex<Vec<Received>>>) {
     (url, inbox)
 }
 
-async fn reset_mail_is_delivered_over_smtp_and_marked_sent(backend: Backend) {
+/// The server with its mail going to a fresh SMTP listener.
+async fn app_with_smtp(backend: Backend) -> (TestApp, Arc<Mutex<Vec<Received>>>) {
     let (smtp_url, inbox) = smtp_listener().await;
     let app = spawn_app_with(
         backend,
@@ -82,6 +83,11 @@ async fn reset_mail_is_delivered_over_smtp_and_marked_sent(backend: Backend) {
         },
     )
     .await;
+    (app, inbox)
+}
+
+async fn reset_mail_is_delivered_over_smtp_and_marked_sent(backend: Backend) {
+    let (app, inbox) = app_with_smtp(backend).await;
     let asked = app
         .post_json(
             "/api/v1/auth/password-reset",
@@ -200,15 +206,7 @@ async fn mails_to(
 }
 
 async fn a_follower_gets_the_status_mail_and_unsubscribes_with_one_click(backend: Backend) {
-    let (smtp_url, inbox) = smtp_listener().await;
-    let app = spawn_app_with(
-        backend,
-        Options {
-            smtp_url: Some(smtp_url),
-            ..Options::default()
-        },
-    )
-    .await;
+    let (app, inbox) = app_with_smtp(backend).await;
     let staff = app.sign_in("sara.park@hanbit.example", DEMO_PASSWORD).await;
     let follower = app
         .sign_up("follower@example.com", "Faithful Follower")
@@ -315,15 +313,7 @@ async fn a_follower_gets_the_status_mail_and_unsubscribes_with_one_click(backend
 }
 
 async fn a_daily_digest_collects_a_days_notifications_in_one_mail(backend: Backend) {
-    let (smtp_url, inbox) = smtp_listener().await;
-    let app = spawn_app_with(
-        backend,
-        Options {
-            smtp_url: Some(smtp_url),
-            ..Options::default()
-        },
-    )
-    .await;
+    let (app, inbox) = app_with_smtp(backend).await;
     let staff = app.sign_in("sara.park@hanbit.example", DEMO_PASSWORD).await;
     let reader = app.sign_up("digest@example.com", "Digest Reader").await;
     let (code, problem) = app
