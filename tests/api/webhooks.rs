@@ -330,6 +330,27 @@ async fn deliveries_are_signed_and_a_failing_receiver_is_retried(backend: Backen
     assert_eq!(ok_log[0]["status"], "delivered");
     assert_eq!(ok_log[0]["tries"][0]["status_code"], 204);
 
+    // The list counts each webhook's deliveries by where they stand.
+    let (_, listed) = app
+        .call(&admin, Method::GET, "/api/v1/webhooks", None)
+        .await;
+    let counts = |id: i64| {
+        let hook = listed["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .find(|h| h["id"] == id)
+            .expect("listed")
+            .clone();
+        (
+            hook["delivered"].clone(),
+            hook["pending"].clone(),
+            hook["failed"].clone(),
+        )
+    };
+    assert_eq!(counts(flaky_hook), (json!(1), json!(0), json!(0)));
+    assert_eq!(counts(ok_hook), (json!(1), json!(0), json!(0)));
+
     // A ping reaches the receiver on demand.
     let (code, _) = app
         .call(

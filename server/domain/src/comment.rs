@@ -193,6 +193,9 @@ async fn tell_mentioned<C: sea_orm::ConnectionTrait>(
     text: &str,
     at: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
+    if !text.contains('@') {
+        return Ok(());
+    }
     let people = crate::mention::idea_participants(db, idea_id).await?;
     let mentioned = crate::mention::mentioned(text, &people);
     if mentioned.iter().all(|&id| id == author_id) {

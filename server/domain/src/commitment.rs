@@ -234,7 +234,7 @@ pub async fn list(ctx: &Ctx, query: &CommitmentQuery) -> Result<Page<CommitmentV
 /// Tells the ticket's author (and, for an overdue promise, the staff
 /// member who made it) what became of a promise, and the thread's open
 /// pages and integrations through the event log.
-async fn tell_customer<C: ConnectionTrait>(
+async fn tell_about_promise<C: ConnectionTrait>(
     db: &C,
     row: &commitment::Model,
     status: &'static str,
@@ -331,7 +331,7 @@ pub async fn notice_overdue(ctx: &Ctx) -> Result<usize> {
             .rows_affected
             == 1;
         if won {
-            tell_customer(&txn, &row, OVERDUE, row.made_by_id, now).await?;
+            tell_about_promise(&txn, &row, OVERDUE, row.made_by_id, now).await?;
             noticed += 1;
         }
         txn.commit().await?;
@@ -398,7 +398,7 @@ pub async fn update(
             evidence: evidence.clone(),
             ..row.clone()
         };
-        tell_customer(&txn, &kept, KEPT, staff.id, now).await?;
+        tell_about_promise(&txn, &kept, KEPT, staff.id, now).await?;
     }
     audit::record(
         &txn,

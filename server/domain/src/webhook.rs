@@ -6,12 +6,13 @@
 //! request that caused the event only appended to the log, so a slow or
 //! dead receiver never slows it.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use hmac::{Hmac, Mac};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use sha2::Sha256;
 use shared::webhook::{
@@ -67,15 +68,15 @@ pub fn signature(secret: &str, body: &[u8]) -> String {
 /// The public webhook event type of a log entry, if integrations get it:
 /// only what everybody may see (never internal notes or notifications).
 fn event_type(entry: &event::Model) -> Option<&'static str> {
+    let payload: serde_json::Value = serde_json::from_str(&entry.payload).ok()?;
     if Audience::decode(&entry.audience) != Some(Audience::Public) {
         // The one staff-audience event integrations get: a ticket was filed
         // (its public thread exists; the payload names only its number).
         let opened = entry.topic == crate::events::QUEUE
             && entry.kind == "ticket"
-            && !entry.payload.contains("\"post\"");
+            && payload.get("post").is_none();
         return opened.then_some("ticket.opened");
     }
-    let payload: serde_json::Value = serde_json::from_str(&entry.payload).ok()?;
     match (entry.topic.as_str(), entry.kind.as_str()) {
         ("board", "idea") => Some("idea.created"),
         ("board", "vote") => Some("idea.voted"),
@@ -264,20 +265,38 @@ fn validate(input: &NewWebhook) -> Result<(String, String, Vec<String>)> {
     }
 }
 
-async fn view(ctx: &Ctx, row: webhook::Model, secret: Option<String>) -> Result<WebhookView> {
-    let count = |status: &'static str| {
-        webhook_delivery::Entity::find()
-            .filter(webhook_delivery::Column::WebhookId.eq(row.id))
-            .filter(webhook_delivery::Column::Status.eq(status))
-            .count(&ctx.db)
+/// Deliveries per webhook and status, counted by the database in one query.
+async fn delivery_counts(ctx: &Ctx, ids: Vec<i32>) -> Result<HashMap<(i32, String), i64>> {
+    let rows: Vec<(i32, String, i64)> = webhook_delivery::Entity::find()
+        .select_only()
+        .column(webhook_delivery::Column::WebhookId)
+        .column(webhook_delivery::Column::Status)
+        .column_as(webhook_delivery::Column::Id.count(), "n")
+        .filter(webhook_delivery::Column::WebhookId.is_in(ids))
+        .group_by(webhook_delivery::Column::WebhookId)
+        .group_by(webhook_delivery::Column::Status)
+        .into_tuple()
+        .all(&ctx.db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, status, n)| ((id, status), n))
+        .collect())
+}
+
+fn view(
+    row: webhook::Model,
+    secret: Option<String>,
+    counts: &HashMap<(i32, String), i64>,
+) -> WebhookView {
+    let count = |status: &str| {
+        counts
+            .get(&(row.id, status.to_owned()))
+            .copied()
+            .unwrap_or(0)
     };
-    let (delivered, pending, failed) = (
-        count(DELIVERED).await?,
-        count(PENDING).await?,
-        count(FAILED).await?,
-    );
-    let as_i64 = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
-    Ok(WebhookView {
+    let (delivered, pending, failed) = (count(DELIVERED), count(PENDING), count(FAILED));
+    WebhookView {
         id: i64::from(row.id),
         url: row.url,
         description: row.description,
@@ -286,10 +305,10 @@ async fn view(ctx: &Ctx, row: webhook::Model, secret: Option<String>) -> Result<
         created_at: row
             .created_at
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        delivered: as_i64(delivered),
-        pending: as_i64(pending),
-        failed: as_i64(failed),
-    })
+        delivered,
+        pending,
+        failed,
+    }
 }
 
 /// Registers a webhook; the answer carries its signing secret, shown once.
@@ -316,7 +335,7 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewWebhook) -> Result<Webho
         .write(&txn, now)
         .await?;
     txn.commit().await?;
-    view(ctx, row, Some(secret)).await
+    Ok(view(row, Some(secret), &HashMap::new()))
 }
 
 /// Every registered webhook, newest first, with its delivery counts.
@@ -327,11 +346,11 @@ pub async fn list(ctx: &Ctx, actor: &Actor) -> Result<Vec<WebhookView>> {
         .order_by_desc(webhook::Column::Id)
         .all(&ctx.db)
         .await?;
-    let mut views = Vec::with_capacity(rows.len());
-    for row in rows {
-        views.push(view(ctx, row, None).await?);
-    }
-    Ok(views)
+    let counts = delivery_counts(ctx, rows.iter().map(|r| r.id).collect()).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| view(row, None, &counts))
+        .collect())
 }
 
 async fn find_active(ctx: &Ctx, id: i64) -> Result<webhook::Model> {
@@ -587,6 +606,13 @@ pub async fn claim_due(ctx: &Ctx, limit: u64) -> Result<Vec<Due>> {
         .limit(limit)
         .all(&ctx.db)
         .await?;
+    let hooks: HashMap<i32, webhook::Model> = webhook::Entity::find()
+        .filter(webhook::Column::Id.is_in(candidates.iter().map(|d| d.webhook_id)))
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .map(|h| (h.id, h))
+        .collect();
     let mut due = Vec::new();
     for delivery in candidates {
         let won = webhook_delivery::Entity::update_many()
@@ -600,15 +626,12 @@ pub async fn claim_due(ctx: &Ctx, limit: u64) -> Result<Vec<Due>> {
         if !won {
             continue;
         }
-        let Some(hook) = webhook::Entity::find_by_id(delivery.webhook_id)
-            .one(&ctx.db)
-            .await?
-        else {
+        let Some(hook) = hooks.get(&delivery.webhook_id) else {
             continue;
         };
         due.push(Due {
             id: delivery.id,
-            url: hook.url,
+            url: hook.url.clone(),
             event: delivery.event_type,
             signature: signature(&hook.secret, delivery.payload.as_bytes()),
             body: delivery.payload,
