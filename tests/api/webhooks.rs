@@ -299,6 +299,12 @@ async fn deliveries_are_signed_and_a_failing_receiver_is_retried(backend: Backen
     // minute) is delivered.
     app.advance_clock(chrono::Duration::seconds(11));
     receiver.wait_for("flaky", 2).await;
+    // The receiver has answered; wait until the try is recorded (and the
+    // next one scheduled from the clock as it was) before moving time on.
+    log_until(&app, &admin, flaky_hook, |log| {
+        log.first().is_some_and(|d| d["attempts"] == 2)
+    })
+    .await;
     app.advance_clock(chrono::Duration::seconds(61));
     let tries = receiver.wait_for("flaky", 3).await;
     let log = log_until(&app, &admin, flaky_hook, |log| {
