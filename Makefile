@@ -42,7 +42,7 @@ server:
 	cargo build -p server
 
 run: tools client server
-	$(TARGET_DIR)/debug/madang serve
+	$(TARGET_DIR)/debug/madang serve --demo
 
 build: tools client-release
 	cargo build -p server --release

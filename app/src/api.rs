@@ -279,8 +279,14 @@ pub async fn my_tokens() -> Result<Vec<shared::account::TokenInfo>, ServerFnErro
 
 /// Creates an API token; the secret comes back this once.
 #[server(prefix = "/rpc")]
-pub async fn create_token(name: String) -> Result<shared::account::TokenCreated, ServerFnError> {
-    let input = shared::account::CreateToken { name };
+pub async fn create_token(
+    name: String,
+    expires_in_days: Option<u32>,
+) -> Result<shared::account::TokenCreated, ServerFnError> {
+    let input = shared::account::CreateToken {
+        name,
+        expires_in_days,
+    };
     domain::auth::create_token(&ctx()?, &caller().actor, input)
         .await
         .map_err(fail)

@@ -111,7 +111,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/signin") view=SignInPage/>
                         <Route path=path!("/signup") view=SignUpPage/>
                         <Route path=path!("/me") view=ProfilePage/>
-                        <Route path=path!("/members/:id") view=MemberPage/>
+                        <Route path=path!("/members/:id") view=MemberPage ssr=SsrMode::Async/>
                         <Route path=path!("/forgot") view=ForgotPasswordPage/>
                         <Route path=path!("/reset") view=ResetPasswordPage/>
                         <Route path=path!("/invite") view=AcceptInvitePage/>
@@ -136,13 +136,9 @@ pub fn App() -> impl IntoView {
 #[component]
 fn NotFound() -> impl IntoView {
     let locale = expect_context::<Locale>();
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::NOT_FOUND);
-    }
     view! {
         <Title text=locale.t("notfound.title")/>
-        <h1>{locale.t("notfound.title")}</h1>
+        <components::not_found::NotFoundNotice message=locale.t("notfound.title")/>
     }
 }
 

@@ -3,8 +3,6 @@
 //! state-changing request must not come from another site, and one
 //! authenticated by cookie must say where it comes from (`Origin`).
 
-use std::net::SocketAddr;
-
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, header};
@@ -14,6 +12,7 @@ use domain::Actor;
 use domain::auth::{Caller, Client, SESSION_COOKIE, Via};
 use shared::ApiError;
 
+use crate::connection_guard::PeerAddr;
 use crate::error::AppError;
 use crate::http::AppState;
 
@@ -86,10 +85,9 @@ pub async fn authenticate(
 ) -> Response {
     let headers = request.headers();
     let client = Client {
-        ip: request
-            .extensions()
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(addr)| addr.ip().to_string()),
+        ip: request.extensions().get::<ConnectInfo<PeerAddr>>().map(
+            |ConnectInfo(PeerAddr(addr))| state.proxies.client_of(addr.ip(), headers).to_string(),
+        ),
         user_agent: headers
             .get(header::USER_AGENT)
             .and_then(|v| v.to_str().ok())
@@ -105,7 +103,7 @@ pub async fn authenticate(
                     401,
                     "bad-token",
                     "Invalid API token",
-                    "The API token is unknown or revoked.",
+                    "The API token is unknown, revoked or expired.",
                 ))
                 .into_response();
             }
@@ -155,13 +153,50 @@ pub async fn authenticate(
             .into_response();
         }
     }
+    if is_write(request.method())
+        && caller.actor == Actor::Anonymous
+        && needs_member(request.uri().path())
+    {
+        // Authenticate before anything else: a signed-out caller learns
+        // nothing about a request's shape from validation messages.
+        return AppError(ApiError::unauthorized()).into_response();
+    }
     request.extensions_mut().insert(caller);
     next.run(request).await
+}
+
+/// The API's only writes open to signed-out callers: signing up and in,
+/// resetting a password, accepting an invitation, one-click unsubscribe.
+const ANONYMOUS_WRITES: [&str; 7] = [
+    "/api/v1/auth/signup",
+    "/api/v1/auth/login",
+    "/api/v1/auth/logout",
+    "/api/v1/auth/password-reset",
+    "/api/v1/auth/password-reset/complete",
+    "/api/v1/auth/invites/accept",
+    "/api/v1/unsubscribe/",
+];
+
+/// Whether a write to this path needs a signed-in member.
+fn needs_member(path: &str) -> bool {
+    path.starts_with("/api/v1/")
+        && !ANONYMOUS_WRITES
+            .iter()
+            .any(|open| path == *open || (open.ends_with('/') && path.starts_with(open)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_account_doors_are_open_to_signed_out_writes() {
+        assert!(!needs_member("/api/v1/auth/login"));
+        assert!(!needs_member("/api/v1/unsubscribe/abc"));
+        assert!(needs_member("/api/v1/tickets/VOC-000001/replies"));
+        assert!(needs_member("/api/v1/auth/login/extra"));
+        assert!(!needs_member("/rpc/sign_in"));
+    }
 
     #[test]
     fn cookies_are_found_among_others() {

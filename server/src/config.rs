@@ -32,7 +32,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Run the web server (migrates first, loads demo data into an empty database).
+    /// Run the web server (migrates first; `--demo` loads demo data into an empty database).
     Serve(ServeArgs),
     /// Apply pending database migrations and exit.
     Migrate,
@@ -76,9 +76,11 @@ pub struct ServeArgs {
     )]
     pub mail_from: String,
 
-    /// Do not load demo data into an empty database.
-    #[arg(long, env = "MADANG_NO_DEMO")]
-    pub no_demo: bool,
+    /// Load the demo company (with accounts whose password is public) into
+    /// an empty database. Off by default, so a real site never starts with
+    /// known sign-ins; `make run` and the tests turn it on.
+    #[arg(long, env = "MADANG_DEMO")]
+    pub demo: bool,
 
     /// "Me too" marks on one department's tickets that raise an incident
     /// banner in the staff queue…
@@ -88,6 +90,37 @@ pub struct ServeArgs {
     /// …when they come within this many minutes.
     #[arg(long, env = "MADANG_INCIDENT_WINDOW_MINUTES", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=10_080))]
     pub incident_window_minutes: u32,
+
+    /// Seconds a new connection may take to send its first bytes.
+    #[arg(long, env = "MADANG_HEADER_TIMEOUT_SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=300))]
+    pub header_timeout_secs: u64,
+
+    /// Seconds a connection may stay with nothing read or written (event
+    /// streams write a keep-alive every 15 s).
+    #[arg(long, env = "MADANG_IDLE_TIMEOUT_SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(20..=3_600))]
+    pub idle_timeout_secs: u64,
+
+    /// Connections open at once; by default what the open-file limit
+    /// allows after keeping 256 descriptors for the database and workers.
+    #[arg(long, env = "MADANG_MAX_CONNECTIONS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_connections: Option<u64>,
+
+    /// Let webhooks reach loopback, private and link-local addresses (a
+    /// receiver inside the company network; tests). Off by default, so an
+    /// admin cannot probe the server's own network through webhooks.
+    #[arg(long, env = "MADANG_ALLOW_PRIVATE_WEBHOOKS")]
+    pub allow_private_webhooks: bool,
+
+    /// Reverse proxies (addresses or networks, e.g. 127.0.0.1 or
+    /// 10.0.0.0/8) whose `X-Forwarded-For` names the real client; from
+    /// anybody else the header is ignored.
+    #[arg(long = "trusted-proxy", env = "MADANG_TRUSTED_PROXIES", value_delimiter = ',', value_parser = crate::client_address::parse_trusted_proxy)]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+
+    /// Sites allowed to show Madang's pages in a frame (an embedded board),
+    /// e.g. `https://www.example.com`; none by default.
+    #[arg(long = "frame-ancestor", env = "MADANG_FRAME_ANCESTORS", value_delimiter = ',', value_parser = parse_frame_ancestor)]
+    pub frame_ancestors: Vec<String>,
 
     /// How long the event log keeps events for reconnecting browsers.
     #[arg(long, env = "MADANG_EVENT_RETENTION_HOURS", default_value_t = 24, value_parser = clap::value_parser!(u32).range(1..=720))]
@@ -103,10 +136,16 @@ impl Default for ServeArgs {
             site_root: PathBuf::from("target/site"),
             smtp_url: None,
             mail_from: "Madang <no-reply@madang.invalid>".to_owned(),
-            no_demo: false,
+            demo: false,
             incident_threshold: 5,
             incident_window_minutes: 30,
             event_retention_hours: 24,
+            frame_ancestors: Vec::new(),
+            trusted_proxies: Vec::new(),
+            allow_private_webhooks: false,
+            header_timeout_secs: 10,
+            idle_timeout_secs: 60,
+            max_connections: None,
         }
     }
 }
@@ -154,5 +193,23 @@ impl Cli {
                     self.data_dir.join("madang.db").display()
                 )
             })
+    }
+}
+
+/// A site that may frame Madang: `http(s)://host[:port]`, nothing that could
+/// end the policy directive it goes into.
+fn parse_frame_ancestor(value: &str) -> Result<String, String> {
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"))
+        .ok_or("must start with https:// or http://")?;
+    let host_ok = !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '*'));
+    if host_ok {
+        Ok(value.to_owned())
+    } else {
+        Err("must be an origin such as https://www.example.com".to_owned())
     }
 }

@@ -33,6 +33,10 @@ pub struct AppState {
     pub leptos: LeptosOptions,
     /// This instance's fan-out of the event log.
     pub hub: crate::live::Hub,
+    /// The Content-Security-Policy and related headers.
+    pub security: crate::security_headers::SecurityPolicy,
+    /// Whose `X-Forwarded-For` names the client.
+    pub proxies: crate::client_address::TrustedProxies,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -225,6 +229,17 @@ pub fn router(state: AppState) -> Router {
         .method_not_allowed_fallback(rest::method_not_allowed);
 
     let routes = generate_route_list(App);
+    // What every server-rendered page (the "not found" page too) gets.
+    let page_context = {
+        let ctx = state.ctx.clone();
+        let hub = state.hub.clone();
+        let security = state.security.clone();
+        move || {
+            provide_context(ctx.clone());
+            provide_context(app::live::EventPosition(i64::from(hub.position())));
+            crate::security_headers::set_page_policy(&security);
+        }
+    };
     let pkg_dir = std::path::Path::new(&*state.leptos.site_root).join(&*state.leptos.site_pkg_dir);
     Router::new()
         .route("/healthz", get(rest::meta::healthz))
@@ -241,21 +256,23 @@ pub fn router(state: AppState) -> Router {
         .leptos_routes_with_context(
             &state,
             routes,
-            {
-                let ctx = state.ctx.clone();
-                let hub = state.hub.clone();
-                move || {
-                    provide_context(ctx.clone());
-                    provide_context(app::live::EventPosition(i64::from(hub.position())));
-                }
-            },
+            page_context.clone(),
             {
                 let options = state.leptos.clone();
                 move || shell(options.clone())
             },
         )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            page_context,
+            shell,
+        ))
+        .layer(axum::middleware::from_fn(crate::rpc_status::real_status))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::authenticate))
+        .layer(axum::middleware::from_fn(crate::input_guard::refuse_nul))
+        .layer(axum::middleware::from_fn_with_state(
+            state.security.clone(),
+            crate::security_headers::add_security_headers,
+        ))
         .layer(CompressionLayer::new())
         // A response that produces no bytes for 30 s is ended, so a stalled
         // stream never holds a connection (and a browser) forever.

@@ -3,15 +3,20 @@
 
 pub mod auth;
 pub mod background;
+pub mod client_address;
 pub mod config;
+pub mod connection_guard;
 pub mod error;
 pub mod extract;
 pub mod http;
+pub mod input_guard;
 pub mod live;
 pub mod mailer;
 pub mod openapi;
 pub mod rest;
+pub mod rpc_status;
 pub mod secret;
+pub mod security_headers;
 pub mod startup;
 pub mod webhook_sender;
 

@@ -34,6 +34,31 @@ const POLL_WITH_NOTIFY: Duration = Duration::from_millis(500);
 const BATCH: u64 = 500;
 /// Events a slow stream may fall behind before it re-reads the log.
 const BUFFER: usize = 4_096;
+/// How often an open stream checks that its subscriber is still signed in
+/// with the same role (and before any event that is not public, at most
+/// once a second).
+const RECHECK: Duration = Duration::from_secs(30);
+
+/// How a stream's subscriber proved who they are, to ask again later.
+#[derive(Clone, Debug)]
+enum Credential {
+    Nobody,
+    Session(String),
+    Bearer(String),
+}
+
+impl Credential {
+    /// True while the credential still stands for `actor`: not signed out,
+    /// not revoked or expired, not promoted or demoted since.
+    async fn still_stands_for(&self, ctx: &domain::Ctx, actor: &domain::Actor) -> bool {
+        let now = match self {
+            Credential::Nobody => return true,
+            Credential::Session(token) => domain::auth::actor_for_session(ctx, token).await,
+            Credential::Bearer(token) => domain::auth::actor_for_api_token(ctx, token).await,
+        };
+        now.is_ok_and(|now| now == *actor)
+    }
+}
 
 /// This instance's fan-out of the event log.
 #[derive(Clone, Debug)]
@@ -207,6 +232,18 @@ pub async fn events(
 ) -> ApiResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
     let actor = auth.actor.clone();
     let topics = domain::events::subscription(&actor, &query.topics)?;
+    let credential = match (auth.via, &auth.session_token) {
+        (domain::auth::Via::Cookie, Some(token)) => Credential::Session(token.clone()),
+        (domain::auth::Via::Bearer, _) => headers
+            .get(axum::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map_or(Credential::Nobody, |t| {
+                Credential::Bearer(t.trim().to_owned())
+            }),
+        _ => Credential::Nobody,
+    };
+    let ctx = state.ctx.clone();
     let resume = headers
         .get("last-event-id")
         .and_then(|v| v.to_str().ok())
@@ -221,9 +258,13 @@ pub async fn events(
         None => domain::events::latest(&db).await?,
     };
     let stream = async_stream::stream! {
+        let mut recheck = tokio::time::interval(RECHECK);
+        recheck.tick().await;
+        // Never checked yet: the first private event asks at once.
+        let mut checked_at: Option<std::time::Instant> = None;
         // Replay what the client missed (or, after a lag, what we dropped).
         let mut replay = resume.is_some();
-        loop {
+        'stream: loop {
             if replay {
                 loop {
                     let Ok(rows) = domain::events::after(&db, sent, Some(&topics), BATCH).await else {
@@ -232,9 +273,16 @@ pub async fn events(
                     let done = (rows.len() as u64) < BATCH;
                     for row in rows {
                         sent = row.id;
-                        if domain::events::admits(&row, &actor) {
-                            yield Ok(to_sse(&row));
+                        if !domain::events::admits(&row, &actor) {
+                            continue;
                         }
+                        if !domain::events::is_public(&row) && checked_at.is_none_or(|at| at.elapsed() > Duration::from_secs(1)) {
+                            if !credential.still_stands_for(&ctx, &actor).await {
+                                break 'stream;
+                            }
+                            checked_at = Some(std::time::Instant::now());
+                        }
+                        yield Ok(to_sse(&row));
                     }
                     if done {
                         break;
@@ -248,6 +296,12 @@ pub async fn events(
                         if row.id > sent && topics.contains(&row.topic) {
                             sent = row.id;
                             if domain::events::admits(&row, &actor) {
+                                if !domain::events::is_public(&row) && checked_at.is_none_or(|at| at.elapsed() > Duration::from_secs(1)) {
+                                    if !credential.still_stands_for(&ctx, &actor).await {
+                                        break 'stream;
+                                    }
+                                    checked_at = Some(std::time::Instant::now());
+                                }
                                 yield Ok(to_sse(&row));
                             }
                         }
@@ -255,6 +309,15 @@ pub async fn events(
                     Err(broadcast::error::RecvError::Lagged(_)) => replay = true,
                     Err(broadcast::error::RecvError::Closed) => break,
                 },
+                _ = recheck.tick() => {
+                    // Signed out, revoked, suspended away or demoted: the
+                    // stream ends, and the browser's reconnection gets only
+                    // what the caller may now see.
+                    if !credential.still_stands_for(&ctx, &actor).await {
+                        break;
+                    }
+                    checked_at = Some(std::time::Instant::now());
+                }
                 _ = closing.changed() => break,
             }
         }

@@ -159,11 +159,12 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
                 threshold: config.serve.incident_threshold,
                 window_minutes: config.serve.incident_window_minutes,
             },
+            allow_private_webhooks: config.serve.allow_private_webhooks,
         },
     )
     .with_clock(config.clock.clone());
     let mut demo_loaded = false;
-    if !config.serve.no_demo
+    if config.serve.demo
         && domain::demo::is_empty(&ctx)
             .await
             .map_err(StartError::Demo)?
@@ -201,6 +202,11 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
         ctx: ctx.clone(),
         leptos,
         hub,
+        security: crate::security_headers::SecurityPolicy::new(
+            &base_url,
+            &config.serve.frame_ancestors,
+        ),
+        proxies: crate::client_address::TrustedProxies(config.serve.trusted_proxies.clone()),
     };
     let app = router(state);
 
@@ -212,11 +218,24 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
     }
     let webhook_worker = crate::webhook_sender::spawn(ctx.clone());
     let chores = crate::background::spawn(ctx.clone());
+    let mut limits = crate::connection_guard::ConnectionLimits::for_descriptors(
+        crate::connection_guard::raise_open_file_limit(),
+        std::time::Duration::from_secs(config.serve.header_timeout_secs),
+        std::time::Duration::from_secs(config.serve.idle_timeout_secs),
+    );
+    if let Some(max) = config.serve.max_connections {
+        limits.max_connections = usize::try_from(max).unwrap_or(usize::MAX);
+    }
+    tracing::info!(
+        max_connections = limits.max_connections,
+        "accepting connections"
+    );
+    let listener = crate::connection_guard::GuardedListener::new(listener, limits);
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         let serve = axum::serve(
             listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
+            app.into_make_service_with_connect_info::<crate::connection_guard::PeerAddr>(),
         )
         .with_graceful_shutdown(async {
             let _ = stopped.await;

@@ -2,7 +2,7 @@
 //! one clear line and a non-zero exit, never a panic; SIGTERM stops it cleanly.
 
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_madang");
@@ -64,7 +64,7 @@ fn a_port_in_use_is_reported_in_one_line() {
     let dir = tempfile::tempdir().expect("tempdir");
     let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let addr = taken.local_addr().expect("addr").to_string();
-    let out = madang(&["serve", "--no-demo", "--bind", &addr], dir.path());
+    let out = madang(&["serve", "--bind", &addr], dir.path());
     assert_clear_failure(&out, &format!("cannot listen on {addr}"));
 }
 
@@ -78,7 +78,6 @@ fn an_unwritable_data_folder_is_reported_in_one_line() {
             "--data-dir",
             "plain-file/data",
             "serve",
-            "--no-demo",
             "--bind",
             "127.0.0.1:0",
         ],
@@ -202,36 +201,35 @@ fn madang_with_stdin(dir: &std::path::Path, args: &[&str], input: &str) -> Outpu
     child.wait_with_output().expect("wait")
 }
 
-#[test]
-fn serve_prints_the_url_and_demo_sign_ins_then_stops_cleanly_on_sigterm() {
-    let dir = tempfile::tempdir().expect("tempdir");
+/// Starts `madang serve ARGS` in `dir` and returns it with the first lines it
+/// printed (up to `lines`, within a minute).
+fn serve_and_read(dir: &std::path::Path, args: &[&str], lines: usize) -> (Child, String) {
     let mut child = Command::new(BIN)
-        .args(["serve", "--bind", "127.0.0.1:0"])
-        .current_dir(dir.path())
+        .arg("serve")
+        .args(args)
+        .current_dir(dir)
         .env_remove("DATABASE_URL")
+        .env_remove("MADANG_DEMO")
         .env("RUST_LOG", "warn")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .expect("spawn");
     let stdout = child.stdout.take().expect("stdout");
-    let mut lines = BufReader::new(stdout).lines();
+    let mut reader = BufReader::new(stdout).lines();
     let started = Instant::now();
     let mut printed = Vec::new();
-    while printed.len() < 6 && started.elapsed() < Duration::from_secs(60) {
-        match lines.next() {
+    while printed.len() < lines && started.elapsed() < Duration::from_secs(60) {
+        match reader.next() {
             Some(Ok(line)) => printed.push(line),
             _ => break,
         }
     }
-    let text = printed.join("\n");
-    assert!(
-        text.contains("Madang is running at http://127.0.0.1:"),
-        "{text}"
-    );
-    assert!(text.contains("admin@hanbit.example"), "{text}");
-    assert!(text.contains("customer@hanbit.example"), "{text}");
+    (child, printed.join("\n"))
+}
 
+/// Sends SIGTERM and asserts a clean exit.
+fn stop(mut child: Child) {
     let status = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()
@@ -239,8 +237,64 @@ fn serve_prints_the_url_and_demo_sign_ins_then_stops_cleanly_on_sigterm() {
     assert!(status.success());
     let exit = child.wait().expect("wait");
     assert_eq!(exit.code(), Some(0), "SIGTERM should end madang cleanly");
+}
+
+#[test]
+fn serve_prints_the_url_and_demo_sign_ins_then_stops_cleanly_on_sigterm() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (child, text) = serve_and_read(dir.path(), &["--demo", "--bind", "127.0.0.1:0"], 6);
+    assert!(
+        text.contains("Madang is running at http://127.0.0.1:"),
+        "{text}"
+    );
+    assert!(text.contains("admin@hanbit.example"), "{text}");
+    assert!(text.contains("customer@hanbit.example"), "{text}");
+    stop(child);
     assert!(
         dir.path().join("data/secret.key").exists(),
         "secret key not generated"
+    );
+}
+
+/// The production command of the README on an empty database creates no
+/// account at all, least of all the demo admin with its public password.
+#[test]
+fn a_production_start_creates_no_account_with_a_known_password() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (child, text) = serve_and_read(
+        dir.path(),
+        &[
+            "--bind",
+            "127.0.0.1:0",
+            "--base-url",
+            "https://support.example.com",
+        ],
+        1,
+    );
+    assert!(
+        text.contains("Madang is running at https://support.example.com"),
+        "{text}"
+    );
+    stop(child);
+    // Had the demo company been loaded, its admin's address would be taken.
+    let out = madang_with_stdin(
+        dir.path(),
+        &[
+            "user",
+            "create",
+            "--email",
+            "admin@hanbit.example",
+            "--name",
+            "Real Admin",
+            "--role",
+            "admin",
+            "--password-stdin",
+        ],
+        "a long enough password",
+    );
+    assert!(
+        out.status.success(),
+        "the demo admin exists after a production start: {}",
+        String::from_utf8_lossy(&out.stderr)
     );
 }

@@ -80,7 +80,15 @@ pub struct SessionInfo {
 pub struct CreateToken {
     /// What the token is for, 1–80 characters.
     pub name: String,
+    /// Days until the token stops working, 1–366; 90 when absent. A token
+    /// that never expires outlives the reason it was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 366))]
+    pub expires_in_days: Option<u32>,
 }
+
+/// Days a token lives when its creator does not say.
+pub const DEFAULT_TOKEN_DAYS: u32 = 90;
 
 /// An API token as listed (never the secret itself).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,6 +104,8 @@ pub struct TokenInfo {
     pub created_at: String,
     /// RFC 3339 UTC, if ever used.
     pub last_used_at: Option<String>,
+    /// RFC 3339 UTC: from then on the token is refused.
+    pub expires_at: String,
 }
 
 /// The answer to creating a token: the secret, shown this once.

@@ -17,6 +17,7 @@ mod pages;
 mod privacy;
 mod promises;
 mod search;
+mod security;
 mod smtp;
 mod tickets;
 mod votes;

@@ -48,15 +48,15 @@ start() {
   echo "e2e: $name at $url"
 }
 
-start sqlite MADANG_E2E=1
+start sqlite MADANG_E2E=1 MADANG_DEMO=true MADANG_ALLOW_PRIVATE_WEBHOOKS=true
 export BASE_URL="$url"
 if [ -n "${MADANG_TEST_POSTGRES_URL:-}" ]; then
   pg_db="madang_e2e_$$"
   psql -q "$MADANG_TEST_POSTGRES_URL" -c "CREATE DATABASE $pg_db" >/dev/null
   pg_url="${MADANG_TEST_POSTGRES_URL%/*}/$pg_db"
-  start postgres-a "DATABASE_URL=$pg_url"
+  start postgres-a "DATABASE_URL=$pg_url" MADANG_DEMO=true
   export PG_URL_A="$url"
-  start postgres-b "DATABASE_URL=$pg_url" MADANG_NO_DEMO=true
+  start postgres-b "DATABASE_URL=$pg_url"
   export PG_URL_B="$url"
 fi
 cd "$here"

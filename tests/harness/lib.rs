@@ -39,6 +39,14 @@ pub struct Options {
     pub demo: bool,
     /// Deliver mail to this SMTP server instead of only keeping it in the outbox.
     pub smtp_url: Option<String>,
+    /// Let webhooks reach 127.0.0.1 (test receivers listen there).
+    pub allow_private_webhooks: bool,
+    /// Proxies whose `X-Forwarded-For` is believed (`--trusted-proxy`).
+    pub trusted_proxies: Vec<&'static str>,
+    /// `--header-timeout-secs`.
+    pub header_timeout_secs: u64,
+    /// `--max-connections`.
+    pub max_connections: Option<u64>,
 }
 
 impl Default for Options {
@@ -46,6 +54,10 @@ impl Default for Options {
         Self {
             demo: true,
             smtp_url: None,
+            allow_private_webhooks: true,
+            trusted_proxies: Vec::new(),
+            header_timeout_secs: 10,
+            max_connections: None,
         }
     }
 }
@@ -102,7 +114,15 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
     };
     let serve = ServeArgs {
         bind: "127.0.0.1:0".parse().expect("address"),
-        no_demo: !options.demo,
+        demo: options.demo,
+        allow_private_webhooks: options.allow_private_webhooks,
+        trusted_proxies: options
+            .trusted_proxies
+            .iter()
+            .map(|p| p.parse().expect("trusted proxy network"))
+            .collect(),
+        header_timeout_secs: options.header_timeout_secs,
+        max_connections: options.max_connections,
         smtp_url: options.smtp_url.clone(),
         site_root: dir.path().join("site"),
         ..ServeArgs::default()
@@ -139,7 +159,8 @@ impl TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let serve = ServeArgs {
             bind: "127.0.0.1:0".parse().expect("address"),
-            no_demo: true,
+            demo: false,
+            allow_private_webhooks: true,
             site_root: dir.path().join("site"),
             ..ServeArgs::default()
         };
@@ -519,6 +540,22 @@ impl EventStream {
                 .ok()?
                 .ok()??;
             self.buffer.push_str(&String::from_utf8_lossy(&chunk));
+        }
+    }
+}
+
+impl EventStream {
+    /// True when the server ends the stream within `within`; events and
+    /// keep-alives that arrive before the end are skipped (and returned
+    /// by nothing: a test using this expects none that matter).
+    pub async fn ended(&mut self, within: std::time::Duration) -> bool {
+        let deadline = tokio::time::Instant::now() + within;
+        loop {
+            match tokio::time::timeout_at(deadline, self.response.chunk()).await {
+                Err(_) => return false,
+                Ok(Ok(Some(chunk))) => self.buffer.push_str(&String::from_utf8_lossy(&chunk)),
+                Ok(Ok(None) | Err(_)) => return true,
+            }
         }
     }
 }

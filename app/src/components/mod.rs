@@ -7,6 +7,7 @@ pub mod follow_button;
 pub mod guideline_select;
 pub mod header;
 pub mod idea_list;
+pub mod not_found;
 pub mod notification_bell;
 pub mod profile_form;
 pub mod report_form;

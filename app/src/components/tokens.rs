@@ -28,6 +28,12 @@ pub fn TokenManager() -> impl IntoView {
             })}
             <ActionForm action=create attr:class="form inline" attr:id="create-token-form">
                 <Field name="name" label=locale.t("me.token_name") error=name_error/>
+                <label for="token-expiry">{locale.t("me.token_expiry")}</label>
+                <select id="token-expiry" name="expires_in_days">
+                    <option value="30">{locale.t("me.token_30_days")}</option>
+                    <option value="90" selected>{locale.t("me.token_90_days")}</option>
+                    <option value="365">{locale.t("me.token_365_days")}</option>
+                </select>
                 <button type="submit" class="button">{locale.t("me.token_create")}</button>
             </ActionForm>
             <Transition fallback=|| ()>
@@ -43,6 +49,8 @@ pub fn TokenManager() -> impl IntoView {
                                         <strong class="token-name">{t.name}</strong>
                                         " " <code>{t.prefix} "…"</code>
                                         " · " <time>{t.created_at.get(..10).unwrap_or_default().to_owned()}</time>
+                                        " · " {locale.t("me.token_expires")} " "
+                                        <time class="token-expires" datetime=t.expires_at.clone()>{t.expires_at.get(..10).unwrap_or_default().to_owned()}</time>
                                         <button type="button" class="button small" on:click=move |_| { revoke.dispatch(RevokeToken { id: t.id }); }>
                                             {locale.t("me.token_revoke")}
                                         </button>

@@ -12,6 +12,7 @@ use shared::AnnouncementView;
 use crate::api::{PublishAnnouncement, get_announcement, list_announcements};
 use crate::auth_state::CurrentUser;
 use crate::components::field::{field_error, form_error};
+use crate::components::not_found::NotFoundNotice;
 use crate::components::signature::AuthorName;
 use crate::components::status_badge::StatusBadge;
 use crate::i18n::Locale;
@@ -93,7 +94,7 @@ pub fn AnnouncementPage() -> impl IntoView {
                         <Title text=title_text(&post.title)/>
                         <Post post linked_title=false/>
                     }.into_any(),
-                    None => view! { <h1>{locale.t("announcements.not_found")}</h1> }.into_any(),
+                    None => view! { <NotFoundNotice message=locale.t("announcements.not_found")/> }.into_any(),
                 }
             })}
         </Suspense>

@@ -16,13 +16,14 @@ use crate::auth_state::CurrentUser;
 use crate::components::draft::Draft;
 use crate::components::field::{field_error, form_error, only_field_error};
 use crate::components::follow_button::FollowButton;
+use crate::components::not_found::NotFoundNotice;
 use crate::components::report_form::ReportForm;
 use crate::components::signature::{AuthorName, StaffSignature};
 use crate::components::status_badge::{StatusBadge, status_key};
 use crate::components::vote_button::VoteButton;
 use crate::i18n::Locale;
 use crate::pages::idea_curation::{CuratedIdea, CurationActions, CurationTools};
-use crate::text::title_text;
+use crate::text::{textarea_text, title_text};
 
 fn short_time(rfc3339: &str) -> String {
     rfc3339.get(..16).unwrap_or(rfc3339).replace('T', " ")
@@ -316,7 +317,7 @@ pub fn IdeaPage() -> impl IntoView {
                             </article>
                         }.into_any()
                     }
-                    _ => view! { <h1>{locale.t("idea.not_found")}</h1> }.into_any(),
+                    _ => view! { <NotFoundNotice message=locale.t("idea.not_found")/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -348,7 +349,7 @@ fn CommentEditor(id: i64, source: String, amend: ServerAction<EditComment>) -> i
                 <p class="form-error" role="alert">{form_error(amend)}</p>
                 <input type="hidden" name="id" value=id/>
                 <label class="visually-hidden" for=field_id.clone()>{locale.t("comment.edit")}</label>
-                <textarea id=field_id name="body" rows="3">{source}</textarea>
+                <textarea id=field_id name="body" rows="3">{textarea_text(source)}</textarea>
                 <p class="field-error" role="alert">{field_error(amend, "body")}</p>
                 <button type="submit" class="button small">{locale.t("comment.save")}</button>
             </ActionForm>

@@ -8,6 +8,7 @@ use shared::{BoardQuery, IdeaSort};
 
 use crate::api::{list_ideas, member_profile};
 use crate::components::idea_list::IdeaList;
+use crate::components::not_found::NotFoundNotice;
 use crate::components::report_form::ReportForm;
 use crate::components::signature::StaffSignature;
 use crate::i18n::Locale;
@@ -78,7 +79,7 @@ pub fn MemberPage() -> impl IntoView {
                             </section>
                         }.into_any()
                     }
-                    _ => view! { <h1>{locale.t("member.not_found")}</h1> }.into_any(),
+                    _ => view! { <NotFoundNotice message=locale.t("member.not_found")/> }.into_any(),
                 }
             })}
         </Suspense>

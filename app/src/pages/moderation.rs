@@ -16,6 +16,7 @@ use crate::components::field::{field_error, form_error};
 use crate::components::guideline_select::GuidelineSelect;
 use crate::components::report_form::reason_key;
 use crate::i18n::Locale;
+use crate::text::textarea_text;
 
 /// The moderator queue.
 #[component]
@@ -214,7 +215,7 @@ fn WordListEditor(
                         <ActionForm action=save_words attr:class="form" attr:id="word-list-form">
                             <p class="form-error" role="alert">{form_error(save_words)}</p>
                             <label for="word-list">{locale.t("moderation.words_title")}</label>
-                            <textarea id="word-list" name="words" rows="6">{current}</textarea>
+                            <textarea id="word-list" name="words" rows="6">{textarea_text(current)}</textarea>
                             <p class="hint">{locale.t("moderation.words_hint")}</p>
                             <p class="field-error" role="alert">{field_error(save_words, "words")}</p>
                             <button type="submit" class="button">{locale.t("moderation.words_save")}</button>

@@ -78,6 +78,7 @@ pub fn ProfilePage() -> impl IntoView {
                             <ActionForm action=everywhere attr:class="inline-form">
                                 <button type="submit" class="button danger" id="sign-out-everywhere">{locale.t("me.sign_out_everywhere")}</button>
                             </ActionForm>
+                            <p class="hint">{locale.t("me.tokens_stay")}</p>
                             <TokenManager/>
                             <h2>{locale.t("me.privacy")}</h2>
                             <p>

@@ -19,6 +19,7 @@ use crate::api::{
 use crate::auth_state::CurrentUser;
 use crate::components::draft::Draft;
 use crate::components::field::{field_error, form_error};
+use crate::components::not_found::NotFoundNotice;
 use crate::components::report_form::ReportForm;
 use crate::components::signature::{AuthorName, StaffSignature};
 use crate::i18n::Locale;
@@ -286,7 +287,7 @@ pub fn TicketPage() -> impl IntoView {
                         };
                         view! { <Thread t departments kit reply draft transfer status claim rate settle/> }.into_any()
                     }
-                    None => view! { <h1>{locale.t("ticket.not_found")}</h1> }.into_any(),
+                    None => view! { <NotFoundNotice message=locale.t("ticket.not_found")/> }.into_any(),
                 }
             })}
         </Suspense>

@@ -92,8 +92,8 @@ fn address_bucket(kind: &str, client: &Client) -> String {
 /// Creates a customer account and signs it in.
 pub async fn sign_up(ctx: &Ctx, input: SignUp, client: &Client) -> Result<NewSession> {
     let bucket = address_bucket("signup", client);
-    rate_limit::check(ctx, &bucket, rate_limit::SIGN_UP_ADDRESS).await?;
-    rate_limit::record(ctx, &bucket).await?;
+    // Every sign-up counts, taken or not.
+    let _counted = rate_limit::attempt(ctx, &[(&bucket, rate_limit::SIGN_UP_ADDRESS)]).await?;
     let id = crate::user::create(
         ctx,
         NewUser {
@@ -114,10 +114,22 @@ pub async fn sign_up(ctx: &Ctx, input: SignUp, client: &Client) -> Result<NewSes
 /// give the same error and take the same time.
 pub async fn sign_in(ctx: &Ctx, input: SignIn, client: &Client) -> Result<NewSession> {
     let email = normalize_email(&input.email);
-    let account_bucket = format!("signin:account:{email}");
+    // Failures count per (account, address) and per address: a correct
+    // password from a new address is never refused for somebody else's
+    // guesses, and one address cannot guess at many accounts.
+    let account_bucket = format!(
+        "signin:account:{email}:ip:{}",
+        client.ip.as_deref().unwrap_or("unknown")
+    );
     let address_bucket = address_bucket("signin", client);
-    rate_limit::check(ctx, &account_bucket, rate_limit::SIGN_IN_ACCOUNT).await?;
-    rate_limit::check(ctx, &address_bucket, rate_limit::SIGN_IN_ADDRESS).await?;
+    let attempts = rate_limit::attempt(
+        ctx,
+        &[
+            (&account_bucket, rate_limit::SIGN_IN_ACCOUNT),
+            (&address_bucket, rate_limit::SIGN_IN_ADDRESS),
+        ],
+    )
+    .await?;
 
     let found = user::Entity::find()
         .filter(user::Column::Email.eq(&email))
@@ -134,18 +146,15 @@ pub async fn sign_in(ctx: &Ctx, input: SignIn, client: &Client) -> Result<NewSes
     };
     match found {
         Some(account) if ok => {
+            rate_limit::forget(ctx, attempts).await?;
             rate_limit::clear(ctx, &account_bucket).await?;
             start_session(ctx, account.id, client).await
         }
-        _ => {
-            rate_limit::record(ctx, &account_bucket).await?;
-            rate_limit::record(ctx, &address_bucket).await?;
-            Err(Error::BadCredentials)
-        }
+        // The failed attempt stays counted.
+        _ => Err(Error::BadCredentials),
     }
 }
 
-/// Starts a session for an account that just proved who it is.
 pub(crate) async fn start_session(ctx: &Ctx, user_id: i32, client: &Client) -> Result<NewSession> {
     let token = secret_token::generate();
     let now = ctx.clock.now();
@@ -210,6 +219,9 @@ pub async fn actor_for_api_token(ctx: &Ctx, token: &str) -> Result<Actor> {
     };
     let user_id = row.user_id;
     let now = ctx.clock.now();
+    if token_expiry(&row) <= now {
+        return Ok(Actor::Anonymous);
+    }
     if row
         .last_used_at
         .is_none_or(|at| now - at > Duration::minutes(1))
@@ -329,15 +341,23 @@ pub async fn create_token(ctx: &Ctx, actor: &Actor, input: CreateToken) -> Resul
     if !(1..=80).contains(&name.chars().count()) {
         return Err(Error::invalid("name", "must be 1–80 characters"));
     }
+    let days = input
+        .expires_in_days
+        .unwrap_or(shared::account::DEFAULT_TOKEN_DAYS);
+    if !(1..=366).contains(&days) {
+        return Err(Error::invalid("expires_in_days", "must be 1–366 days"));
+    }
+    let now = ctx.clock.now();
     let token = format!("mdg_{}", secret_token::generate());
     let row = api_token::ActiveModel {
         user_id: Set(member.id),
         name: Set(name),
         token_hash: Set(secret_token::digest(&token)),
         prefix: Set(token.chars().take(10).collect()),
-        created_at: Set(ctx.clock.now()),
+        created_at: Set(now),
         last_used_at: Set(None),
         revoked_at: Set(None),
+        expires_at: Set(Some(now + Duration::days(i64::from(days)))),
         ..Default::default()
     }
     .insert(&ctx.db)
@@ -357,7 +377,12 @@ pub async fn list_tokens(ctx: &Ctx, actor: &Actor) -> Result<Vec<TokenInfo>> {
         .order_by_desc(api_token::Column::Id)
         .all(&ctx.db)
         .await?;
-    Ok(rows.into_iter().map(token_info).collect())
+    let now = ctx.clock.now();
+    Ok(rows
+        .into_iter()
+        .filter(|t| token_expiry(t) > now)
+        .map(token_info)
+        .collect())
 }
 
 /// Revokes one of the member's tokens; another member's token is "not found".
@@ -376,14 +401,41 @@ pub async fn revoke_token(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// When a token stops working; tokens made before expiry existed live 90 days.
+fn token_expiry(row: &api_token::Model) -> chrono::DateTime<chrono::Utc> {
+    row.expires_at.unwrap_or_else(|| {
+        row.created_at + Duration::days(i64::from(shared::account::DEFAULT_TOKEN_DAYS))
+    })
+}
+
 fn token_info(row: api_token::Model) -> TokenInfo {
     TokenInfo {
         id: i64::from(row.id),
+        expires_at: rfc3339(token_expiry(&row)),
         name: row.name,
         prefix: row.prefix,
         created_at: rfc3339(row.created_at),
         last_used_at: row.last_used_at.map(rfc3339),
     }
+}
+
+/// Revokes every token of the member (a password reset: whoever had the
+/// old password may have made one).
+pub(crate) async fn revoke_all_tokens<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    user_id: i32,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    api_token::Entity::update_many()
+        .col_expr(
+            api_token::Column::RevokedAt,
+            sea_orm::sea_query::Expr::value(Some(now)),
+        )
+        .filter(api_token::Column::UserId.eq(user_id))
+        .filter(api_token::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 #[cfg(test)]

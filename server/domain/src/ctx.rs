@@ -61,6 +61,10 @@ pub struct Settings {
     pub base_url: String,
     /// When "me too" marks raise an incident banner.
     pub incident: IncidentRule,
+    /// Whether webhooks may point at loopback, private and link-local
+    /// addresses (tests, or a receiver on the company network). Off, an
+    /// admin cannot use webhooks to probe the server's own network.
+    pub allow_private_webhooks: bool,
 }
 
 impl Settings {
@@ -70,6 +74,7 @@ impl Settings {
         Self {
             base_url: base_url.into(),
             incident: IncidentRule::default(),
+            allow_private_webhooks: false,
         }
     }
 

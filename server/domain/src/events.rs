@@ -166,6 +166,13 @@ pub fn admits(row: &event::Model, actor: &Actor) -> bool {
     Audience::decode(&row.audience).is_some_and(|a| a.admits(actor))
 }
 
+/// Whether anybody may see the event (then a stream need not ask again
+/// whether its subscriber still may).
+#[must_use]
+pub fn is_public(row: &event::Model) -> bool {
+    Audience::decode(&row.audience) == Some(Audience::Public)
+}
+
 /// The topics a subscription asks for, checked and translated: `board`,
 /// `idea:12`, `ticket:VOC-000001`, `queue` (staff), `me` (the caller's own
 /// notifications).

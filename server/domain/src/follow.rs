@@ -7,7 +7,6 @@ use shared::FollowState;
 
 use crate::actor::Actor;
 use crate::entity::idea_follow;
-use crate::idea::{Lock, find_by_number};
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Result};
 
@@ -52,7 +51,7 @@ pub async fn is_following(ctx: &Ctx, actor: &Actor, idea_id: i32) -> Result<bool
 /// Follows or unfollows an idea by number (idempotent both ways).
 pub async fn set(ctx: &Ctx, actor: &Actor, number: i64, following: bool) -> Result<FollowState> {
     let member = policy::member_for(actor, Action::FollowIdea, Scope::Own)?;
-    let idea_id = find_by_number(&ctx.db, number, Lock::None).await?.id;
+    let idea_id = crate::idea::find_visible(&ctx.db, actor, number).await?.id;
     if following {
         add(&ctx.db, idea_id, member.id, ctx.clock.now()).await?;
     } else {

@@ -89,7 +89,6 @@ pub async fn admit(
     }
     let bucket = format!("{}:{}", post.name(), member.id);
     let (max, window) = post.quota();
-    rate_limit::check_quota(ctx, &bucket, max, window).await?;
     if post != Post::Vote {
         let links: usize = texts.iter().map(|t| count_links(t)).sum();
         if links > NEW_MEMBER_LINKS {
@@ -113,7 +112,7 @@ pub async fn admit(
     } else {
         Vec::new()
     };
-    rate_limit::record(ctx, &bucket).await?;
+    rate_limit::take_quota(ctx, &bucket, max, window).await?;
     Ok(Admission { held_for })
 }
 

@@ -265,15 +265,20 @@ pub(crate) async fn find_visible<C: sea_orm::ConnectionTrait>(
     number: i64,
 ) -> Result<idea::Model> {
     let row = find_by_number(db, number, Lock::None).await?;
-    let held = crate::moderation::is_held(row.hidden_reason.as_deref());
-    let allowed = !held
-        || actor.member().is_some_and(|m| m.id == row.author_id)
-        || crate::policy::can(actor, Action::HandleReports, Scope::Others);
-    if allowed {
+    if visible_to(&row, actor) {
         Ok(row)
     } else {
         Err(Error::NotFound(format!("idea {number}")))
     }
+}
+
+/// Whether the actor may reach this idea at all. Every way in (reading,
+/// voting, following, commenting, reporting) and every channel (live
+/// events, webhooks) goes by this one rule.
+pub(crate) fn visible_to(row: &idea::Model, actor: &Actor) -> bool {
+    !crate::moderation::is_held(row.hidden_reason.as_deref())
+        || actor.member().is_some_and(|m| m.id == row.author_id)
+        || crate::policy::can(actor, Action::HandleReports, Scope::Others)
 }
 
 fn parse_status(raw: &str) -> Result<IdeaStatus> {

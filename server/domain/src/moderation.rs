@@ -50,8 +50,9 @@ fn excerpt(text: &str) -> String {
 }
 
 /// The reported thing's text and where it is shown; 404 when it does not
-/// exist (or is not public, for ticket posts).
-async fn context(ctx: &Ctx, target: &ContentRef) -> Result<(String, String)> {
+/// exist or the actor may not see it (an idea or comment held for review,
+/// an internal ticket note), exactly as reading it would answer.
+async fn context(ctx: &Ctx, actor: &Actor, target: &ContentRef) -> Result<(String, String)> {
     let not_found = || Error::NotFound(format!("{} {}", target.kind, target.id));
     let id = i32::try_from(target.id).map_err(|_| not_found())?;
     match target.kind.as_str() {
@@ -59,6 +60,7 @@ async fn context(ctx: &Ctx, target: &ContentRef) -> Result<(String, String)> {
             let row = idea::Entity::find_by_id(id)
                 .one(&ctx.db)
                 .await?
+                .filter(|row| crate::idea::visible_to(row, actor))
                 .ok_or_else(not_found)?;
             Ok((
                 format!("{} — {}", row.title, excerpt(&row.body_md)),
@@ -69,6 +71,12 @@ async fn context(ctx: &Ctx, target: &ContentRef) -> Result<(String, String)> {
             let row = idea_comment::Entity::find_by_id(id)
                 .one(&ctx.db)
                 .await?
+                .filter(|row| crate::comment::visible_to(row, actor))
+                .ok_or_else(not_found)?;
+            idea::Entity::find_by_id(row.idea_id)
+                .one(&ctx.db)
+                .await?
+                .filter(|idea| crate::idea::visible_to(idea, actor))
                 .ok_or_else(not_found)?;
             Ok((
                 excerpt(&row.body_md),
@@ -123,7 +131,7 @@ pub async fn report(ctx: &Ctx, actor: &Actor, input: NewReport) -> Result<Report
     if note.as_deref().is_some_and(|n| n.chars().count() > 1000) {
         return Err(Error::invalid("note", "must be at most 1000 characters"));
     }
-    context(ctx, &input.target).await?;
+    context(ctx, actor, &input.target).await?;
     let target_id = i32::try_from(input.target.id)
         .map_err(|_| Error::NotFound(format!("{} {}", input.target.kind, input.target.id)))?;
     let existing = report::Entity::find()
@@ -152,13 +160,13 @@ pub async fn report(ctx: &Ctx, actor: &Actor, input: NewReport) -> Result<Report
             .await?
         }
     };
-    views(ctx, vec![row])
+    views(ctx, actor, vec![row])
         .await?
         .pop()
         .ok_or_else(|| Error::Internal("report vanished".to_owned()))
 }
 
-async fn views(ctx: &Ctx, rows: Vec<report::Model>) -> Result<Vec<ReportView>> {
+async fn views(ctx: &Ctx, actor: &Actor, rows: Vec<report::Model>) -> Result<Vec<ReportView>> {
     let people = crate::user::refs(ctx, rows.iter().map(|r| r.reporter_id)).await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
@@ -166,7 +174,7 @@ async fn views(ctx: &Ctx, rows: Vec<report::Model>) -> Result<Vec<ReportView>> {
             kind: row.target_type.clone(),
             id: i64::from(row.target_id),
         };
-        let (excerpt, link) = context(ctx, &target)
+        let (excerpt, link) = context(ctx, actor, &target)
             .await
             .unwrap_or_else(|_| (String::new(), String::new()));
         out.push(ReportView {
@@ -198,7 +206,7 @@ pub async fn open_reports(ctx: &Ctx, actor: &Actor) -> Result<Vec<ReportView>> {
         .limit(200)
         .all(&ctx.db)
         .await?;
-    views(ctx, rows).await
+    views(ctx, actor, rows).await
 }
 
 /// Closes a report without acting on the content (moderators).

@@ -3,9 +3,10 @@
 //! digest is stored; a link works once and expires.
 
 use chrono::{Duration, SecondsFormat};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, Set, TransactionTrait,
 };
 use shared::Role;
 use shared::account::{
@@ -142,11 +143,31 @@ pub async fn accept_invite(ctx: &Ctx, input: AcceptInvite, client: &Client) -> R
     crate::auth::start_session(ctx, user_id, client).await
 }
 
+/// Marks the link used if nobody did first: one conditional update, so of
+/// two requests racing with the same link exactly one gets it.
+async fn claim<C: ConnectionTrait>(
+    db: &C,
+    link: &one_time_token::Model,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    let claimed = one_time_token::Entity::update_many()
+        .col_expr(one_time_token::Column::UsedAt, Expr::value(Some(now)))
+        .filter(one_time_token::Column::Id.eq(link.id))
+        .filter(one_time_token::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    if claimed.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            "token",
+            "this link is invalid, used or expired; ask for a new one",
+        ))
+    }
+}
+
 async fn mark_used(ctx: &Ctx, link: one_time_token::Model) -> Result<()> {
-    let mut active = link.into_active_model();
-    active.used_at = Set(Some(ctx.clock.now()));
-    active.update(&ctx.db).await?;
-    Ok(())
+    claim(&ctx.db, &link, ctx.clock.now()).await
 }
 
 /// Queues a reset link if the account exists. Always succeeds (after the
@@ -155,10 +176,15 @@ pub async fn request_reset(ctx: &Ctx, input: RequestPasswordReset, client: &Clie
     let email = normalize_email(&input.email);
     let address = format!("reset:ip:{}", client.ip.as_deref().unwrap_or("unknown"));
     let account_bucket = format!("reset:account:{email}");
-    rate_limit::check(ctx, &address, rate_limit::RESET_ADDRESS).await?;
-    rate_limit::check(ctx, &account_bucket, rate_limit::RESET_ACCOUNT).await?;
-    rate_limit::record(ctx, &address).await?;
-    rate_limit::record(ctx, &account_bucket).await?;
+    // Every request counts, whether or not the account exists.
+    let _counted = rate_limit::attempt(
+        ctx,
+        &[
+            (&address, rate_limit::RESET_ADDRESS),
+            (&account_bucket, rate_limit::RESET_ACCOUNT),
+        ],
+    )
+    .await?;
     let Some(account) = user::Entity::find()
         .filter(user::Column::Email.eq(&email))
         .one(&ctx.db)
@@ -196,7 +222,10 @@ pub async fn request_reset(ctx: &Ctx, input: RequestPasswordReset, client: &Clie
     Ok(())
 }
 
-/// Sets a new password from a reset link and signs the account out everywhere.
+/// Sets a new password from a reset link; the account is signed out
+/// everywhere, its API tokens are revoked and every other reset link is
+/// void. The link is claimed first, in the same transaction, so a link works
+/// once however many requests race with it.
 pub async fn complete_reset(ctx: &Ctx, input: CompletePasswordReset) -> Result<()> {
     password::validate(&input.password)?;
     let link = usable_link(ctx, PURPOSE_RESET, &input.token).await?;
@@ -204,8 +233,11 @@ pub async fn complete_reset(ctx: &Ctx, input: CompletePasswordReset) -> Result<(
         .user_id
         .ok_or_else(|| Error::Internal("reset link without account".to_owned()))?;
     let hash = password::hash(&input.password)?;
+    let now = ctx.clock.now();
+    let txn = ctx.db.begin().await?;
+    claim(&txn, &link, now).await?;
     let account = user::Entity::find_by_id(user_id)
-        .one(&ctx.db)
+        .one(&txn)
         .await?
         .ok_or_else(|| {
             Error::invalid(
@@ -215,10 +247,19 @@ pub async fn complete_reset(ctx: &Ctx, input: CompletePasswordReset) -> Result<(
         })?;
     let mut active = account.into_active_model();
     active.password_hash = Set(Some(hash));
-    active.update(&ctx.db).await?;
+    active.update(&txn).await?;
     session::Entity::delete_many()
         .filter(session::Column::UserId.eq(user_id))
-        .exec(&ctx.db)
+        .exec(&txn)
         .await?;
-    mark_used(ctx, link).await
+    crate::auth::revoke_all_tokens(&txn, user_id, now).await?;
+    one_time_token::Entity::update_many()
+        .col_expr(one_time_token::Column::UsedAt, Expr::value(Some(now)))
+        .filter(one_time_token::Column::UserId.eq(user_id))
+        .filter(one_time_token::Column::Purpose.eq(PURPOSE_RESET))
+        .filter(one_time_token::Column::UsedAt.is_null())
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(())
 }

@@ -23,7 +23,8 @@ pub struct Limit {
     pub base_wait: Duration,
 }
 
-/// Failed sign-ins per account.
+/// Failed sign-ins per account from one client address. Keyed by both, so
+/// somebody guessing from elsewhere cannot lock the owner out.
 pub const SIGN_IN_ACCOUNT: Limit = Limit {
     free: 5,
     window: Duration::minutes(15),
@@ -76,62 +77,106 @@ pub fn required_wait(
     (until > now).then(|| until - now)
 }
 
-/// Fails with `RateLimited` when the bucket needs a wait.
-pub async fn check(ctx: &Ctx, bucket: &str, limit: Limit) -> Result<()> {
+/// One attempt counted in a bucket, kept or forgotten once the caller knows
+/// how it went.
+#[derive(Debug)]
+#[must_use = "forget the attempts when they should not count"]
+pub struct Attempts(Vec<i32>);
+
+/// Counts one attempt in each bucket, then decides whether it may go on.
+///
+/// Counting comes first and deciding second, so the limit holds under
+/// parallel requests: each request's own row is committed before it looks,
+/// so the k-th request to be counted sees at least k−1 others and at most
+/// `free` of a burst get through (a check made before counting let 40 of 40
+/// parallel wrong passwords be tried). A refused attempt is removed again, so
+/// waiting out a limit is not prolonged by the refusals.
+pub async fn attempt(ctx: &Ctx, buckets: &[(&str, Limit)]) -> Result<Attempts> {
     let now = ctx.clock.now();
-    let attempts: Vec<DateTime<Utc>> = auth_attempt::Entity::find()
-        .filter(auth_attempt::Column::Bucket.eq(bucket))
-        .filter(auth_attempt::Column::CreatedAt.gt(now - limit.window))
-        .order_by_desc(auth_attempt::Column::CreatedAt)
-        .limit(u64::from(limit.free) + 16)
-        .all(&ctx.db)
-        .await?
-        .into_iter()
-        .map(|a| a.created_at)
-        .collect();
-    match required_wait(limit, &attempts, now) {
-        Some(wait) => Err(Error::RateLimited {
-            retry_after_secs: u64::try_from(wait.num_seconds().max(1)).unwrap_or(1),
-        }),
-        None => Ok(()),
+    let mut own = Vec::with_capacity(buckets.len());
+    for (bucket, _) in buckets {
+        own.push(insert(ctx, bucket, now).await?);
     }
+    let attempts = Attempts(own);
+    for (bucket, limit) in buckets {
+        let others = recent_others(
+            ctx,
+            bucket,
+            limit.window,
+            u64::from(limit.free) + 16,
+            &attempts,
+        )
+        .await?;
+        if let Some(wait) = required_wait(*limit, &others, now) {
+            forget(ctx, attempts).await?;
+            return Err(Error::RateLimited {
+                retry_after_secs: u64::try_from(wait.num_seconds().max(1)).unwrap_or(1),
+            });
+        }
+    }
+    Ok(attempts)
 }
 
-/// Fails with `RateLimited` when `max` actions already happened in the
-/// window; the wait lasts until the oldest of them leaves it. Unlike the
-/// sign-in limits there is no back-off: posting is not an attack.
-pub async fn check_quota(ctx: &Ctx, bucket: &str, max: u32, window: Duration) -> Result<()> {
+/// Removes attempts that turned out not to count (a correct password).
+pub async fn forget(ctx: &Ctx, attempts: Attempts) -> Result<()> {
+    auth_attempt::Entity::delete_many()
+        .filter(auth_attempt::Column::Id.is_in(attempts.0))
+        .exec(&ctx.db)
+        .await?;
+    Ok(())
+}
+
+/// Takes one place of a quota of `max` actions per window, or fails with
+/// `RateLimited` until the oldest of them leaves the window. Like
+/// [`attempt`], the place is taken before counting, so parallel posts
+/// cannot all slip under the quota. There is no back-off: posting is not an
+/// attack.
+pub async fn take_quota(ctx: &Ctx, bucket: &str, max: u32, window: Duration) -> Result<()> {
     let now = ctx.clock.now();
-    let recent: Vec<DateTime<Utc>> = auth_attempt::Entity::find()
-        .filter(auth_attempt::Column::Bucket.eq(bucket))
-        .filter(auth_attempt::Column::CreatedAt.gt(now - window))
-        .order_by_desc(auth_attempt::Column::CreatedAt)
-        .limit(u64::from(max))
-        .all(&ctx.db)
-        .await?
-        .into_iter()
-        .map(|a| a.created_at)
-        .collect();
-    if recent.len() < usize::try_from(max).unwrap_or(usize::MAX) {
+    let attempts = Attempts(vec![insert(ctx, bucket, now).await?]);
+    let others = recent_others(ctx, bucket, window, u64::from(max), &attempts).await?;
+    if others.len() < usize::try_from(max).unwrap_or(usize::MAX) {
         return Ok(());
     }
+    forget(ctx, attempts).await?;
     // The `max`-th newest is the one whose leaving frees a place.
-    let frees_at = recent.last().map_or(now, |oldest| *oldest + window);
+    let frees_at = others.last().map_or(now, |oldest| *oldest + window);
     Err(Error::RateLimited {
         retry_after_secs: u64::try_from((frees_at - now).num_seconds().max(1)).unwrap_or(1),
     })
 }
 
-/// Counts one attempt against a bucket.
-pub async fn record(ctx: &Ctx, bucket: &str) -> Result<()> {
-    auth_attempt::ActiveModel {
+async fn insert(ctx: &Ctx, bucket: &str, now: DateTime<Utc>) -> Result<i32> {
+    let row = auth_attempt::ActiveModel {
         bucket: Set(bucket.to_owned()),
-        created_at: Set(ctx.clock.now()),
+        created_at: Set(now),
         ..Default::default()
     }
     .insert(&ctx.db)
     .await?;
-    Ok(())
+    Ok(row.id)
+}
+
+/// The newest attempts in the bucket within the window, other than ours.
+async fn recent_others(
+    ctx: &Ctx,
+    bucket: &str,
+    window: Duration,
+    at_most: u64,
+    ours: &Attempts,
+) -> Result<Vec<DateTime<Utc>>> {
+    let now = ctx.clock.now();
+    Ok(auth_attempt::Entity::find()
+        .filter(auth_attempt::Column::Bucket.eq(bucket))
+        .filter(auth_attempt::Column::CreatedAt.gt(now - window))
+        .filter(auth_attempt::Column::Id.is_not_in(ours.0.iter().copied()))
+        .order_by_desc(auth_attempt::Column::CreatedAt)
+        .limit(at_most)
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .map(|a| a.created_at)
+        .collect())
 }
 
 /// Forgets a bucket's attempts (after a successful sign-in).

@@ -28,10 +28,22 @@ struct Outcome {
     on_behalf: bool,
 }
 
-async fn change(ctx: &Ctx, number: i64, ballot: Ballot, voted: bool) -> Result<Outcome> {
+async fn change(
+    ctx: &Ctx,
+    actor: &Actor,
+    number: i64,
+    ballot: Ballot,
+    voted: bool,
+) -> Result<Outcome> {
     let txn = db::begin_write(&ctx.db).await?;
     // Concurrent votes on one idea count one after another.
     let row = find_by_number(&txn, number, Lock::ForUpdate).await?;
+    if !crate::idea::visible_to(&row, actor) {
+        return Err(Error::NotFound(format!("idea {number}")));
+    }
+    // A held idea's count is nobody's business but its author's and the
+    // moderators': its votes are not announced to anyone.
+    let public = !crate::moderation::is_held(row.hidden_reason.as_deref());
     let idea_id = row.id;
     if let Some(target) = row.merged_into_id {
         return Err(Error::Conflict(format!(
@@ -73,7 +85,7 @@ async fn change(ctx: &Ctx, number: i64, ballot: Ballot, voted: bool) -> Result<O
         (None, false) => false,
     };
     let votes = recount_votes(&txn, idea_id).await?;
-    if existing.is_some() != voted {
+    if public && existing.is_some() != voted {
         let payload = serde_json::json!({"number": idea_id, "votes": votes});
         for topic in [
             crate::events::idea_topic(idea_id),
@@ -105,7 +117,7 @@ async fn own(ctx: &Ctx, actor: &Actor, number: i64, voted: bool) -> Result<VoteS
         voter_id: member.id,
         recorded_by: None,
     };
-    let outcome = change(ctx, number, ballot, voted).await?;
+    let outcome = change(ctx, actor, number, ballot, voted).await?;
     Ok(VoteState {
         voted: outcome.voted,
         votes: outcome.votes,
@@ -148,7 +160,7 @@ pub async fn on_behalf(
         voter_id: voter.id,
         recorded_by: Some(staff.id),
     };
-    let outcome = change(ctx, number, ballot, voted).await?;
+    let outcome = change(ctx, actor, number, ballot, voted).await?;
     crate::audit::Entry::new(
         staff.id,
         if voted {

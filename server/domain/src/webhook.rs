@@ -203,13 +203,71 @@ fn event_list(raw: &str) -> Vec<String> {
         .collect()
 }
 
-fn validate(input: &NewWebhook) -> Result<(String, String, Vec<String>)> {
+/// Whether an address is on the public internet: not loopback, private,
+/// link-local, carrier-grade NAT, multicast, unspecified or reserved. Only
+/// such addresses receive webhooks unless the operator allows private ones.
+#[must_use]
+pub fn is_public_address(ip: std::net::IpAddr) -> bool {
+    use std::net::IpAddr;
+    match ip {
+        IpAddr::V4(v4) => {
+            let [a, b, ..] = v4.octets();
+            !(v4.is_loopback()
+                || v4.is_private()
+                || v4.is_link_local()
+                || v4.is_unspecified()
+                || v4.is_broadcast()
+                || v4.is_multicast()
+                || v4.is_documentation()
+                || a == 0
+                || (a == 100 && (64..128).contains(&b))
+                || (a == 192 && b == 0 && v4.octets()[2] == 0)
+                || (a == 198 && (18..20).contains(&b))
+                || a >= 240)
+        }
+        IpAddr::V6(v6) => {
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return is_public_address(IpAddr::V4(v4));
+            }
+            let first = v6.segments()[0];
+            !(v6.is_loopback()
+                || v6.is_unspecified()
+                || v6.is_multicast()
+                || (first & 0xfe00) == 0xfc00
+                || (first & 0xffc0) == 0xfe80
+                || (first == 0x64 && v6.segments()[1] == 0xff9b))
+        }
+    }
+}
+
+/// The host of an http(s) URL as written (no user, port or brackets).
+fn url_host(rest: &str) -> &str {
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority.rsplit('@').next().unwrap_or_default();
+    if let Some(v6) = host_port.strip_prefix('[') {
+        return v6.split(']').next().unwrap_or_default();
+    }
+    host_port.split(':').next().unwrap_or_default()
+}
+
+/// True when the host is written as a private address or a local name.
+fn names_a_private_host(host: &str) -> bool {
+    let lower = host.trim_end_matches('.').to_ascii_lowercase();
+    if lower == "localhost" || lower.ends_with(".localhost") {
+        return true;
+    }
+    lower
+        .parse::<std::net::IpAddr>()
+        .is_ok_and(|ip| !is_public_address(ip))
+}
+
+fn validate(input: &NewWebhook, allow_private: bool) -> Result<(String, String, Vec<String>)> {
     let mut errors = std::collections::BTreeMap::new();
     let url = input.url.trim().to_owned();
     let host = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or_default());
+        .map(url_host);
     match host {
         _ if url.len() > 2_000 => {
             errors.insert(
@@ -227,6 +285,13 @@ fn validate(input: &NewWebhook) -> Result<(String, String, Vec<String>)> {
             errors.insert(
                 "url".to_owned(),
                 "must name a host and contain no spaces".to_owned(),
+            );
+        }
+        Some(host) if !allow_private && names_a_private_host(host) => {
+            errors.insert(
+                "url".to_owned(),
+                "must be an address on the internet, not a loopback, private or link-local one"
+                    .to_owned(),
             );
         }
         Some(_) => {}
@@ -314,7 +379,7 @@ fn view(
 /// Registers a webhook; the answer carries its signing secret, shown once.
 pub async fn create(ctx: &Ctx, actor: &Actor, input: NewWebhook) -> Result<WebhookView> {
     let admin = policy::member_for(actor, Action::ManageWebhooks, Scope::Others)?;
-    let (url, description, events) = validate(&input)?;
+    let (url, description, events) = validate(&input, ctx.settings.allow_private_webhooks)?;
     let now = ctx.clock.now();
     let secret = crate::secret_token::generate();
     let txn = crate::db::begin_write(&ctx.db).await?;
@@ -818,7 +883,7 @@ mod tests {
             description: String::new(),
             events: vec!["idea.exploded".to_owned()],
         };
-        let Err(Error::Invalid(errors)) = validate(&bad) else {
+        let Err(Error::Invalid(errors)) = validate(&bad, false) else {
             panic!("accepted");
         };
         assert!(errors["url"].contains("http://"));
@@ -828,8 +893,40 @@ mod tests {
             description: "Slack".to_owned(),
             events: vec!["idea.voted".to_owned(), "idea.voted".to_owned()],
         };
-        let (url, _, events) = validate(&good).expect("valid");
+        let (url, _, events) = validate(&good, false).expect("valid");
         assert_eq!(url, "https://hooks.example.com/madang");
         assert_eq!(events, vec!["idea.voted".to_owned()]);
+    }
+
+    #[test]
+    fn private_addresses_are_refused_unless_allowed() {
+        for url in [
+            "http://127.0.0.1:8080/x",
+            "http://localhost/x",
+            "http://api.localhost/x",
+            "http://10.1.2.3/",
+            "http://169.254.169.254/latest/meta-data",
+            "http://[::1]:3000/",
+            "http://[fd00::1]/",
+            "http://[::ffff:127.0.0.1]/",
+            "http://user:pw@192.168.0.1:80/",
+            "http://100.64.0.1/",
+            "http://0.0.0.0/",
+        ] {
+            let input = NewWebhook {
+                url: url.to_owned(),
+                description: String::new(),
+                events: vec!["idea.voted".to_owned()],
+            };
+            let Err(Error::Invalid(errors)) = validate(&input, false) else {
+                panic!("{url} accepted");
+            };
+            assert!(errors["url"].contains("private"), "{url}: {errors:?}");
+            assert!(validate(&input, true).is_ok(), "{url} refused when allowed");
+        }
+        for ip in ["8.8.8.8", "2001:4860:4860::8888", "203.0.114.1"] {
+            let ip: std::net::IpAddr = ip.parse().expect("ip");
+            assert!(is_public_address(ip), "{ip}");
+        }
     }
 }

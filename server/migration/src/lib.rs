@@ -19,6 +19,7 @@ mod m20261126_000013_curation;
 mod m20261126_000014_insight_indexes;
 mod m20261126_000015_events;
 mod m20261126_000016_delivery;
+mod m20261129_000017_token_expiry;
 
 /// Lists every migration in the order it must run.
 pub struct Migrator;
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000014_insight_indexes::Migration),
             Box::new(m20261126_000015_events::Migration),
             Box::new(m20261126_000016_delivery::Migration),
+            Box::new(m20261129_000017_token_expiry::Migration),
         ]
     }
 }

@@ -1,0 +1,75 @@
+//! Server functions (`/rpc/*`, what the browser client calls) answer with
+//! the HTTP status of what went wrong.
+//!
+//! Leptos answers every server-function error with 500, whatever it was, so
+//! logs and monitoring could not tell a refusal (401, 403, 404, 422, 429)
+//! from a crash. The domain's problem document travels in the error body
+//! (`ServerError|{problem json}`); its status becomes the response's status
+//! here, and arguments that cannot be read are a 400. The body is left as
+//! it is, so the client reads the error exactly as before.
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::Response;
+
+/// Error bodies are short; anything longer is left alone.
+const ERROR_BODY_LIMIT: usize = 256 * 1024;
+
+/// Middleware: gives a failed server function its real status code.
+pub async fn real_status(request: Request, next: Next) -> Response {
+    if !request.uri().path().starts_with("/rpc/") {
+        return next.run(request).await;
+    }
+    let response = next.run(request).await;
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, ERROR_BODY_LIMIT).await else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    if let Some(status) = std::str::from_utf8(&bytes).ok().and_then(status_of_error) {
+        parts.status = status;
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// The status an encoded server-function error stands for, when it is not
+/// a server fault.
+fn status_of_error(body: &str) -> Option<StatusCode> {
+    let (kind, data) = body.split_once('|')?;
+    match kind {
+        "ServerError" => {
+            let problem: shared::ApiError = serde_json::from_str(data).ok()?;
+            StatusCode::from_u16(problem.status)
+                .ok()
+                .filter(|s| s.is_client_error() || s.is_server_error())
+        }
+        "Args" | "MissingArg" | "Deserialization" => Some(StatusCode::BAD_REQUEST),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::status_of_error;
+    use axum::http::StatusCode;
+
+    #[test]
+    fn the_problem_status_becomes_the_response_status() {
+        let problem = shared::ApiError::forbidden("no");
+        let body = format!(
+            "ServerError|{}",
+            serde_json::to_string(&problem).expect("json")
+        );
+        assert_eq!(status_of_error(&body), Some(StatusCode::FORBIDDEN));
+        assert_eq!(
+            status_of_error("Args|missing field `id`"),
+            Some(StatusCode::BAD_REQUEST)
+        );
+        assert_eq!(status_of_error("ServerError|database is down"), None);
+        assert_eq!(status_of_error("Registration|x"), None);
+    }
+}
