@@ -63,11 +63,16 @@ mod tests {
                 }
                 continue;
             }
-            if path.extension().is_none_or(|e| e != "rs") {
+            // This file names textareas only in its comments and this test.
+            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("text.rs") {
                 continue;
             }
             let source = std::fs::read_to_string(&path).expect("read source");
             for (at, _) in source.match_indices("<textarea") {
+                let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+                if source[line_start..at].trim_start().starts_with("//") {
+                    continue;
+                }
                 let rest = &source[at..];
                 let Some(open_end) = rest.find('>') else {
                     continue;

@@ -225,6 +225,7 @@ pub fn router(state: AppState) -> Router {
             "/announcements/{id}",
             get(rest::announcements::get_announcement),
         )
+        .route_layer(axum::middleware::from_fn(auth::require_member_for_writes))
         .fallback(rest::api_not_found)
         .method_not_allowed_fallback(rest::method_not_allowed);
 
