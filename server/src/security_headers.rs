@@ -100,10 +100,11 @@ pub async fn add_security_headers(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    if is_html && !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
-        if let Ok(value) = HeaderValue::from_str(&policy.content_security_policy(None)) {
-            headers.insert(header::CONTENT_SECURITY_POLICY, value);
-        }
+    if is_html
+        && !headers.contains_key(header::CONTENT_SECURITY_POLICY)
+        && let Ok(value) = HeaderValue::from_str(&policy.content_security_policy(None))
+    {
+        headers.insert(header::CONTENT_SECURITY_POLICY, value);
     }
     response
 }
