@@ -88,7 +88,10 @@ async fn pages_carry_a_content_security_policy_with_their_nonce(backend: Backend
         let scripts = body.matches("<script").count();
         assert!(scripts > 0, "{path}");
         let with_nonce = body.matches(&format!("nonce=\"{nonce}\"")).count();
-        assert!(with_nonce >= scripts, "{path}: {scripts} scripts, {with_nonce} with the nonce");
+        assert!(
+            with_nonce >= scripts,
+            "{path}: {scripts} scripts, {with_nonce} with the nonce"
+        );
         assert_eq!(headers["x-content-type-options"], "nosniff");
         assert_eq!(
             headers["referrer-policy"],
