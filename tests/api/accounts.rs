@@ -242,27 +242,22 @@ async fn api_tokens_work_as_bearer_until_revoked(backend: Backend) {
     let token = created["token"].as_str().expect("token").to_owned();
     let id = created["info"]["id"].as_i64().expect("id");
 
-    let me = app
-        .client
-        .get(app.url("/api/v1/me"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(me.status().as_u16(), 200);
-    let me: serde_json::Value = me.json().await.expect("json");
+    let (code, me) = app
+        .call_with_token(&token, reqwest::Method::GET, "/api/v1/me", None)
+        .await;
+    assert_eq!(code, 200);
     assert_eq!(me["user"]["role"], "employee");
     assert_eq!(me["user"]["department"]["slug"], "billing");
     // Bearer writes need no Origin.
-    let second = app
-        .client
-        .post(app.url("/api/v1/me/tokens"))
-        .bearer_auth(&token)
-        .json(&json!({"name": "second"}))
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(second.status().as_u16(), 201);
+    let (second, _) = app
+        .call_with_token(
+            &token,
+            reqwest::Method::POST,
+            "/api/v1/me/tokens",
+            Some(json!({"name": "second"})),
+        )
+        .await;
+    assert_eq!(second, 201);
 
     let listed = app
         .client
@@ -305,14 +300,10 @@ async fn api_tokens_work_as_bearer_until_revoked(backend: Backend) {
         .await
         .expect("request");
     assert_eq!(revoked.status().as_u16(), 204);
-    let after = app
-        .client
-        .get(app.url("/api/v1/me"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(after.status().as_u16(), 401);
+    let (after, _) = app
+        .call_with_token(&token, reqwest::Method::GET, "/api/v1/me", None)
+        .await;
+    assert_eq!(after, 401);
     app.stop().await;
 }
 

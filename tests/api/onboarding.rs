@@ -9,26 +9,13 @@ async fn admin(app: &TestApp) -> String {
     app.sign_in("admin@hanbit.example", DEMO_PASSWORD).await
 }
 
-/// The token of the newest outbox mail to `to` whose body has `marker`.
-async fn link_token(app: &TestApp, admin: &str, to: &str, marker: &str) -> String {
-    let outbox: Value = app
-        .send_as(admin, Method::GET, "/api/v1/admin/outbox", None)
+/// The token of the newest link of this kind (`/reset?`, `/invite?`) mailed to `to`.
+async fn link_token(app: &TestApp, admin: &str, to: &str, link: &str) -> String {
+    app.mailed_tokens(admin, to, link)
         .await
-        .json()
-        .await
-        .expect("json");
-    let mail = outbox["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .find(|m| m["to"] == to && m["body"].as_str().is_some_and(|b| b.contains(marker)))
-        .unwrap_or_else(|| panic!("no mail to {to} with {marker}: {outbox}"));
-    let body = mail["body"].as_str().expect("body");
-    let start = body.find("token=").expect("token in link") + "token=".len();
-    body[start..]
-        .chars()
-        .take_while(char::is_ascii_hexdigit)
-        .collect()
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no {link} link mailed to {to}"))
 }
 
 async fn a_password_reset_link_sets_a_new_password_once(backend: Backend) {
@@ -54,7 +41,7 @@ async fn a_password_reset_link_sets_a_new_password_once(backend: Backend) {
     );
 
     let admin = admin(&app).await;
-    let token = link_token(&app, &admin, "customer@hanbit.example", "/reset?token=").await;
+    let token = link_token(&app, &admin, "customer@hanbit.example", "/reset?").await;
     assert_eq!(token.len(), 64);
     assert_eq!(
         app.scalar("SELECT COUNT(*) FROM outbox_mails WHERE to_address = 'nobody@nowhere.example'")
@@ -144,7 +131,7 @@ async fn an_invited_employee_signs_up_into_their_department(backend: Backend) {
         .await;
     assert_eq!(customer_role.status().as_u16(), 422);
 
-    let token = link_token(&app, &admin, "dahye.yoon@hanbit.example", "/invite?token=").await;
+    let token = link_token(&app, &admin, "dahye.yoon@hanbit.example", "/invite?").await;
     let accepted = app
         .post_json(
             "/api/v1/auth/invites/accept",

@@ -10,7 +10,7 @@ use madang_tests::{
     Backend, DEMO_PASSWORD, Options, TestApp, on_both_databases, spawn_app, spawn_app_with,
 };
 use reqwest::Method;
-use serde_json::{Value, json};
+use serde_json::json;
 
 /// Sends the same request `n` times at once and returns the statuses.
 async fn in_parallel<F, Fut>(n: usize, make: F) -> Vec<u16>
@@ -289,32 +289,6 @@ async fn forwarded_for_is_ignored_from_untrusted_peers(backend: Backend) {
     app.stop().await;
 }
 
-/// Every reset token mailed to `to`, newest first.
-async fn reset_tokens(app: &TestApp, admin: &str, to: &str) -> Vec<String> {
-    let outbox: Value = app
-        .send_as(admin, Method::GET, "/api/v1/admin/outbox", None)
-        .await
-        .json()
-        .await
-        .expect("json");
-    outbox["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .filter(|m| m["to"] == to)
-        .filter_map(|m| {
-            let body = m["body"].as_str()?;
-            let start = body.find("/reset?token=")? + "/reset?token=".len();
-            Some(
-                body[start..]
-                    .chars()
-                    .take_while(char::is_ascii_hexdigit)
-                    .collect(),
-            )
-        })
-        .collect()
-}
-
 async fn a_reset_link_works_once_and_ends_every_other_way_in(backend: Backend) {
     let app = spawn_app(backend).await;
     let admin = app.sign_in("admin@hanbit.example", DEMO_PASSWORD).await;
@@ -338,7 +312,9 @@ async fn a_reset_link_works_once_and_ends_every_other_way_in(backend: Backend) {
             .await;
         assert_eq!(asked.status().as_u16(), 202);
     }
-    let links = reset_tokens(&app, &admin, "customer@hanbit.example").await;
+    let links = app
+        .mailed_tokens(&admin, "customer@hanbit.example", "/reset?")
+        .await;
     assert_eq!(links.len(), 2);
     let codes = in_parallel(10, || {
         app.client
@@ -359,14 +335,10 @@ async fn a_reset_link_works_once_and_ends_every_other_way_in(backend: Backend) {
     assert_eq!(other.status().as_u16(), 422);
     let (code, _) = app.call(&customer, Method::GET, "/api/v1/me", None).await;
     assert_eq!(code, 401);
-    let with_token = app
-        .client
-        .get(app.url("/api/v1/me"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .expect("me");
-    assert_eq!(with_token.status().as_u16(), 401);
+    let (with_token, _) = app
+        .call_with_token(&token, Method::GET, "/api/v1/me", None)
+        .await;
+    assert_eq!(with_token, 401);
     app.sign_in("customer@hanbit.example", "a brand new password")
         .await;
     app.stop().await;
@@ -413,14 +385,9 @@ async fn tokens_expire_when_their_creator_said(backend: Backend) {
     let me_with = |token: String| {
         let app = &app;
         async move {
-            app.client
-                .get(app.url("/api/v1/me"))
-                .bearer_auth(token)
-                .send()
+            app.call_with_token(&token, Method::GET, "/api/v1/me", None)
                 .await
-                .expect("me")
-                .status()
-                .as_u16()
+                .0
         }
     };
     let short = short["token"].as_str().expect("token").to_owned();

@@ -345,6 +345,57 @@ impl TestApp {
         )
     }
 
+    /// Sends a request with an API token (no cookie, no `Origin`, as a script
+    /// would) and returns the status with the JSON body (`null` when not JSON).
+    pub async fn call_with_token(
+        &self,
+        token: &str,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> (u16, serde_json::Value) {
+        let mut request = self
+            .client
+            .request(method, self.url(path))
+            .bearer_auth(token);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.expect("request");
+        let status = response.status().as_u16();
+        let text = response.text().await.expect("body");
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(serde_json::Value::Null),
+        )
+    }
+
+    /// The tokens of every link `…{link}token=…` mailed to `to`, newest
+    /// first, read from the admin outbox (`link` is e.g. `/reset?`).
+    pub async fn mailed_tokens(&self, admin: &str, to: &str, link: &str) -> Vec<String> {
+        let (code, outbox) = self
+            .call(admin, reqwest::Method::GET, "/api/v1/admin/outbox", None)
+            .await;
+        assert_eq!(code, 200, "{outbox}");
+        let marker = format!("{link}token=");
+        outbox["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .filter(|m| m["to"] == to)
+            .filter_map(|m| {
+                let body = m["body"].as_str()?;
+                let start = body.find(&marker)? + marker.len();
+                Some(
+                    body[start..]
+                        .chars()
+                        .take_while(char::is_ascii_hexdigit)
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
     /// The member's notifications of one kind (`mention`,
     /// `commitment_kept`…), newest first, as the notification centre lists them.
     pub async fn notifications_of(&self, cookie: &str, kind: &str) -> Vec<serde_json::Value> {
