@@ -1,7 +1,7 @@
 # Madang — one entry point for running, building and testing.
 #   make run    install what is missing, build, start on SQLite with demo data
 #   make test   fmt check, clippy, Rust tests (SQLite, and PostgreSQL when
-#               MADANG_TEST_POSTGRES_URL is set), browser tests
+#               MADANG_TEST_POSTGRES_URL is set), API fuzzing, browser tests
 #   make build  release build: target/release/madang + target/site
 # Builds drive cargo and wasm-bindgen directly (no cargo-leptos needed, see README).
 
@@ -13,7 +13,7 @@ CLIENT_CARGO := cargo build -p app --lib --target $(WASM_TARGET) --no-default-fe
 NPM_BIN := $(CURDIR)/tests/e2e/node_modules/.bin
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run build test tools client client-release server site-assets fmt-check clippy client-deps-guard rust-test e2e clean
+.PHONY: run build test tools client client-release server site-assets fmt-check clippy client-deps-guard rust-test fuzz e2e clean
 
 tools:
 	@bash scripts/install-tools.sh
@@ -76,7 +76,12 @@ rust-test:
 e2e:
 	bash tests/e2e/run.sh $(TARGET_DIR)/debug/madang
 
-test: tools fmt-check clippy client-deps-guard client rust-test e2e
+# schemathesis (from PyPI) against the OpenAPI document, as a visitor, a
+# customer and an admin, FUZZ_SECONDS (60) each.
+fuzz: server
+	bash scripts/fuzz-api.sh $(TARGET_DIR)/debug/madang
+
+test: tools fmt-check clippy client-deps-guard client rust-test fuzz e2e
 
 clean:
 	cargo clean

@@ -157,15 +157,16 @@ pub async fn authenticate(
     next.run(request).await
 }
 
-/// Route middleware of the API: a signed-out write to an existing route is
-/// refused with 401 before its body is read, so a signed-out caller learns
-/// nothing about a request's shape from validation messages.
-pub async fn require_member_for_writes(request: Request, next: Next) -> Response {
+/// Route middleware of the API: a signed-out request to an existing route
+/// that needs a member is refused with 401 before its body or query is read,
+/// so a signed-out caller learns nothing about a request's shape from
+/// validation messages.
+pub async fn require_member(request: Request, next: Next) -> Response {
     let anonymous = request
         .extensions()
         .get::<Caller>()
         .is_none_or(|c| c.actor == Actor::Anonymous);
-    if anonymous && is_write(request.method()) && needs_member(request.uri().path()) {
+    if anonymous && needs_member(request.method(), request.uri().path()) {
         return AppError(ApiError::unauthorized()).into_response();
     }
     next.run(request).await
@@ -184,11 +185,36 @@ const ANONYMOUS_WRITES: [&str; 7] = [
     "/unsubscribe/",
 ];
 
-/// Whether a write to this API path needs a signed-in member.
-fn needs_member(path: &str) -> bool {
-    !ANONYMOUS_WRITES
-        .iter()
-        .any(|open| path == *open || (open.ends_with('/') && path.starts_with(open)))
+/// The API's reads that only members may make: their own account and the
+/// staff and admin consoles. Every other read is public (and may show more
+/// to a member).
+const MEMBER_READS: [&str; 8] = [
+    "/me",
+    "/admin/",
+    "/moderation/",
+    "/remedies/",
+    "/incidents",
+    "/answer-kit",
+    "/dashboard",
+    "/webhooks",
+];
+
+/// Whether this request to an API path (below `/api/v1`) needs a signed-in
+/// member. The OpenAPI document's security requirements come from here too.
+#[must_use]
+pub fn needs_member(method: &Method, path: &str) -> bool {
+    let listed = |list: &[&str]| {
+        list.iter().any(|prefix| {
+            path == *prefix
+                || (prefix.ends_with('/') && path.starts_with(prefix))
+                || path.starts_with(&format!("{prefix}/"))
+        })
+    };
+    if is_write(method) {
+        !listed(&ANONYMOUS_WRITES)
+    } else {
+        listed(&MEMBER_READS)
+    }
 }
 
 #[cfg(test)]
@@ -197,10 +223,22 @@ mod tests {
 
     #[test]
     fn only_the_account_doors_are_open_to_signed_out_writes() {
-        assert!(!needs_member("/auth/login"));
-        assert!(!needs_member("/unsubscribe/abc"));
-        assert!(needs_member("/tickets/VOC-000001/replies"));
-        assert!(needs_member("/auth/login/extra"));
+        assert!(!needs_member(&Method::POST, "/auth/login"));
+        assert!(!needs_member(&Method::POST, "/unsubscribe/abc"));
+        assert!(needs_member(&Method::POST, "/tickets/VOC-000001/replies"));
+        assert!(needs_member(&Method::POST, "/auth/login/extra"));
+    }
+
+    #[test]
+    fn own_account_and_consoles_are_read_by_members_only() {
+        assert!(needs_member(&Method::GET, "/me"));
+        assert!(needs_member(&Method::GET, "/me/tokens"));
+        assert!(needs_member(&Method::GET, "/admin/outbox"));
+        assert!(needs_member(&Method::GET, "/dashboard/csv/daily"));
+        assert!(!needs_member(&Method::GET, "/members/3"));
+        assert!(!needs_member(&Method::GET, "/ideas"));
+        assert!(!needs_member(&Method::GET, "/tickets/VOC-000001"));
+        assert!(!needs_member(&Method::GET, "/meta"));
     }
 
     #[test]

@@ -31,7 +31,9 @@ where
 }
 
 /// Like `axum::Json`, but malformed JSON is a 400 problem, JSON of the wrong
-/// shape a 422 problem, and an oversized body a 413 problem.
+/// shape a 422 problem naming the field, and an oversized body a 413 problem.
+/// Every request body is a JSON object: serde would also read a struct from
+/// an array of its fields in order, which no client means to send.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ApiJson<T>(pub T);
 
@@ -43,22 +45,41 @@ where
     type Rejection = AppError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match Json::<T>::from_request(request, state).await {
-            Ok(Json(value)) => Ok(ApiJson(value)),
-            Err(JsonRejection::JsonDataError(e)) => Err(AppError(ApiError::invalid(
-                std::collections::BTreeMap::from([("body".to_owned(), e.body_text())]),
-            ))),
+        let value = match Json::<serde_json::Value>::from_request(request, state).await {
+            Ok(Json(value)) => value,
             Err(JsonRejection::BytesRejection(e)) if e.status().as_u16() == 413 => {
-                Err(AppError(ApiError::new(
+                return Err(AppError(ApiError::new(
                     413,
                     "too-large",
                     "Request too large",
                     "The request body is larger than the server accepts.",
-                )))
+                )));
             }
-            Err(other) => Err(AppError(ApiError::bad_request(other.body_text()))),
+            Err(other) => return Err(AppError(ApiError::bad_request(other.body_text()))),
+        };
+        if !value.is_object() {
+            return Err(invalid_body("must be a JSON object".to_owned()));
         }
+        serde_path_to_error::deserialize(value)
+            .map(ApiJson)
+            .map_err(|e| {
+                let path = e.path().to_string();
+                let message = e.into_inner().to_string();
+                if path == "." {
+                    invalid_body(message)
+                } else {
+                    invalid_body(format!("{path}: {message}"))
+                }
+            })
     }
+}
+
+/// A 422 problem about the request body as a whole.
+fn invalid_body(message: String) -> AppError {
+    AppError(ApiError::invalid(std::collections::BTreeMap::from([(
+        "body".to_owned(),
+        message,
+    )])))
 }
 
 /// Like `axum::extract::Path`, but a path segment of the wrong shape (say a

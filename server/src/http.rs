@@ -225,7 +225,7 @@ pub fn router(state: AppState) -> Router {
             "/announcements/{id}",
             get(rest::announcements::get_announcement),
         )
-        .route_layer(axum::middleware::from_fn(auth::require_member_for_writes))
+        .route_layer(axum::middleware::from_fn(auth::require_member))
         .fallback(rest::api_not_found)
         .method_not_allowed_fallback(rest::method_not_allowed);
 
@@ -243,8 +243,6 @@ pub fn router(state: AppState) -> Router {
     };
     let pkg_dir = std::path::Path::new(&*state.leptos.site_root).join(&*state.leptos.site_pkg_dir);
     Router::new()
-        .route("/healthz", get(rest::meta::healthz))
-        .route("/readyz", get(rest::meta::readyz))
         .route("/lang/{tag}", get(switch_language))
         .route(
             "/feeds/announcements.atom",
@@ -269,6 +267,10 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(axum::middleware::from_fn(crate::rpc_status::real_status))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::authenticate))
+        // Probes come after authentication: a load balancer's check never
+        // depends on what credentials happen to ride along.
+        .route("/healthz", get(rest::meta::healthz))
+        .route("/readyz", get(rest::meta::readyz))
         .layer(axum::middleware::from_fn(crate::input_guard::refuse_nul))
         .layer(axum::middleware::from_fn_with_state(
             state.security.clone(),

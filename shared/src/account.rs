@@ -7,11 +7,13 @@ use crate::staff::{DepartmentRef, Role};
 
 /// `POST /api/v1/auth/signup`
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignUp {
     /// Sign-in e-mail; stored lower-cased.
     pub email: String,
     /// At least 10 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 10))]
     pub password: String,
     /// Public name, 1–80 characters.
     pub display_name: String,
@@ -19,6 +21,7 @@ pub struct SignUp {
 
 /// `POST /api/v1/auth/login`
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignIn {
     /// Sign-in e-mail, any case.
@@ -76,6 +79,7 @@ pub struct SessionInfo {
 
 /// `POST /api/v1/me/tokens`
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreateToken {
     /// What the token is for, 1–80 characters.
@@ -120,6 +124,7 @@ pub struct TokenCreated {
 
 /// `POST /api/v1/auth/password-reset`: ask for a reset link by e-mail.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RequestPasswordReset {
     /// The account's e-mail.
@@ -128,16 +133,19 @@ pub struct RequestPasswordReset {
 
 /// `POST /api/v1/auth/password-reset/complete`: set a new password.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CompletePasswordReset {
     /// The secret from the e-mailed link.
     pub token: String,
     /// The new password, at least 10 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 10))]
     pub password: String,
 }
 
 /// `POST /api/v1/admin/invites`: invite a staff member by e-mail.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreateInvite {
     /// Where the invitation goes.
@@ -166,6 +174,7 @@ pub struct InviteCreated {
 
 /// `POST /api/v1/auth/invites/accept`: create the invited staff account.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AcceptInvite {
     /// The secret from the e-mailed link.
@@ -173,6 +182,7 @@ pub struct AcceptInvite {
     /// Full name, as the staff member will sign.
     pub display_name: String,
     /// At least 10 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 10))]
     pub password: String,
 }
 
@@ -198,6 +208,7 @@ pub struct OutboxMail {
 
 /// `DELETE /api/v1/me`: the password confirms that the owner is asking.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeleteAccount {
     /// The account's current password.
@@ -306,6 +317,7 @@ pub struct ExportedTicketPost {
 
 /// `PATCH /api/v1/me`: change how one is shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProfileUpdate {
     /// New public name, 1–80 characters.
@@ -318,6 +330,7 @@ pub struct ProfileUpdate {
 
 /// `PUT /api/v1/admin/users/{id}`: an admin sets a member's role and staff identity.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StaffUpdate {
     /// The member's role.

@@ -11,6 +11,7 @@ pub const TITLE_MAX_CHARS: usize = 120;
 
 /// `POST /api/v1/announcements`: a new post (staff).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewAnnouncement {
     /// 5–120 characters.

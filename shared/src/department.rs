@@ -20,6 +20,7 @@ pub struct Department {
 
 /// Creating or changing a department (admins).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DepartmentInput {
     /// Lower-case letters, digits and dashes, 2–40 characters; fixed once created.

@@ -124,6 +124,7 @@ pub struct IdeaCard {
 
 /// `POST /api/v1/ideas`: a new idea.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewIdea {
     /// 5–120 characters.
@@ -140,6 +141,7 @@ pub struct NewIdea {
 
 /// `PUT /api/v1/ideas/{number}/status`: a staff decision with its public reason.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatusChange {
     /// The new status.
@@ -153,6 +155,7 @@ pub struct StatusChange {
 
 /// `POST /api/v1/ideas/{number}/comments` and editing a comment.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewComment {
     /// Markdown, 1–5,000 characters.
@@ -166,6 +169,7 @@ pub const BODY_MAX_CHARS: usize = 10_000;
 
 /// A product area ideas are filed under.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Category {
     /// Stable key.
@@ -212,6 +216,7 @@ pub struct BoardQuery {
     #[serde(default)]
     pub pinned: Option<bool>,
     /// Page size, 1–100; 20 when absent.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     #[serde(default)]
     pub limit: Option<u64>,
     /// The `next_cursor` of the previous page.
@@ -363,6 +368,7 @@ pub struct IdeaView {
 /// `PATCH /api/v1/ideas/{number}`: a moderator corrects an idea's title,
 /// category or tags; every change is kept in its public history.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct IdeaEdit {
     /// New title (5–120 characters).
@@ -384,6 +390,7 @@ pub struct IdeaEdit {
 
 /// `PUT /api/v1/ideas/{number}/lock`: close the discussion, saying why.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LockRequest {
     /// Why; shown on the idea.
@@ -415,6 +422,7 @@ mod tests {
 /// `GET /api/v1/ideas/similar?q=…`: the title being typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct SimilarQuery {
     /// A title or a few words, Korean or English.
     pub q: String,
@@ -473,6 +481,7 @@ pub struct ProxyVoteState {
 
 /// `POST /api/v1/ideas/{number}/merge`: the idea it duplicates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MergeInto {
     /// The number of the idea to merge into.

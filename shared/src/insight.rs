@@ -16,6 +16,7 @@ pub struct DashboardQuery {
     pub to: Option<String>,
     /// Instead of `from`: the last this many days up to `to` (1–366).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 366))]
     pub days: Option<i64>,
 }
 

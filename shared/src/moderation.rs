@@ -15,6 +15,7 @@ pub const REASONS: [&str; 5] = [
 
 /// What a report or a moderation action is about.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContentRef {
     /// `idea`, `comment`, `ticket_post` or `profile`.
@@ -26,6 +27,7 @@ pub struct ContentRef {
 
 /// `POST /api/v1/reports`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewReport {
     /// What is reported.
@@ -63,6 +65,7 @@ pub struct ReportView {
 
 /// `POST /api/v1/moderation/hide`: hide content with a public reason.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HideRequest {
     /// What to hide: an idea, comment, public ticket post or profile.
@@ -101,6 +104,7 @@ pub struct AuditEntry {
 /// `GET /api/v1/moderation/audit` filters.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct AuditQuery {
     /// Only this action, e.g. `content.hidden`.
     #[serde(default)]
@@ -112,6 +116,7 @@ pub struct AuditQuery {
     #[serde(default)]
     pub format: Option<String>,
     /// Page size, 1–100; 20 when absent.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     #[serde(default)]
     pub limit: Option<u64>,
     /// The `next_cursor` of the previous page.
@@ -122,6 +127,7 @@ pub struct AuditQuery {
 /// `POST /api/v1/moderation/suspensions`: a member may read but not write
 /// for a while.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Suspension {
     /// The member's id.
@@ -138,6 +144,7 @@ pub struct Suspension {
 /// `POST /api/v1/moderation/unhide`: show hidden content again, or release
 /// a post held for review.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UnhideRequest {
     /// What to show again.
@@ -165,6 +172,7 @@ pub struct HeldPost {
 /// `GET|PUT /api/v1/moderation/word-list`: words and phrases (Korean or
 /// English) that hold a post for a moderator's review.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WordList {
     /// The words, lower-case, alphabetical.

@@ -67,6 +67,7 @@ string_enum!(EmailMode, UnknownEmailMode, "e-mail mode");
 
 /// `GET|PUT /api/v1/me/notification-settings`
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NotificationSettings {
     /// `instant`, `daily` or `off`.

@@ -104,6 +104,7 @@ pub fn parse_ticket_number(number: &str) -> Option<i64> {
 
 /// `POST /api/v1/tickets`: a customer files a ticket.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewTicket {
     /// What it is.
@@ -123,6 +124,7 @@ pub struct NewTicket {
 /// `GET /api/v1/tickets` filters.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct TicketQuery {
     /// Only tickets in this status.
     #[serde(default)]
@@ -144,6 +146,7 @@ pub struct TicketQuery {
     #[serde(default)]
     pub sort: Option<String>,
     /// Page size, 1–100; 20 when absent.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     #[serde(default)]
     pub limit: Option<u64>,
     /// The `next_cursor` of the previous page.
@@ -227,6 +230,7 @@ pub struct TicketPost {
 
 /// The author's rating of how the ticket was handled.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Rating {
     /// 1 (bad) to 5 (excellent).
@@ -299,6 +303,7 @@ pub struct TicketAbilities {
 
 /// `POST /api/v1/tickets/{number}/replies`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewTicketReply {
     /// Markdown.
@@ -317,6 +322,7 @@ pub struct NewTicketReply {
 
 /// A promise made in an official reply.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CommitmentInput {
     /// What will be done, publicly.
@@ -330,6 +336,7 @@ pub struct CommitmentInput {
 
 /// A remedy offered in an official reply.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RemedyInput {
     /// `month_free`, `credit` or `custom`.
@@ -374,6 +381,7 @@ pub struct CommitmentView {
 
 /// `PUT /api/v1/commitments/{id}`: staff settle a promise.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CommitmentUpdate {
     /// `kept` (needs `evidence`), `withdrawn` (needs `reason`) or `pending`.
@@ -389,11 +397,13 @@ pub struct CommitmentUpdate {
 /// `GET /api/v1/commitments` filters.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct CommitmentQuery {
     /// `pending`, `kept`, `overdue` or `withdrawn`.
     #[serde(default)]
     pub status: Option<String>,
     /// Page size, 1–100; 20 when absent.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     #[serde(default)]
     pub limit: Option<u64>,
     /// The `next_cursor` of the previous page.
@@ -426,6 +436,7 @@ pub struct RemedyView {
 /// One remedy limit: staff of `role` (in `department`, or in any department
 /// when absent) grant up to `max_won` without approval.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RemedyLimit {
     /// `employee`, `moderator` or `admin`.
@@ -439,6 +450,7 @@ pub struct RemedyLimit {
 
 /// `POST /api/v1/tickets/{number}/transfer`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TicketTransfer {
     /// The department slug that can solve it.
@@ -449,6 +461,7 @@ pub struct TicketTransfer {
 
 /// `PUT /api/v1/tickets/{number}/status`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TicketStatusChange {
     /// The new status.
@@ -460,6 +473,7 @@ pub struct TicketStatusChange {
 
 /// `PUT /api/v1/tickets/{number}/assignee`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TicketAssignment {
     /// A staff member's id; `null` releases the ticket.
@@ -506,6 +520,7 @@ pub struct CannedAnswer {
 
 /// `POST/PUT /api/v1/admin/canned-answers`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CannedAnswerInput {
     /// 3–80 characters.
@@ -528,6 +543,7 @@ pub struct Guideline {
 
 /// `POST /api/v1/admin/guidelines`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GuidelineInput {
     /// The rule, 3–300 characters.

@@ -19,6 +19,7 @@ pub const WEBHOOK_EVENT_TYPES: [&str; 10] = [
 
 /// `POST /api/v1/webhooks`
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewWebhook {
     /// Where deliveries are POSTed: an `http` or `https` URL.

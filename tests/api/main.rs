@@ -3,6 +3,7 @@
 mod accounts;
 mod announcements;
 mod comments;
+mod contract;
 mod curation;
 mod demo;
 mod follows;

@@ -209,7 +209,7 @@ pub async fn list(ctx: &Ctx, query: &CommitmentQuery) -> Result<Page<CommitmentV
             ));
         }
     };
-    let offset: u64 = match query.cursor.as_deref() {
+    let offset: u64 = match query.cursor.as_deref().filter(|c| !c.is_empty()) {
         Some(raw) => raw
             .strip_prefix("o.")
             .and_then(|n| n.parse().ok())

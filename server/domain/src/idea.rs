@@ -162,7 +162,7 @@ pub async fn list_board(ctx: &Ctx, actor: &Actor, query: &BoardQuery) -> Result<
     if let Some(author) = query.author {
         select = select.filter(idea::Column::AuthorId.eq(i32::try_from(author).unwrap_or(-1)));
     }
-    if let Some(raw) = &query.cursor {
+    if let Some(raw) = query.cursor.as_ref().filter(|c| !c.is_empty()) {
         let cursor = Cursor::decode(raw, query.sort).ok_or_else(|| {
             Error::invalid(
                 "cursor",

@@ -732,7 +732,7 @@ pub async fn audit_log(ctx: &Ctx, actor: &Actor, query: &AuditQuery) -> Result<P
         select =
             select.filter(audit_event::Column::ActorId.eq(i32::try_from(actor_id).unwrap_or(-1)));
     }
-    if let Some(raw) = query.cursor.as_deref() {
+    if let Some(raw) = query.cursor.as_deref().filter(|c| !c.is_empty()) {
         let before: i32 = raw
             .parse()
             .map_err(|_| Error::invalid("cursor", "is not a cursor of this list"))?;

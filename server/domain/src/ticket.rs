@@ -425,7 +425,7 @@ pub async fn list(ctx: &Ctx, actor: &Actor, query: &TicketQuery) -> Result<Page<
         };
     }
     let (rows, next_cursor) = if urgent {
-        let offset: u64 = match query.cursor.as_deref() {
+        let offset: u64 = match query.cursor.as_deref().filter(|c| !c.is_empty()) {
             Some(raw) => raw
                 .strip_prefix("o.")
                 .and_then(|n| n.parse().ok())
@@ -444,7 +444,7 @@ pub async fn list(ctx: &Ctx, actor: &Actor, query: &TicketQuery) -> Result<Page<
         rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
         (rows, more.then(|| format!("o.{}", offset + limit)))
     } else {
-        if let Some(raw) = query.cursor.as_deref() {
+        if let Some(raw) = query.cursor.as_deref().filter(|c| !c.is_empty()) {
             let before: i32 = raw
                 .strip_prefix("n.")
                 .and_then(|n| n.parse().ok())

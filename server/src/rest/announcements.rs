@@ -14,8 +14,10 @@ use crate::http::AppState;
 
 /// `GET /api/v1/announcements` paging.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// Page size, 1–100; 20 when absent.
+    #[param(minimum = 1, maximum = 100)]
     #[serde(default)]
     pub limit: Option<u64>,
     /// The `next_cursor` of the previous page.

@@ -69,6 +69,7 @@ pub async fn get_idea(
     (status = 401, body = ApiError, content_type = "application/problem+json"),
     (status = 404, body = ApiError, content_type = "application/problem+json"),
     (status = 409, body = ApiError, content_type = "application/problem+json", description = "Merged into another idea"),
+    (status = 429, body = ApiError, content_type = "application/problem+json", description = "Posting quota used up; `retry_after` says when to try again"),
 ))]
 pub async fn cast_vote(
     State(state): State<AppState>,
@@ -85,6 +86,7 @@ pub async fn cast_vote(
     (status = 200, body = VoteState),
     (status = 401, body = ApiError, content_type = "application/problem+json"),
     (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 429, body = ApiError, content_type = "application/problem+json", description = "Posting quota used up; `retry_after` says when to try again"),
 ))]
 pub async fn retract_vote(
     State(state): State<AppState>,
@@ -122,6 +124,7 @@ pub async fn create_category(
     (status = 401, body = ApiError, content_type = "application/problem+json"),
     (status = 403, body = ApiError, content_type = "application/problem+json", description = "Not staff"),
     (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 409, body = ApiError, content_type = "application/problem+json", description = "A member votes for themselves with `PUT /api/v1/ideas/{number}/vote`"),
 ))]
 pub async fn cast_vote_on_behalf(
     State(state): State<AppState>,
@@ -189,6 +192,7 @@ pub async fn unfollow_idea(
     (status = 201, body = IdeaView),
     (status = 401, body = ApiError, content_type = "application/problem+json"),
     (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 429, body = ApiError, content_type = "application/problem+json", description = "Posting quota used up; `retry_after` says when to try again"),
 ))]
 pub async fn create_idea(
     State(state): State<AppState>,
@@ -232,6 +236,7 @@ pub async fn list_comments(
     (status = 401, body = ApiError, content_type = "application/problem+json"),
     (status = 404, body = ApiError, content_type = "application/problem+json"),
     (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 429, body = ApiError, content_type = "application/problem+json", description = "Posting quota used up; `retry_after` says when to try again"),
 ))]
 pub async fn create_comment(
     State(state): State<AppState>,

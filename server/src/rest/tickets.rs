@@ -23,6 +23,7 @@ use crate::http::AppState;
     (status = 201, body = TicketView),
     (status = 401, body = ApiError, content_type = "application/problem+json"),
     (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 429, body = ApiError, content_type = "application/problem+json", description = "Posting quota used up; `retry_after` says when to try again"),
 ))]
 pub async fn create_ticket(
     State(state): State<AppState>,
@@ -309,6 +310,7 @@ pub async fn incidents(
 
 /// `GET /api/v1/answer-kit?ticket=…`.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct KitQuery {
     /// The ticket being answered, e.g. `VOC-000123`.
     pub ticket: String,

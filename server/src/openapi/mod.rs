@@ -1,7 +1,12 @@
 //! The OpenAPI 3.1 document served at `/api/v1/openapi.json`, generated from
 //! the handlers' annotations so it cannot drift from the code.
 
+use std::sync::OnceLock;
+
+use serde_json::Value;
 use utoipa::OpenApi;
+
+mod contract;
 
 /// Lists every documented endpoint; each new handler is added here.
 #[derive(OpenApi)]
@@ -111,6 +116,8 @@ use utoipa::OpenApi;
         crate::rest::webhooks::ping_webhook,
         crate::rest::webhooks::webhook_deliveries,
     ),
+    // Schemas only parameters refer to (bodies bring their own).
+    components(schemas(shared::IdeaSort)),
     tags(
         (name = "meta", description = "Probes and the API description"),
         (name = "ideas", description = "The idea board"),
@@ -127,7 +134,17 @@ use utoipa::OpenApi;
 )]
 pub struct ApiDoc;
 
-/// The document as JSON.
-pub async fn openapi_json() -> axum::Json<utoipa::openapi::OpenApi> {
-    axum::Json(ApiDoc::openapi())
+/// The document as JSON: the handlers' annotations plus what the layers in
+/// front of every handler add (see [`contract`]). Built once.
+pub async fn openapi_json() -> axum::Json<&'static Value> {
+    static DOCUMENT: OnceLock<Value> = OnceLock::new();
+    axum::Json(DOCUMENT.get_or_init(document))
+}
+
+/// The complete document.
+#[must_use]
+pub fn document() -> Value {
+    let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
+    contract::apply(&mut doc);
+    doc
 }
