@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use shared::account::Me;
 
-use crate::api::{
+use crate::rpc::{
     AcceptInvite, DeleteAccount, SignIn, SignOut, SignOutEverywhere, SignUp, current_user,
 };
 
@@ -16,7 +16,7 @@ pub struct AuthVersion(pub RwSignal<u32>);
 
 /// The signed-in member for the page.
 #[derive(Clone, Copy)]
-pub struct CurrentUser(pub Resource<Result<Option<Me>, ServerFnError>>);
+pub struct CurrentUser(pub Resource<Result<Option<Me>, shared::ApiError>>);
 
 /// The server actions that change who is signed in.
 #[derive(Clone, Copy)]

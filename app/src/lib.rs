@@ -4,13 +4,13 @@
 // than the default 128 levels to compute their layout.
 #![recursion_limit = "256"]
 
-pub mod api;
 pub mod auth_state;
 pub mod components;
 pub mod i18n;
 pub mod live;
 pub mod locale;
 pub mod pages;
+pub mod rpc;
 pub mod text;
 pub mod url;
 

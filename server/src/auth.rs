@@ -203,17 +203,18 @@ const MEMBER_READS: [&str; 8] = [
 /// member. The OpenAPI document's security requirements come from here too.
 #[must_use]
 pub fn needs_member(method: &Method, path: &str) -> bool {
-    let listed = |list: &[&str]| {
-        list.iter().any(|prefix| {
-            path == *prefix
-                || (prefix.ends_with('/') && path.starts_with(prefix))
-                || path.starts_with(&format!("{prefix}/"))
-        })
-    };
     if is_write(method) {
-        !listed(&ANONYMOUS_WRITES)
+        // Exact paths, or everything below one ending in `/`.
+        !ANONYMOUS_WRITES
+            .iter()
+            .any(|open| path == *open || (open.ends_with('/') && path.starts_with(open)))
     } else {
-        listed(&MEMBER_READS)
+        // An area and everything below it.
+        MEMBER_READS.iter().any(|area| {
+            let area = area.trim_end_matches('/');
+            path.strip_prefix(area)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
     }
 }
 

@@ -3,10 +3,10 @@
 //!
 //! Leptos answers every server-function error with 500, whatever it was, so
 //! logs and monitoring could not tell a refusal (401, 403, 404, 422, 429)
-//! from a crash. The domain's problem document travels in the error body
-//! (`ServerError|{problem json}`); its status becomes the response's status
-//! here, and arguments that cannot be read are a 400. The body is left as
-//! it is, so the client reads the error exactly as before.
+//! from a crash. Server functions fail with a `shared::ApiError` (a problem
+//! document, also for arguments that cannot be read); its status becomes
+//! the response's status here. The body is left as it is, so the client
+//! reads the error exactly as the server function wrote it.
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -36,20 +36,12 @@ pub async fn real_status(request: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
-/// The status an encoded server-function error stands for, when it is not
-/// a server fault.
+/// The status an encoded server-function error stands for.
 fn status_of_error(body: &str) -> Option<StatusCode> {
-    let (kind, data) = body.split_once('|')?;
-    match kind {
-        "ServerError" => {
-            let problem: shared::ApiError = serde_json::from_str(data).ok()?;
-            StatusCode::from_u16(problem.status)
-                .ok()
-                .filter(|s| s.is_client_error() || s.is_server_error())
-        }
-        "Args" | "MissingArg" | "Deserialization" => Some(StatusCode::BAD_REQUEST),
-        _ => None,
-    }
+    let problem: shared::ApiError = serde_json::from_str(body).ok()?;
+    StatusCode::from_u16(problem.status)
+        .ok()
+        .filter(|s| s.is_client_error() || s.is_server_error())
 }
 
 #[cfg(test)]
@@ -60,16 +52,12 @@ mod tests {
     #[test]
     fn the_problem_status_becomes_the_response_status() {
         let problem = shared::ApiError::forbidden("no");
-        let body = format!(
-            "ServerError|{}",
-            serde_json::to_string(&problem).expect("json")
-        );
+        let body = serde_json::to_string(&problem).expect("json");
         assert_eq!(status_of_error(&body), Some(StatusCode::FORBIDDEN));
-        assert_eq!(
-            status_of_error("Args|missing field `id`"),
-            Some(StatusCode::BAD_REQUEST)
-        );
-        assert_eq!(status_of_error("ServerError|database is down"), None);
-        assert_eq!(status_of_error("Registration|x"), None);
+        let unreadable =
+            serde_json::to_string(&shared::ApiError::bad_request("missing field `id`"))
+                .expect("json");
+        assert_eq!(status_of_error(&unreadable), Some(StatusCode::BAD_REQUEST));
+        assert_eq!(status_of_error("database is down"), None);
     }
 }

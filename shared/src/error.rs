@@ -115,6 +115,34 @@ impl ApiError {
     }
 }
 
+/// Server functions fail with the same problem document as the REST API, so
+/// a form shows the same message beside the same field whichever door the
+/// request came through. Failures of the transport itself become problems
+/// too: arguments that cannot be read are a 400, a network failure in the
+/// browser a 503.
+#[cfg(feature = "server-fn")]
+impl server_fn::error::FromServerFnError for ApiError {
+    type Encoder = server_fn::codec::JsonEncoding;
+
+    fn from_server_fn_error(value: server_fn::error::ServerFnErrorErr) -> Self {
+        use server_fn::error::ServerFnErrorErr as E;
+        match value {
+            E::Args(detail) | E::MissingArg(detail) | E::Deserialization(detail) => {
+                Self::bad_request(detail)
+            }
+            E::Request(detail) => Self::new(503, "unavailable", "Network error", detail),
+            E::UnsupportedRequestMethod(detail) => {
+                Self::new(405, "method-not-allowed", "Method not allowed", detail)
+            }
+            E::Registration(detail)
+            | E::ServerError(detail)
+            | E::MiddlewareError(detail)
+            | E::Serialization(detail)
+            | E::Response(detail) => Self::new(500, "internal", "Internal error", detail),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

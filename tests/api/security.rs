@@ -707,7 +707,7 @@ async fn silent_connections_are_closed(backend: Backend) {
 async fn server_functions_answer_with_the_real_status(backend: Backend) {
     use leptos::server_fn::ServerFn;
     let app = spawn_app(backend).await;
-    let path = <app::api::CreateToken as ServerFn>::PATH;
+    let path = <app::rpc::CreateToken as ServerFn>::PATH;
     let post = |cookie: &str, body: &str| {
         app.client
             .post(app.url(path))
@@ -722,8 +722,14 @@ async fn server_functions_answer_with_the_real_status(backend: Backend) {
     let customer = app.sign_in("customer@hanbit.example", DEMO_PASSWORD).await;
     let invalid = post(&customer, "name=").await.expect("rpc");
     assert_eq!(invalid.status().as_u16(), 422);
+    // The error is the problem document itself, as on the REST door.
+    let problem: shared::ApiError = invalid.json().await.expect("a problem document");
+    assert_eq!(problem.status, 422);
+    assert!(problem.errors.contains_key("name"), "{problem:?}");
     let garbled = post(&customer, "nothing=here").await.expect("rpc");
     assert_eq!(garbled.status().as_u16(), 400);
+    let problem: shared::ApiError = garbled.json().await.expect("a problem document");
+    assert_eq!(problem.status, 400);
     let fine = post(&customer, "name=ok").await.expect("rpc");
     assert_eq!(fine.status().as_u16(), 200);
     app.stop().await;

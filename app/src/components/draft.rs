@@ -58,7 +58,7 @@ impl Draft {
     /// the draft), keeping anything typed since the submission.
     pub fn bind<A>(self, action: ServerAction<A>, form: NodeRef<leptos::html::Form>)
     where
-        A: ServerFn<Error = ServerFnError> + Clone + Send + Sync + 'static,
+        A: ServerFn<Error = shared::ApiError> + Clone + Send + Sync + 'static,
         A::Output: Clone + Send + Sync + 'static,
     {
         let rendered_at = action.version().get_untracked();

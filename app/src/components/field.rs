@@ -4,8 +4,6 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-use crate::api::problem;
-
 /// An input with label, optional hint, and the server's message for this
 /// field (by name) from the last submission.
 #[component]
@@ -50,7 +48,7 @@ pub fn Field(
 /// The message for field `name` from an action's last failure.
 pub fn field_error<A>(action: ServerAction<A>, name: &'static str) -> Signal<Option<String>>
 where
-    A: ServerFn<Error = ServerFnError> + Clone + Send + Sync + 'static,
+    A: ServerFn<Error = shared::ApiError> + Clone + Send + Sync + 'static,
     A::Output: Clone + Send + Sync + 'static,
 {
     Signal::derive(move || failure(action).and_then(|p| p.errors.get(name).cloned()))
@@ -60,7 +58,7 @@ where
 /// at the top of the form).
 pub fn form_error<A>(action: ServerAction<A>) -> Signal<Option<String>>
 where
-    A: ServerFn<Error = ServerFnError> + Clone + Send + Sync + 'static,
+    A: ServerFn<Error = shared::ApiError> + Clone + Send + Sync + 'static,
     A::Output: Clone + Send + Sync + 'static,
 {
     Signal::derive(move || {
@@ -73,7 +71,7 @@ where
 /// For one-field forms: the field's message, else the general one.
 pub fn only_field_error<A>(action: ServerAction<A>, name: &'static str) -> Signal<Option<String>>
 where
-    A: ServerFn<Error = ServerFnError> + Clone + Send + Sync + 'static,
+    A: ServerFn<Error = shared::ApiError> + Clone + Send + Sync + 'static,
     A::Output: Clone + Send + Sync + 'static,
 {
     Signal::derive(move || failure(action).map(|p| p.errors.get(name).cloned().unwrap_or(p.detail)))
@@ -81,12 +79,8 @@ where
 
 fn failure<A>(action: ServerAction<A>) -> Option<shared::ApiError>
 where
-    A: ServerFn<Error = ServerFnError> + Clone + Send + Sync + 'static,
+    A: ServerFn<Error = shared::ApiError> + Clone + Send + Sync + 'static,
     A::Output: Clone + Send + Sync + 'static,
 {
-    action
-        .value()
-        .get()
-        .and_then(Result::err)
-        .map(|e| problem(&e))
+    action.value().get().and_then(Result::err)
 }

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::api::set_follow;
 use crate::auth_state::CurrentUser;
 use crate::i18n::Locale;
+use crate::rpc::set_follow;
 
 /// A toggle showing whether the member follows, and how many do.
 #[component]

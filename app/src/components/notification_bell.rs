@@ -6,8 +6,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api::my_notifications;
 use crate::i18n::Locale;
+use crate::rpc::my_notifications;
 
 /// The bell with its unread badge.
 #[component]

@@ -4,10 +4,10 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use shared::account::Me;
 
-use crate::api::UpdateProfile;
 use crate::auth_state::AuthVersion;
 use crate::components::field::field_error;
 use crate::i18n::Locale;
+use crate::rpc::UpdateProfile;
 
 /// Creates the save action. It belongs to the page, not to the form: a
 /// successful save refreshes the signed-in member, which re-renders the form,

@@ -5,9 +5,9 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use shared::moderation::REASONS;
 
-use crate::api::ReportContent;
 use crate::components::field::{field_error, form_error};
 use crate::i18n::Locale;
+use crate::rpc::ReportContent;
 
 /// The translation key of a report reason.
 #[must_use]

@@ -3,9 +3,9 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-use crate::api::{CreateToken, RevokeToken, my_tokens};
 use crate::components::field::{Field, only_field_error};
 use crate::i18n::Locale;
+use crate::rpc::{CreateToken, RevokeToken, my_tokens};
 
 /// The tokens section of the profile page.
 #[component]

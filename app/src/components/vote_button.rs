@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::api::set_vote;
 use crate::auth_state::CurrentUser;
 use crate::i18n::Locale;
+use crate::rpc::set_vote;
 
 /// A vote toggle showing the current count.
 #[component]

@@ -6,13 +6,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::api::{
+use crate::components::field::{Field, field_error, form_error};
+use crate::i18n::Locale;
+use crate::rpc::{
     AddCanned, AddGuideline, CreateCategory, CreateDepartment, DecideRemedy, InviteStaff,
     RemoveCanned, RemoveGuideline, SetRemedyLimit, list_canned, list_categories, list_departments,
     list_guidelines, pending_remedies, remedy_limits,
 };
-use crate::components::field::{Field, field_error, form_error};
-use crate::i18n::Locale;
 
 /// The admin page.
 #[component]

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::{outbox, problem};
 use crate::i18n::Locale;
+use crate::rpc::outbox;
 
 /// The outbox page.
 #[component]
@@ -35,7 +35,7 @@ pub fn AdminOutboxPage() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     }.into_any(),
-                    Err(e) => view! { <p class="error" role="alert">{problem(&e).detail}</p> }.into_any(),
+                    Err(e) => view! { <p class="error" role="alert">{e.detail}</p> }.into_any(),
                 }
             })}
         </Suspense>

@@ -7,11 +7,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use shared::webhook::{WEBHOOK_EVENT_TYPES, WebhookView};
 
-use crate::api::{
-    CreateWebhook, DeleteWebhook, PingWebhook, list_webhooks, problem, webhook_deliveries,
-};
 use crate::components::field::{field_error, form_error};
 use crate::i18n::Locale;
+use crate::rpc::{CreateWebhook, DeleteWebhook, PingWebhook, list_webhooks, webhook_deliveries};
 
 /// The webhooks page.
 #[component]
@@ -74,7 +72,7 @@ pub fn AdminWebhooksPage() -> impl IntoView {
                             {list.into_iter().map(|h| view! { <WebhookItem h remove ping/> }).collect_view()}
                         </ul>
                     }.into_any(),
-                    Err(e) => view! { <p class="error" role="alert">{problem(&e).detail}</p> }.into_any(),
+                    Err(e) => view! { <p class="error" role="alert">{e.detail}</p> }.into_any(),
                 }
             })}
         </Suspense>

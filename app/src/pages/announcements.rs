@@ -9,13 +9,13 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::AnnouncementView;
 
-use crate::api::{PublishAnnouncement, get_announcement, list_announcements};
 use crate::auth_state::CurrentUser;
 use crate::components::field::{field_error, form_error};
 use crate::components::not_found::NotFoundNotice;
 use crate::components::signature::AuthorName;
 use crate::components::status_badge::StatusBadge;
 use crate::i18n::Locale;
+use crate::rpc::{PublishAnnouncement, get_announcement, list_announcements};
 use crate::text::title_text;
 
 /// Where feed readers subscribe.

@@ -8,10 +8,10 @@ use leptos_router::components::{A, Form};
 use leptos_router::hooks::use_query_map;
 use shared::{BoardQuery, IdeaSort, IdeaStatus};
 
-use crate::api::{list_categories, list_ideas, problem};
 use crate::components::idea_list::IdeaList;
 use crate::components::status_badge::status_key;
 use crate::i18n::Locale;
+use crate::rpc::{list_categories, list_ideas};
 use crate::url::board_href;
 
 fn sort_key(sort: IdeaSort) -> &'static str {
@@ -117,8 +117,7 @@ pub fn BoardPage() -> impl IntoView {
                             });
                             view! { <IdeaList ideas=page.items/> {more} }.into_any()
                         }
-                        Err(error) => {
-                            let problem = problem(&error);
+                        Err(problem) => {
                             let message = problem.errors.get("q").cloned().unwrap_or_else(|| locale.t("error.load").to_owned());
                             view! { <p class="error" role="alert">{message}</p> }.into_any()
                         }

@@ -6,9 +6,9 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::list_commitments;
 use crate::i18n::Locale;
 use crate::pages::tickets::Commitment;
+use crate::rpc::list_commitments;
 
 const TABS: [(&str, &str); 5] = [
     ("", "commitment.all"),

@@ -10,9 +10,9 @@ use leptos_router::components::{A, Form};
 use leptos_router::hooks::use_query_map;
 use shared::insight::{Dashboard, DayFigures, DepartmentFigures};
 
-use crate::api::{get_dashboard, get_scorecard, problem};
 use crate::components::chart::{Bar, BarChart, ColumnChart};
 use crate::i18n::Locale;
+use crate::rpc::{get_dashboard, get_scorecard};
 
 fn minutes_text(minutes: Option<i64>, locale: Locale) -> String {
     minutes.map_or_else(
@@ -88,7 +88,7 @@ pub fn DashboardPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(d) => view! { <DashboardBody d/> }.into_any(),
-                    Err(error) => view! { <p class="error" role="alert">{problem(&error).detail}</p> }.into_any(),
+                    Err(error) => view! { <p class="error" role="alert">{error.detail}</p> }.into_any(),
                 }
             })}
         </Transition>
@@ -337,7 +337,7 @@ pub fn ScorecardPage() -> impl IntoView {
                             </tbody>
                         </table>
                     }.into_any(),
-                    Err(error) => view! { <p class="error" role="alert">{problem(&error).detail}</p> }.into_any(),
+                    Err(error) => view! { <p class="error" role="alert">{error.detail}</p> }.into_any(),
                 }
             })}
         </Suspense>

@@ -8,10 +8,6 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::IdeaStatus;
 
-use crate::api::{
-    ChangeIdeaStatus, DeleteComment, EditComment, MergeIdea, PostComment, RecordVoteFor,
-    UnmergeIdea, get_idea, list_categories, list_guidelines,
-};
 use crate::auth_state::CurrentUser;
 use crate::components::draft::Draft;
 use crate::components::field::{field_error, form_error, only_field_error};
@@ -23,6 +19,10 @@ use crate::components::status_badge::{StatusBadge, status_key};
 use crate::components::vote_button::VoteButton;
 use crate::i18n::Locale;
 use crate::pages::idea_curation::{CuratedIdea, CurationActions, CurationTools};
+use crate::rpc::{
+    ChangeIdeaStatus, DeleteComment, EditComment, MergeIdea, PostComment, RecordVoteFor,
+    UnmergeIdea, get_idea, list_categories, list_guidelines,
+};
 use crate::text::{textarea_text, title_text};
 
 fn short_time(rfc3339: &str) -> String {

@@ -8,11 +8,11 @@ use leptos::prelude::*;
 use shared::moderation::REASONS;
 use shared::{Category, Guideline};
 
-use crate::api::{EditIdea, HideContent, LockIdea, PinIdea, UnhideContent, UnlockIdea};
 use crate::components::field::{field_error, form_error};
 use crate::components::guideline_select::GuidelineSelect;
 use crate::components::report_form::reason_key;
 use crate::i18n::Locale;
+use crate::rpc::{EditIdea, HideContent, LockIdea, PinIdea, UnhideContent, UnlockIdea};
 
 /// The actions behind the tools; the page refetches the idea when any of
 /// them has run.

@@ -6,12 +6,12 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use shared::{BoardQuery, IdeaSort};
 
-use crate::api::{list_ideas, member_profile};
 use crate::components::idea_list::IdeaList;
 use crate::components::not_found::NotFoundNotice;
 use crate::components::report_form::ReportForm;
 use crate::components::signature::StaffSignature;
 use crate::i18n::Locale;
+use crate::rpc::{list_ideas, member_profile};
 use crate::text::title_text;
 
 /// The profile page at `/members/:id`.

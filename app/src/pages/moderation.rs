@@ -8,14 +8,14 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use shared::moderation::REASONS;
 
-use crate::api::{
-    DismissReport, HideContent, SaveWordList, SuspendMember, UnhideContent, audit_log, held_posts,
-    list_guidelines, open_reports, problem, word_list,
-};
 use crate::components::field::{field_error, form_error};
 use crate::components::guideline_select::GuidelineSelect;
 use crate::components::report_form::reason_key;
 use crate::i18n::Locale;
+use crate::rpc::{
+    DismissReport, HideContent, SaveWordList, SuspendMember, UnhideContent, audit_log, held_posts,
+    list_guidelines, open_reports, word_list,
+};
 use crate::text::textarea_text;
 
 /// The moderator queue.
@@ -92,7 +92,7 @@ pub fn ModerationPage() -> impl IntoView {
 /// Open reports: each with its context, hide (any kind) or dismiss.
 #[component]
 fn ReportQueue(
-    reports: Resource<Result<Vec<shared::ReportView>, ServerFnError>>,
+    reports: Resource<Result<Vec<shared::ReportView>, shared::ApiError>>,
     hide: ServerAction<HideContent>,
     dismiss: ServerAction<DismissReport>,
     guidelines: Vec<shared::Guideline>,
@@ -123,7 +123,7 @@ fn ReportQueue(
                             }).collect_view()}
                         </ul>
                     }.into_any(),
-                    Err(error) => view! { <p class="error" role="alert">{problem(&error).detail}</p> }.into_any(),
+                    Err(error) => view! { <p class="error" role="alert">{error.detail}</p> }.into_any(),
                 }
             })}}
         </Transition>
@@ -133,7 +133,7 @@ fn ReportQueue(
 /// Posts the word list held: publish them, or hide them with a reason.
 #[component]
 fn HeldPosts(
-    held: Resource<Result<Vec<shared::HeldPost>, ServerFnError>>,
+    held: Resource<Result<Vec<shared::HeldPost>, shared::ApiError>>,
     hide: ServerAction<HideContent>,
     release: ServerAction<UnhideContent>,
     guidelines: Vec<shared::Guideline>,
@@ -166,7 +166,7 @@ fn HeldPosts(
                             }).collect_view()}
                         </ul>
                     }.into_any(),
-                    Err(error) => view! { <p class="error" role="alert">{problem(&error).detail}</p> }.into_any(),
+                    Err(error) => view! { <p class="error" role="alert">{error.detail}</p> }.into_any(),
                 }
             })}}
         </Transition>
@@ -200,7 +200,7 @@ fn HideForm(
 /// The word list, one word or phrase per line.
 #[component]
 fn WordListEditor(
-    words: Resource<Result<shared::WordList, ServerFnError>>,
+    words: Resource<Result<shared::WordList, shared::ApiError>>,
     save_words: ServerAction<SaveWordList>,
 ) -> impl IntoView {
     let locale = expect_context::<Locale>();
@@ -265,7 +265,7 @@ pub fn AuditPage() -> impl IntoView {
                             </tbody>
                         </table>
                     }.into_any(),
-                    Err(error) => view! { <p class="error" role="alert">{problem(&error).detail}</p> }.into_any(),
+                    Err(error) => view! { <p class="error" role="alert">{error.detail}</p> }.into_any(),
                 }
             })}
         </Suspense>

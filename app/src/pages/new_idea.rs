@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::api::{CreateIdea, list_categories, similar_ideas};
 use crate::auth_state::CurrentUser;
 use crate::components::field::{field_error, form_error};
 use crate::components::status_badge::StatusBadge;
 use crate::components::vote_button::VoteButton;
 use crate::i18n::Locale;
+use crate::rpc::{CreateIdea, list_categories, similar_ideas};
 
 /// How long typing must pause before suggestions are fetched: short enough
 /// to feel instant, long enough not to query on every keystroke.

@@ -8,12 +8,12 @@ use leptos_router::components::A;
 use leptos::form::ActionForm;
 use shared::EmailMode;
 
-use crate::api::{
-    MarkNotificationsRead, SetNotificationSettings, my_notifications, notification_settings,
-    problem, unsubscribe_link,
-};
 use crate::components::field::only_field_error;
 use crate::i18n::Locale;
+use crate::rpc::{
+    MarkNotificationsRead, SetNotificationSettings, my_notifications, notification_settings,
+    unsubscribe_link,
+};
 
 /// The notification centre.
 #[component]
@@ -51,7 +51,7 @@ pub fn NotificationsPage() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     }.into_any(),
-                    Err(error) => view! { <p class="error" role="alert">{problem(&error).detail}</p> }.into_any(),
+                    Err(error) => view! { <p class="error" role="alert">{error.detail}</p> }.into_any(),
                 }
             })}
         </Transition>
@@ -128,7 +128,7 @@ pub fn UnsubscribePage() -> impl IntoView {
                         </p>
                         <p>{locale.t("unsubscribe.still_centre")} " " <A href="/notifications#email">{locale.t("unsubscribe.change")}</A></p>
                     }.into_any(),
-                    Err(error) => view! { <p class="error" role="alert">{problem(&error).detail}</p> }.into_any(),
+                    Err(error) => view! { <p class="error" role="alert">{error.detail}</p> }.into_any(),
                 }
             })}
         </Suspense>

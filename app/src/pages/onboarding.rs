@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::{CompletePasswordReset, RequestPasswordReset};
 use crate::auth_state::AuthActions;
 use crate::components::field::{Field, field_error, form_error};
 use crate::i18n::Locale;
+use crate::rpc::{CompletePasswordReset, RequestPasswordReset};
 
 /// `/forgot`: ask for a reset link.
 #[component]

@@ -7,12 +7,12 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use shared::Role;
 
-use crate::api::my_sessions;
 use crate::auth_state::{AuthActions, AuthVersion, CurrentUser};
 use crate::components::field::{Field, only_field_error};
 use crate::components::profile_form::{ProfileForm, profile_action};
 use crate::components::tokens::TokenManager;
 use crate::i18n::Locale;
+use crate::rpc::my_sessions;
 
 fn role_key(role: Role) -> &'static str {
     match role {

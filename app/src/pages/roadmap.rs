@@ -7,10 +7,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use shared::{BoardQuery, IdeaSort, IdeaStatus};
 
-use crate::api::{list_categories, list_ideas};
 use crate::components::idea_list::IdeaList;
 use crate::components::status_badge::status_key;
 use crate::i18n::Locale;
+use crate::rpc::{list_categories, list_ideas};
 use crate::url::encode_component;
 
 /// Ideas per column; "done" shows the most recently finished.

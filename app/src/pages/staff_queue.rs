@@ -7,9 +7,9 @@ use leptos_router::components::{A, Form};
 use leptos_router::hooks::use_query_map;
 use shared::{TicketKind, TicketQuery, TicketStatus};
 
-use crate::api::{ClaimTicket, list_departments, list_incidents, list_tickets, problem};
 use crate::i18n::Locale;
 use crate::pages::tickets::{TicketList, kind_key, ticket_status_key};
+use crate::rpc::{ClaimTicket, list_departments, list_incidents, list_tickets};
 
 /// `/staff/queue`.
 #[component]
@@ -92,8 +92,7 @@ pub fn StaffQueuePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match tickets.await {
                     Ok(page) => view! { <TicketList tickets=page.items claim/> }.into_any(),
-                    Err(error) => {
-                        let p = problem(&error);
+                    Err(p) => {
                         view! {
                             <p class="error" role="alert">{p.detail}</p>
                             <A href="/signin?next=/staff/queue">{locale.t("signin.submit")}</A>

@@ -6,9 +6,9 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use shared::TicketQuery;
 
-use crate::api::{list_departments, list_tickets};
 use crate::i18n::Locale;
 use crate::pages::tickets::TicketList;
+use crate::rpc::{list_departments, list_tickets};
 
 /// The support page.
 #[component]

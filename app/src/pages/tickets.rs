@@ -12,10 +12,6 @@ use shared::{
     TicketView,
 };
 
-use crate::api::{
-    ClaimTicket, FileTicket, RateTicket, ReplyTicket, SetTicketStatus, SettleCommitment,
-    TransferTicket, answer_kit, get_ticket, list_departments, set_me_too,
-};
 use crate::auth_state::CurrentUser;
 use crate::components::draft::Draft;
 use crate::components::field::{field_error, form_error};
@@ -23,6 +19,10 @@ use crate::components::not_found::NotFoundNotice;
 use crate::components::report_form::ReportForm;
 use crate::components::signature::{AuthorName, StaffSignature};
 use crate::i18n::Locale;
+use crate::rpc::{
+    ClaimTicket, FileTicket, RateTicket, ReplyTicket, SetTicketStatus, SettleCommitment,
+    TransferTicket, answer_kit, get_ticket, list_departments, set_me_too,
+};
 use crate::text::title_text;
 
 /// The translation key of a ticket kind.

@@ -1,0 +1,115 @@
+//! The admin console: departments, staff invitations, the mail outbox, webhooks.
+
+use leptos::prelude::*;
+use shared::ApiError;
+use shared::department::Department;
+
+#[cfg(feature = "ssr")]
+use super::{caller, ctx};
+
+/// Every department with its first-response promise.
+#[server(prefix = "/rpc")]
+pub async fn list_departments() -> Result<Vec<Department>, ApiError> {
+    domain::department::list(&ctx()?)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// The mail outbox (admins).
+#[server(prefix = "/rpc")]
+pub async fn outbox() -> Result<Vec<shared::account::OutboxMail>, ApiError> {
+    domain::mail::list_outbox(&ctx()?, &caller().actor, 200)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// Invites a staff member by e-mail (admins).
+#[server(prefix = "/rpc")]
+pub async fn invite_staff(
+    email: String,
+    role: shared::Role,
+    #[server(default)] department: Option<String>,
+    #[server(default)] title: Option<String>,
+) -> Result<shared::account::InviteCreated, ApiError> {
+    let input = shared::account::CreateInvite {
+        email,
+        role,
+        department: department.filter(|d| !d.is_empty()),
+        title: title.filter(|t| !t.is_empty()),
+    };
+    domain::onboarding::invite(&ctx()?, &caller().actor, input)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// Creates a department (admins).
+#[server(prefix = "/rpc")]
+pub async fn create_department(
+    slug: String,
+    name: String,
+    #[server(default)] description: String,
+    first_response_minutes: i64,
+) -> Result<Department, ApiError> {
+    let input = shared::department::DepartmentInput {
+        slug,
+        name,
+        description,
+        handle: String::new(),
+        first_response_minutes,
+    };
+    domain::department::create(&ctx()?, &caller().actor, input)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// Registered webhooks with their delivery counts (admins).
+#[server(prefix = "/rpc")]
+pub async fn list_webhooks() -> Result<Vec<shared::webhook::WebhookView>, ApiError> {
+    domain::webhook::list(&ctx()?, &caller().actor)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// Registers a webhook (admins); the answer carries its secret, once.
+#[server(prefix = "/rpc")]
+pub async fn create_webhook(
+    url: String,
+    description: String,
+    events: Option<Vec<String>>,
+) -> Result<shared::webhook::WebhookView, ApiError> {
+    let input = shared::webhook::NewWebhook {
+        url,
+        description,
+        events: events.unwrap_or_default(),
+    };
+    domain::webhook::create(&ctx()?, &caller().actor, input)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// Removes a webhook (admins).
+#[server(prefix = "/rpc")]
+pub async fn delete_webhook(id: i64) -> Result<(), ApiError> {
+    domain::webhook::delete(&ctx()?, &caller().actor, id)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// Sends a test delivery (admins).
+#[server(prefix = "/rpc")]
+pub async fn ping_webhook(id: i64) -> Result<(), ApiError> {
+    domain::webhook::ping(&ctx()?, &caller().actor, id)
+        .await
+        .map(|_| ())
+        .map_err(ApiError::from)
+}
+
+/// A webhook's newest deliveries with every try (admins).
+#[server(prefix = "/rpc")]
+pub async fn webhook_deliveries(
+    id: i64,
+) -> Result<Vec<shared::webhook::WebhookDeliveryView>, ApiError> {
+    domain::webhook::deliveries(&ctx()?, &caller().actor, id, 20)
+        .await
+        .map_err(ApiError::from)
+}

@@ -1,0 +1,334 @@
+//! Public customer threads, the staff queue, promises, remedies and the answer kit.
+
+use leptos::prelude::*;
+use shared::ApiError;
+
+#[cfg(feature = "ssr")]
+use super::{caller, ctx};
+
+/// Public tickets, or the staff queue (`sort: urgent`).
+#[server(prefix = "/rpc")]
+pub async fn list_tickets(
+    query: shared::TicketQuery,
+) -> Result<shared::Page<shared::TicketCard>, ApiError> {
+    domain::ticket::list(&ctx()?, &caller().actor, &query)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// One ticket thread as the caller may see it.
+#[server(prefix = "/rpc")]
+pub async fn get_ticket(number: String) -> Result<shared::TicketView, ApiError> {
+    domain::ticket::get(&ctx()?, &caller().actor, &number)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// Files a ticket and opens its thread.
+#[server(prefix = "/rpc")]
+pub async fn file_ticket(
+    kind: shared::TicketKind,
+    title: String,
+    body: String,
+    #[server(default)] private_details: Option<String>,
+    #[server(default)] department: Option<String>,
+) -> Result<(), ApiError> {
+    let input = shared::NewTicket {
+        kind,
+        title,
+        body,
+        private_details,
+        department: department.filter(|d| !d.is_empty()),
+    };
+    let ticket = domain::ticket::create(&ctx()?, &caller().actor, input).await?;
+    leptos_axum::redirect(&format!("/tickets/{}", ticket.number));
+    Ok(())
+}
+
+pub use reply::{ReplyTicket, reply_ticket};
+
+/// A reply carries up to eight form fields (body, note flag, promise,
+/// remedy): one server function, so one request writes them all at once.
+#[allow(clippy::too_many_arguments)]
+mod reply {
+    #[cfg(feature = "ssr")]
+    use super::{caller, ctx};
+    use leptos::prelude::*;
+    use shared::ApiError;
+
+    /// A reply in a ticket thread (`internal` for staff notes); staff may add
+    /// a promise (text and due date) and a remedy (kind and amount in won).
+    #[server(prefix = "/rpc")]
+    pub async fn reply_ticket(
+        number: String,
+        body: String,
+        #[server(default)] internal: Option<String>,
+        #[server(default)] commitment_text: Option<String>,
+        #[server(default)] commitment_due_on: Option<String>,
+        #[server(default)] remedy_kind: Option<String>,
+        #[server(default)] remedy_amount: Option<String>,
+        #[server(default)] remedy_description: Option<String>,
+    ) -> Result<shared::TicketView, ApiError> {
+        let given = |v: Option<String>| v.filter(|t| !t.trim().is_empty());
+        let commitment_text = given(commitment_text);
+        let commitment_due_on = given(commitment_due_on);
+        let commitment = (commitment_text.is_some() || commitment_due_on.is_some()).then(|| {
+            shared::CommitmentInput {
+                text: commitment_text.unwrap_or_default(),
+                due_on: commitment_due_on.unwrap_or_default(),
+                department: None,
+            }
+        });
+        let remedy = match given(remedy_kind) {
+            Some(kind) => {
+                let amount = match given(remedy_amount) {
+                    Some(raw) => {
+                        Some(raw.trim().replace(',', "").parse::<i64>().map_err(|_| {
+                            ApiError::from(domain::Error::invalid(
+                                "remedy.amount",
+                                "give its value in won as a number",
+                            ))
+                        })?)
+                    }
+                    None => None,
+                };
+                Some(shared::RemedyInput {
+                    kind,
+                    amount,
+                    description: given(remedy_description),
+                })
+            }
+            None => None,
+        };
+        let input = shared::NewTicketReply {
+            body,
+            internal: internal.is_some_and(|v| v == "on" || v == "true"),
+            commitment,
+            remedy,
+        };
+        domain::ticket::reply(&ctx()?, &caller().actor, &number, input)
+            .await
+            .map_err(ApiError::from)
+    }
+}
+
+/// Hands a ticket to another department (staff).
+#[server(prefix = "/rpc")]
+pub async fn transfer_ticket(
+    number: String,
+    department: String,
+    note: String,
+) -> Result<shared::TicketView, ApiError> {
+    domain::ticket::transfer(
+        &ctx()?,
+        &caller().actor,
+        &number,
+        shared::TicketTransfer { department, note },
+    )
+    .await
+    .map_err(ApiError::from)
+}
+
+/// Changes a ticket's status (staff; the author resolves, closes, reopens).
+#[server(prefix = "/rpc")]
+pub async fn set_ticket_status(
+    number: String,
+    status: shared::TicketStatus,
+    #[server(default)] note: Option<String>,
+) -> Result<shared::TicketView, ApiError> {
+    domain::ticket::change_status(
+        &ctx()?,
+        &caller().actor,
+        &number,
+        shared::TicketStatusChange { status, note },
+    )
+    .await
+    .map_err(ApiError::from)
+}
+
+/// Promises, soonest due first, by public status.
+#[server(prefix = "/rpc")]
+pub async fn list_commitments(
+    status: Option<String>,
+) -> Result<shared::Page<shared::CommitmentView>, ApiError> {
+    let query = shared::CommitmentQuery {
+        status,
+        limit: Some(100),
+        cursor: None,
+    };
+    domain::commitment::list(&ctx()?, &query)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// Staff settle a promise (kept with evidence, withdrawn with a reason).
+#[server(prefix = "/rpc")]
+pub async fn settle_commitment(
+    id: i64,
+    status: String,
+    #[server(default)] evidence: Option<String>,
+    #[server(default)] reason: Option<String>,
+) -> Result<shared::CommitmentView, ApiError> {
+    let input = shared::CommitmentUpdate {
+        status,
+        evidence,
+        reason,
+    };
+    domain::commitment::update(&ctx()?, &caller().actor, id, input)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// "Me too" spikes by department (staff).
+#[server(prefix = "/rpc")]
+pub async fn list_incidents() -> Result<Vec<shared::Incident>, ApiError> {
+    domain::ticket::incidents(&ctx()?, &caller().actor)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// The reply composer's kit for a ticket (staff).
+#[server(prefix = "/rpc")]
+pub async fn answer_kit(number: String) -> Result<shared::AnswerKit, ApiError> {
+    domain::answer_kit::for_ticket(&ctx()?, &caller().actor, &number)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// Canned answers as written (admins).
+#[server(prefix = "/rpc")]
+pub async fn list_canned() -> Result<Vec<shared::CannedAnswer>, ApiError> {
+    domain::answer_kit::list_canned(&ctx()?, &caller().actor)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// Adds a canned answer (admins).
+#[server(prefix = "/rpc")]
+pub async fn add_canned(title: String, body: String) -> Result<shared::CannedAnswer, ApiError> {
+    domain::answer_kit::create_canned(
+        &ctx()?,
+        &caller().actor,
+        shared::CannedAnswerInput { title, body },
+    )
+    .await
+    .map_err(ApiError::from)
+}
+
+/// Removes a canned answer (admins).
+#[server(prefix = "/rpc")]
+pub async fn remove_canned(id: i64) -> Result<(), ApiError> {
+    domain::answer_kit::delete_canned(&ctx()?, &caller().actor, id)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// The guidelines, in order.
+#[server(prefix = "/rpc")]
+pub async fn list_guidelines() -> Result<Vec<shared::Guideline>, ApiError> {
+    domain::answer_kit::list_guidelines(&ctx()?)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// Appends a guideline (admins).
+#[server(prefix = "/rpc")]
+pub async fn add_guideline(text: String) -> Result<shared::Guideline, ApiError> {
+    domain::answer_kit::add_guideline(&ctx()?, &caller().actor, shared::GuidelineInput { text })
+        .await
+        .map_err(ApiError::from)
+}
+
+/// Removes a guideline (admins).
+#[server(prefix = "/rpc")]
+pub async fn remove_guideline(id: i64) -> Result<(), ApiError> {
+    domain::answer_kit::delete_guideline(&ctx()?, &caller().actor, id)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// Remedy limits per role and department (staff read, admins set).
+#[server(prefix = "/rpc")]
+pub async fn remedy_limits() -> Result<Vec<shared::RemedyLimit>, ApiError> {
+    domain::remedy::limits(&ctx()?, &caller().actor)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// Sets a remedy limit (admins); an empty department means every one.
+#[server(prefix = "/rpc")]
+pub async fn set_remedy_limit(
+    role: shared::Role,
+    #[server(default)] department: Option<String>,
+    max_won: String,
+) -> Result<shared::RemedyLimit, ApiError> {
+    let max_won = max_won
+        .trim()
+        .replace(',', "")
+        .parse::<i64>()
+        .map_err(|_| ApiError::from(domain::Error::invalid("max_won", "give an amount in won")))?;
+    let input = shared::RemedyLimit {
+        role,
+        department: department.filter(|d| !d.is_empty()),
+        max_won,
+    };
+    domain::remedy::set_limit(&ctx()?, &caller().actor, input)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// Remedies waiting for an admin's approval.
+#[server(prefix = "/rpc")]
+pub async fn pending_remedies() -> Result<Vec<shared::RemedyView>, ApiError> {
+    domain::remedy::pending(&ctx()?, &caller().actor)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// An admin approves or rejects a remedy above its granter's limit.
+#[server(prefix = "/rpc")]
+pub async fn decide_remedy(id: i64, approve: bool) -> Result<shared::RemedyView, ApiError> {
+    domain::remedy::decide(&ctx()?, &caller().actor, id, approve)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// Claims a ticket for the signed-in staff member.
+#[server(prefix = "/rpc")]
+pub async fn claim_ticket(number: String) -> Result<shared::TicketView, ApiError> {
+    let caller = caller();
+    let me = caller.actor.member().map(|m| i64::from(m.id));
+    domain::ticket::assign(
+        &ctx()?,
+        &caller.actor,
+        &number,
+        shared::TicketAssignment { assignee: me },
+    )
+    .await
+    .map_err(ApiError::from)
+}
+
+/// Says or takes back "me too".
+#[server(prefix = "/rpc")]
+pub async fn set_me_too(number: String, affected: bool) -> Result<shared::MeTooState, ApiError> {
+    domain::ticket::me_too(&ctx()?, &caller().actor, &number, affected)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// The author rates the handling of a resolved ticket.
+#[server(prefix = "/rpc")]
+pub async fn rate_ticket(
+    number: String,
+    score: i64,
+    #[server(default)] comment: Option<String>,
+) -> Result<shared::TicketView, ApiError> {
+    domain::ticket::rate(
+        &ctx()?,
+        &caller().actor,
+        &number,
+        shared::Rating { score, comment },
+    )
+    .await
+    .map_err(ApiError::from)
+}
