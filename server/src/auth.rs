@@ -14,7 +14,7 @@ use shared::ApiError;
 
 use crate::connection_guard::PeerAddr;
 use crate::error::AppError;
-use crate::http::AppState;
+use crate::state::AppState;
 
 /// The caller of this request, as an extractor (the middleware stored it).
 #[derive(Clone, Debug, Default)]

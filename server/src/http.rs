@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{FromRef, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{delete, get, patch, post, put};
@@ -22,28 +22,8 @@ use app::i18n::{LANG_COOKIE, Locale};
 use app::{App, shell};
 
 use crate::rest::{accounts, admin, departments, onboarding};
+use crate::state::AppState;
 use crate::{auth, openapi, rest};
-
-/// What handlers share: the domain context and the Leptos options.
-#[derive(Clone, Debug)]
-pub struct AppState {
-    /// Database and clock for the domain layer.
-    pub ctx: domain::Ctx,
-    /// Where the compiled client lives and what it is called.
-    pub leptos: LeptosOptions,
-    /// This instance's fan-out of the event log.
-    pub hub: crate::live::Hub,
-    /// The Content-Security-Policy and related headers.
-    pub security: crate::security_headers::SecurityPolicy,
-    /// Whose `X-Forwarded-For` names the client.
-    pub proxies: crate::client_address::TrustedProxies,
-}
-
-impl FromRef<AppState> for LeptosOptions {
-    fn from_ref(state: &AppState) -> Self {
-        state.leptos.clone()
-    }
-}
 
 /// Builds the whole application router.
 pub fn router(state: AppState) -> Router {

@@ -18,6 +18,7 @@ pub mod rpc_status;
 pub mod secret;
 pub mod security_headers;
 pub mod startup;
+pub mod state;
 pub mod webhook_sender;
 
 pub use config::{Cli, Command, ServeArgs};

@@ -23,7 +23,7 @@ use tokio::task::JoinHandle;
 use crate::auth::Auth;
 use crate::error::ApiResult;
 use crate::extract::ApiQuery;
-use crate::http::AppState;
+use crate::state::AppState;
 
 /// How often the hub looks for new events when the log is quiet.
 const POLL: Duration = Duration::from_millis(100);

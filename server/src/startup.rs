@@ -12,8 +12,9 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use crate::config::ServeArgs;
-use crate::http::{AppState, router};
+use crate::http::router;
 use crate::secret::{self, SecretError};
+use crate::state::AppState;
 
 /// Why the server could not start; each is one clear line for the operator.
 #[derive(Debug, thiserror::Error)]

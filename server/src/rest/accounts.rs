@@ -15,7 +15,7 @@ use super::Items;
 use crate::auth::{Auth, set_cookie};
 use crate::error::ApiResult;
 use crate::extract::{ApiJson, ApiPath};
-use crate::http::AppState;
+use crate::state::AppState;
 
 fn secure(state: &AppState) -> bool {
     state.ctx.settings.secure_cookies()

@@ -9,7 +9,7 @@ use super::Items;
 use crate::auth::Auth;
 use crate::error::ApiResult;
 use crate::extract::{ApiJson, ApiPath};
-use crate::http::AppState;
+use crate::state::AppState;
 
 /// The newest 200 mails, sent or waiting (admins).
 #[utoipa::path(get, path = "/api/v1/admin/outbox", tag = "admin", responses(

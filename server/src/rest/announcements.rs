@@ -10,7 +10,7 @@ use shared::{AnnouncementView, ApiError, NewAnnouncement, Page};
 use crate::auth::Auth;
 use crate::error::ApiResult;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
-use crate::http::AppState;
+use crate::state::AppState;
 
 /// `GET /api/v1/announcements` paging.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]

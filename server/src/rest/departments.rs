@@ -10,7 +10,7 @@ use super::Items;
 use crate::auth::Auth;
 use crate::error::ApiResult;
 use crate::extract::{ApiJson, ApiPath};
-use crate::http::AppState;
+use crate::state::AppState;
 
 /// Departments and their first-response promises.
 #[utoipa::path(get, path = "/api/v1/departments", tag = "departments", responses((status = 200, body = Items<Department>)))]

@@ -13,7 +13,7 @@ use super::Items;
 use crate::auth::Auth;
 use crate::error::ApiResult;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
-use crate::http::AppState;
+use crate::state::AppState;
 
 /// The idea board, one page at a time.
 #[utoipa::path(get, path = "/api/v1/ideas", tag = "ideas", params(BoardQuery), responses(

@@ -11,7 +11,7 @@ use shared::insight::{Dashboard, DashboardQuery, Scorecard};
 use crate::auth::Auth;
 use crate::error::ApiResult;
 use crate::extract::{ApiPath, ApiQuery};
-use crate::http::AppState;
+use crate::state::AppState;
 
 /// Every dashboard figure for a range of UTC days (admins).
 #[utoipa::path(get, path = "/api/v1/dashboard", tag = "insight", params(DashboardQuery), responses(

@@ -6,7 +6,7 @@ use shared::{ApiError, MemberProfile};
 
 use crate::error::ApiResult;
 use crate::extract::ApiPath;
-use crate::http::AppState;
+use crate::state::AppState;
 
 /// A member's public profile and recognition.
 #[utoipa::path(get, path = "/api/v1/members/{id}", tag = "accounts", params(("id" = i64, Path, description = "Member id")), responses(

@@ -6,7 +6,7 @@ use serde::Serialize;
 use shared::ApiError;
 
 use crate::error::{ApiResult, AppError};
-use crate::http::AppState;
+use crate::state::AppState;
 
 /// The body of the probes.
 #[derive(Debug, Serialize, utoipa::ToSchema)]

@@ -13,7 +13,7 @@ use super::Items;
 use crate::auth::Auth;
 use crate::error::ApiResult;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
-use crate::http::AppState;
+use crate::state::AppState;
 
 /// Reports an idea, comment, ticket post or profile (members).
 #[utoipa::path(post, path = "/api/v1/reports", tag = "moderation", request_body = NewReport, responses(

@@ -13,7 +13,7 @@ use shared::account::{
 use crate::auth::{Auth, set_cookie};
 use crate::error::ApiResult;
 use crate::extract::ApiJson;
-use crate::http::AppState;
+use crate::state::AppState;
 
 /// Mails a reset link if the account exists; the answer is the same either way.
 #[utoipa::path(post, path = "/api/v1/auth/password-reset", tag = "accounts", request_body = RequestPasswordReset, responses(

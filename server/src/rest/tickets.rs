@@ -15,7 +15,7 @@ use super::Items;
 use crate::auth::Auth;
 use crate::error::ApiResult;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
-use crate::http::AppState;
+use crate::state::AppState;
 
 /// Files a ticket (members). Private details are seen only by the author
 /// and staff.

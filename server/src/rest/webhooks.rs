@@ -11,7 +11,7 @@ use super::Items;
 use crate::auth::Auth;
 use crate::error::ApiResult;
 use crate::extract::{ApiJson, ApiPath};
-use crate::http::AppState;
+use crate::state::AppState;
 
 /// Every registered webhook with its delivery counts (admins).
 #[utoipa::path(get, path = "/api/v1/webhooks", tag = "webhooks", responses(
