@@ -87,6 +87,7 @@ pub async fn cast_vote(
     (status = 401, body = ApiError, content_type = "application/problem+json"),
     (status = 404, body = ApiError, content_type = "application/problem+json"),
     (status = 429, body = ApiError, content_type = "application/problem+json", description = "Posting quota used up; `retry_after` says when to try again"),
+    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Merged into another idea"),
 ))]
 pub async fn retract_vote(
     State(state): State<AppState>,

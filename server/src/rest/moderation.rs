@@ -168,6 +168,7 @@ pub async fn audit_log(
     (status = 403, body = ApiError, content_type = "application/problem+json"),
     (status = 404, body = ApiError, content_type = "application/problem+json"),
     (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Suspending yourself"),
 ))]
 pub async fn suspend(
     State(state): State<AppState>,
