@@ -226,7 +226,7 @@ pub async fn remove_canned(id: i64) -> Result<(), ApiError> {
 /// The guidelines, in order.
 #[server(prefix = "/rpc")]
 pub async fn list_guidelines() -> Result<Vec<shared::Guideline>, ApiError> {
-    domain::answer_kit::list_guidelines(&ctx()?)
+    domain::guideline::list_guidelines(&ctx()?)
         .await
         .map_err(ApiError::from)
 }
@@ -234,7 +234,7 @@ pub async fn list_guidelines() -> Result<Vec<shared::Guideline>, ApiError> {
 /// Appends a guideline (admins).
 #[server(prefix = "/rpc")]
 pub async fn add_guideline(text: String) -> Result<shared::Guideline, ApiError> {
-    domain::answer_kit::add_guideline(&ctx()?, &caller().actor, shared::GuidelineInput { text })
+    domain::guideline::add_guideline(&ctx()?, &caller().actor, shared::GuidelineInput { text })
         .await
         .map_err(ApiError::from)
 }
@@ -242,7 +242,7 @@ pub async fn add_guideline(text: String) -> Result<shared::Guideline, ApiError> 
 /// Removes a guideline (admins).
 #[server(prefix = "/rpc")]
 pub async fn remove_guideline(id: i64) -> Result<(), ApiError> {
-    domain::answer_kit::delete_guideline(&ctx()?, &caller().actor, id)
+    domain::guideline::delete_guideline(&ctx()?, &caller().actor, id)
         .await
         .map_err(ApiError::from)
 }

@@ -3,10 +3,10 @@
 //! reply, and the four-part public statement the articles describe.
 
 use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, QueryOrder, Set};
-use shared::{AnswerKit, CannedAnswer, CannedAnswerInput, Guideline, GuidelineInput};
+use shared::{AnswerKit, CannedAnswer, CannedAnswerInput};
 
 use crate::actor::Actor;
-use crate::entity::{canned_answer, guideline};
+use crate::entity::canned_answer;
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, audit};
 
@@ -49,25 +49,9 @@ fn canned_view(row: canned_answer::Model) -> CannedAnswer {
     }
 }
 
-fn guideline_view(row: guideline::Model) -> Guideline {
-    Guideline {
-        id: i64::from(row.id),
-        position: i64::from(row.position),
-        text: row.text,
-    }
-}
-
 async fn all_canned(ctx: &Ctx) -> Result<Vec<canned_answer::Model>> {
     Ok(canned_answer::Entity::find()
         .order_by_asc(canned_answer::Column::Title)
-        .all(&ctx.db)
-        .await?)
-}
-
-async fn all_guidelines(ctx: &Ctx) -> Result<Vec<guideline::Model>> {
-    Ok(guideline::Entity::find()
-        .order_by_asc(guideline::Column::Position)
-        .order_by_asc(guideline::Column::Id)
         .all(&ctx.db)
         .await?)
 }
@@ -104,10 +88,10 @@ pub async fn for_ticket(ctx: &Ctx, actor: &Actor, number: &str) -> Result<Answer
                 ..canned_view(row)
             })
             .collect(),
-        guidelines: all_guidelines(ctx)
+        guidelines: crate::guideline::all_guidelines(ctx)
             .await?
             .into_iter()
-            .map(guideline_view)
+            .map(crate::guideline::guideline_view)
             .collect(),
         statement_template: STATEMENT_TEMPLATE.to_owned(),
     })
@@ -188,82 +172,6 @@ pub async fn delete_canned(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
         return Err(Error::NotFound(format!("canned answer {id}")));
     }
     audit::Entry::new(admin.id, "canned_answer.deleted", "canned_answer", id)
-        .write(&ctx.db, ctx.clock.now())
-        .await?;
-    Ok(())
-}
-
-/// The guideline a moderation action cites, checked against the list:
-/// empty means none; otherwise its number must exist (422 on `guideline`).
-pub async fn cited_guideline(ctx: &Ctx, raw: Option<&str>) -> Result<Option<String>> {
-    let Some(raw) = raw.map(str::trim).filter(|g| !g.is_empty()) else {
-        return Ok(None);
-    };
-    let positions: Vec<i32> = all_guidelines(ctx)
-        .await?
-        .iter()
-        .map(|g| g.position)
-        .collect();
-    match raw.parse::<i32>() {
-        Ok(number) if positions.contains(&number) => Ok(Some(number.to_string())),
-        _ => Err(crate::Error::invalid(
-            "guideline",
-            format!(
-                "no guideline {raw}; the guidelines are numbered {}",
-                match (positions.iter().min(), positions.iter().max()) {
-                    (Some(first), Some(last)) => format!("{first}–{last}"),
-                    _ => "— none are written yet".to_owned(),
-                }
-            ),
-        )),
-    }
-}
-
-/// The guidelines in order (staff read them; they apply to everyone).
-pub async fn list_guidelines(ctx: &Ctx) -> Result<Vec<Guideline>> {
-    Ok(all_guidelines(ctx)
-        .await?
-        .into_iter()
-        .map(guideline_view)
-        .collect())
-}
-
-/// Appends a guideline to the list (admins).
-pub async fn add_guideline(ctx: &Ctx, actor: &Actor, input: GuidelineInput) -> Result<Guideline> {
-    let admin = policy::member_for(actor, Action::ManageAnswerKit, Scope::Others)?;
-    let text = input.text.trim().to_owned();
-    if !(3..=300).contains(&text.chars().count()) {
-        return Err(Error::invalid("text", "must be 3–300 characters"));
-    }
-    let next = all_guidelines(ctx)
-        .await?
-        .last()
-        .map_or(1, |g| g.position + 1);
-    let row = guideline::ActiveModel {
-        position: Set(next),
-        text: Set(text),
-        ..Default::default()
-    }
-    .insert(&ctx.db)
-    .await?;
-    audit::Entry::new(admin.id, "guideline.added", "guideline", row.position)
-        .after(serde_json::json!({"text": row.text}))
-        .write(&ctx.db, ctx.clock.now())
-        .await?;
-    Ok(guideline_view(row))
-}
-
-/// Removes a guideline (admins); the others keep their numbers.
-pub async fn delete_guideline(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
-    let admin = policy::member_for(actor, Action::ManageAnswerKit, Scope::Others)?;
-    let key = i32::try_from(id).map_err(|_| Error::NotFound(format!("guideline {id}")))?;
-    let row = guideline::Entity::find_by_id(key)
-        .one(&ctx.db)
-        .await?
-        .ok_or_else(|| Error::NotFound(format!("guideline {id}")))?;
-    guideline::Entity::delete_by_id(key).exec(&ctx.db).await?;
-    audit::Entry::new(admin.id, "guideline.removed", "guideline", row.position)
-        .before(serde_json::json!({"text": row.text}))
         .write(&ctx.db, ctx.clock.now())
         .await?;
     Ok(())

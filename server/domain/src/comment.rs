@@ -11,9 +11,9 @@ use shared::{CommentView, NewComment, UserRef};
 
 use crate::actor::Actor;
 use crate::entity::{idea, idea_comment};
-use crate::idea::{Lock, find_by_number};
+use crate::idea::store::{Lock, find_by_number};
 use crate::policy::{self, Action, Scope};
-use crate::{Ctx, Error, Result, db, guard, markdown, moderation, user};
+use crate::{Ctx, Error, Result, db, guard, markdown, user, visibility};
 
 /// Tells the idea's open pages that a comment appeared or changed.
 pub(crate) async fn announce<C: sea_orm::ConnectionTrait>(
@@ -31,14 +31,6 @@ pub(crate) async fn announce<C: sea_orm::ConnectionTrait>(
         at,
     )
     .await
-}
-
-/// Whether the actor may see this comment at all: a comment held for
-/// review reaches only its author and moderators until it is released.
-pub(crate) fn visible_to(row: &idea_comment::Model, actor: &Actor) -> bool {
-    !moderation::is_held(row.hidden_reason.as_deref())
-        || actor.member().is_some_and(|m| m.id == row.author_id)
-        || policy::can(actor, Action::HandleReports, Scope::Others)
 }
 
 /// How long an author may edit a comment.
@@ -73,7 +65,7 @@ pub(crate) async fn recount(
         .filter(
             sea_orm::Condition::any()
                 .add(idea_comment::Column::HiddenReason.is_null())
-                .add(idea_comment::Column::HiddenReason.ne(moderation::HELD)),
+                .add(idea_comment::Column::HiddenReason.ne(visibility::HELD)),
         )
         .count(txn)
         .await?;
@@ -100,9 +92,9 @@ pub(crate) fn to_view(
     now: chrono::DateTime<chrono::Utc>,
 ) -> CommentView {
     let deleted = row.deleted_at.is_some();
-    let held = moderation::is_held(row.hidden_reason.as_deref());
+    let held = visibility::is_held(row.hidden_reason.as_deref());
     let hidden = (row.hidden_at.is_some() && !held).then(|| {
-        moderation::tombstone(
+        visibility::tombstone(
             row.hidden_reason.as_deref(),
             row.hidden_guideline.as_deref(),
         )
@@ -147,7 +139,7 @@ pub async fn create(
 ) -> Result<CommentView> {
     let member = policy::member_for(actor, Action::CommentIdea, Scope::Others)?;
     validate(&input.body)?;
-    let idea = crate::idea::find_visible(&ctx.db, actor, number).await?;
+    let idea = crate::idea::store::find_visible(&ctx.db, actor, number).await?;
     if let (Some(_), false) = (idea.locked_at, member.role.is_staff()) {
         return Err(Error::Conflict(format!(
             "a moderator locked this discussion: {}",
@@ -167,7 +159,7 @@ pub async fn create(
         created_at: Set(ctx.clock.now()),
         edited_at: Set(None),
         deleted_at: Set(None),
-        hidden_reason: Set(admission.held().then(|| moderation::HELD.to_owned())),
+        hidden_reason: Set(admission.held().then(|| visibility::HELD.to_owned())),
         hidden_at: Set(admission.held().then_some(now)),
         ..Default::default()
     }
@@ -293,14 +285,16 @@ pub async fn delete(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
 
 /// The comments on an idea, oldest first (deleted ones as tombstones).
 pub async fn list(ctx: &Ctx, actor: &Actor, number: i64) -> Result<Vec<CommentView>> {
-    let idea_id = crate::idea::find_visible(&ctx.db, actor, number).await?.id;
+    let idea_id = crate::idea::store::find_visible(&ctx.db, actor, number)
+        .await?
+        .id;
     let rows: Vec<_> = idea_comment::Entity::find()
         .filter(idea_comment::Column::IdeaId.eq(idea_id))
         .order_by_asc(idea_comment::Column::Id)
         .all(&ctx.db)
         .await?
         .into_iter()
-        .filter(|row| visible_to(row, actor))
+        .filter(|row| visibility::comment_visible_to(row, actor))
         .collect();
     let authors = user::refs(ctx, rows.iter().map(|r| r.author_id)).await?;
     rows.into_iter()

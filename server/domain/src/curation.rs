@@ -14,7 +14,7 @@ use shared::{IdeaEdit, LockRequest, StaffIdentity, TimelineEntry};
 
 use crate::actor::Actor;
 use crate::entity::{category, idea, idea_curation, idea_tag};
-use crate::idea::{Lock, find_by_number};
+use crate::idea::store::{Lock, find_by_number};
 use crate::markdown::escape_text;
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, audit};
@@ -179,7 +179,7 @@ async fn category_name<C: ConnectionTrait>(db: &C, id: Option<i32>) -> Result<St
 pub async fn edit(ctx: &Ctx, actor: &Actor, number: i64, input: IdeaEdit) -> Result<()> {
     let moderator = policy::member_for(actor, Action::EditIdeaMetadata, Scope::Others)?;
     let mut errors = BTreeMap::new();
-    let title = match input.title.as_deref().map(crate::idea::check_title) {
+    let title = match input.title.as_deref().map(crate::idea::store::check_title) {
         Some(Ok(title)) => Some(title),
         Some(Err(e)) => {
             errors.insert("title".to_owned(), e);
@@ -187,7 +187,7 @@ pub async fn edit(ctx: &Ctx, actor: &Actor, number: i64, input: IdeaEdit) -> Res
         }
         None => None,
     };
-    let tags = match input.tags.as_deref().map(crate::idea::check_tags) {
+    let tags = match input.tags.as_deref().map(crate::idea::store::check_tags) {
         Some(Ok(tags)) => Some(tags),
         Some(Err(e)) => {
             errors.insert("tags".to_owned(), e);
@@ -205,13 +205,13 @@ pub async fn edit(ctx: &Ctx, actor: &Actor, number: i64, input: IdeaEdit) -> Res
         return Err(Error::Invalid(errors));
     }
     let reason = reason_of(input.reason.as_deref(), false)?;
-    let guideline = crate::answer_kit::cited_guideline(ctx, input.guideline.as_deref()).await?;
+    let guideline = crate::guideline::cited_guideline(ctx, input.guideline.as_deref()).await?;
     let now = ctx.clock.now();
     let txn = crate::db::begin_write(&ctx.db).await?;
     let row = find_by_number(&txn, number, Lock::ForUpdate).await?;
     let new_category = match input.category.as_deref().map(str::trim) {
         Some("") => Some(None),
-        Some(slug) => Some(Some(crate::idea::category_id(&txn, slug).await?)),
+        Some(slug) => Some(Some(crate::idea::store::category_id(&txn, slug).await?)),
         None => None,
     };
     let old_tags = tags_of(&txn, row.id).await?;
@@ -311,7 +311,7 @@ async fn logged<C: ConnectionTrait>(
 pub async fn lock(ctx: &Ctx, actor: &Actor, number: i64, input: LockRequest) -> Result<()> {
     let moderator = policy::member_for(actor, Action::LockThread, Scope::Others)?;
     let reason = reason_of(Some(&input.reason), true)?.unwrap_or_default();
-    let guideline = crate::answer_kit::cited_guideline(ctx, input.guideline.as_deref()).await?;
+    let guideline = crate::guideline::cited_guideline(ctx, input.guideline.as_deref()).await?;
     let now = ctx.clock.now();
     let txn = crate::db::begin_write(&ctx.db).await?;
     let row = find_by_number(&txn, number, Lock::ForUpdate).await?;

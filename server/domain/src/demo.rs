@@ -14,7 +14,7 @@ use crate::entity::{
     announcement, announcement_idea, canned_answer, category, department, guideline, idea,
     idea_comment, idea_status_change, idea_vote, remedy_limit, ticket, ticket_post, user,
 };
-use crate::{Ctx, Result, idea::trending_score, markdown, password};
+use crate::{Ctx, Result, idea::store::trending_score, markdown, password};
 
 /// The one password of every demo account, printed at start-up.
 pub const DEMO_PASSWORD: &str = "madang-demo-2026";

@@ -51,7 +51,9 @@ pub async fn is_following(ctx: &Ctx, actor: &Actor, idea_id: i32) -> Result<bool
 /// Follows or unfollows an idea by number (idempotent both ways).
 pub async fn set(ctx: &Ctx, actor: &Actor, number: i64, following: bool) -> Result<FollowState> {
     let member = policy::member_for(actor, Action::FollowIdea, Scope::Own)?;
-    let idea_id = crate::idea::find_visible(&ctx.db, actor, number).await?.id;
+    let idea_id = crate::idea::store::find_visible(&ctx.db, actor, number)
+        .await?
+        .id;
     if following {
         add(&ctx.db, idea_id, member.id, ctx.clock.now()).await?;
     } else {

@@ -22,6 +22,7 @@ pub mod events;
 pub mod feed;
 pub mod follow;
 pub mod guard;
+pub mod guideline;
 pub mod idea;
 pub mod mail;
 pub mod markdown;
@@ -42,6 +43,7 @@ pub mod search;
 pub mod secret_token;
 pub mod ticket;
 pub mod user;
+pub mod visibility;
 pub mod vote;
 pub mod webhook;
 

@@ -73,7 +73,7 @@ pub async fn profile(ctx: &Ctx, id: i64) -> Result<MemberProfile> {
     };
     let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
     let hidden = row.hidden_at.map(|_| {
-        crate::moderation::tombstone(
+        crate::visibility::tombstone(
             row.hidden_reason.as_deref(),
             row.hidden_guideline.as_deref(),
         )

@@ -13,9 +13,9 @@ use shared::{IdeaStatus, IdeaView};
 
 use crate::actor::Actor;
 use crate::entity::{idea_follow, idea_merge, idea_merge_carried, idea_status_change, idea_vote};
-use crate::idea::{Lock, find_by_number};
+use crate::idea::store::recount_votes;
+use crate::idea::store::{Lock, find_by_number};
 use crate::policy::{self, Action, Scope};
-use crate::privacy::recount_votes;
 use crate::{Ctx, Error, Result, audit, db, markdown};
 
 const VOTE: &str = "vote";

@@ -60,7 +60,7 @@ async fn context(ctx: &Ctx, actor: &Actor, target: &ContentRef) -> Result<(Strin
             let row = idea::Entity::find_by_id(id)
                 .one(&ctx.db)
                 .await?
-                .filter(|row| crate::idea::visible_to(row, actor))
+                .filter(|row| crate::visibility::idea_visible_to(row, actor))
                 .ok_or_else(not_found)?;
             Ok((
                 format!("{} — {}", row.title, excerpt(&row.body_md)),
@@ -71,12 +71,12 @@ async fn context(ctx: &Ctx, actor: &Actor, target: &ContentRef) -> Result<(Strin
             let row = idea_comment::Entity::find_by_id(id)
                 .one(&ctx.db)
                 .await?
-                .filter(|row| crate::comment::visible_to(row, actor))
+                .filter(|row| crate::visibility::comment_visible_to(row, actor))
                 .ok_or_else(not_found)?;
             idea::Entity::find_by_id(row.idea_id)
                 .one(&ctx.db)
                 .await?
-                .filter(|idea| crate::idea::visible_to(idea, actor))
+                .filter(|idea| crate::visibility::idea_visible_to(idea, actor))
                 .ok_or_else(not_found)?;
             Ok((
                 excerpt(&row.body_md),
@@ -250,26 +250,6 @@ pub async fn dismiss(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
     Ok(())
 }
 
-/// Reason stored on a post the word list holds: hidden until a moderator
-/// releases it, with nobody's name on it yet.
-pub const HELD: &str = "held_for_review";
-
-/// Whether a stored hiding reason means "held for review".
-#[must_use]
-pub fn is_held(reason: Option<&str>) -> bool {
-    reason == Some(HELD)
-}
-
-/// The public tombstone text: "personal information — guideline 4".
-#[must_use]
-pub fn tombstone(reason: Option<&str>, guideline: Option<&str>) -> String {
-    let reason = reason.unwrap_or_default().replace('_', " ");
-    match guideline {
-        Some(guideline) => format!("{reason} — guideline {guideline}"),
-        None => reason,
-    }
-}
-
 /// Who hid something, why, and when (`None` in `write_hidden` shows it again).
 struct Hiding {
     reason: String,
@@ -421,11 +401,11 @@ async fn write_hidden(
 pub async fn hide(ctx: &Ctx, actor: &Actor, input: HideRequest) -> Result<()> {
     let moderator = policy::member_for(actor, Action::HideContent, Scope::Others)?;
     check_reason(&input.reason)?;
-    let guideline = crate::answer_kit::cited_guideline(ctx, input.guideline.as_deref()).await?;
+    let guideline = crate::guideline::cited_guideline(ctx, input.guideline.as_deref()).await?;
     let now = ctx.clock.now();
     let txn = crate::db::begin_write(&ctx.db).await?;
     let row = hideable(&txn, &input.target).await?;
-    if row.hidden && !is_held(row.reason.as_deref()) {
+    if row.hidden && !crate::visibility::is_held(row.reason.as_deref()) {
         return Err(Error::Conflict(format!(
             "the {} is already hidden",
             input.target.kind.replace('_', " ")
@@ -456,7 +436,7 @@ pub async fn hide(ctx: &Ctx, actor: &Actor, input: HideRequest) -> Result<()> {
                 by: moderator.id,
                 before: None,
                 after: None,
-                reason: Some(tombstone(Some(&input.reason), None)),
+                reason: Some(crate::visibility::tombstone(Some(&input.reason), None)),
                 guideline: guideline.clone(),
             },
             now,
@@ -494,7 +474,7 @@ pub async fn unhide(ctx: &Ctx, actor: &Actor, input: UnhideRequest) -> Result<()
             input.target.kind.replace('_', " ")
         )));
     }
-    let held = is_held(row.reason.as_deref());
+    let held = crate::visibility::is_held(row.reason.as_deref());
     write_hidden(&txn, &input.target.kind, &row, None, now).await?;
     if input.target.kind == "idea" && !held {
         crate::curation::record(
@@ -540,13 +520,13 @@ pub async fn held_posts(ctx: &Ctx, actor: &Actor) -> Result<Vec<HeldPost>> {
     policy::authorize(actor, Action::HandleReports, Scope::Others)?;
     let words = crate::review::words(ctx).await?;
     let ideas = idea::Entity::find()
-        .filter(idea::Column::HiddenReason.eq(HELD))
+        .filter(idea::Column::HiddenReason.eq(crate::visibility::HELD))
         .order_by_asc(idea::Column::Id)
         .limit(100)
         .all(&ctx.db)
         .await?;
     let comments = idea_comment::Entity::find()
-        .filter(idea_comment::Column::HiddenReason.eq(HELD))
+        .filter(idea_comment::Column::HiddenReason.eq(crate::visibility::HELD))
         .filter(idea_comment::Column::DeletedAt.is_null())
         .order_by_asc(idea_comment::Column::Id)
         .limit(100)
@@ -623,7 +603,7 @@ pub async fn suspend(ctx: &Ctx, actor: &Actor, input: Suspension) -> Result<()> 
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
     }
-    let guideline = crate::answer_kit::cited_guideline(ctx, input.guideline.as_deref()).await?;
+    let guideline = crate::guideline::cited_guideline(ctx, input.guideline.as_deref()).await?;
     let not_found = || Error::NotFound(format!("member {}", input.member));
     let id = i32::try_from(input.member).map_err(|_| not_found())?;
     if id == moderator.id {

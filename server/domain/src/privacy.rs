@@ -6,8 +6,8 @@
 use chrono::SecondsFormat;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
-    QueryFilter, QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
 };
 use shared::Role;
 use shared::account::{
@@ -21,7 +21,7 @@ use crate::entity::{
     api_token, idea, idea_comment, idea_follow, idea_vote, notification, one_time_token, session,
     ticket, ticket_post, user,
 };
-use crate::idea::trending_score;
+use crate::idea::store::recount_votes;
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, auth, password};
 
@@ -209,23 +209,4 @@ pub async fn delete_account(ctx: &Ctx, actor: &Actor, input: DeleteAccount) -> R
     active.update(&txn).await?;
     txn.commit().await?;
     Ok(())
-}
-
-/// Sets an idea's vote count (and trending rank) from the votes table, in
-/// the caller's transaction, so the stored count never drifts.
-pub(crate) async fn recount_votes(db: &impl ConnectionTrait, idea_id: i32) -> Result<i64> {
-    let votes = idea_vote::Entity::find()
-        .filter(idea_vote::Column::IdeaId.eq(idea_id))
-        .count(db)
-        .await?;
-    let Some(row) = idea::Entity::find_by_id(idea_id).one(db).await? else {
-        return Ok(0);
-    };
-    let votes = i32::try_from(votes).unwrap_or(i32::MAX);
-    let created_at = row.created_at;
-    let mut active = row.into_active_model();
-    active.votes_count = Set(votes);
-    active.trending_score = Set(trending_score(votes, created_at));
-    active.update(db).await?;
-    Ok(i64::from(votes))
 }

@@ -315,7 +315,7 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: &str) -> Result<TicketView> {
         .into_iter()
         .map(|p| {
             let hidden = p.hidden_at.map(|_| {
-                crate::moderation::tombstone(
+                crate::visibility::tombstone(
                     p.hidden_reason.as_deref(),
                     p.hidden_guideline.as_deref(),
                 )

@@ -7,9 +7,9 @@ use shared::{ProxyVoteState, VoteState};
 
 use crate::actor::Actor;
 use crate::entity::{idea_vote, user};
-use crate::idea::{Lock, find_by_number};
+use crate::idea::store::recount_votes;
+use crate::idea::store::{Lock, find_by_number};
 use crate::policy::{self, Action, Scope};
-use crate::privacy::recount_votes;
 use crate::{Ctx, Error, Result, db};
 
 /// Whose vote changes and who records it: the member themselves, or a
@@ -38,12 +38,12 @@ async fn change(
     let txn = db::begin_write(&ctx.db).await?;
     // Concurrent votes on one idea count one after another.
     let row = find_by_number(&txn, number, Lock::ForUpdate).await?;
-    if !crate::idea::visible_to(&row, actor) {
+    if !crate::visibility::idea_visible_to(&row, actor) {
         return Err(Error::NotFound(format!("idea {number}")));
     }
     // A held idea's count is nobody's business but its author's and the
     // moderators': its votes are not announced to anyone.
-    let public = !crate::moderation::is_held(row.hidden_reason.as_deref());
+    let public = !crate::visibility::is_held(row.hidden_reason.as_deref());
     let idea_id = row.id;
     if let Some(target) = row.merged_into_id {
         return Err(Error::Conflict(format!(

@@ -402,7 +402,7 @@ pub async fn delete_canned(
 ))]
 pub async fn list_guidelines(State(state): State<AppState>) -> ApiResult<Json<Items<Guideline>>> {
     Ok(Json(Items {
-        items: domain::answer_kit::list_guidelines(&state.ctx).await?,
+        items: domain::guideline::list_guidelines(&state.ctx).await?,
     }))
 }
 
@@ -417,7 +417,7 @@ pub async fn add_guideline(
     auth: Auth,
     ApiJson(input): ApiJson<GuidelineInput>,
 ) -> ApiResult<(StatusCode, Json<Guideline>)> {
-    let created = domain::answer_kit::add_guideline(&state.ctx, &auth.actor, input).await?;
+    let created = domain::guideline::add_guideline(&state.ctx, &auth.actor, input).await?;
     Ok((StatusCode::CREATED, Json(created)))
 }
 
@@ -432,6 +432,6 @@ pub async fn delete_guideline(
     auth: Auth,
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<StatusCode> {
-    domain::answer_kit::delete_guideline(&state.ctx, &auth.actor, id).await?;
+    domain::guideline::delete_guideline(&state.ctx, &auth.actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,0 +1,62 @@
+//! Product areas ideas are filed under (admin-defined).
+
+use std::collections::BTreeMap;
+
+use sea_orm::{ActiveModelTrait, EntityTrait, QueryOrder, Set};
+use shared::Category;
+
+use crate::actor::Actor;
+use crate::entity::category;
+use crate::policy::{Action, Scope};
+use crate::{Ctx, Error, Result};
+
+/// Adds a product area (admins); the slug must be new.
+pub async fn create_category(ctx: &Ctx, actor: &Actor, input: Category) -> Result<Category> {
+    let admin = crate::policy::member_for(actor, Action::ManageCategories, Scope::Others)?;
+    let mut errors = BTreeMap::new();
+    if let Err(message) = crate::department::check_slug(&input.slug) {
+        errors.insert("slug".to_owned(), message.to_owned());
+    }
+    let name = input.name.trim().to_owned();
+    if !(1..=80).contains(&name.chars().count()) {
+        errors.insert("name".to_owned(), "must be 1–80 characters".to_owned());
+    }
+    if !errors.is_empty() {
+        return Err(Error::Invalid(errors));
+    }
+    let row = category::ActiveModel {
+        slug: Set(input.slug.clone()),
+        name: Set(name),
+        ..Default::default()
+    }
+    .insert(&ctx.db)
+    .await
+    .map_err(|e| match e.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+            Error::Conflict(format!("a category with slug `{}` exists", input.slug))
+        }
+        _ => Error::Db(e),
+    })?;
+    crate::audit::Entry::new(admin.id, "category.created", "category", &row.slug)
+        .after(serde_json::json!({"name": row.name}))
+        .write(&ctx.db, ctx.clock.now())
+        .await?;
+    Ok(Category {
+        slug: row.slug,
+        name: row.name,
+    })
+}
+
+/// The admin-defined categories, by name.
+pub async fn categories(ctx: &Ctx) -> Result<Vec<Category>> {
+    Ok(category::Entity::find()
+        .order_by_asc(category::Column::Name)
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .map(|c| Category {
+            slug: c.slug,
+            name: c.name,
+        })
+        .collect())
+}
