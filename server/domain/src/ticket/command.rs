@@ -1,0 +1,396 @@
+//! Changing tickets: filing one, replies and internal notes, hand-offs
+//! between departments, status changes and assignment.
+
+use std::collections::BTreeMap;
+
+use chrono::Duration;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
+use shared::idea::BODY_MAX_CHARS;
+use shared::ticket::ticket_number;
+use shared::{
+    NewTicket, NewTicketReply, TicketAssignment, TicketStatus, TicketStatusChange, TicketTransfer,
+    TicketView,
+};
+
+use super::store::{
+    POST_INTERNAL, POST_REPLY, POST_STATUS, POST_TRANSFER, find, insert_post, parse_status,
+    scope_for, staff_member, validate_text,
+};
+use super::view::get;
+use super::{DEFAULT_TARGET_MINUTES, PRIVATE_DETAILS_MAX_CHARS, REOPEN_WINDOW, TRIAGE_DEPARTMENT};
+use crate::actor::Actor;
+use crate::entity::{department, ticket, user};
+use crate::policy::{self, Action, Scope};
+use crate::{Ctx, Error, Result, db, markdown};
+
+fn validate_new(input: &NewTicket) -> Result<(String, Option<String>)> {
+    let mut errors = BTreeMap::new();
+    let title = input.title.trim().to_owned();
+    if !(5..=120).contains(&title.chars().count()) {
+        errors.insert("title".to_owned(), "must be 5–120 characters".to_owned());
+    }
+    let body_chars = input.body.chars().count();
+    if input.body.trim().is_empty() {
+        errors.insert("body".to_owned(), "must describe what happened".to_owned());
+    } else if body_chars > BODY_MAX_CHARS {
+        errors.insert(
+            "body".to_owned(),
+            format!("must be at most {BODY_MAX_CHARS} characters (it has {body_chars})"),
+        );
+    }
+    let private = input
+        .private_details
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned);
+    if private
+        .as_deref()
+        .is_some_and(|p| p.chars().count() > PRIVATE_DETAILS_MAX_CHARS)
+    {
+        errors.insert(
+            "private_details".to_owned(),
+            format!("must be at most {PRIVATE_DETAILS_MAX_CHARS} characters"),
+        );
+    }
+    if errors.is_empty() {
+        Ok((title, private))
+    } else {
+        Err(Error::Invalid(errors))
+    }
+}
+
+/// Files a ticket. Without a department, Customer Care triages it.
+pub async fn create(ctx: &Ctx, actor: &Actor, input: NewTicket) -> Result<TicketView> {
+    let member = policy::member_for(actor, Action::OpenTicket, Scope::Others)?;
+    let (title, private) = validate_new(&input)?;
+    let slug = input.department.as_deref().filter(|s| !s.is_empty());
+    let department = match crate::department::find_for_field(ctx, slug).await? {
+        Some(found) => Some(found),
+        None => {
+            department::Entity::find()
+                .filter(department::Column::Slug.eq(TRIAGE_DEPARTMENT))
+                .one(&ctx.db)
+                .await?
+        }
+    };
+    let target = department
+        .as_ref()
+        .map_or(DEFAULT_TARGET_MINUTES, |d| d.first_response_minutes);
+    crate::guard::admit(
+        ctx,
+        member,
+        crate::guard::Post::Ticket,
+        "body",
+        &[&title, &input.body],
+    )
+    .await?;
+    let now = ctx.clock.now();
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let row = ticket::ActiveModel {
+        kind: Set(input.kind.as_str().to_owned()),
+        title: Set(title),
+        body_html: Set(markdown::render(&input.body)),
+        body_md: Set(input.body),
+        private_details: Set(private),
+        status: Set(TicketStatus::Open.as_str().to_owned()),
+        department_id: Set(department.map(|d| d.id)),
+        author_id: Set(member.id),
+        created_at: Set(now),
+        updated_at: Set(now),
+        sla_started_at: Set(now),
+        sla_due_at: Set(Some(now + Duration::minutes(i64::from(target)))),
+        first_response_at: Set(None),
+        first_response_by_id: Set(None),
+        resolved_at: Set(None),
+        assignee_id: Set(None),
+        me_too_count: Set(0),
+        rating_score: Set(None),
+        rating_comment: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let number = ticket_number(i64::from(row.id));
+    crate::events::publish(
+        &txn,
+        crate::events::QUEUE.to_owned(),
+        "ticket",
+        crate::events::Audience::Staff,
+        serde_json::json!({"number": number}),
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    get(ctx, actor, &number).await
+}
+
+/// A reply in the thread: public from the author or staff (the first staff
+/// reply keeps the promise), or an internal note from staff.
+pub async fn reply(
+    ctx: &Ctx,
+    actor: &Actor,
+    number: &str,
+    input: NewTicketReply,
+) -> Result<TicketView> {
+    validate_text("body", &input.body, 1)?;
+    let now = ctx.clock.now();
+    let promise = match &input.commitment {
+        Some(commitment) => {
+            policy::authorize(actor, Action::MakeCommitment, Scope::Others)?;
+            Some((commitment, crate::commitment::validate(commitment, now)?))
+        }
+        None => None,
+    };
+    let remedy = match &input.remedy {
+        Some(remedy) => {
+            policy::authorize(actor, Action::GrantRemedy, Scope::Others)?;
+            Some(crate::remedy::validate(remedy)?)
+        }
+        None => None,
+    };
+    if input.internal && (promise.is_some() || remedy.is_some()) {
+        return Err(Error::invalid(
+            "internal",
+            "promises and remedies are made in public replies, not internal notes",
+        ));
+    }
+    let txn = db::begin_write(&ctx.db).await?;
+    let row = find(&txn, number, true).await?;
+    let scope = scope_for(actor, &row);
+    let member = if input.internal {
+        policy::member_for(actor, Action::PostInternalNote, Scope::Others)?
+    } else {
+        policy::member_for(actor, Action::ReplyTicket, scope)?
+    };
+    let status = parse_status(&row.status)?;
+    if status == TicketStatus::Closed {
+        return Err(Error::Conflict(
+            "this ticket is closed; file a new one or ask staff to reopen it".to_owned(),
+        ));
+    }
+    let kind = if input.internal {
+        POST_INTERNAL
+    } else {
+        POST_REPLY
+    };
+    let post = insert_post(&txn, row.id, member.id, kind, &input.body, now).await?;
+    if let Some((commitment, due_on)) = promise {
+        crate::commitment::make(&txn, member, &row, post.id, commitment, due_on, now).await?;
+    }
+    if let Some(valid) = remedy {
+        crate::remedy::grant(&txn, member, &row, valid, now).await?;
+    }
+    let staff_reply = !input.internal && member.role.is_staff() && scope == Scope::Others;
+    let author_reply = scope == Scope::Own;
+    let mut active = row.clone().into_active_model();
+    active.updated_at = Set(now);
+    if staff_reply && row.first_response_at.is_none() {
+        active.first_response_at = Set(Some(now));
+        active.first_response_by_id = Set(Some(member.id));
+        active.sla_due_at = Set(None);
+        if status == TicketStatus::Open {
+            active.status = Set(TicketStatus::Acknowledged.as_str().to_owned());
+        }
+    }
+    if staff_reply {
+        crate::notification::tell_member(
+            &txn,
+            row.author_id,
+            crate::notification::TICKET_ANSWERED,
+            member.id,
+            format!("{number}: {} answered", row.title),
+            &input.body,
+            format!("/tickets/{number}"),
+            now,
+        )
+        .await?;
+    }
+    if author_reply && status == TicketStatus::WaitingForCustomer {
+        active.status = Set(TicketStatus::InProgress.as_str().to_owned());
+    }
+    active.update(&txn).await?;
+    txn.commit().await?;
+    get(ctx, actor, number).await
+}
+
+/// Hands a ticket to the department that can solve it, with a public note;
+/// if nobody has answered yet, the new department's promise starts now.
+pub async fn transfer(
+    ctx: &Ctx,
+    actor: &Actor,
+    number: &str,
+    input: TicketTransfer,
+) -> Result<TicketView> {
+    let member = policy::member_for(actor, Action::TransferTicket, Scope::Others)?;
+    validate_text("note", &input.note, 5)?;
+    let target = crate::department::find_for_field(ctx, Some(input.department.as_str()))
+        .await?
+        .ok_or_else(|| Error::invalid("department", "name the department to hand it to"))?;
+    let txn = db::begin_write(&ctx.db).await?;
+    let row = find(&txn, number, true).await?;
+    if row.department_id == Some(target.id) {
+        return Err(Error::invalid(
+            "department",
+            format!("the ticket is already with {}", target.name),
+        ));
+    }
+    let now = ctx.clock.now();
+    let mut post = insert_post(&txn, row.id, member.id, POST_TRANSFER, &input.note, now)
+        .await?
+        .into_active_model();
+    post.from_department_id = Set(row.department_id);
+    post.to_department_id = Set(Some(target.id));
+    post.update(&txn).await?;
+    crate::audit::Entry::new(member.id, "ticket.transferred", "ticket", number)
+        .before(serde_json::json!({"department_id": row.department_id}))
+        .after(serde_json::json!({"department_id": target.id, "note": input.note}))
+        .write(&txn, now)
+        .await?;
+    let unanswered = row.first_response_at.is_none();
+    let mut active = row.into_active_model();
+    active.department_id = Set(Some(target.id));
+    active.assignee_id = Set(None);
+    active.updated_at = Set(now);
+    if unanswered {
+        active.sla_started_at = Set(now);
+        active.sla_due_at = Set(Some(
+            now + Duration::minutes(i64::from(target.first_response_minutes)),
+        ));
+    }
+    active.update(&txn).await?;
+    txn.commit().await?;
+    get(ctx, actor, number).await
+}
+
+/// Moves a ticket to a new status. Staff may set any; the author may mark
+/// it resolved or closed, and reopen it within 14 days of resolution.
+pub async fn change_status(
+    ctx: &Ctx,
+    actor: &Actor,
+    number: &str,
+    input: TicketStatusChange,
+) -> Result<TicketView> {
+    let note = input
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned);
+    if let Some(text) = &note {
+        validate_text("note", text, 1)?;
+    }
+    let txn = db::begin_write(&ctx.db).await?;
+    let row = find(&txn, number, true).await?;
+    let scope = scope_for(actor, &row);
+    let from = parse_status(&row.status)?;
+    let now = ctx.clock.now();
+    let member = if let Some(staff) = staff_member(actor) {
+        staff
+    } else {
+        let member = actor.member().ok_or(Error::Unauthenticated)?;
+        if scope != Scope::Own {
+            return Err(Error::Forbidden(
+                "Only staff or the ticket's author may change its status.".to_owned(),
+            ));
+        }
+        let finished = matches!(from, TicketStatus::Resolved | TicketStatus::Closed);
+        match input.status {
+            TicketStatus::Resolved | TicketStatus::Closed => {}
+            TicketStatus::Open if finished => {
+                policy::authorize(actor, Action::ReopenTicket, scope)?;
+                let in_window = row.resolved_at.is_some_and(|at| now - at <= REOPEN_WINDOW);
+                if !in_window {
+                    return Err(Error::Conflict(
+                        "tickets can be reopened for 14 days after resolution; please file a new one"
+                            .to_owned(),
+                    ));
+                }
+            }
+            _ => {
+                return Err(Error::Forbidden(
+                    "Authors may resolve, close or reopen their ticket; other statuses are set by staff."
+                        .to_owned(),
+                ));
+            }
+        }
+        member
+    };
+    if from == input.status {
+        return Err(Error::Conflict(format!(
+            "the ticket is already {}",
+            input.status.as_str()
+        )));
+    }
+    let mut post = insert_post(
+        &txn,
+        row.id,
+        member.id,
+        POST_STATUS,
+        note.as_deref().unwrap_or_default(),
+        now,
+    )
+    .await?
+    .into_active_model();
+    post.status = Set(Some(input.status.as_str().to_owned()));
+    post.update(&txn).await?;
+    if member.role.is_staff() {
+        crate::audit::Entry::new(member.id, "ticket.status_changed", "ticket", number)
+            .before(serde_json::json!({"status": from.as_str()}))
+            .after(serde_json::json!({"status": input.status.as_str(), "note": note}))
+            .write(&txn, now)
+            .await?;
+    }
+    let mut active = row.into_active_model();
+    active.status = Set(input.status.as_str().to_owned());
+    active.updated_at = Set(now);
+    match input.status {
+        TicketStatus::Resolved => active.resolved_at = Set(Some(now)),
+        TicketStatus::Closed => {}
+        _ => active.resolved_at = Set(None),
+    }
+    active.update(&txn).await?;
+    txn.commit().await?;
+    get(ctx, actor, number).await
+}
+
+/// Claims or assigns a ticket to a staff member (or releases it).
+pub async fn assign(
+    ctx: &Ctx,
+    actor: &Actor,
+    number: &str,
+    input: TicketAssignment,
+) -> Result<TicketView> {
+    let staff = policy::member_for(actor, Action::AssignTicket, Scope::Others)?;
+    let assignee = match input.assignee {
+        Some(id) => {
+            let staff = i32::try_from(id).ok().map(user::Entity::find_by_id);
+            let found = match staff {
+                Some(select) => select.one(&ctx.db).await?,
+                None => None,
+            };
+            let found = found
+                .filter(|u| u.deleted_at.is_none())
+                .filter(|u| {
+                    u.role
+                        .parse::<shared::Role>()
+                        .is_ok_and(shared::Role::is_staff)
+                })
+                .ok_or_else(|| Error::invalid("assignee", "must be a staff member"))?;
+            Some(found.id)
+        }
+        None => None,
+    };
+    let row = find(&ctx.db, number, false).await?;
+    let now = ctx.clock.now();
+    crate::audit::Entry::new(staff.id, "ticket.assigned", "ticket", number)
+        .before(serde_json::json!({"assignee_id": row.assignee_id}))
+        .after(serde_json::json!({"assignee_id": assignee}))
+        .write(&ctx.db, now)
+        .await?;
+    let mut active = row.into_active_model();
+    active.assignee_id = Set(assignee);
+    active.updated_at = Set(now);
+    active.update(&ctx.db).await?;
+    get(ctx, actor, number).await
+}

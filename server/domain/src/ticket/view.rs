@@ -1,0 +1,288 @@
+//! Reading tickets: one thread as its reader may see it, the staff queue
+//! and a customer's own list, and incidents (many customers, one problem).
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::Duration;
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use shared::page::{DEFAULT_PAGE_LIMIT, PAGE_LIMIT_RANGE};
+use shared::ticket::ticket_number;
+use shared::{
+    Incident, Page, Rating, TicketAbilities, TicketCard, TicketPost, TicketQuery, TicketStatus,
+    TicketView,
+};
+
+use super::REOPEN_WINDOW;
+use super::store::{
+    POST_INTERNAL, card, department_ref, departments, find, first_response, parse_kind,
+    parse_status, person, rfc3339, scope_for, staff_member, target_minutes,
+};
+use crate::actor::Actor;
+use crate::entity::{ticket, ticket_me_too, ticket_post};
+use crate::policy::{self, Action, Scope};
+use crate::{Ctx, Error, Result};
+
+/// A ticket's thread as the caller may see it.
+pub async fn get(ctx: &Ctx, actor: &Actor, number: &str) -> Result<TicketView> {
+    let row = find(&ctx.db, number, false).await?;
+    let scope = scope_for(actor, &row);
+    let staff = staff_member(actor).is_some();
+    let posts = ticket_post::Entity::find()
+        .filter(ticket_post::Column::TicketId.eq(row.id))
+        .order_by_asc(ticket_post::Column::CreatedAt)
+        .order_by_asc(ticket_post::Column::Id)
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .filter(|p| p.kind != POST_INTERNAL || staff)
+        .collect::<Vec<_>>();
+    let people = crate::user::refs(
+        ctx,
+        [row.author_id]
+            .into_iter()
+            .chain(row.assignee_id)
+            .chain(row.first_response_by_id)
+            .chain(posts.iter().map(|p| p.author_id)),
+    )
+    .await?;
+    let all = departments(ctx).await?;
+    let now = ctx.clock.now();
+    let me_too_mine = match actor.member() {
+        Some(member) => ticket_me_too::Entity::find_by_id((row.id, member.id))
+            .one(&ctx.db)
+            .await?
+            .is_some(),
+        None => false,
+    };
+    let status = parse_status(&row.status)?;
+    let finished = matches!(status, TicketStatus::Resolved | TicketStatus::Closed);
+    let own = scope == Scope::Own;
+    let can = TicketAbilities {
+        reply: status != TicketStatus::Closed && (own || staff),
+        staff,
+        reopen: own && finished && row.resolved_at.is_some_and(|at| now - at <= REOPEN_WINDOW),
+        rate: own && finished,
+        me_too: actor.member().is_some() && !own,
+    };
+    let posts = posts
+        .into_iter()
+        .map(|p| {
+            let hidden = p.hidden_at.map(|_| {
+                crate::visibility::tombstone(
+                    p.hidden_reason.as_deref(),
+                    p.hidden_guideline.as_deref(),
+                )
+            });
+            Ok(TicketPost {
+                id: i64::from(p.id),
+                body_html: if hidden.is_some() {
+                    String::new()
+                } else {
+                    p.body_html
+                },
+                hidden,
+                author: person(&people, p.author_id)?,
+                created_at: rfc3339(p.created_at),
+                from_department: department_ref(&all, p.from_department_id),
+                to_department: department_ref(&all, p.to_department_id),
+                status: p.status.as_deref().map(parse_status).transpose()?,
+                kind: p.kind,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let sees_private = policy::can(actor, Action::ReadTicketPrivate, scope);
+    Ok(TicketView {
+        number: ticket_number(i64::from(row.id)),
+        kind: parse_kind(&row.kind)?,
+        status,
+        department: department_ref(&all, row.department_id),
+        author: person(&people, row.author_id)?,
+        assignee: row.assignee_id.map(|id| person(&people, id)).transpose()?,
+        me_too: i64::from(row.me_too_count),
+        me_too_mine,
+        first_response: first_response(&row, target_minutes(&all, row.department_id), &people, now),
+        posts,
+        commitments: crate::commitment::for_ticket(ctx, row.id).await?,
+        remedies: crate::remedy::for_ticket(ctx, row.id).await?,
+        private_details: if sees_private {
+            row.private_details.clone()
+        } else {
+            None
+        },
+        rating: row.rating_score.map(|score| Rating {
+            score: i64::from(score),
+            comment: row.rating_comment.clone(),
+        }),
+        resolved_at: row.resolved_at.filter(|_| finished).map(rfc3339),
+        created_at: rfc3339(row.created_at),
+        can,
+        body_html: row.body_html,
+        title: row.title,
+    })
+}
+
+/// Public tickets, newest first, or the staff queue (`sort=urgent`): open
+/// work ordered by the first-answer deadline, answered tickets after.
+pub async fn list(ctx: &Ctx, actor: &Actor, query: &TicketQuery) -> Result<Page<TicketCard>> {
+    let limit = query.limit.unwrap_or(DEFAULT_PAGE_LIMIT);
+    if !PAGE_LIMIT_RANGE.contains(&limit) {
+        return Err(Error::invalid("limit", "must be between 1 and 100"));
+    }
+    let urgent = match query.sort.as_deref() {
+        None | Some("" | "new") => false,
+        Some("urgent") => true,
+        Some(other) => {
+            return Err(Error::invalid(
+                "sort",
+                format!("`{other}` is not a sort order; use `new` or `urgent`"),
+            ));
+        }
+    };
+    if urgent {
+        policy::authorize(actor, Action::ReadStaffQueue, Scope::Others)?;
+    }
+    if urgent {
+        policy::authorize(actor, Action::ReadStaffQueue, Scope::Others)?;
+    }
+    let mut select = ticket::Entity::find();
+    if let Some(status) = query.status {
+        select = select.filter(ticket::Column::Status.eq(status.as_str()));
+    } else if urgent {
+        select = select.filter(ticket::Column::Status.is_not_in([
+            TicketStatus::Resolved.as_str(),
+            TicketStatus::Closed.as_str(),
+        ]));
+    }
+    if let Some(kind) = query.kind {
+        select = select.filter(ticket::Column::Kind.eq(kind.as_str()));
+    }
+    if let Some(slug) = query.department.as_deref().filter(|s| !s.is_empty()) {
+        let found = crate::department::find_for_field(ctx, Some(slug)).await?;
+        select = select.filter(ticket::Column::DepartmentId.eq(found.map(|d| d.id)));
+    }
+    if query.mine == Some(true) {
+        let member = actor.member().ok_or(Error::Unauthenticated)?;
+        select = select.filter(ticket::Column::AuthorId.eq(member.id));
+    }
+    if let Some(assignee) = query.assignee.as_deref().filter(|a| !a.is_empty()) {
+        let staff = policy::member_for(actor, Action::ReadStaffQueue, Scope::Others)?;
+        select = match assignee {
+            "none" => select.filter(ticket::Column::AssigneeId.is_null()),
+            "me" => select.filter(ticket::Column::AssigneeId.eq(staff.id)),
+            id => {
+                let id: i32 = id
+                    .parse()
+                    .map_err(|_| Error::invalid("assignee", "use `me`, `none` or a member id"))?;
+                select.filter(ticket::Column::AssigneeId.eq(id))
+            }
+        };
+    }
+    let (rows, next_cursor) = if urgent {
+        let offset: u64 = match query.cursor.as_deref().filter(|c| !c.is_empty()) {
+            Some(raw) => raw
+                .strip_prefix("o.")
+                .and_then(|n| n.parse().ok())
+                .ok_or_else(|| Error::invalid("cursor", "is not a cursor of this list"))?,
+            None => 0,
+        };
+        let mut rows = select
+            .order_by_asc(Expr::col(ticket::Column::SlaDueAt).is_null())
+            .order_by_asc(ticket::Column::SlaDueAt)
+            .order_by_asc(ticket::Column::Id)
+            .offset(offset)
+            .limit(limit + 1)
+            .all(&ctx.db)
+            .await?;
+        let more = rows.len() as u64 > limit;
+        rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+        (rows, more.then(|| format!("o.{}", offset + limit)))
+    } else {
+        if let Some(raw) = query.cursor.as_deref().filter(|c| !c.is_empty()) {
+            let before: i32 = raw
+                .strip_prefix("n.")
+                .and_then(|n| n.parse().ok())
+                .ok_or_else(|| Error::invalid("cursor", "is not a cursor of this list"))?;
+            select = select.filter(ticket::Column::Id.lt(before));
+        }
+        let mut rows = select
+            .order_by_desc(ticket::Column::Id)
+            .limit(limit + 1)
+            .all(&ctx.db)
+            .await?;
+        let more = rows.len() as u64 > limit;
+        rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+        let next = if more {
+            rows.last().map(|r| format!("n.{}", r.id))
+        } else {
+            None
+        };
+        (rows, next)
+    };
+    let mut ids: Vec<i32> = Vec::with_capacity(rows.len() * 3);
+    for row in &rows {
+        ids.push(row.author_id);
+        ids.extend(row.assignee_id);
+        ids.extend(row.first_response_by_id);
+    }
+    let people = crate::user::refs(ctx, ids).await?;
+    let all = departments(ctx).await?;
+    let now = ctx.clock.now();
+    let items = rows
+        .into_iter()
+        .map(|row| card(row, &all, &people, now))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Page { items, next_cursor })
+}
+
+/// Departments whose tickets drew a "me too" spike: at least the
+/// configured number of marks within the configured window (staff).
+pub async fn incidents(ctx: &Ctx, actor: &Actor) -> Result<Vec<Incident>> {
+    policy::authorize(actor, Action::ReadStaffQueue, Scope::Others)?;
+    let rule = ctx.settings.incident;
+    let since = ctx.clock.now() - Duration::minutes(i64::from(rule.window_minutes));
+    let marks = ticket_me_too::Entity::find()
+        .filter(ticket_me_too::Column::CreatedAt.gte(since))
+        .all(&ctx.db)
+        .await?;
+    if marks.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut per_ticket: HashMap<i32, i64> = HashMap::new();
+    for mark in &marks {
+        *per_ticket.entry(mark.ticket_id).or_default() += 1;
+    }
+    let tickets = ticket::Entity::find()
+        .filter(ticket::Column::Id.is_in(per_ticket.keys().copied()))
+        .all(&ctx.db)
+        .await?;
+    let mut per_department: BTreeMap<Option<i32>, Vec<(i64, i32)>> = BTreeMap::new();
+    for row in &tickets {
+        let count = per_ticket.get(&row.id).copied().unwrap_or(0);
+        per_department
+            .entry(row.department_id)
+            .or_default()
+            .push((count, row.id));
+    }
+    let all = departments(ctx).await?;
+    let mut found: Vec<Incident> = per_department
+        .into_iter()
+        .filter_map(|(department_id, mut rows)| {
+            let total: i64 = rows.iter().map(|(n, _)| n).sum();
+            (total >= i64::from(rule.threshold)).then(|| {
+                rows.sort_by(|a, b| b.cmp(a));
+                Incident {
+                    department: department_ref(&all, department_id),
+                    me_too: total,
+                    window_minutes: i64::from(rule.window_minutes),
+                    tickets: rows
+                        .into_iter()
+                        .map(|(_, id)| ticket_number(i64::from(id)))
+                        .collect(),
+                }
+            })
+        })
+        .collect();
+    found.sort_by_key(|i| std::cmp::Reverse(i.me_too));
+    Ok(found)
+}
