@@ -1,0 +1,105 @@
+//! Suspending members who break the guidelines, and lifting it.
+
+use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
+use shared::Suspension;
+
+use crate::actor::Actor;
+use crate::entity::user;
+use crate::policy::{self, Action, Scope};
+use crate::{Ctx, Error, Result, audit};
+
+/// Suspends a member for a number of hours with a reason (moderators): they
+/// can read, and every write answers 403 with the reason and end date.
+pub async fn suspend(ctx: &Ctx, actor: &Actor, input: Suspension) -> Result<()> {
+    let moderator = policy::member_for(actor, Action::SuspendMember, Scope::Others)?;
+    let mut errors = std::collections::BTreeMap::new();
+    if !(1..=8_760).contains(&input.hours) {
+        errors.insert("hours".to_owned(), "must be 1 to 8760 (a year)".to_owned());
+    }
+    let reason = input.reason.trim().to_owned();
+    if !(3..=500).contains(&reason.chars().count()) {
+        errors.insert(
+            "reason".to_owned(),
+            "say why in 3–500 characters".to_owned(),
+        );
+    }
+    if !errors.is_empty() {
+        return Err(Error::Invalid(errors));
+    }
+    let guideline = crate::guideline::cited_guideline(ctx, input.guideline.as_deref()).await?;
+    let not_found = || Error::NotFound(format!("member {}", input.member));
+    let id = i32::try_from(input.member).map_err(|_| not_found())?;
+    if id == moderator.id {
+        return Err(Error::Conflict("you cannot suspend yourself".to_owned()));
+    }
+    let now = ctx.clock.now();
+    let until = now + chrono::Duration::hours(input.hours);
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let row = user::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .filter(|u| u.deleted_at.is_none())
+        .ok_or_else(not_found)?;
+    if row.role == shared::Role::Admin.as_str() {
+        return Err(Error::Forbidden("Admins cannot be suspended.".to_owned()));
+    }
+    let before =
+        serde_json::json!({"suspended_until": row.suspended_until.map(|t| t.to_rfc3339())});
+    let mut active = row.into_active_model();
+    active.suspended_until = Set(Some(until));
+    active.suspended_reason = Set(Some(reason.clone()));
+    active.update(&txn).await?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            guideline,
+            actor_id: moderator.id,
+            action: "member.suspended",
+            target_type: "member",
+            target_id: id.to_string(),
+            before: Some(before),
+            after: Some(
+                serde_json::json!({"suspended_until": until.to_rfc3339(), "reason": reason}),
+            ),
+        },
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Ends a suspension early (moderators).
+pub async fn lift_suspension(ctx: &Ctx, actor: &Actor, member: i64) -> Result<()> {
+    let moderator = policy::member_for(actor, Action::SuspendMember, Scope::Others)?;
+    let not_found = || Error::NotFound(format!("member {member}"));
+    let id = i32::try_from(member).map_err(|_| not_found())?;
+    let now = ctx.clock.now();
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let row = user::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or_else(not_found)?;
+    let before =
+        serde_json::json!({"suspended_until": row.suspended_until.map(|t| t.to_rfc3339())});
+    let mut active = row.into_active_model();
+    active.suspended_until = Set(None);
+    active.suspended_reason = Set(None);
+    active.update(&txn).await?;
+    audit::record(
+        &txn,
+        audit::Entry {
+            guideline: None,
+            actor_id: moderator.id,
+            action: "member.unsuspended",
+            target_type: "member",
+            target_id: id.to_string(),
+            before: Some(before),
+            after: Some(serde_json::json!({"suspended_until": null})),
+        },
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
