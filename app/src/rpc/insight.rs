@@ -14,7 +14,7 @@ pub async fn get_dashboard(
     #[server(default)] days: Option<i64>,
 ) -> Result<shared::insight::Dashboard, ApiError> {
     let query = shared::insight::DashboardQuery { from, to, days };
-    domain::dashboard::dashboard(&ctx()?, &caller().actor, &query)
+    domain::insight::dashboard(&ctx()?, &caller().actor, &query)
         .await
         .map_err(ApiError::from)
 }
@@ -22,7 +22,7 @@ pub async fn get_dashboard(
 /// The public scorecard (anyone).
 #[server(prefix = "/rpc")]
 pub async fn get_scorecard() -> Result<shared::insight::Scorecard, ApiError> {
-    domain::dashboard::scorecard(&ctx()?)
+    domain::insight::scorecard(&ctx()?)
         .await
         .map_err(ApiError::from)
 }

@@ -504,7 +504,7 @@ async fn bench(backend: &str, url: &str) {
             ..DashboardQuery::default()
         };
         measure(&format!("dashboard, last {days} days"), || async {
-            domain::dashboard::dashboard(&ctx, &manager, &query)
+            domain::insight::dashboard(&ctx, &manager, &query)
                 .await
                 .expect("dashboard")
                 .daily
@@ -513,7 +513,7 @@ async fn bench(backend: &str, url: &str) {
         .await;
     }
     measure("public scorecard (last 30 days)", || async {
-        domain::dashboard::scorecard(&ctx)
+        domain::insight::scorecard(&ctx)
             .await
             .expect("scorecard")
             .departments

@@ -26,7 +26,7 @@ pub async fn dashboard(
     ApiQuery(query): ApiQuery<DashboardQuery>,
 ) -> ApiResult<Json<Dashboard>> {
     Ok(Json(
-        domain::dashboard::dashboard(&state.ctx, &auth.actor, &query).await?,
+        domain::insight::dashboard(&state.ctx, &auth.actor, &query).await?,
     ))
 }
 
@@ -44,7 +44,7 @@ pub async fn dashboard_csv(
     ApiPath(table): ApiPath<String>,
     ApiQuery(query): ApiQuery<DashboardQuery>,
 ) -> ApiResult<Response> {
-    let csv = domain::dashboard::csv(&state.ctx, &auth.actor, &query, &table).await?;
+    let csv = domain::insight::csv(&state.ctx, &auth.actor, &query, &table).await?;
     let disposition = format!("attachment; filename=\"madang-{table}.csv\"");
     Ok((
         [
@@ -59,5 +59,5 @@ pub async fn dashboard_csv(
 /// The public scorecard: the last 30 days, for anyone.
 #[utoipa::path(get, path = "/api/v1/scorecard", tag = "insight", responses((status = 200, body = Scorecard)))]
 pub async fn scorecard(State(state): State<AppState>) -> ApiResult<Json<Scorecard>> {
-    Ok(Json(domain::dashboard::scorecard(&state.ctx).await?))
+    Ok(Json(domain::insight::scorecard(&state.ctx).await?))
 }

@@ -13,11 +13,11 @@ use shared::{
 };
 
 use super::store::{
-    POST_INTERNAL, POST_REPLY, POST_STATUS, POST_TRANSFER, find, insert_post, parse_status,
+    DEFAULT_TARGET_MINUTES, POST_INTERNAL, POST_REPLY, POST_STATUS, POST_TRANSFER,
+    PRIVATE_DETAILS_MAX_CHARS, REOPEN_WINDOW, TRIAGE_DEPARTMENT, find, insert_post, parse_status,
     scope_for, staff_member, validate_text,
 };
 use super::view::get;
-use super::{DEFAULT_TARGET_MINUTES, PRIVATE_DETAILS_MAX_CHARS, REOPEN_WINDOW, TRIAGE_DEPARTMENT};
 use crate::actor::Actor;
 use crate::entity::{department, ticket, user};
 use crate::policy::{self, Action, Scope};

@@ -11,11 +11,19 @@ use shared::staff::DepartmentRef;
 use shared::ticket::{parse_ticket_number, ticket_number};
 use shared::{FirstResponse, TicketCard, TicketKind, TicketStatus, UserRef};
 
-use super::DEFAULT_TARGET_MINUTES;
 use crate::actor::{Actor, Member};
 use crate::entity::{department, ticket, ticket_post};
 use crate::policy::Scope;
 use crate::{Ctx, Error, Result, markdown};
+
+/// How long after resolution the author may reopen a ticket.
+pub const REOPEN_WINDOW: Duration = Duration::days(14);
+/// The promise for a ticket no department holds yet.
+pub const DEFAULT_TARGET_MINUTES: i32 = 60;
+/// The department that triages tickets filed without one, when it exists.
+pub const TRIAGE_DEPARTMENT: &str = "customer-care";
+/// Longest private details accepted (an order number, a phone number).
+pub const PRIVATE_DETAILS_MAX_CHARS: usize = 500;
 
 pub(super) const POST_REPLY: &str = "reply";
 pub(super) const POST_INTERNAL: &str = "internal";

@@ -13,10 +13,9 @@ use shared::{
     TicketView,
 };
 
-use super::REOPEN_WINDOW;
 use super::store::{
-    POST_INTERNAL, card, department_ref, departments, find, first_response, parse_kind,
-    parse_status, person, rfc3339, scope_for, staff_member, target_minutes,
+    POST_INTERNAL, REOPEN_WINDOW, card, department_ref, departments, find, first_response,
+    parse_kind, parse_status, person, rfc3339, scope_for, staff_member, target_minutes,
 };
 use crate::actor::Actor;
 use crate::entity::{ticket, ticket_me_too, ticket_post};

@@ -1,0 +1,184 @@
+//! The figures both the dashboard and the scorecard show: rows of one range
+//! fetched by indexed ranges, and the percentiles, shares and per-department
+//! promise figures computed from them.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+use shared::insight::{CommitmentFigures, DepartmentFigures, DurationFigures, MonthCount};
+
+use super::range::Range;
+use crate::entity::{commitment, department, idea_status_change, ticket};
+use crate::{Ctx, Result};
+
+/// Rows in the top lists.
+pub(super) const TOP: usize = 5;
+
+/// The value at nearest rank `ceil(p × n)` of sorted values.
+pub(super) fn nearest_rank(sorted: &[i64], percent: usize) -> Option<i64> {
+    if sorted.is_empty() {
+        return None;
+    }
+    let rank = (sorted.len() * percent).div_ceil(100).max(1);
+    sorted.get(rank - 1).copied()
+}
+
+pub(super) fn durations(mut minutes: Vec<i64>) -> DurationFigures {
+    minutes.sort_unstable();
+    DurationFigures {
+        count: i64::try_from(minutes.len()).unwrap_or(i64::MAX),
+        median_minutes: nearest_rank(&minutes, 50),
+        p90_minutes: nearest_rank(&minutes, 90),
+    }
+}
+
+pub(super) fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+pub(super) fn percent(part: i64, whole: i64) -> Option<f64> {
+    #[allow(clippy::cast_precision_loss)]
+    (whole > 0).then(|| (part as f64) * 100.0 / (whole as f64))
+}
+
+/// Tickets filed in the range.
+pub(super) async fn tickets_filed(ctx: &Ctx, range: Range) -> Result<Vec<ticket::Model>> {
+    Ok(ticket::Entity::find()
+        .filter(ticket::Column::CreatedAt.gte(range.start))
+        .filter(ticket::Column::CreatedAt.lt(range.end))
+        .all(&ctx.db)
+        .await?)
+}
+
+/// First answers and promises per department, for tickets filed in the range.
+pub(super) fn department_figures(
+    departments: &[department::Model],
+    filed: &[ticket::Model],
+    now: DateTime<Utc>,
+) -> Vec<DepartmentFigures> {
+    departments
+        .iter()
+        .map(|d| {
+            let mine: Vec<&ticket::Model> = filed
+                .iter()
+                .filter(|t| t.department_id == Some(d.id))
+                .collect();
+            let minutes: Vec<i64> = mine
+                .iter()
+                .filter_map(|t| {
+                    t.first_response_at
+                        .map(|at| (at - t.created_at).num_minutes())
+                })
+                .collect();
+            let (mut met, mut breached) = (0, 0);
+            for t in &mine {
+                match (t.first_response_at, t.sla_due_at) {
+                    (Some(answered), Some(due)) if answered <= due => met += 1,
+                    (Some(_), Some(_)) => breached += 1,
+                    (None, Some(due)) if due < now => breached += 1,
+                    _ => {}
+                }
+            }
+            let stats = durations(minutes);
+            DepartmentFigures {
+                slug: d.slug.clone(),
+                name: d.name.clone(),
+                target_minutes: i64::from(d.first_response_minutes),
+                answered: stats.count,
+                median_minutes: stats.median_minutes,
+                p90_minutes: stats.p90_minutes,
+                sla_met: met,
+                sla_breached: breached,
+                sla_percent: percent(met, met + breached),
+            }
+        })
+        .collect()
+}
+
+pub(super) fn first_response(filed: &[ticket::Model]) -> DurationFigures {
+    durations(
+        filed
+            .iter()
+            .filter_map(|t| {
+                t.first_response_at
+                    .map(|at| (at - t.created_at).num_minutes())
+            })
+            .collect(),
+    )
+}
+
+pub(super) async fn all_departments(ctx: &Ctx) -> Result<Vec<department::Model>> {
+    let mut rows = department::Entity::find().all(&ctx.db).await?;
+    rows.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(rows)
+}
+
+pub(super) async fn commitment_figures(ctx: &Ctx, range: Range) -> Result<CommitmentFigures> {
+    let now = ctx.clock.now();
+    let rows = commitment::Entity::find()
+        .filter(commitment::Column::CreatedAt.gte(range.start))
+        .filter(commitment::Column::CreatedAt.lt(range.end))
+        .all(&ctx.db)
+        .await?;
+    let mut figures = CommitmentFigures::default();
+    for row in &rows {
+        match crate::commitment::status_of(row, now) {
+            "kept"
+                if row
+                    .settled_at
+                    .is_some_and(|at| crate::commitment::today(at) <= row.due_on) =>
+            {
+                figures.kept_on_time += 1;
+            }
+            "kept" => figures.kept_late += 1,
+            "withdrawn" => figures.withdrawn += 1,
+            "overdue" => figures.overdue += 1,
+            _ => figures.pending += 1,
+        }
+    }
+    Ok(figures)
+}
+
+/// Status changes to done in the range, per `YYYY-MM`.
+pub(super) async fn delivered(ctx: &Ctx, range: Range) -> Result<Vec<MonthCount>> {
+    let times: Vec<DateTime<Utc>> = idea_status_change::Entity::find()
+        .select_only()
+        .column(idea_status_change::Column::CreatedAt)
+        .filter(idea_status_change::Column::ToStatus.eq("done"))
+        .filter(idea_status_change::Column::CreatedAt.gte(range.start))
+        .filter(idea_status_change::Column::CreatedAt.lt(range.end))
+        .into_tuple()
+        .all(&ctx.db)
+        .await?;
+    let mut months: BTreeMap<String, i64> = BTreeMap::new();
+    for at in times {
+        *months.entry(at.format("%Y-%m").to_string()).or_default() += 1;
+    }
+    Ok(months
+        .into_iter()
+        .map(|(month, count)| MonthCount { month, count })
+        .collect())
+}
+
+pub(super) async fn resolved(ctx: &Ctx, range: Range) -> Result<Vec<ticket::Model>> {
+    Ok(ticket::Entity::find()
+        .filter(ticket::Column::ResolvedAt.gte(range.start))
+        .filter(ticket::Column::ResolvedAt.lt(range.end))
+        .all(&ctx.db)
+        .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    pub(super) fn percentiles_use_the_nearest_rank() {
+        let values = [5, 10, 20, 40, 80];
+        assert_eq!(nearest_rank(&values, 50), Some(20));
+        assert_eq!(nearest_rank(&values, 90), Some(80));
+        assert_eq!(nearest_rank(&[7, 9], 50), Some(7));
+        assert_eq!(nearest_rank(&[], 50), None);
+    }
+}

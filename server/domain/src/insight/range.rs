@@ -1,0 +1,78 @@
+//! The range of days a dashboard covers: parsed from the query, bounded,
+//! and turned into half-open instants for indexed range queries.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use shared::insight::DashboardQuery;
+
+use crate::{Error, Result};
+
+/// Longest range the dashboard computes at once.
+pub(super) const MAX_DAYS: i64 = 366;
+/// Days on the public scorecard.
+pub(super) const SCORECARD_DAYS: i64 = 30;
+
+/// An inclusive range of UTC days and its half-open instants.
+#[derive(Clone, Copy)]
+pub(super) struct Range {
+    pub(super) from: NaiveDate,
+    pub(super) to: NaiveDate,
+    pub(super) start: DateTime<Utc>,
+    pub(super) end: DateTime<Utc>,
+}
+
+impl Range {
+    pub(super) fn new(from: NaiveDate, to: NaiveDate) -> Self {
+        let start = from.and_time(chrono::NaiveTime::MIN).and_utc();
+        let end = (to + Duration::days(1))
+            .and_time(chrono::NaiveTime::MIN)
+            .and_utc();
+        Range {
+            from,
+            to,
+            start,
+            end,
+        }
+    }
+
+    pub(super) fn contains(&self, at: DateTime<Utc>) -> bool {
+        self.start <= at && at < self.end
+    }
+
+    pub(super) fn days(&self) -> Vec<NaiveDate> {
+        self.from
+            .iter_days()
+            .take_while(|d| *d <= self.to)
+            .collect()
+    }
+}
+
+pub(super) fn parse_day(field: &str, raw: Option<&str>) -> Result<Option<NaiveDate>> {
+    match raw.map(str::trim).filter(|r| !r.is_empty()) {
+        None => Ok(None),
+        Some(raw) => NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| Error::invalid(field, "must be a date like 2026-11-26")),
+    }
+}
+
+pub(super) fn range_of(query: &DashboardQuery, now: DateTime<Utc>) -> Result<Range> {
+    let to = parse_day("to", query.to.as_deref())?.unwrap_or_else(|| now.date_naive());
+    let days = query.days.unwrap_or(30);
+    if !(1..=MAX_DAYS).contains(&days) {
+        return Err(Error::invalid(
+            "days",
+            format!("must be between 1 and {MAX_DAYS}"),
+        ));
+    }
+    let from = parse_day("from", query.from.as_deref())?.unwrap_or(to - Duration::days(days - 1));
+    if from > to {
+        return Err(Error::invalid("from", "must not be after `to`"));
+    }
+    if (to - from).num_days() >= MAX_DAYS {
+        return Err(Error::invalid(
+            "from",
+            format!("the range may span at most {MAX_DAYS} days"),
+        ));
+    }
+    Ok(Range::new(from, to))
+}
