@@ -13,6 +13,7 @@ pub mod csv;
 pub mod ctx;
 pub mod curation;
 pub mod db;
+#[cfg(feature = "demo")]
 pub mod demo;
 pub mod department;
 pub mod entity;
