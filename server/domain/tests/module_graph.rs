@@ -2,14 +2,11 @@
 //! below it, never one that (through others) uses it back. Cycles are how
 //! a flat crate turns into a ball of mud, so this test reads every `crate::`
 //! and `super::` path in `src/` (test modules aside) and fails naming the
-//! modules of any cycle. It also keeps every source file under 600 lines.
+//! modules of any cycle.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
-
-/// The longest product source file the crate accepts.
-const MAX_LINES: usize = 600;
 
 /// Every `.rs` file under `dir`.
 fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
@@ -240,25 +237,4 @@ fn a_planted_cycle_is_found() {
     read_paths(&[], "{Ctx, idea::store::{Lock, find}, user};", &mut paths);
     assert!(paths.contains(&vec!["idea".into(), "store".into(), "Lock".into()]));
     assert!(paths.contains(&vec!["user".into()]));
-}
-
-#[test]
-fn no_source_file_is_over_600_lines() {
-    let (src, files) = source_files();
-    let long: Vec<String> = files
-        .iter()
-        .filter_map(|file| {
-            let lines = fs::read_to_string(file)
-                .expect("read source")
-                .lines()
-                .count();
-            (lines > MAX_LINES).then(|| {
-                format!(
-                    "{} ({lines})",
-                    file.strip_prefix(&src).unwrap_or(file).display()
-                )
-            })
-        })
-        .collect();
-    assert!(long.is_empty(), "split these files: {}", long.join(", "));
 }

@@ -1,0 +1,185 @@
+//! Public ticket threads: filing a ticket, the thread page with its
+//! first-response clock, signed replies, hand-offs and status changes, and
+//! the list the support page shows.
+
+mod new;
+mod promises;
+mod reply;
+mod thread;
+
+pub use new::NewTicketPage;
+pub use promises::Commitment;
+pub use thread::TicketPage;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use shared::{FirstResponse, TicketCard, TicketKind, TicketStatus};
+
+use crate::i18n::Locale;
+use crate::rpc::ClaimTicket;
+
+/// The translation key of a ticket kind.
+#[must_use]
+pub fn kind_key(kind: TicketKind) -> &'static str {
+    match kind {
+        TicketKind::Inquiry => "ticket.kind.inquiry",
+        TicketKind::Complaint => "ticket.kind.complaint",
+        TicketKind::Suggestion => "ticket.kind.suggestion",
+        TicketKind::Request => "ticket.kind.request",
+    }
+}
+
+/// The translation key of a ticket status.
+#[must_use]
+pub fn ticket_status_key(status: TicketStatus) -> &'static str {
+    match status {
+        TicketStatus::Open => "ticket.status.open",
+        TicketStatus::Acknowledged => "ticket.status.acknowledged",
+        TicketStatus::InProgress => "ticket.status.in_progress",
+        TicketStatus::WaitingForCustomer => "ticket.status.waiting_for_customer",
+        TicketStatus::Resolved => "ticket.status.resolved",
+        TicketStatus::Closed => "ticket.status.closed",
+    }
+}
+
+/// A duration in minutes as people say it: `45 min`, `3 h 5 min`, `2 d 4 h`.
+#[must_use]
+pub fn format_minutes(minutes: i64, locale: Locale) -> String {
+    let (m, h, d) = (
+        locale.t("ticket.min"),
+        locale.t("ticket.hours"),
+        locale.t("ticket.days"),
+    );
+    match minutes {
+        ..60 => format!("{minutes} {m}"),
+        60..1440 => format!("{} {h} {} {m}", minutes / 60, minutes % 60),
+        _ => format!("{} {d} {} {h}", minutes / 1440, minutes % 1440 / 60),
+    }
+}
+
+/// "J.K. (Billing)": how a thread names who answered or granted something.
+pub(super) fn short_signature(staff: &shared::StaffIdentity) -> String {
+    let department = staff
+        .department
+        .as_ref()
+        .map(|d| d.name.as_str())
+        .unwrap_or_default();
+    format!("{} ({department})", staff.initials)
+}
+
+pub(super) fn short_time(rfc3339: &str) -> String {
+    rfc3339.get(..16).unwrap_or(rfc3339).replace('T', " ")
+}
+
+/// "Waiting for 23 min" that keeps counting in the browser, or "answered
+/// in 7 min by J.K. (Billing)" once staff replied.
+#[component]
+pub fn PromiseClock(promise: FirstResponse, department: Option<String>) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let breached = promise.breached;
+    match (promise.answered_at.clone(), promise.waiting_minutes) {
+        (Some(_), _) => {
+            let by = promise.by.as_ref().map(short_signature);
+            view! {
+                <p class="promise-clock answered" class:breached=breached data-breached=breached.to_string()>
+                    {locale.t("ticket.answered_in")} " " <strong>{format_minutes(promise.minutes.unwrap_or(0), locale)}</strong>
+                    {by.map(|b| view! { " " {locale.t("ticket.by")} " " <strong class="answered-by">{b}</strong> })}
+                    " · " {locale.t("ticket.promise")} " " {format_minutes(promise.target_minutes, locale)}
+                </p>
+            }
+            .into_any()
+        }
+        (None, waited) => {
+            let minutes = RwSignal::new(waited.unwrap_or(0));
+            Effect::new(move |_| {
+                if let Ok(handle) = set_interval_with_handle(
+                    move || minutes.update(|m| *m += 1),
+                    std::time::Duration::from_secs(60),
+                ) {
+                    on_cleanup(move || handle.clear());
+                }
+            });
+            view! {
+                <p class="promise-clock waiting" class:breached=breached data-breached=breached.to_string()>
+                    <span class="waiting">{locale.t("ticket.waiting")} " " <strong class="waiting-minutes" data-minutes=move || minutes.get()>{move || format_minutes(minutes.get(), locale)}</strong></span>
+                    " · " {department.unwrap_or_default()} " " {locale.t("ticket.promises")} " " <strong>{format_minutes(promise.target_minutes, locale)}</strong>
+                    {breached.then(|| view! { " · " <span class="breach">{locale.t("ticket.overdue")}</span> })}
+                </p>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Ticket cards for the support page and the staff queue.
+#[component]
+pub fn TicketList(
+    tickets: Vec<TicketCard>,
+    #[prop(optional)] claim: Option<ServerAction<ClaimTicket>>,
+) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    if tickets.is_empty() {
+        return view! { <p class="empty">{locale.t("ticket.none")}</p> }.into_any();
+    }
+    view! {
+        <ol class="ticket-list">
+            {tickets.into_iter().map(|t| {
+                let number = t.number.clone();
+                let dept = t.department.as_ref().map(|d| d.name.clone());
+                view! {
+                    <li class="ticket-card" data-ticket=t.number.clone() class:breached=t.first_response.breached>
+                        <div class="ticket-main">
+                            <h3><A href=format!("/tickets/{}", t.number)>{t.title.clone()}</A></h3>
+                            <div class="idea-meta">
+                                <code class="ticket-number">{t.number.clone()}</code>
+                                <span class="kind">{locale.t(kind_key(t.kind))}</span>
+                                <span class=format!("ticket-status ticket-status-{}", t.status.as_str()) data-status=t.status.as_str()>{locale.t(ticket_status_key(t.status))}</span>
+                                {dept.clone().map(|d| view! { <span class="category">{d}</span> })}
+                                {(t.me_too > 0).then(|| view! { <span class="me-too-count">{t.me_too} " " {locale.t("ticket.affected")}</span> })}
+                                {t.assignee.clone().map(|a| view! { <span class="assignee">"→ " {a.display_name}</span> })}
+                            </div>
+                            <PromiseClock promise=t.first_response.clone() department=dept/>
+                        </div>
+                        {claim.filter(|_| t.assignee.is_none()).map(|claim| view! {
+                            <button type="button" class="button small claim" on:click=move |_| { claim.dispatch(ClaimTicket { number: number.clone() }); }>
+                                {locale.t("ticket.claim")}
+                            </button>
+                        })}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+    .into_any()
+}
+
+/// Formats won with thousands separators: `55,000 won`.
+#[must_use]
+pub fn won(amount: i64) -> String {
+    let digits = amount.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if amount < 0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waits_read_as_minutes_hours_or_days() {
+        let en = Locale::En;
+        assert_eq!(format_minutes(7, en), "7 min");
+        assert_eq!(format_minutes(185, en), "3 h 5 min");
+        assert_eq!(format_minutes(8101, en), "5 d 15 h");
+        assert_eq!(format_minutes(90, Locale::Ko), "1 시간 30 분");
+    }
+}

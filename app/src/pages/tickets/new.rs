@@ -1,0 +1,79 @@
+//! `/tickets/new`: filing a complaint, inquiry, suggestion or request.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use shared::TicketKind;
+
+use super::kind_key;
+use crate::auth_state::CurrentUser;
+use crate::components::field::{field_error, form_error};
+use crate::i18n::Locale;
+use crate::rpc::{FileTicket, list_departments};
+
+/// `/tickets/new`: file a complaint, inquiry, suggestion or request.
+#[component]
+pub fn NewTicketPage() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let CurrentUser(user) = expect_context::<CurrentUser>();
+    let departments = Resource::new(|| (), |()| list_departments());
+    let action = ServerAction::<FileTicket>::new();
+    view! {
+        <Title text=locale.t("ticket.new_title")/>
+        <section class="auth-card wide">
+            <h1>{locale.t("ticket.new_title")}</h1>
+            <p class="lead">{locale.t("ticket.new_lead")}</p>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    if !matches!(user.await, Ok(Some(_))) {
+                        return view! {
+                            <p class="notice">{locale.t("ticket.sign_in")}</p>
+                            <A href="/signin?next=/tickets/new" attr:class="button primary">{locale.t("signin.submit")}</A>
+                        }.into_any();
+                    }
+                    let options = departments.await.unwrap_or_default();
+                    view! {
+                        <ActionForm action=action attr:class="form" attr:id="ticket-form">
+                            <p class="form-error" role="alert">{form_error(action)}</p>
+                            <div class="field">
+                                <label for="ticket-kind">{locale.t("ticket.field_kind")}</label>
+                                <select id="ticket-kind" name="kind">
+                                    {TicketKind::ALL.into_iter().map(|k| view! { <option value=k.as_str()>{locale.t(kind_key(k))}</option> }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="field">
+                                <label for="ticket-title">{locale.t("ticket.field_title")}</label>
+                                <input id="ticket-title" name="title" maxlength="120"/>
+                                <p class="field-error" id="ticket-title-error" role="alert">{field_error(action, "title")}</p>
+                            </div>
+                            <div class="field">
+                                <label for="ticket-body">{locale.t("ticket.field_body")}</label>
+                                <textarea id="ticket-body" name="body" rows="6"></textarea>
+                                <p class="hint">{locale.t("ticket.body_hint")}</p>
+                                <p class="field-error" id="ticket-body-error" role="alert">{field_error(action, "body")}</p>
+                            </div>
+                            <div class="field private">
+                                <label for="ticket-private">{locale.t("ticket.field_private")}</label>
+                                <input id="ticket-private" name="private_details" autocomplete="off"/>
+                                <p class="hint">{locale.t("ticket.private_hint")}</p>
+                                <p class="field-error" id="ticket-private-error" role="alert">{field_error(action, "private_details")}</p>
+                            </div>
+                            <div class="field">
+                                <label for="ticket-department">{locale.t("ticket.field_department")}</label>
+                                <select id="ticket-department" name="department">
+                                    <option value="">{locale.t("ticket.any_department")}</option>
+                                    {options.into_iter().map(|d| view! {
+                                        <option value=d.slug>{d.name} " — " {d.first_response_minutes} " " {locale.t("ticket.min")}</option>
+                                    }).collect_view()}
+                                </select>
+                                <p class="field-error" role="alert">{field_error(action, "department")}</p>
+                            </div>
+                            <button type="submit" class="button primary" disabled=move || action.pending().get()>{locale.t("ticket.submit")}</button>
+                        </ActionForm>
+                    }.into_any()
+                })}
+            </Suspense>
+        </section>
+    }
+}
