@@ -61,6 +61,31 @@ const KINDS: [&str; 7] = [
 #[cfg(feature = "hydrate")]
 const GATHER: std::time::Duration = std::time::Duration::from_millis(400);
 
+/// Ends a gathering window: when events arrived during it, bumps the
+/// counter once and opens another window; otherwise the next event bumps at
+/// once.
+#[cfg(feature = "hydrate")]
+fn close_window(
+    window: StoredValue<(bool, bool), LocalStorage>,
+    bump_now: impl Fn() + Copy + 'static,
+) {
+    set_timeout(
+        move || {
+            let Some((_, dirty)) = window.try_get_value() else {
+                return;
+            };
+            if dirty {
+                bump_now();
+                window.set_value((true, false));
+                close_window(window, bump_now);
+            } else {
+                window.set_value((false, false));
+            }
+        },
+        GATHER,
+    );
+}
+
 /// A counter that changes whenever an event arrives for the topics the
 /// closure names (`None`: no subscription), at most once per `GATHER`
 /// window (the first event at once, the rest gathered). On the server it
@@ -90,26 +115,6 @@ pub fn live_counter(
             }
             bump_now();
             window.set_value((true, false));
-            fn close_window(
-                window: StoredValue<(bool, bool), LocalStorage>,
-                bump_now: impl Fn() + Copy + 'static,
-            ) {
-                set_timeout(
-                    move || {
-                        let Some((_, dirty)) = window.try_get_value() else {
-                            return;
-                        };
-                        if dirty {
-                            bump_now();
-                            window.set_value((true, false));
-                            close_window(window, bump_now);
-                        } else {
-                            window.set_value((false, false));
-                        }
-                    },
-                    GATHER,
-                );
-            }
             close_window(window, bump_now);
         };
         let close = move || {

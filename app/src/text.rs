@@ -1,6 +1,6 @@
 //! Text helpers for places where Leptos writes user text without escaping.
 
-/// Makes user text safe inside `<title>`: leptos_meta writes the title
+/// Makes user text safe inside `<title>`: `leptos_meta` writes the title
 /// unescaped during server rendering, so a `<` could close the element and
 /// open a script. Angle brackets become look-alike quotes; nothing else changes.
 #[must_use]

@@ -200,7 +200,7 @@ const MEMBER_READS: [&str; 8] = [
 ];
 
 /// Whether this request to an API path (below `/api/v1`) needs a signed-in
-/// member. The OpenAPI document's security requirements come from here too.
+/// member. The `OpenAPI` document's security requirements come from here too.
 #[must_use]
 pub fn needs_member(method: &Method, path: &str) -> bool {
     if is_write(method) {

@@ -1,5 +1,5 @@
 //! Command line and environment: every setting can be a flag or a variable,
-//! with defaults that run Madang on an SQLite file under `./data/`.
+//! with defaults that run Madang on an `SQLite` file under `./data/`.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -15,12 +15,12 @@ use shared::Role;
     about = "Madang: ideas, complaints and answers in public."
 )]
 pub struct Cli {
-    /// Database URL: sqlite://PATH or postgres://USER:PASSWORD@HOST/DB.
-    /// Default: an SQLite file in the data folder.
+    /// Database URL: <sqlite://PATH> or <postgres://USER:PASSWORD@HOST/DB>.
+    /// Default: an `SQLite` file in the data folder.
     #[arg(long, env = "DATABASE_URL", global = true)]
     pub database_url: Option<String>,
 
-    /// Folder for the SQLite database and the generated secret key.
+    /// Folder for the `SQLite` database and the generated secret key.
     #[arg(long, env = "MADANG_DATA_DIR", default_value = "data", global = true)]
     pub data_dir: PathBuf,
 
@@ -49,7 +49,7 @@ pub struct ServeArgs {
     pub bind: SocketAddr,
 
     /// Public URL of the site as users reach it (links in mail, feeds, cookies).
-    /// Default: http://BIND.
+    /// Default: <http://BIND>.
     #[arg(long, env = "MADANG_BASE_URL")]
     pub base_url: Option<String>,
 
@@ -62,8 +62,8 @@ pub struct ServeArgs {
     #[arg(long, env = "MADANG_SITE_ROOT", default_value = "target/site")]
     pub site_root: PathBuf,
 
-    /// SMTP server for outgoing mail, e.g. smtp://relay:25,
-    /// smtp://user:pass@host:587?tls=required or smtps://user:pass@host.
+    /// SMTP server for outgoing mail, e.g. <smtp://relay:25>,
+    /// <smtp://user:pass@host:587?tls=required> or <smtps://user:pass@host>.
     /// Without it mail stays in the outbox that admins read at /admin/outbox.
     #[arg(long, env = "MADANG_SMTP_URL", hide_env_values = true)]
     pub smtp_url: Option<String>,
@@ -181,7 +181,7 @@ pub struct CreateUserArgs {
 }
 
 impl Cli {
-    /// The database URL in force: the flag/variable, else SQLite in the data folder.
+    /// The database URL in force: the flag/variable, else `SQLite` in the data folder.
     #[must_use]
     pub fn database_url(&self) -> String {
         self.database_url

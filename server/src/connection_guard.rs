@@ -251,7 +251,7 @@ mod tests {
         let limits = ConnectionLimits::for_descriptors(
             1_024,
             Duration::from_secs(10),
-            Duration::from_secs(60),
+            Duration::from_mins(1),
         );
         assert_eq!(limits.max_connections, 768);
         let tiny =

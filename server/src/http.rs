@@ -308,7 +308,7 @@ async fn switch_language(
     let cookie = format!(
         "{LANG_COOKIE}={}; Path=/; Max-Age={}; SameSite=Lax{secure}",
         locale.tag(),
-        Duration::from_secs(365 * 24 * 3600).as_secs()
+        Duration::from_hours(8760).as_secs()
     );
     let mut response = Redirect::to(&next).into_response();
     if let Ok(value) = HeaderValue::from_str(&cookie) {

@@ -1,7 +1,7 @@
 //! Refuses the NUL character in any input before a handler sees it.
 //!
-//! PostgreSQL cannot store NUL in text (`invalid byte sequence for encoding
-//! "UTF8": 0x00`, a 500) and SQLite stores it silently, so the same request
+//! `PostgreSQL` cannot store NUL in text (`invalid byte sequence for encoding
+//! "UTF8": 0x00`, a 500) and `SQLite` stores it silently, so the same request
 //! behaved differently per database. No field of Madang has a use for it:
 //! every JSON body, form body (server functions, plain HTML forms), query
 //! string and path is checked here, once, and a NUL is a 422 problem naming

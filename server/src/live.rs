@@ -1,5 +1,5 @@
 //! Live pages: the hub tails the event log (the database is the broker, so
-//! every instance sharing one PostgreSQL sees every event; there each
+//! every instance sharing one `PostgreSQL` sees every event; there each
 //! commit that appended events wakes the hubs with LISTEN/NOTIFY, so they
 //! read at once instead of at their next look) and fans new entries out to
 //! this instance's server-sent-event streams. A stream
@@ -27,7 +27,7 @@ use crate::state::AppState;
 
 /// How often the hub looks for new events when the log is quiet.
 const POLL: Duration = Duration::from_millis(100);
-/// How often it looks when PostgreSQL wakes it on every commit: only in
+/// How often it looks when `PostgreSQL` wakes it on every commit: only in
 /// case a wake-up was lost while the listening connection reconnected.
 const POLL_WITH_NOTIFY: Duration = Duration::from_millis(500);
 /// Events read per look.
@@ -86,8 +86,8 @@ impl HubHandle {
     }
 }
 
-/// On PostgreSQL, listens on the events channel and wakes the hub on every
-/// commit that appended events; `None` on SQLite (one instance, which the
+/// On `PostgreSQL`, listens on the events channel and wakes the hub on every
+/// commit that appended events; `None` on `SQLite` (one instance, which the
 /// short poll serves) or when listening fails (the poll still works).
 async fn listen_for_commits(ctx: &domain::Ctx, wake: Arc<Notify>) -> Option<JoinHandle<()>> {
     if ctx.db.get_database_backend() != sea_orm::DbBackend::Postgres {
@@ -108,9 +108,9 @@ async fn listen_for_commits(ctx: &domain::Ctx, wake: Arc<Notify>) -> Option<Join
     Some(tokio::spawn(async move {
         loop {
             match listener.try_recv().await {
-                Ok(Some(_)) => wake.notify_one(),
-                // Reconnected: wake-ups may have been lost; read the log now.
-                Ok(None) => wake.notify_one(),
+                // A notification, or a reconnection (wake-ups may have been
+                // lost): read the log now.
+                Ok(Some(_) | None) => wake.notify_one(),
                 Err(error) => {
                     tracing::warn!(%error, "listening for events");
                     tokio::time::sleep(Duration::from_secs(1)).await;

@@ -37,9 +37,10 @@ pub fn load_or_create(given: Option<&str>, data_dir: &Path) -> Result<String, Se
         reason: e.to_string(),
     };
     std::fs::create_dir_all(data_dir).map_err(unwritable)?;
-    let key: String = (0..32)
-        .map(|_| format!("{:02x}", rand::random::<u8>()))
-        .collect();
+    let key: String = (0..32).fold(String::with_capacity(64), |mut key, _| {
+        key.push_str(&format!("{:02x}", rand::random::<u8>()));
+        key
+    });
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]

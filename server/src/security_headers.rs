@@ -55,7 +55,7 @@ impl SecurityPolicy {
 }
 
 /// Sets the policy with the page's nonce on a server-rendered page. Called
-/// inside the Leptos rendering context (after leptos_axum has made the
+/// inside the Leptos rendering context (after `leptos_axum` has made the
 /// nonce), before the first byte is sent.
 pub fn set_page_policy(policy: &SecurityPolicy) {
     use leptos::prelude::use_context;

@@ -57,7 +57,7 @@ pub enum StartError {
 pub struct StartConfig {
     /// The database URL in force.
     pub database_url: String,
-    /// Folder for SQLite and the secret key.
+    /// Folder for `SQLite` and the secret key.
     pub data_dir: PathBuf,
     /// Server settings.
     pub serve: ServeArgs,
@@ -95,7 +95,7 @@ impl Started {
     }
 }
 
-/// Opens the database (creating the SQLite folder if needed) and migrates it.
+/// Opens the database (creating the `SQLite` folder if needed) and migrates it.
 pub async fn open_database(
     database_url: &str,
     data_dir: &std::path::Path,

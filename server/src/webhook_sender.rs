@@ -169,7 +169,7 @@ pub fn spawn(ctx: domain::Ctx) -> JoinHandle<()> {
                     Err(e) => tracing::error!(error = %e, "claiming webhook deliveries"),
                 }
             }
-            if pruned_at.is_none_or(|at| at.elapsed() > Duration::from_secs(3_600)) {
+            if pruned_at.is_none_or(|at| at.elapsed() > Duration::from_hours(1)) {
                 if let Err(e) = domain::webhook::prune(&ctx).await {
                     tracing::warn!(error = %e, "pruning the webhook log");
                 }

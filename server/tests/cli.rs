@@ -219,7 +219,7 @@ fn serve_and_read(dir: &std::path::Path, args: &[&str], lines: usize) -> (Child,
     let mut reader = BufReader::new(stdout).lines();
     let started = Instant::now();
     let mut printed = Vec::new();
-    while printed.len() < lines && started.elapsed() < Duration::from_secs(60) {
+    while printed.len() < lines && started.elapsed() < Duration::from_mins(1) {
         match reader.next() {
             Some(Ok(line)) => printed.push(line),
             _ => break,

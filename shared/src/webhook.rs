@@ -22,7 +22,7 @@ pub const WEBHOOK_EVENT_TYPES: [&str; 10] = [
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewWebhook {
-    /// Where deliveries are POSTed: an `http` or `https` URL.
+    /// Where deliveries are `POSTed`: an `http` or `https` URL.
     pub url: String,
     /// What it is for (shown to admins), up to 200 characters.
     #[serde(default)]

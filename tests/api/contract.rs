@@ -1,4 +1,4 @@
-//! The OpenAPI document tells the truth about the layers in front of every
+//! The `OpenAPI` document tells the truth about the layers in front of every
 //! handler (scripts/fuzz-api.sh checks it against the running server with
 //! schemathesis; these tests pin the rules it depends on).
 

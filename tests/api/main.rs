@@ -1,4 +1,4 @@
-//! API and page tests against the real server, each on SQLite and PostgreSQL.
+//! API and page tests against the real server, each on `SQLite` and `PostgreSQL`.
 
 mod accounts;
 mod announcements;

@@ -1,4 +1,4 @@
-//! Probes, the OpenAPI document, problem documents and HTTP plumbing.
+//! Probes, the `OpenAPI` document, problem documents and HTTP plumbing.
 
 use madang_tests::{Backend, TestApp, on_both_databases, spawn_app};
 

@@ -1,7 +1,7 @@
 //! How many live (server-sent-event) clients one instance holds, and how
 //! long a vote takes to reach all of them (issue: "a benchmark, not a
-//! test"). The real server runs in this process on SQLite (or on
-//! PostgreSQL with `MADANG_BENCH_BACKEND=postgres` and
+//! test"). The real server runs in this process on `SQLite` (or on
+//! `PostgreSQL` with `MADANG_BENCH_BACKEND=postgres` and
 //! `MADANG_TEST_POSTGRES_URL`, where LISTEN/NOTIFY wakes the hub); every
 //! client is its own HTTP connection subscribed to the idea's topic.
 //!
@@ -31,10 +31,11 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
     }
-    #[allow(
+    #[expect(
         clippy::cast_possible_truncation,
         clippy::cast_sign_loss,
-        clippy::cast_precision_loss
+        clippy::cast_precision_loss,
+        reason = "bench figures: small, non-negative values"
     )]
     let index = ((sorted.len() - 1) as f64 * p).round() as usize;
     sorted[index]
@@ -42,10 +43,10 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 
 #[tokio::main]
 async fn main() {
-    let sizes: Vec<usize> = std::env::var("MADANG_BENCH_CLIENTS")
-        .ok()
-        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![100, 1_000, 2_000]);
+    let sizes: Vec<usize> = std::env::var("MADANG_BENCH_CLIENTS").ok().map_or_else(
+        || vec![100, 1_000, 2_000],
+        |v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect(),
+    );
     let backend = match std::env::var("MADANG_BENCH_BACKEND").as_deref() {
         Ok("postgres") => Backend::Postgres,
         _ => Backend::Sqlite,

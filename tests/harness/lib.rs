@@ -1,6 +1,10 @@
 //! Black-box test harness: starts the real madang server on a random port
-//! against a fresh SQLite file or a fresh PostgreSQL database, and gives
+//! against a fresh `SQLite` file or a fresh `PostgreSQL` database, and gives
 //! tests an HTTP client and direct SQL access to check what was stored.
+#![expect(
+    clippy::missing_panics_doc,
+    reason = "a test helper panics on purpose: that is how a test fails"
+)]
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -12,7 +16,7 @@ use server::startup::{StartConfig, Started, start};
 /// Which database a test runs on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
-    /// A new SQLite file in a temporary folder.
+    /// A new `SQLite` file in a temporary folder.
     Sqlite,
     /// A new database on the server named by `MADANG_TEST_POSTGRES_URL`.
     Postgres,
@@ -484,7 +488,7 @@ impl TestApp {
         value
     }
 
-    /// Stops the server (graceful) and drops a PostgreSQL test database.
+    /// Stops the server (graceful) and drops a `PostgreSQL` test database.
     pub async fn stop(mut self) {
         if let Some(started) = self.started.take() {
             started.shutdown().await;
@@ -575,7 +579,7 @@ impl EventStream {
                         event.id = v.trim().parse().unwrap_or(0);
                         seen = true;
                     } else if let Some(v) = line.strip_prefix("event:") {
-                        event.kind = v.trim().to_owned();
+                        v.trim().clone_into(&mut event.kind);
                     } else if let Some(v) = line.strip_prefix("data:") {
                         event.data =
                             serde_json::from_str(v.trim()).unwrap_or(serde_json::Value::Null);

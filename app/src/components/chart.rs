@@ -14,7 +14,10 @@ const HEIGHT: f64 = 160.0;
 const LEFT: f64 = 34.0;
 const BOTTOM: f64 = 18.0;
 
-#[allow(clippy::cast_precision_loss)]
+#[expect(
+    clippy::cast_precision_loss,
+    reason = "counts and sizes here are far below 2^52, where f64 is exact"
+)]
 fn scale(value: i64, max: i64, span: f64) -> f64 {
     if max <= 0 {
         0.0
@@ -45,7 +48,10 @@ pub fn ColumnChart(
     let locale = expect_context::<Locale>();
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
     let total: i64 = bars.iter().map(|b| b.value).sum();
-    #[allow(clippy::cast_precision_loss)]
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "counts and sizes here are far below 2^52, where f64 is exact"
+    )]
     let slot = (WIDTH - LEFT) / bars.len().max(1) as f64;
     let every = (bars.len() / 8).max(1);
     let summary = format!("{title}: {total} ({} {max})", locale.t("chart.max"));
@@ -54,7 +60,7 @@ pub fn ColumnChart(
         .enumerate()
         .map(|(i, bar)| {
             let h = scale(bar.value, max, HEIGHT - BOTTOM - 8.0);
-            #[allow(clippy::cast_precision_loss)]
+            #[expect(clippy::cast_precision_loss, reason = "counts and sizes here are far below 2^52, where f64 is exact")]
             let x = LEFT + slot * i as f64;
             let label = (i % every == 0).then(|| {
                 view! { <text class="axis" x=format!("{:.1}", x + slot / 2.0) y=format!("{:.1}", HEIGHT - 4.0) text-anchor="middle">{short_label(&bar.label)}</text> }
@@ -101,7 +107,10 @@ pub fn BarChart(
         .unwrap_or(0)
         .max(1);
     let row = 22.0;
-    #[allow(clippy::cast_precision_loss)]
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "counts and sizes here are far below 2^52, where f64 is exact"
+    )]
     let height = row * bars.len().max(1) as f64 + 4.0;
     let label_width = 170.0;
     let span = WIDTH - label_width - 60.0;
@@ -109,7 +118,7 @@ pub fn BarChart(
         .iter()
         .enumerate()
         .map(|(i, bar)| {
-            #[allow(clippy::cast_precision_loss)]
+            #[expect(clippy::cast_precision_loss, reason = "counts and sizes here are far below 2^52, where f64 is exact")]
             let y = row * i as f64 + 2.0;
             let w = scale(bar.value, max, span);
             let target = bar.target.map(|t| {

@@ -8,7 +8,10 @@ use leptos::server_fn::ServerFn;
 
 /// One field's typed value.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+#[cfg_attr(
+    not(feature = "hydrate"),
+    expect(dead_code, reason = "only the browser reads the fields back")
+)]
 enum Value {
     Text(String),
     Checked(bool),

@@ -20,7 +20,10 @@ pub fn FollowButton(number: i64, following: bool, followers: i64) -> impl IntoVi
     let navigate = use_navigate();
     let on_click = move |_| {
         if !matches!(user.get_untracked(), Some(Ok(Some(_)))) {
-            navigate(&format!("/signin?next=/ideas/{number}"), Default::default());
+            navigate(
+                &format!("/signin?next=/ideas/{number}"),
+                leptos_router::NavigateOptions::default(),
+            );
             return;
         }
         if busy.get_untracked() {
@@ -31,15 +34,12 @@ pub fn FollowButton(number: i64, following: bool, followers: i64) -> impl IntoVi
         count.set(was_count + if was_on { -1 } else { 1 });
         busy.set(true);
         leptos::task::spawn_local(async move {
-            match set_follow(number, !was_on).await {
-                Ok(state) => {
-                    on.set(state.following);
-                    count.set(state.followers);
-                }
-                Err(_) => {
-                    on.set(was_on);
-                    count.set(was_count);
-                }
+            if let Ok(state) = set_follow(number, !was_on).await {
+                on.set(state.following);
+                count.set(state.followers);
+            } else {
+                on.set(was_on);
+                count.set(was_count);
             }
             busy.set(false);
         });

@@ -23,7 +23,7 @@ pub fn VoteButton(number: i64, votes: i64, voted: bool) -> impl IntoView {
         if !signed_in {
             navigate(
                 &format!("/signin?next=/ideas/{number}&vote={number}"),
-                Default::default(),
+                leptos_router::NavigateOptions::default(),
             );
             return;
         }
@@ -36,15 +36,12 @@ pub fn VoteButton(number: i64, votes: i64, voted: bool) -> impl IntoView {
         count.set(before_count + if wanted { 1 } else { -1 });
         busy.set(true);
         leptos::task::spawn_local(async move {
-            match set_vote(number, wanted).await {
-                Ok(state) => {
-                    count.set(state.votes);
-                    mine.set(state.voted);
-                }
-                Err(_) => {
-                    count.set(before_count);
-                    mine.set(before_mine);
-                }
+            if let Ok(state) = set_vote(number, wanted).await {
+                count.set(state.votes);
+                mine.set(state.voted);
+            } else {
+                count.set(before_count);
+                mine.set(before_mine);
             }
             busy.set(false);
         });

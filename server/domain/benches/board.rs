@@ -3,10 +3,10 @@
 //! comments and 20,000 tickets over 280 days (issues: "a benchmark, not a
 //! test"; "the dashboard's load time on the benchmark database").
 //!
-//! `cargo bench -p domain --bench board` runs it on SQLite (a file under
+//! `cargo bench -p domain --bench board` runs it on `SQLite` (a file under
 //! `target/bench/`, generated once and reused). Set
 //! `MADANG_BENCH_POSTGRES_URL=postgres://…/dbname` to run it on an empty
-//! PostgreSQL database as well. It prints median and 95th-percentile
+//! `PostgreSQL` database as well. It prints median and 95th-percentile
 //! latencies of the use cases the board, the new-idea page and the
 //! dashboard call.
 
@@ -113,7 +113,10 @@ impl Lcg {
         items[usize::try_from(self.next()).unwrap_or(0) % items.len()]
     }
     fn unit(&mut self) -> f64 {
-        #[allow(clippy::cast_precision_loss)]
+        #[expect(
+            clippy::cast_precision_loss,
+            reason = "counts and sizes here are far below 2^52, where f64 is exact"
+        )]
         let x = self.next() as f64 / f64::from(1_u32 << 31);
         x
     }
@@ -188,7 +191,11 @@ async fn generate(ctx: &Ctx) {
     let mut left = VOTES;
     let mut counts = Vec::with_capacity(IDEAS);
     for _ in 0..IDEAS {
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "the value is a small, non-negative sample size"
+        )]
         let n = ((rng.unit() * 60_f64.ln()).exp() as usize).min(left);
         counts.push(n);
         left -= n;
@@ -372,10 +379,11 @@ async fn generate_support(ctx: &Ctx, base: chrono::DateTime<Utc>, rng: &mut Lcg)
 fn summary(samples: &mut [Duration]) -> (Duration, Duration) {
     samples.sort_unstable();
     let at = |q: f64| {
-        #[allow(
+        #[expect(
             clippy::cast_possible_truncation,
             clippy::cast_sign_loss,
-            clippy::cast_precision_loss
+            clippy::cast_precision_loss,
+            reason = "bench figures: small, non-negative values"
         )]
         let index = ((samples.len() - 1) as f64 * q).round() as usize;
         samples[index]

@@ -56,7 +56,7 @@ pub struct Caller {
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "madang_session";
 
-/// The `Set-Cookie` value that starts a session: HttpOnly, SameSite=Lax, and
+/// The `Set-Cookie` value that starts a session: `HttpOnly`, SameSite=Lax, and
 /// Secure when the site is served over https.
 #[must_use]
 pub fn session_set_cookie(token: &str, secure: bool) -> String {
@@ -136,13 +136,12 @@ pub async fn sign_in(ctx: &Ctx, input: SignIn, client: &Client) -> Result<NewSes
         .one(&ctx.db)
         .await?;
     let stored_hash = found.as_ref().and_then(|u| u.password_hash.clone());
-    let ok = match &stored_hash {
-        Some(hash) => password::verify(&input.password, hash),
-        None => {
-            // Same work as a real check, so timing does not reveal accounts.
-            let _ = password::verify(&input.password, password::DUMMY_HASH);
-            false
-        }
+    let ok = if let Some(hash) = &stored_hash {
+        password::verify(&input.password, hash)
+    } else {
+        // Same work as a real check, so timing does not reveal accounts.
+        let _ = password::verify(&input.password, password::DUMMY_HASH);
+        false
     };
     match found {
         Some(account) if ok => {

@@ -196,8 +196,7 @@ async fn tell_mentioned<C: sea_orm::ConnectionTrait>(
     let author = people
         .iter()
         .find(|(id, _)| *id == author_id)
-        .map(|(_, name)| name.clone())
-        .unwrap_or_else(|| "Somebody".to_owned());
+        .map_or_else(|| "Somebody".to_owned(), |(_, name)| name.clone());
     let excerpt: String = text.chars().take(500).collect();
     for id in mentioned.into_iter().filter(|&id| id != author_id) {
         crate::notification::tell_member(

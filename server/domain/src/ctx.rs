@@ -99,7 +99,7 @@ impl Settings {
 /// Shared by every request; cheap to clone (the connection is a pool).
 #[derive(Clone, Debug)]
 pub struct Ctx {
-    /// The connection pool (SQLite or PostgreSQL).
+    /// The connection pool (`SQLite` or `PostgreSQL`).
     pub db: DatabaseConnection,
     /// The source of "now".
     pub clock: Clock,

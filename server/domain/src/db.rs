@@ -1,4 +1,4 @@
-//! Opening the database (SQLite by default, PostgreSQL to scale out) and
+//! Opening the database (`SQLite` by default, `PostgreSQL` to scale out) and
 //! bringing its schema up to date.
 
 use std::time::Duration;
@@ -57,7 +57,7 @@ impl Engine {
     }
 }
 
-/// Opens a pool. SQLite files are created if missing and run in WAL mode with
+/// Opens a pool. `SQLite` files are created if missing and run in WAL mode with
 /// foreign keys on and a busy timeout, so concurrent writers wait instead of
 /// failing.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, ConnectError> {
@@ -96,10 +96,10 @@ pub async fn migrate(db: &DatabaseConnection, url: &str) -> Result<(), ConnectEr
         })
 }
 
-/// Begins a transaction that will write. On SQLite it takes the write lock
+/// Begins a transaction that will write. On `SQLite` it takes the write lock
 /// at once (`BEGIN IMMEDIATE`, waiting up to the busy timeout), so a
 /// transaction never fails half-way when it turns from reading to writing;
-/// PostgreSQL takes row locks as statements need them.
+/// `PostgreSQL` takes row locks as statements need them.
 pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
     db.begin_with_options(TransactionOptions {
         sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),

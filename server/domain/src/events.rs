@@ -81,16 +81,16 @@ pub fn member_topic(id: i32) -> String {
     format!("member:{id}")
 }
 
-/// The PostgreSQL channel on which a commit that appended events wakes
+/// The `PostgreSQL` channel on which a commit that appended events wakes
 /// every instance's hub (`NOTIFY` inside the transaction is delivered at
 /// commit, and only then), so live pages hear of it within milliseconds.
 pub const NOTIFY_CHANNEL: &str = "madang_events";
 
 /// Appends an event in the caller's transaction (always call it inside
 /// one). Readers tail the log by id, so ids must become visible in order:
-/// on PostgreSQL two transactions could otherwise commit ids 11 before 10,
+/// on `PostgreSQL` two transactions could otherwise commit ids 11 before 10,
 /// and a reader that saw 11 would never look at 10 again. An advisory lock
-/// held until commit makes event writers take turns from here on (SQLite
+/// held until commit makes event writers take turns from here on (`SQLite`
 /// has one writer at a time anyway).
 pub async fn publish<C: ConnectionTrait>(
     db: &C,

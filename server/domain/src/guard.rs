@@ -27,9 +27,8 @@ impl Post {
     /// How many in how long: generous for people, tight for scripts.
     fn quota(self) -> (u32, Duration) {
         match self {
-            Post::Idea => (10, Duration::hours(1)),
+            Post::Idea | Post::Ticket => (10, Duration::hours(1)),
             Post::Comment => (30, Duration::minutes(10)),
-            Post::Ticket => (10, Duration::hours(1)),
             Post::Vote => (120, Duration::minutes(10)),
         }
     }

@@ -1,4 +1,4 @@
-//! Markdown rendered once on write: CommonMark to HTML, then sanitised, so
+//! Markdown rendered once on write: `CommonMark` to HTML, then sanitised, so
 //! stored HTML is safe to show and reading never pays for rendering.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};

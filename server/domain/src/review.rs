@@ -108,11 +108,11 @@ fn occurs(text: &str, word: &str) -> bool {
         let before_ok = !text[..at]
             .chars()
             .next_back()
-            .is_some_and(|c| c.is_alphanumeric());
+            .is_some_and(char::is_alphanumeric);
         let after_ok = !text[end..]
             .chars()
             .next()
-            .is_some_and(|c| c.is_alphanumeric());
+            .is_some_and(char::is_alphanumeric);
         if before_ok && after_ok {
             return true;
         }

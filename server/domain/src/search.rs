@@ -1,9 +1,9 @@
 //! Finding ideas by their words, in Korean as well as English, with the same
-//! index on SQLite and PostgreSQL.
+//! index on `SQLite` and `PostgreSQL`.
 //!
 //! Korean writes several words together and bends them with endings
 //! ("요금제를", "요금제가"), so whole-word matching fails; the database's own
-//! tools differ (FTS5 trigram needs three characters, pg_trgm depends on the
+//! tools differ (FTS5 trigram needs three characters, `pg_trgm` depends on the
 //! server locale to see Hangul at all). So Madang keeps its own n-gram index:
 //! every idea's title and tags are cut into short overlapping pieces
 //! (*terms*) stored in `idea_search_terms (term, idea_id)`:

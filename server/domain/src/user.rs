@@ -51,7 +51,7 @@ pub fn derive_initials(display_name: &str) -> String {
     letters
         .into_iter()
         .flat_map(char::to_uppercase)
-        .map(|c| format!("{c}."))
+        .flat_map(|c| [c, '.'])
         .collect()
 }
 

@@ -1,5 +1,5 @@
 //! Madang's schema history. Every change is a new migration, run at start-up
-//! and by `madang migrate`; the same statements serve SQLite and PostgreSQL.
+//! and by `madang migrate`; the same statements serve `SQLite` and `PostgreSQL`.
 
 pub use sea_orm_migration::prelude::*;
 

@@ -1,7 +1,13 @@
 //! The first schema: departments and members, the idea board (ideas, votes,
 //! comments, status timeline) and voice-of-the-customer tickets with posts.
 
-use sea_orm_migration::{prelude::*, schema::*};
+use sea_orm_migration::{
+    prelude::*,
+    schema::{
+        double, integer, integer_null, pk_auto, string, string_null, string_uniq, text, text_null,
+        timestamp_with_time_zone, timestamp_with_time_zone_null,
+    },
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;

@@ -1,7 +1,13 @@
 //! Accounts: server-side sessions, API tokens, the attempts the rate limiter
 //! counts, the mail outbox, and one-time links (staff invites, password resets).
 
-use sea_orm_migration::{prelude::*, schema::*};
+use sea_orm_migration::{
+    prelude::*,
+    schema::{
+        integer, integer_null, pk_auto, string, string_null, string_uniq, text, text_null,
+        timestamp_with_time_zone, timestamp_with_time_zone_null,
+    },
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;

@@ -1,6 +1,9 @@
 //! Free tags on ideas, next to the admin-defined categories.
 
-use sea_orm_migration::{prelude::*, schema::*};
+use sea_orm_migration::{
+    prelude::*,
+    schema::{integer, string},
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;

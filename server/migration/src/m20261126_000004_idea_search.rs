@@ -1,7 +1,10 @@
 //! The n-gram search index of ideas (see `domain::search`), and indexes for
 //! the board's "recently updated" order.
 
-use sea_orm_migration::{prelude::*, schema::*};
+use sea_orm_migration::{
+    prelude::*,
+    schema::{integer, string},
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;

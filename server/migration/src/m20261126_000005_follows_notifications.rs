@@ -2,7 +2,13 @@
 //! member cares about changes (delivery by e-mail and live events comes
 //! later; the records are the source of truth).
 
-use sea_orm_migration::{prelude::*, schema::*};
+use sea_orm_migration::{
+    prelude::*,
+    schema::{
+        integer, integer_null, pk_auto, string, text, timestamp_with_time_zone,
+        timestamp_with_time_zone_null,
+    },
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;

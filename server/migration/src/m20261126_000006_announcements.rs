@@ -1,7 +1,10 @@
 //! Announcements: staff posts ("you asked, we did") that link the ideas
 //! they deliver.
 
-use sea_orm_migration::{prelude::*, schema::*};
+use sea_orm_migration::{
+    prelude::*,
+    schema::{integer, pk_auto, string, text, timestamp_with_time_zone},
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;

@@ -3,7 +3,10 @@
 //! and public hand-off and status posts in the thread.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::schema::*;
+use sea_orm_migration::schema::{
+    integer, integer_null, string_null, text_null, timestamp_with_time_zone,
+    timestamp_with_time_zone_null,
+};
 use sea_orm_migration::sea_orm::{ConnectionTrait, Statement};
 
 #[derive(DeriveMigrationName)]

@@ -2,7 +2,13 @@
 //! staff grant remedies on their own, and the audit log that records every
 //! grant and approval with its amount.
 
-use sea_orm_migration::{prelude::*, schema::*};
+use sea_orm_migration::{
+    prelude::*,
+    schema::{
+        big_integer, integer, integer_null, pk_auto, string, string_null, text, text_null,
+        timestamp_with_time_zone, timestamp_with_time_zone_null,
+    },
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;

@@ -1,7 +1,10 @@
 //! The answer kit staff reply with: canned answers (with placeholders such
 //! as the customer's name) and the company's guidelines checklist.
 
-use sea_orm_migration::{prelude::*, schema::*};
+use sea_orm_migration::{
+    prelude::*,
+    schema::{integer, pk_auto, string, text, timestamp_with_time_zone},
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;

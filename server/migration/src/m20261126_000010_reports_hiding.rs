@@ -1,7 +1,13 @@
 //! Reports of content and hiding with a public, stated reason: a hidden
 //! comment stays as a tombstone that says who hid it and why.
 
-use sea_orm_migration::{prelude::*, schema::*};
+use sea_orm_migration::{
+    prelude::*,
+    schema::{
+        integer, integer_null, pk_auto, string, string_null, text_null, timestamp_with_time_zone,
+        timestamp_with_time_zone_null,
+    },
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;

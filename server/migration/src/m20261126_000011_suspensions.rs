@@ -1,7 +1,10 @@
 //! Suspensions: a member who may read but not write until a date, with the
 //! reason they are told.
 
-use sea_orm_migration::{prelude::*, schema::*};
+use sea_orm_migration::{
+    prelude::*,
+    schema::{text_null, timestamp_with_time_zone_null},
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;

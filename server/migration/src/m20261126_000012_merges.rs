@@ -2,7 +2,10 @@
 //! votes and follows it added to the target, so unmerging takes back those
 //! and nothing else.
 
-use sea_orm_migration::{prelude::*, schema::*};
+use sea_orm_migration::{
+    prelude::*,
+    schema::{integer, pk_auto, string, timestamp_with_time_zone, timestamp_with_time_zone_null},
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;

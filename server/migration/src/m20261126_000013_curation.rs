@@ -3,7 +3,13 @@
 //! an idea (edit, lock, pin, hide) is kept as public history; the word list
 //! that holds posts for review.
 
-use sea_orm_migration::{prelude::*, schema::*};
+use sea_orm_migration::{
+    prelude::*,
+    schema::{
+        integer, integer_null, pk_auto, string, string_null, string_uniq, text_null,
+        timestamp_with_time_zone, timestamp_with_time_zone_null,
+    },
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -105,7 +111,10 @@ impl MigrationTrait for Migration {
 }
 
 /// The hiding columns every hideable table shares (named as the columns).
-#[allow(clippy::enum_variant_names)]
+#[expect(
+    clippy::enum_variant_names,
+    reason = "the variants are column names, which sea-query derives from them"
+)]
 #[derive(DeriveIden)]
 enum HidingColumns {
     HiddenReason,

@@ -2,7 +2,10 @@
 //! see is appended here in the change's transaction, then fanned out to
 //! subscribers (on every instance) and replayed after `Last-Event-ID`.
 
-use sea_orm_migration::{prelude::*, schema::*};
+use sea_orm_migration::{
+    prelude::*,
+    schema::{pk_auto, string, text, timestamp_with_time_zone},
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;

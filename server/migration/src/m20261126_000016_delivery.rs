@@ -2,7 +2,13 @@
 //! for notifications (per-member preference, one-click unsubscribe, daily
 //! digests), overdue-promise notices, and webhooks with their delivery log.
 
-use sea_orm_migration::{prelude::*, schema::*};
+use sea_orm_migration::{
+    prelude::*,
+    schema::{
+        boolean, integer, integer_null, pk_auto, string, string_null, string_uniq, text, text_null,
+        timestamp_with_time_zone, timestamp_with_time_zone_null,
+    },
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;

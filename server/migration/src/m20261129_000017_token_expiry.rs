@@ -1,7 +1,7 @@
 //! API tokens expire: the date chosen at creation. Tokens made before this
 //! migration have none stored and expire 90 days after they were created.
 
-use sea_orm_migration::{prelude::*, schema::*};
+use sea_orm_migration::{prelude::*, schema::timestamp_with_time_zone_null};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;

@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 use crate::auth;
 
 /// Strings that the input guard lets through: anything without NUL, which
-/// PostgreSQL cannot store (every body, query and form is checked).
+/// `PostgreSQL` cannot store (every body, query and form is checked).
 const NO_NUL: &str = "^[^\\u0000]*$";
 
 /// Completes the generated document in place.
@@ -68,9 +68,9 @@ fn complete_operation(method: &Method, api_path: &str, operation: &mut Value) {
         .get_mut("parameters")
         .and_then(Value::as_array_mut)
     {
-        parameters
-            .iter_mut()
-            .for_each(|p| refuse_nul(&mut p["schema"]));
+        for parameter in parameters.iter_mut() {
+            refuse_nul(&mut parameter["schema"]);
+        }
     }
 
     let mut layered: Vec<(u16, &str)> = Vec::new();

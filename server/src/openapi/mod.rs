@@ -1,4 +1,4 @@
-//! The OpenAPI 3.1 document served at `/api/v1/openapi.json`, generated from
+//! The `OpenAPI` 3.1 document served at `/api/v1/openapi.json`, generated from
 //! the handlers' annotations so it cannot drift from the code.
 
 use std::sync::OnceLock;

@@ -1,5 +1,5 @@
 //! REST handlers of `/api/v1` and the probes: thin adapters from HTTP to the
-//! domain layer, one module per area, each described for the OpenAPI document.
+//! domain layer, one module per area, each described for the `OpenAPI` document.
 
 pub mod accounts;
 pub mod admin;

@@ -94,7 +94,7 @@ pub fn PromiseClock(promise: FirstResponse, department: Option<String>) -> impl 
             Effect::new(move |_| {
                 if let Ok(handle) = set_interval_with_handle(
                     move || minutes.update(|m| *m += 1),
-                    std::time::Duration::from_secs(60),
+                    std::time::Duration::from_mins(1),
                 ) {
                     on_cleanup(move || handle.clear());
                 }

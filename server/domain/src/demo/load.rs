@@ -330,7 +330,10 @@ fn id_of(ids: &std::collections::HashMap<&str, i32>, slug: &str) -> Result<i32> 
         .ok_or_else(|| crate::Error::Internal(format!("demo data refers to unknown slug `{slug}`")))
 }
 
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one argument per form field or column; a struct would only rename them"
+)]
 async fn insert_user(
     txn: &sea_orm::DatabaseTransaction,
     now: DateTime<Utc>,

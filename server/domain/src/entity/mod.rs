@@ -1,4 +1,4 @@
-//! SeaORM entities, one module per table. Models never leave `domain`: use
+//! `SeaORM` entities, one module per table. Models never leave `domain`: use
 //! cases map them to `shared` read models.
 
 pub mod announcement;

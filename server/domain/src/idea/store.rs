@@ -29,13 +29,16 @@ pub fn trending_score(votes: i32, created_at: DateTime<Utc>) -> f64 {
         .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
         .single()
         .unwrap_or_default();
-    #[allow(clippy::cast_precision_loss)]
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "counts and sizes here are far below 2^52, where f64 is exact"
+    )]
     let days = (created_at - epoch).num_seconds() as f64 / 86_400.0;
     f64::from(Ord::max(votes, 0)).ln_1p() / std::f64::consts::LN_2 + days / TRENDING_HALF_LIFE_DAYS
 }
 
 /// How an idea row is read: plainly, or locked for the rest of the
-/// transaction (PostgreSQL `FOR UPDATE`; SQLite's write transaction already
+/// transaction (`PostgreSQL` `FOR UPDATE`; `SQLite`'s write transaction already
 /// holds the lock) so concurrent changes to one idea apply one at a time.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Lock {

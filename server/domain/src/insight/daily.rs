@@ -10,7 +10,7 @@ use super::range::Range;
 use crate::{Ctx, Error, Result};
 
 /// The UTC day of a timestamp column (text `YYYY-MM-DD` once cast), in
-/// each database's words (SQLite stores RFC 3339 text in UTC).
+/// each database's words (`SQLite` stores RFC 3339 text in UTC).
 pub(super) fn day_of(backend: DbBackend, column: &str) -> String {
     match backend {
         DbBackend::Postgres => format!("CAST(({column} AT TIME ZONE 'UTC') AS DATE)"),

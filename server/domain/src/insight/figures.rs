@@ -38,7 +38,10 @@ pub(super) fn count(n: usize) -> i64 {
 }
 
 pub(super) fn percent(part: i64, whole: i64) -> Option<f64> {
-    #[allow(clippy::cast_precision_loss)]
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "counts and sizes here are far below 2^52, where f64 is exact"
+    )]
     (whole > 0).then(|| (part as f64) * 100.0 / (whole as f64))
 }
 

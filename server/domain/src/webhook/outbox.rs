@@ -58,24 +58,23 @@ pub(super) fn new_delivery(
 /// in the same transaction by a conditional update, so with several
 /// instances each event is queued once. Returns how many were queued.
 pub async fn queue_new_events(ctx: &Ctx) -> Result<usize> {
-    let position = match worker_cursor::Entity::find_by_id(CURSOR.to_owned())
+    let position = if let Some(cursor) = worker_cursor::Entity::find_by_id(CURSOR.to_owned())
         .one(&ctx.db)
         .await?
     {
-        Some(cursor) => cursor.position,
-        None => {
-            // First start: integrations hear about what happens from now on.
-            let newest = crate::events::latest(&ctx.db).await?;
-            let created = worker_cursor::Entity::insert(worker_cursor::ActiveModel {
-                name: Set(CURSOR.to_owned()),
-                position: Set(newest),
-            })
-            .on_conflict_do_nothing()
-            .exec_without_returning(&ctx.db)
-            .await;
-            created?;
-            return Ok(0);
-        }
+        cursor.position
+    } else {
+        // First start: integrations hear about what happens from now on.
+        let newest = crate::events::latest(&ctx.db).await?;
+        let created = worker_cursor::Entity::insert(worker_cursor::ActiveModel {
+            name: Set(CURSOR.to_owned()),
+            position: Set(newest),
+        })
+        .on_conflict_do_nothing()
+        .exec_without_returning(&ctx.db)
+        .await;
+        created?;
+        return Ok(0);
     };
     let entries = crate::events::after(&ctx.db, position, None, 500).await?;
     let Some(last) = entries.last().map(|e| e.id) else {
