@@ -252,7 +252,7 @@ pub struct ExportedIdea {
     /// The Markdown as written.
     pub body_markdown: String,
     /// Status now.
-    pub status: String,
+    pub status: crate::IdeaStatus,
     /// RFC 3339 UTC.
     pub created_at: String,
 }
@@ -288,7 +288,7 @@ pub struct ExportedTicket {
     /// `VOC-000123`.
     pub number: String,
     /// inquiry, complaint, suggestion or request.
-    pub kind: String,
+    pub kind: crate::TicketKind,
     /// Title.
     pub title: String,
     /// The public description as written.
@@ -296,7 +296,7 @@ pub struct ExportedTicket {
     /// The private details given with it.
     pub private_details: Option<String>,
     /// Status now.
-    pub status: String,
+    pub status: crate::TicketStatus,
     /// RFC 3339 UTC.
     pub created_at: String,
 }

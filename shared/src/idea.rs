@@ -9,6 +9,11 @@ use crate::staff::{StaffIdentity, UserRef};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "db",
+    derive(sea_orm::DeriveValueType),
+    sea_orm(value_type = "String")
+)]
 pub enum IdeaStatus {
     /// Posted, not yet looked at.
     New,

@@ -442,7 +442,7 @@ impl TestApp {
                 email: Set(format!("load{i}.{}@example.com", random_suffix())),
                 password_hash: Set(None),
                 display_name: Set(format!("Load member {i}")),
-                role: Set("customer".to_owned()),
+                role: Set(shared::Role::Customer),
                 avatar_color: Set("#0f766e".to_owned()),
                 created_at: Set(now),
                 ..Default::default()

@@ -177,7 +177,7 @@ async fn generate(ctx: &Ctx) {
             email: Set(format!("bench{i}@example.com")),
             password_hash: Set(None),
             display_name: Set(format!("Bench member {i}")),
-            role: Set("customer".to_owned()),
+            role: Set(shared::Role::Customer),
             avatar_color: Set("#0f766e".to_owned()),
             created_at: Set(base),
             ..Default::default()
@@ -220,7 +220,7 @@ async fn generate(ctx: &Ctx) {
             title: Set(text),
             body_md: Set("Generated for the benchmark.".to_owned()),
             body_html: Set("<p>Generated for the benchmark.</p>".to_owned()),
-            status: Set(statuses[i % statuses.len()].as_str().to_owned()),
+            status: Set(statuses[i % statuses.len()]),
             category_id: Set(Some(id % 5 + 1)),
             author_id: Set(id % 20_000 + 1),
             votes_count: Set(votes),
@@ -285,7 +285,11 @@ async fn generate_support(ctx: &Ctx, base: chrono::DateTime<Utc>, rng: &mut Lcg)
             email: Set(format!("staff{i}@example.com")),
             password_hash: Set(None),
             display_name: Set(format!("Staff member {i}")),
-            role: Set(if i == 0 { "admin" } else { "employee" }.to_owned()),
+            role: Set(if i == 0 {
+                shared::Role::Admin
+            } else {
+                shared::Role::Employee
+            }),
             department_id: Set(Some(i % 5 + 1)),
             avatar_color: Set("#0f766e".to_owned()),
             created_at: Set(base),
@@ -331,17 +335,16 @@ async fn generate_support(ctx: &Ctx, base: chrono::DateTime<Utc>, rng: &mut Lcg)
         let staff_id = first_staff + (id % 10);
         tickets.push(ticket::ActiveModel {
             id: Set(id),
-            kind: Set("complaint".to_owned()),
+            kind: Set(shared::TicketKind::Complaint),
             title: Set(format!("Generated ticket {id}")),
             body_md: Set("Generated.".to_owned()),
             body_html: Set("<p>Generated.</p>".to_owned()),
             private_details: Set(None),
             status: Set(if resolved.is_some() {
-                "resolved"
+                shared::TicketStatus::Resolved
             } else {
-                "in_progress"
-            }
-            .to_owned()),
+                shared::TicketStatus::InProgress
+            }),
             department_id: Set(Some(department)),
             author_id: Set(id % 20_000 + 1),
             created_at: Set(created),

@@ -11,7 +11,7 @@ use sea_orm::{
 use shared::announcement::TITLE_MAX_CHARS;
 use shared::idea::BODY_MAX_CHARS;
 use shared::page::{DEFAULT_PAGE_LIMIT, PAGE_LIMIT_RANGE};
-use shared::{AnnouncementRef, AnnouncementView, IdeaStatus, LinkedIdea, NewAnnouncement, Page};
+use shared::{AnnouncementRef, AnnouncementView, LinkedIdea, NewAnnouncement, Page};
 
 use crate::actor::Actor;
 use crate::entity::{announcement, announcement_idea, idea};
@@ -158,10 +158,7 @@ async fn views(ctx: &Ctx, posts: Vec<announcement::Model>) -> Result<Vec<Announc
                     Ok(LinkedIdea {
                         number: i64::from(i.id),
                         title: i.title.clone(),
-                        status: i
-                            .status
-                            .parse::<IdeaStatus>()
-                            .map_err(|e| Error::Internal(e.to_string()))?,
+                        status: i.status,
                         votes: i64::from(i.votes_count),
                     })
                 })

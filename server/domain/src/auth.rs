@@ -256,7 +256,7 @@ async fn actor_by_id(ctx: &Ctx, user_id: i32) -> Result<Actor> {
         });
     Ok(Actor::Member(Member {
         id: account.id,
-        role: account.role.parse::<Role>().unwrap_or(Role::Customer),
+        role: account.role,
         department_id: account.department_id,
         suspension,
     }))
@@ -279,7 +279,7 @@ async fn me_by_id(ctx: &Ctx, user_id: i32) -> Result<Me> {
     };
     Ok(Me {
         id: i64::from(account.id),
-        role: account.role.parse::<Role>().unwrap_or(Role::Customer),
+        role: account.role,
         department: department.map(|d| shared::DepartmentRef {
             slug: d.slug,
             name: d.name,

@@ -35,7 +35,7 @@ pub async fn profile(ctx: &Ctx, id: i64) -> Result<MemberProfile> {
         .await?;
     let ideas_delivered = idea::Entity::find()
         .filter(idea::Column::AuthorId.eq(user_id))
-        .filter(idea::Column::Status.eq(shared::IdeaStatus::Done.as_str()))
+        .filter(idea::Column::Status.eq(shared::IdeaStatus::Done))
         .count(&ctx.db)
         .await?;
     // SUM over an integer column is integer on SQLite but numeric on

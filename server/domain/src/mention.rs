@@ -62,7 +62,7 @@ pub async fn idea_participants<C: ConnectionTrait>(
         .filter(
             sea_orm::Condition::any()
                 .add(user::Column::Id.is_in(ids))
-                .add(user::Column::Role.ne(shared::Role::Customer.as_str())),
+                .add(user::Column::Role.ne(shared::Role::Customer)),
         )
         .filter(user::Column::DeletedAt.is_null())
         .filter(user::Column::HiddenAt.is_null())

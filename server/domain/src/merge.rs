@@ -24,16 +24,16 @@ const FOLLOW: &str = "follow";
 async fn note_in_timeline(
     txn: &sea_orm::DatabaseTransaction,
     idea_id: i32,
-    from: &str,
-    to: &str,
+    from: IdeaStatus,
+    to: IdeaStatus,
     text: &str,
     by: i32,
     at: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
     idea_status_change::ActiveModel {
         idea_id: Set(idea_id),
-        from_status: Set(from.to_owned()),
-        to_status: Set(to.to_owned()),
+        from_status: Set(from),
+        to_status: Set(to),
         explanation_md: Set(text.to_owned()),
         explanation_html: Set(markdown::render(text)),
         by_id: Set(by),
@@ -74,7 +74,7 @@ pub async fn merge(ctx: &Ctx, actor: &Actor, number: i64, into: i64) -> Result<I
     let record = idea_merge::ActiveModel {
         source_id: Set(source.id),
         target_id: Set(target.id),
-        source_status: Set(source.status.clone()),
+        source_status: Set(source.status),
         by_id: Set(moderator.id),
         created_at: Set(now),
         undone_at: Set(None),
@@ -131,8 +131,8 @@ pub async fn merge(ctx: &Ctx, actor: &Actor, number: i64, into: i64) -> Result<I
     note_in_timeline(
         &txn,
         source.id,
-        &source.status,
-        IdeaStatus::Duplicate.as_str(),
+        source.status,
+        IdeaStatus::Duplicate,
         &text,
         moderator.id,
         now,
@@ -141,7 +141,7 @@ pub async fn merge(ctx: &Ctx, actor: &Actor, number: i64, into: i64) -> Result<I
     let before_votes = target.votes_count;
     let mut active = source.into_active_model();
     active.merged_into_id = Set(Some(target.id));
-    active.status = Set(IdeaStatus::Duplicate.as_str().to_owned());
+    active.status = Set(IdeaStatus::Duplicate);
     active.updated_at = Set(now);
     active.update(&txn).await?;
     let after_votes = recount_votes(&txn, target.id).await?;
@@ -228,8 +228,8 @@ pub async fn unmerge(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> 
     note_in_timeline(
         &txn,
         source.id,
-        &source.status,
-        &record.source_status,
+        source.status,
+        record.source_status,
         &text,
         moderator.id,
         now,
@@ -238,7 +238,7 @@ pub async fn unmerge(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> 
     let source_id = source.id;
     let mut active = source.into_active_model();
     active.merged_into_id = Set(None);
-    active.status = Set(record.source_status.clone());
+    active.status = Set(record.source_status);
     active.updated_at = Set(now);
     active.update(&txn).await?;
     let mut undone = record.into_active_model();

@@ -141,7 +141,7 @@ pub async fn delete_account(ctx: &Ctx, actor: &Actor, input: DeleteAccount) -> R
     }
     if member.role == Role::Admin {
         let admins = user::Entity::find()
-            .filter(user::Column::Role.eq(Role::Admin.as_str()))
+            .filter(user::Column::Role.eq(Role::Admin))
             .filter(user::Column::DeletedAt.is_null())
             .count(&ctx.db)
             .await?;
@@ -200,7 +200,7 @@ pub async fn delete_account(ctx: &Ctx, actor: &Actor, input: DeleteAccount) -> R
     active.email = Set(format!("deleted-{}@deleted.invalid", member.id));
     active.password_hash = Set(None);
     active.display_name = Set(DELETED_NAME.to_owned());
-    active.role = Set(Role::Customer.as_str().to_owned());
+    active.role = Set(Role::Customer);
     active.department_id = Set(None);
     active.title = Set(None);
     active.initials = Set(None);

@@ -87,7 +87,7 @@ async fn limit_for<C: ConnectionTrait>(db: &C, staff: &Member) -> Result<Option<
         return Ok(None);
     }
     let rows = remedy_limit::Entity::find()
-        .filter(remedy_limit::Column::Role.eq(staff.role.as_str()))
+        .filter(remedy_limit::Column::Role.eq(staff.role))
         .all(db)
         .await?;
     let own = rows
@@ -262,10 +262,7 @@ pub async fn limits(ctx: &Ctx, actor: &Actor) -> Result<Vec<RemedyLimit>> {
         .into_iter()
         .map(|r| {
             Ok(RemedyLimit {
-                role: r
-                    .role
-                    .parse()
-                    .map_err(|e: shared::staff::UnknownRole| Error::Internal(e.to_string()))?,
+                role: r.role,
                 department: r.department_id.and_then(|id| departments.get(&id).cloned()),
                 max_won: r.max_won,
             })
@@ -290,7 +287,7 @@ pub async fn set_limit(ctx: &Ctx, actor: &Actor, input: RemedyLimit) -> Result<R
     let now = ctx.clock.now();
     let txn = crate::db::begin_write(&ctx.db).await?;
     let existing = remedy_limit::Entity::find()
-        .filter(remedy_limit::Column::Role.eq(input.role.as_str()))
+        .filter(remedy_limit::Column::Role.eq(input.role))
         .filter(match department_id {
             Some(id) => remedy_limit::Column::DepartmentId.eq(id),
             None => remedy_limit::Column::DepartmentId.is_null(),
@@ -308,7 +305,7 @@ pub async fn set_limit(ctx: &Ctx, actor: &Actor, input: RemedyLimit) -> Result<R
         }
         None => {
             remedy_limit::ActiveModel {
-                role: Set(input.role.as_str().to_owned()),
+                role: Set(input.role),
                 department_id: Set(department_id),
                 max_won: Set(input.max_won),
                 ..Default::default()

@@ -27,7 +27,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
     QuerySelect, Set,
 };
-use shared::{IdeaStatus, SimilarIdea};
+use shared::SimilarIdea;
 
 use crate::actor::Actor;
 use crate::entity::{idea, idea_search_term, idea_tag};
@@ -224,10 +224,7 @@ pub async fn similar(ctx: &Ctx, actor: &Actor, q: &str) -> Result<Vec<SimilarIde
         .map(|(_, row)| {
             Ok(SimilarIdea {
                 number: i64::from(row.id),
-                status: row
-                    .status
-                    .parse::<IdeaStatus>()
-                    .map_err(|e| Error::Internal(e.to_string()))?,
+                status: row.status,
                 votes: i64::from(row.votes_count),
                 voted: voted.contains(&row.id),
                 title: row.title,

@@ -126,7 +126,7 @@ pub async fn create(ctx: &Ctx, input: NewUser) -> Result<i32> {
         email: Set(email),
         password_hash: Set(Some(password_hash)),
         display_name: Set(display_name),
-        role: Set(input.role.as_str().to_owned()),
+        role: Set(input.role),
         department_id: Set(department_id),
         title: Set(input.title),
         initials: Set(Some(initials)),
@@ -195,9 +195,9 @@ pub async fn update_staff(ctx: &Ctx, actor: &Actor, id: i64, input: StaffUpdate)
         .await?
         .filter(|u| u.deleted_at.is_none())
         .ok_or_else(not_found)?;
-    if row.role == Role::Admin.as_str() && input.role != Role::Admin {
+    if row.role == Role::Admin && input.role != Role::Admin {
         let admins = user::Entity::find()
-            .filter(user::Column::Role.eq(Role::Admin.as_str()))
+            .filter(user::Column::Role.eq(Role::Admin))
             .filter(user::Column::DeletedAt.is_null())
             .count(&ctx.db)
             .await?;
@@ -212,7 +212,7 @@ pub async fn update_staff(ctx: &Ctx, actor: &Actor, id: i64, input: StaffUpdate)
         .map(|d| d.id);
     let before = serde_json::json!({"role": row.role, "department_id": row.department_id, "title": row.title});
     let mut active = row.into_active_model();
-    active.role = Set(input.role.as_str().to_owned());
+    active.role = Set(input.role);
     active.department_id = Set(department_id);
     active.title = Set(input
         .title
@@ -265,7 +265,7 @@ pub async fn refs(ctx: &Ctx, ids: impl IntoIterator<Item = i32>) -> Result<HashM
 pub const HIDDEN_NAME: &str = "Hidden member";
 
 fn to_ref(u: user::Model, department: Option<&department::Model>) -> UserRef {
-    let role = u.role.parse::<Role>().unwrap_or(Role::Customer);
+    let role = u.role;
     let staff = role.is_staff().then(|| StaffIdentity {
         id: i64::from(u.id),
         display_name: u.display_name.clone(),

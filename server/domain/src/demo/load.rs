@@ -122,7 +122,7 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
             title: Set(d.0.to_owned()),
             body_md: Set(d.1.to_owned()),
             body_html: Set(markdown::render(d.1)),
-            status: Set(d.3.as_str().to_owned()),
+            status: Set(d.3),
             category_id: Set(Some(id_of(&category_ids, d.2)?)),
             author_id: Set(author_id),
             votes_count: Set(votes),
@@ -170,8 +170,8 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
             let (by_id, _) = staff_ids[(i % (staff_ids.len() - 1)) + 1];
             idea_status_change::ActiveModel {
                 idea_id: Set(row.id),
-                from_status: Set(IdeaStatus::New.as_str().to_owned()),
-                to_status: Set(d.3.as_str().to_owned()),
+                from_status: Set(IdeaStatus::New),
+                to_status: Set(d.3),
                 explanation_md: Set(d.4.to_owned()),
                 explanation_html: Set(markdown::render(d.4)),
                 by_id: Set(by_id),
@@ -209,7 +209,7 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
     // plan); moderators up to 100,000; more waits for an admin.
     for (role, max_won) in [(Role::Employee, 60_000), (Role::Moderator, 100_000)] {
         remedy_limit::ActiveModel {
-            role: Set(role.as_str().to_owned()),
+            role: Set(role),
             department_id: Set(None),
             max_won: Set(max_won),
             ..Default::default()
@@ -263,12 +263,12 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
             answered.then(|| created_at + Duration::minutes(rng.random_range(4..90)));
         let resolved = matches!(t.4, TicketStatus::Resolved | TicketStatus::Closed);
         let row = ticket::ActiveModel {
-            kind: Set(t.0.as_str().to_owned()),
+            kind: Set(t.0),
             title: Set(t.1.to_owned()),
             body_md: Set(t.2.to_owned()),
             body_html: Set(markdown::render(t.2)),
             private_details: Set(Some(format!("Customer no. 10-{:06}", 482_113 + i * 37))),
-            status: Set(t.4.as_str().to_owned()),
+            status: Set(t.4),
             department_id: Set(Some(department_id)),
             author_id: Set(author_id),
             created_at: Set(created_at),
@@ -349,7 +349,7 @@ async fn insert_user(
         email: Set(email.to_owned()),
         password_hash: Set(Some(password_hash.to_owned())),
         display_name: Set(name.to_owned()),
-        role: Set(role.as_str().to_owned()),
+        role: Set(role),
         department_id: Set(department_id),
         title: Set(title.map(str::to_owned)),
         initials: Set(Some(

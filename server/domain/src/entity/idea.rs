@@ -9,7 +9,7 @@ pub struct Model {
     pub title: String,
     pub body_md: String,
     pub body_html: String,
-    pub status: String,
+    pub status: shared::IdeaStatus,
     pub category_id: Option<i32>,
     pub author_id: i32,
     pub votes_count: i32,

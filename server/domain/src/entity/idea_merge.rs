@@ -9,7 +9,7 @@ pub struct Model {
     pub source_id: i32,
     pub target_id: i32,
     /// The source's status before the merge, restored by unmerging.
-    pub source_status: String,
+    pub source_status: shared::IdeaStatus,
     pub by_id: i32,
     pub created_at: DateTimeUtc,
     pub undone_at: Option<DateTimeUtc>,

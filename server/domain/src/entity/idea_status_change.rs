@@ -7,8 +7,8 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub idea_id: i32,
-    pub from_status: String,
-    pub to_status: String,
+    pub from_status: shared::IdeaStatus,
+    pub to_status: shared::IdeaStatus,
     pub explanation_md: String,
     pub explanation_html: String,
     pub by_id: i32,

@@ -7,7 +7,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub role: String,
+    pub role: shared::Role,
     pub department_id: Option<i32>,
     pub max_won: i64,
 }

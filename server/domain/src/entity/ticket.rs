@@ -6,12 +6,12 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub kind: String,
+    pub kind: shared::TicketKind,
     pub title: String,
     pub body_md: String,
     pub body_html: String,
     pub private_details: Option<String>,
-    pub status: String,
+    pub status: shared::TicketStatus,
     pub department_id: Option<i32>,
     pub author_id: i32,
     pub created_at: DateTimeUtc,

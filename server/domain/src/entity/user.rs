@@ -10,7 +10,7 @@ pub struct Model {
     pub email: String,
     pub password_hash: Option<String>,
     pub display_name: String,
-    pub role: String,
+    pub role: shared::Role,
     pub department_id: Option<i32>,
     pub title: Option<String>,
     pub initials: Option<String>,

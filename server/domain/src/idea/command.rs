@@ -60,7 +60,7 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewIdea) -> Result<i64> {
         title: Set(title),
         body_html: Set(crate::markdown::render(&input.body)),
         body_md: Set(input.body),
-        status: Set(IdeaStatus::New.as_str().to_owned()),
+        status: Set(IdeaStatus::New),
         category_id: Set(category_id),
         author_id: Set(member.id),
         votes_count: Set(0),
@@ -152,7 +152,7 @@ pub async fn change_status(
             return Err(Error::invalid("duplicate_of", "no such idea"));
         }
     }
-    let from = row.status.clone();
+    let from = row.status;
     let now = ctx.clock.now();
     let text = match input.duplicate_of {
         Some(original) => format!("{explanation}\n\n→ [#{original}](/ideas/{original})"),
@@ -161,7 +161,7 @@ pub async fn change_status(
     idea_status_change::ActiveModel {
         idea_id: Set(id),
         from_status: Set(from),
-        to_status: Set(input.status.as_str().to_owned()),
+        to_status: Set(input.status),
         explanation_html: Set(crate::markdown::render(&text)),
         explanation_md: Set(text.clone()),
         by_id: Set(member.id),
@@ -204,7 +204,7 @@ pub async fn change_status(
         .await?;
     }
     let mut active: idea::ActiveModel = row.into();
-    active.status = Set(input.status.as_str().to_owned());
+    active.status = Set(input.status);
     active.updated_at = Set(now);
     active.update(&txn).await?;
     txn.commit().await?;

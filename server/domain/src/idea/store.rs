@@ -7,7 +7,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
     QueryFilter, QuerySelect, Set,
 };
-use shared::IdeaStatus;
 use shared::idea::TITLE_CHARS;
 
 use crate::actor::Actor;
@@ -74,11 +73,6 @@ pub(crate) async fn find_visible<C: sea_orm::ConnectionTrait>(
     } else {
         Err(Error::NotFound(format!("idea {number}")))
     }
-}
-
-pub(crate) fn parse_status(raw: &str) -> Result<IdeaStatus> {
-    raw.parse::<IdeaStatus>()
-        .map_err(|e| Error::Internal(e.to_string()))
 }
 
 /// Tags are stored without `#` and lower-case, so `#Billing` and `billing`

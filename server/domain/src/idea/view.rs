@@ -7,7 +7,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use shared::page::{DEFAULT_PAGE_LIMIT, PAGE_LIMIT_RANGE};
 use shared::{BoardQuery, IdeaCard, IdeaSort, IdeaView, Page, TimelineEntry};
 
-use super::store::{find_visible, normalise_tag, parse_status};
+use super::store::{find_visible, normalise_tag};
 use crate::actor::Actor;
 use crate::entity::{category, idea, idea_comment, idea_status_change, idea_tag, idea_vote};
 use crate::policy::{Action, Scope};
@@ -104,7 +104,7 @@ pub async fn list_board(ctx: &Ctx, actor: &Actor, query: &BoardQuery) -> Result<
         select = select.filter(idea::Column::PinnedAt.is_not_null());
     }
     if let Some(status) = query.status {
-        select = select.filter(idea::Column::Status.eq(status.as_str()));
+        select = select.filter(idea::Column::Status.eq(status));
     }
     if let Some(slug) = &query.category {
         select = select.filter(
@@ -186,7 +186,7 @@ pub async fn list_board(ctx: &Ctx, actor: &Actor, query: &BoardQuery) -> Result<
                 .ok_or_else(|| Error::Internal(format!("idea {} has no author row", row.id)))?;
             Ok(IdeaCard {
                 number: i64::from(row.id),
-                status: parse_status(&row.status)?,
+                status: row.status,
                 votes: i64::from(row.votes_count),
                 voted: voted.contains(&row.id),
                 comments: i64::from(row.comments_count),
@@ -275,8 +275,8 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
                 kind: "status_changed".to_owned(),
                 at: rfc3339(c.created_at),
                 by,
-                status: Some(parse_status(&c.to_status)?),
-                from_status: Some(parse_status(&c.from_status)?),
+                status: Some(c.to_status),
+                from_status: Some(c.from_status),
                 text_html: c.explanation_html,
                 announcement: None,
             })
@@ -333,7 +333,7 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
         locked: row.locked_at.map(|_| row.locked_reason.unwrap_or_default()),
         pinned: row.pinned_at.is_some(),
         can_moderate: moderator,
-        status: parse_status(&row.status)?,
+        status: row.status,
         votes: i64::from(row.votes_count),
         voted,
         comments_count: i64::from(row.comments_count),

@@ -102,7 +102,11 @@ pub async fn dashboard(ctx: &Ctx, actor: &Actor, query: &DashboardQuery) -> Resu
 
     // Participation: every staff member, also those with no answers.
     let staff: Vec<user::Model> = user::Entity::find()
-        .filter(user::Column::Role.is_in(["employee", "moderator", "admin"]))
+        .filter(user::Column::Role.is_in([
+            shared::Role::Employee,
+            shared::Role::Moderator,
+            shared::Role::Admin,
+        ]))
         .filter(user::Column::DeletedAt.is_null())
         .all(db)
         .await?;

@@ -73,11 +73,7 @@ async fn hideable(txn: &DatabaseTransaction, target: &ContentRef) -> Result<Hide
                 .one(txn)
                 .await?
                 .filter(|u| u.deleted_at.is_none());
-            if row.as_ref().is_some_and(|u| {
-                u.role
-                    .parse::<shared::Role>()
-                    .is_ok_and(shared::Role::is_staff)
-            }) {
+            if row.as_ref().is_some_and(|u| u.role.is_staff()) {
                 return Err(Error::Forbidden(
                     "Staff profiles stay visible: staff answer in their own name.".to_owned(),
                 ));

@@ -40,7 +40,7 @@ pub async fn suspend(ctx: &Ctx, actor: &Actor, input: Suspension) -> Result<()> 
         .await?
         .filter(|u| u.deleted_at.is_none())
         .ok_or_else(not_found)?;
-    if row.role == shared::Role::Admin.as_str() {
+    if row.role == shared::Role::Admin {
         return Err(Error::Forbidden("Admins cannot be suspended.".to_owned()));
     }
     let before =

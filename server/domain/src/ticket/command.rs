@@ -14,8 +14,8 @@ use shared::{
 
 use super::store::{
     DEFAULT_TARGET_MINUTES, POST_INTERNAL, POST_REPLY, POST_STATUS, POST_TRANSFER,
-    PRIVATE_DETAILS_MAX_CHARS, REOPEN_WINDOW, TRIAGE_DEPARTMENT, find, insert_post, parse_status,
-    scope_for, staff_member, validate_text,
+    PRIVATE_DETAILS_MAX_CHARS, REOPEN_WINDOW, TRIAGE_DEPARTMENT, find, insert_post, scope_for,
+    staff_member, validate_text,
 };
 use super::view::get;
 use crate::actor::Actor;
@@ -88,12 +88,12 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewTicket) -> Result<Ticket
     let now = ctx.clock.now();
     let txn = crate::db::begin_write(&ctx.db).await?;
     let row = ticket::ActiveModel {
-        kind: Set(input.kind.as_str().to_owned()),
+        kind: Set(input.kind),
         title: Set(title),
         body_html: Set(markdown::render(&input.body)),
         body_md: Set(input.body),
         private_details: Set(private),
-        status: Set(TicketStatus::Open.as_str().to_owned()),
+        status: Set(TicketStatus::Open),
         department_id: Set(department.map(|d| d.id)),
         author_id: Set(member.id),
         created_at: Set(now),
@@ -163,7 +163,7 @@ pub async fn reply(
     } else {
         policy::member_for(actor, Action::ReplyTicket, scope)?
     };
-    let status = parse_status(&row.status)?;
+    let status = row.status;
     if status == TicketStatus::Closed {
         return Err(Error::Conflict(
             "this ticket is closed; file a new one or ask staff to reopen it".to_owned(),
@@ -190,7 +190,7 @@ pub async fn reply(
         active.first_response_by_id = Set(Some(member.id));
         active.sla_due_at = Set(None);
         if status == TicketStatus::Open {
-            active.status = Set(TicketStatus::Acknowledged.as_str().to_owned());
+            active.status = Set(TicketStatus::Acknowledged);
         }
     }
     if staff_reply {
@@ -207,7 +207,7 @@ pub async fn reply(
         .await?;
     }
     if author_reply && status == TicketStatus::WaitingForCustomer {
-        active.status = Set(TicketStatus::InProgress.as_str().to_owned());
+        active.status = Set(TicketStatus::InProgress);
     }
     active.update(&txn).await?;
     txn.commit().await?;
@@ -283,7 +283,7 @@ pub async fn change_status(
     let txn = db::begin_write(&ctx.db).await?;
     let row = find(&txn, number, true).await?;
     let scope = scope_for(actor, &row);
-    let from = parse_status(&row.status)?;
+    let from = row.status;
     let now = ctx.clock.now();
     let member = if let Some(staff) = staff_member(actor) {
         staff
@@ -342,7 +342,7 @@ pub async fn change_status(
             .await?;
     }
     let mut active = row.into_active_model();
-    active.status = Set(input.status.as_str().to_owned());
+    active.status = Set(input.status);
     active.updated_at = Set(now);
     match input.status {
         TicketStatus::Resolved => active.resolved_at = Set(Some(now)),
@@ -371,11 +371,7 @@ pub async fn assign(
             };
             let found = found
                 .filter(|u| u.deleted_at.is_none())
-                .filter(|u| {
-                    u.role
-                        .parse::<shared::Role>()
-                        .is_ok_and(shared::Role::is_staff)
-                })
+                .filter(|u| u.role.is_staff())
                 .ok_or_else(|| Error::invalid("assignee", "must be a staff member"))?;
             Some(found.id)
         }

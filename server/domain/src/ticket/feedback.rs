@@ -9,7 +9,7 @@ use sea_orm::{
 };
 use shared::{MeTooState, Rating, TicketStatus, TicketView};
 
-use super::store::{find, parse_status, scope_for};
+use super::store::{find, scope_for};
 use super::view::get;
 use crate::actor::Actor;
 use crate::entity::{ticket, ticket_me_too};
@@ -86,7 +86,7 @@ pub async fn rate(ctx: &Ctx, actor: &Actor, number: &str, input: Rating) -> Resu
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
     }
-    let status = parse_status(&row.status)?;
+    let status = row.status;
     if !matches!(status, TicketStatus::Resolved | TicketStatus::Closed) {
         return Err(Error::Conflict(
             "a ticket can be rated once it is resolved".to_owned(),

@@ -9,7 +9,7 @@ use sea_orm::{ActiveModelTrait, EntityTrait, QuerySelect, Set};
 use shared::idea::BODY_MAX_CHARS;
 use shared::staff::DepartmentRef;
 use shared::ticket::{parse_ticket_number, ticket_number};
-use shared::{FirstResponse, TicketCard, TicketKind, TicketStatus, UserRef};
+use shared::{FirstResponse, TicketCard, TicketStatus, UserRef};
 
 use crate::actor::{Actor, Member};
 use crate::entity::{department, ticket, ticket_post};
@@ -32,11 +32,6 @@ pub(super) const POST_STATUS: &str = "status";
 
 pub(super) fn rfc3339(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
-pub(super) fn parse_kind(raw: &str) -> Result<TicketKind> {
-    raw.parse()
-        .map_err(|e: shared::ticket::UnknownTicketKind| Error::Internal(e.to_string()))
 }
 
 pub(super) fn parse_status(raw: &str) -> Result<TicketStatus> {
@@ -146,8 +141,8 @@ pub(super) fn card(
     let first = first_response(&row, target_minutes(all, row.department_id), people, now);
     Ok(TicketCard {
         number: ticket_number(i64::from(row.id)),
-        kind: parse_kind(&row.kind)?,
-        status: parse_status(&row.status)?,
+        kind: row.kind,
+        status: row.status,
         department: department_ref(all, row.department_id),
         author: person(people, row.author_id)?,
         assignee: row.assignee_id.map(|id| person(people, id)).transpose()?,
@@ -236,12 +231,12 @@ mod tests {
     fn ticket_at(started: DateTime<Utc>, answered: Option<DateTime<Utc>>) -> ticket::Model {
         ticket::Model {
             id: 1,
-            kind: "complaint".to_owned(),
+            kind: shared::TicketKind::Complaint,
             title: "t".to_owned(),
             body_md: String::new(),
             body_html: String::new(),
             private_details: None,
-            status: "open".to_owned(),
+            status: TicketStatus::Open,
             department_id: None,
             author_id: 1,
             created_at: started,

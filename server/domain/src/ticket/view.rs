@@ -15,7 +15,7 @@ use shared::{
 
 use super::store::{
     POST_INTERNAL, REOPEN_WINDOW, card, department_ref, departments, find, first_response,
-    parse_kind, parse_status, person, rfc3339, scope_for, staff_member, target_minutes,
+    parse_status, person, rfc3339, scope_for, staff_member, target_minutes,
 };
 use crate::actor::Actor;
 use crate::entity::{ticket, ticket_me_too, ticket_post};
@@ -54,7 +54,7 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: &str) -> Result<TicketView> {
             .is_some(),
         None => false,
     };
-    let status = parse_status(&row.status)?;
+    let status = row.status;
     let finished = matches!(status, TicketStatus::Resolved | TicketStatus::Closed);
     let own = scope == Scope::Own;
     let can = TicketAbilities {
@@ -93,7 +93,7 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: &str) -> Result<TicketView> {
     let sees_private = policy::can(actor, Action::ReadTicketPrivate, scope);
     Ok(TicketView {
         number: ticket_number(i64::from(row.id)),
-        kind: parse_kind(&row.kind)?,
+        kind: row.kind,
         status,
         department: department_ref(&all, row.department_id),
         author: person(&people, row.author_id)?,
@@ -146,15 +146,14 @@ pub async fn list(ctx: &Ctx, actor: &Actor, query: &TicketQuery) -> Result<Page<
     }
     let mut select = ticket::Entity::find();
     if let Some(status) = query.status {
-        select = select.filter(ticket::Column::Status.eq(status.as_str()));
+        select = select.filter(ticket::Column::Status.eq(status));
     } else if urgent {
-        select = select.filter(ticket::Column::Status.is_not_in([
-            TicketStatus::Resolved.as_str(),
-            TicketStatus::Closed.as_str(),
-        ]));
+        select = select.filter(
+            ticket::Column::Status.is_not_in([TicketStatus::Resolved, TicketStatus::Closed]),
+        );
     }
     if let Some(kind) = query.kind {
-        select = select.filter(ticket::Column::Kind.eq(kind.as_str()));
+        select = select.filter(ticket::Column::Kind.eq(kind));
     }
     if let Some(slug) = query.department.as_deref().filter(|s| !s.is_empty()) {
         let found = crate::department::find_for_field(ctx, Some(slug)).await?;
