@@ -308,7 +308,7 @@ pub struct ExportedTicketPost {
     /// The ticket, `VOC-000123`.
     pub ticket_number: String,
     /// reply, internal or transfer.
-    pub kind: String,
+    pub kind: crate::TicketPostKind,
     /// The Markdown as written.
     pub body_markdown: String,
     /// RFC 3339 UTC.

@@ -16,6 +16,7 @@ pub mod page;
 pub mod redirect;
 pub mod staff;
 pub mod ticket;
+pub mod vocabulary;
 pub mod webhook;
 
 pub use announcement::{AnnouncementView, LinkedIdea, NewAnnouncement};
@@ -41,3 +42,4 @@ pub use ticket::{
     TicketAssignment, TicketCard, TicketKind, TicketPost, TicketQuery, TicketStatus,
     TicketStatusChange, TicketTransfer, TicketView,
 };
+pub use vocabulary::{CommitmentStatus, RemedyKind, RemedyStatus, ReportStatus, TicketPostKind};

@@ -54,7 +54,7 @@ pub struct ReportView {
     /// Who reported it.
     pub reporter: UserRef,
     /// `open`, `dismissed` or `actioned`.
-    pub status: String,
+    pub status: crate::ReportStatus,
     /// The reported text (plain, shortened) for context.
     pub excerpt: String,
     /// Where it is shown (a site path).

@@ -28,10 +28,50 @@ macro_rules! string_enum {
             type Err = $err;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 <$ty>::ALL
-                    .into_iter()
+                    .iter()
+                    .copied()
                     .find(|v| v.as_str() == s)
                     .ok_or_else(|| $err(s.to_owned()))
             }
         }
+    };
+}
+
+/// Defines a closed vocabulary in one place: the enum (JSON, the `OpenAPI`
+/// schema and, with the `db` feature, a column type stored as its string),
+/// `as_str`, `Display` and `FromStr`. Each variant names its stable string.
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        pub enum $ty:ident ($err:ident, $what:literal) {
+            $($(#[$variant_meta:meta])* $variant:ident = $text:literal,)+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[cfg_attr(
+            feature = "db",
+            derive(sea_orm::DeriveValueType),
+            sea_orm(value_type = "String")
+        )]
+        pub enum $ty {
+            $($(#[$variant_meta])* #[serde(rename = $text)] $variant,)+
+        }
+
+        impl $ty {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
+
+            /// The stable string used in the database and the API.
+            #[must_use]
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $text,)+
+                }
+            }
+        }
+
+        string_enum!($ty, $err, $what);
     };
 }

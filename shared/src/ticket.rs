@@ -220,7 +220,7 @@ pub struct TicketPost {
     pub id: i64,
     /// `reply` (public), `internal` (staff only), `transfer` (public hand-off
     /// note), `status` (public status change, with an optional note).
-    pub kind: String,
+    pub kind: crate::TicketPostKind,
     /// Sanitised HTML.
     pub body_html: String,
     /// Who wrote it; staff carry their signed identity.
@@ -345,11 +345,12 @@ pub struct CommitmentInput {
 }
 
 /// A remedy offered in an official reply.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RemedyInput {
-    /// `month_free`, `credit` or `custom`.
+    /// `month_free`, `credit` or `custom` (a `RemedyKind`; read as text so
+    /// that every invalid field is reported at once).
     pub kind: String,
     /// Its value in won (for a free month: that month's fee).
     #[serde(default)]
@@ -374,7 +375,7 @@ pub struct CommitmentView {
     /// `YYYY-MM-DD`.
     pub due_on: String,
     /// `pending`, `kept`, `overdue` (pending past its date) or `withdrawn`.
-    pub status: String,
+    pub status: crate::CommitmentStatus,
     /// For `kept`: whether it was kept by the due date.
     pub on_time: Option<bool>,
     /// The department that owns it.
@@ -390,11 +391,12 @@ pub struct CommitmentView {
 }
 
 /// `PUT /api/v1/commitments/{id}`: staff settle a promise.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CommitmentUpdate {
-    /// `kept` (needs `evidence`), `withdrawn` (needs `reason`) or `pending`.
+    /// `kept` (needs `evidence`), `withdrawn` (needs `reason`) or `pending`
+    /// (a `CommitmentStatus`, checked by the service with a field error).
     pub status: String,
     /// A link or words showing it was done.
     #[serde(default)]
@@ -409,7 +411,7 @@ pub struct CommitmentUpdate {
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct CommitmentQuery {
-    /// `pending`, `kept`, `overdue` or `withdrawn`.
+    /// `pending`, `kept`, `overdue` or `withdrawn` (a `CommitmentStatus`).
     #[serde(default)]
     pub status: Option<String>,
     /// Page size, 1–100; 20 when absent.
@@ -428,13 +430,13 @@ pub struct RemedyView {
     /// Its id.
     pub id: i64,
     /// `month_free`, `credit` or `custom`.
-    pub kind: String,
+    pub kind: crate::RemedyKind,
     /// Value in won.
     pub amount: i64,
     /// In words.
     pub description: String,
     /// `granted`, `pending_approval` or `rejected`.
-    pub status: String,
+    pub status: crate::RemedyStatus,
     /// Who granted it (signed).
     pub granted_by: crate::staff::UserRef,
     /// Who approved or rejected it, above the limit.

@@ -363,7 +363,7 @@ async fn generate_support(ctx: &Ctx, base: chrono::DateTime<Utc>, rng: &mut Lcg)
             posts.push(ticket_post::ActiveModel {
                 ticket_id: Set(id),
                 author_id: Set(staff_id),
-                kind: Set("reply".to_owned()),
+                kind: Set(shared::TicketPostKind::Reply),
                 body_md: Set("Looking into it.".to_owned()),
                 body_html: Set("<p>Looking into it.</p>".to_owned()),
                 created_at: Set(at),

@@ -19,11 +19,7 @@ use crate::actor::{Actor, Member};
 use crate::entity::{commitment, department, ticket};
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, audit};
-
-const PENDING: &str = "pending";
-const KEPT: &str = "kept";
-const WITHDRAWN: &str = "withdrawn";
-const OVERDUE: &str = "overdue";
+use shared::CommitmentStatus;
 
 /// Today's date as promises count it (UTC).
 pub(crate) fn today(now: DateTime<Utc>) -> String {
@@ -31,12 +27,12 @@ pub(crate) fn today(now: DateTime<Utc>) -> String {
 }
 
 /// The public status: a pending promise past its date is overdue.
-pub(crate) fn status_of(row: &commitment::Model, now: DateTime<Utc>) -> &'static str {
-    match row.status.as_str() {
-        KEPT => KEPT,
-        WITHDRAWN => WITHDRAWN,
-        _ if row.due_on < today(now) => OVERDUE,
-        _ => PENDING,
+pub(crate) fn status_of(row: &commitment::Model, now: DateTime<Utc>) -> CommitmentStatus {
+    match row.status {
+        CommitmentStatus::Kept => CommitmentStatus::Kept,
+        CommitmentStatus::Withdrawn => CommitmentStatus::Withdrawn,
+        _ if row.due_on < today(now) => CommitmentStatus::Overdue,
+        _ => CommitmentStatus::Pending,
     }
 }
 
@@ -91,7 +87,7 @@ pub(crate) async fn make<C: ConnectionTrait>(
         text: Set(input.text.trim().to_owned()),
         due_on: Set(due_on),
         department_id: Set(department_id),
-        status: Set(PENDING.to_owned()),
+        status: Set(CommitmentStatus::Pending),
         evidence: Set(None),
         reason: Set(None),
         made_by_id: Set(staff.id),
@@ -149,13 +145,13 @@ async fn views(ctx: &Ctx, rows: Vec<commitment::Model>) -> Result<Vec<Commitment
     rows.into_iter()
         .map(|row| {
             let status = status_of(&row, now);
-            let on_time =
-                (status == KEPT).then(|| row.settled_at.is_some_and(|at| today(at) <= row.due_on));
+            let on_time = (status == CommitmentStatus::Kept)
+                .then(|| row.settled_at.is_some_and(|at| today(at) <= row.due_on));
             Ok(CommitmentView {
                 id: i64::from(row.id),
                 ticket: ticket_number(i64::from(row.ticket_id)),
                 ticket_title: titles.get(&row.ticket_id).cloned().unwrap_or_default(),
-                status: status.to_owned(),
+                status,
                 on_time,
                 department: row
                     .department_id
@@ -193,20 +189,30 @@ pub async fn list(ctx: &Ctx, query: &CommitmentQuery) -> Result<Page<CommitmentV
     }
     let today = today(ctx.clock.now());
     let mut select = commitment::Entity::find();
-    select = match query.status.as_deref().filter(|s| !s.is_empty()) {
-        None => select,
-        Some(PENDING) => select
-            .filter(commitment::Column::Status.eq(PENDING))
-            .filter(commitment::Column::DueOn.gte(today.as_str())),
-        Some(OVERDUE) => select
-            .filter(commitment::Column::Status.eq(PENDING))
-            .filter(commitment::Column::DueOn.lt(today.as_str())),
-        Some(status @ (KEPT | WITHDRAWN)) => select.filter(commitment::Column::Status.eq(status)),
-        Some(other) => {
-            return Err(Error::invalid(
+    let status = match query
+        .status
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        None => None,
+        Some(raw) => Some(raw.parse::<CommitmentStatus>().map_err(|_| {
+            Error::invalid(
                 "status",
-                format!("`{other}` is not one of pending, kept, overdue, withdrawn"),
-            ));
+                format!("`{raw}` is not one of pending, kept, overdue, withdrawn"),
+            )
+        })?),
+    };
+    select = match status {
+        None => select,
+        Some(CommitmentStatus::Pending) => select
+            .filter(commitment::Column::Status.eq(CommitmentStatus::Pending))
+            .filter(commitment::Column::DueOn.gte(today.as_str())),
+        Some(CommitmentStatus::Overdue) => select
+            .filter(commitment::Column::Status.eq(CommitmentStatus::Pending))
+            .filter(commitment::Column::DueOn.lt(today.as_str())),
+        Some(status @ (CommitmentStatus::Kept | CommitmentStatus::Withdrawn)) => {
+            select.filter(commitment::Column::Status.eq(status))
         }
     };
     let offset: u64 = match query.cursor.as_deref().filter(|c| !c.is_empty()) {
@@ -237,7 +243,7 @@ pub async fn list(ctx: &Ctx, query: &CommitmentQuery) -> Result<Page<CommitmentV
 async fn tell_about_promise<C: ConnectionTrait>(
     db: &C,
     row: &commitment::Model,
-    status: &'static str,
+    status: CommitmentStatus,
     actor_id: i32,
     now: DateTime<Utc>,
 ) -> Result<()> {
@@ -246,7 +252,7 @@ async fn tell_about_promise<C: ConnectionTrait>(
     };
     let number = ticket_number(i64::from(ticket.id));
     let link = format!("/tickets/{number}");
-    let (kind, subject) = if status == KEPT {
+    let (kind, subject) = if status == CommitmentStatus::Kept {
         (
             crate::notification::COMMITMENT_KEPT,
             format!("Promise kept in {number}: {}", row.text),
@@ -257,7 +263,7 @@ async fn tell_about_promise<C: ConnectionTrait>(
             format!("Promise overdue in {number}: {}", row.text),
         )
     };
-    let text = if status == KEPT {
+    let text = if status == CommitmentStatus::Kept {
         row.evidence.clone().unwrap_or_default()
     } else {
         format!(
@@ -276,7 +282,7 @@ async fn tell_about_promise<C: ConnectionTrait>(
         now,
     )
     .await?;
-    if status == OVERDUE && row.made_by_id != ticket.author_id {
+    if status == CommitmentStatus::Overdue && row.made_by_id != ticket.author_id {
         crate::notification::tell_member(
             db,
             row.made_by_id,
@@ -309,7 +315,7 @@ async fn tell_about_promise<C: ConnectionTrait>(
 pub async fn notice_overdue(ctx: &Ctx) -> Result<usize> {
     let now = ctx.clock.now();
     let rows = commitment::Entity::find()
-        .filter(commitment::Column::Status.eq(PENDING))
+        .filter(commitment::Column::Status.eq(CommitmentStatus::Pending))
         .filter(commitment::Column::DueOn.lt(today(now)))
         .filter(commitment::Column::OverdueNotifiedAt.is_null())
         .order_by_asc(commitment::Column::Id)
@@ -331,7 +337,7 @@ pub async fn notice_overdue(ctx: &Ctx) -> Result<usize> {
             .rows_affected
             == 1;
         if won {
-            tell_about_promise(&txn, &row, OVERDUE, row.made_by_id, now).await?;
+            tell_about_promise(&txn, &row, CommitmentStatus::Overdue, row.made_by_id, now).await?;
             noticed += 1;
         }
         txn.commit().await?;
@@ -360,21 +366,34 @@ pub async fn update(
             .filter(|t| !t.is_empty())
             .map(str::to_owned)
     };
-    let (evidence, reason) = match input.status.as_str() {
-        KEPT => (
+    let status = input
+        .status
+        .trim()
+        .parse::<CommitmentStatus>()
+        .map_err(|_| {
+            Error::invalid(
+                "status",
+                format!(
+                    "`{}` is not one of pending, kept, withdrawn (overdue comes by itself)",
+                    input.status
+                ),
+            )
+        })?;
+    let (evidence, reason) = match status {
+        CommitmentStatus::Kept => (
             Some(text(&input.evidence).ok_or_else(|| {
                 Error::invalid("evidence", "show that it was done: a link or a sentence")
             })?),
             None,
         ),
-        WITHDRAWN => (
+        CommitmentStatus::Withdrawn => (
             None,
             Some(text(&input.reason).ok_or_else(|| {
                 Error::invalid("reason", "say publicly why the promise is withdrawn")
             })?),
         ),
-        PENDING => (None, None),
-        other => {
+        CommitmentStatus::Pending => (None, None),
+        other @ CommitmentStatus::Overdue => {
             return Err(Error::invalid(
                 "status",
                 format!(
@@ -388,17 +407,17 @@ pub async fn update(
         serde_json::json!({"status": row.status, "evidence": row.evidence, "reason": row.reason});
     let txn = crate::db::begin_write(&ctx.db).await?;
     let mut active = row.clone().into_active_model();
-    active.status = Set(input.status.clone());
+    active.status = Set(status);
     active.evidence = Set(evidence.clone());
     active.reason = Set(reason.clone());
-    active.settled_at = Set((input.status != PENDING).then_some(now));
+    active.settled_at = Set((status != CommitmentStatus::Pending).then_some(now));
     active.update(&txn).await?;
-    if input.status == KEPT && row.status != KEPT {
+    if status == CommitmentStatus::Kept && row.status != CommitmentStatus::Kept {
         let kept = commitment::Model {
             evidence: evidence.clone(),
             ..row.clone()
         };
-        tell_about_promise(&txn, &kept, KEPT, staff.id, now).await?;
+        tell_about_promise(&txn, &kept, CommitmentStatus::Kept, staff.id, now).await?;
     }
     audit::record(
         &txn,
@@ -410,7 +429,7 @@ pub async fn update(
             target_id: id.to_string(),
             before: Some(before),
             after: Some(
-                serde_json::json!({"status": input.status, "evidence": evidence, "reason": reason}),
+                serde_json::json!({"status": status, "evidence": evidence, "reason": reason}),
             ),
         },
         now,
@@ -429,7 +448,7 @@ mod tests {
     use super::*;
     use chrono::TimeZone;
 
-    fn promise(due_on: &str, status: &str) -> commitment::Model {
+    fn promise(due_on: &str, status: CommitmentStatus) -> commitment::Model {
         commitment::Model {
             id: 1,
             ticket_id: 1,
@@ -437,7 +456,7 @@ mod tests {
             text: "fix it".to_owned(),
             due_on: due_on.to_owned(),
             department_id: None,
-            status: status.to_owned(),
+            status,
             evidence: None,
             reason: None,
             made_by_id: 1,
@@ -458,17 +477,26 @@ mod tests {
             .single()
             .expect("time");
         assert_eq!(
-            status_of(&promise("2026-12-03", PENDING), on_the_day),
-            PENDING
+            status_of(
+                &promise("2026-12-03", CommitmentStatus::Pending),
+                on_the_day
+            ),
+            CommitmentStatus::Pending
         );
         assert_eq!(
-            status_of(&promise("2026-12-03", PENDING), next_day),
-            OVERDUE
+            status_of(&promise("2026-12-03", CommitmentStatus::Pending), next_day),
+            CommitmentStatus::Overdue
         );
-        assert_eq!(status_of(&promise("2026-12-03", KEPT), next_day), KEPT);
         assert_eq!(
-            status_of(&promise("2026-12-03", WITHDRAWN), next_day),
-            WITHDRAWN
+            status_of(&promise("2026-12-03", CommitmentStatus::Kept), next_day),
+            CommitmentStatus::Kept
+        );
+        assert_eq!(
+            status_of(
+                &promise("2026-12-03", CommitmentStatus::Withdrawn),
+                next_day
+            ),
+            CommitmentStatus::Withdrawn
         );
     }
 }

@@ -17,21 +17,14 @@ use crate::actor::{Actor, Member};
 use crate::entity::{department, remedy, remedy_limit, ticket};
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, audit};
+use shared::{RemedyKind, RemedyStatus};
 
-/// The kinds of remedy staff can offer.
-pub const KINDS: [&str; 3] = ["month_free", "credit", "custom"];
-/// Granted at once (within the limit, or approved).
-pub const GRANTED: &str = "granted";
-/// Above the granter's limit: waits for an admin.
-pub const PENDING_APPROVAL: &str = "pending_approval";
-/// Refused by an admin.
-pub const REJECTED: &str = "rejected";
 /// No single remedy is worth more than this (a typo guard).
 const MAX_AMOUNT_WON: i64 = 10_000_000;
 
 /// A remedy that passed its checks.
 pub(crate) struct Valid {
-    kind: String,
+    kind: RemedyKind,
     amount: i64,
     description: String,
 }
@@ -39,8 +32,8 @@ pub(crate) struct Valid {
 /// Checks a remedy offered in a reply.
 pub(crate) fn validate(input: &RemedyInput) -> Result<Valid> {
     let mut errors = BTreeMap::new();
-    let kind = input.kind.trim().to_owned();
-    if !KINDS.contains(&kind.as_str()) {
+    let kind = input.kind.trim().parse::<RemedyKind>().ok();
+    if kind.is_none() {
         errors.insert(
             "remedy.kind".to_owned(),
             "must be month_free, credit or custom".to_owned(),
@@ -59,17 +52,17 @@ pub(crate) fn validate(input: &RemedyInput) -> Result<Valid> {
         .map(str::trim)
         .filter(|d| !d.is_empty())
         .map(str::to_owned);
-    if kind == "custom" && description.is_none() {
+    if kind == Some(RemedyKind::Custom) && description.is_none() {
         errors.insert(
             "remedy.description".to_owned(),
             "say what the custom remedy is".to_owned(),
         );
     }
-    if !errors.is_empty() {
+    let Some(kind) = kind.filter(|_| errors.is_empty()) else {
         return Err(Error::Invalid(errors));
-    }
-    let description = description.unwrap_or_else(|| match kind.as_str() {
-        "month_free" => "One month free".to_owned(),
+    };
+    let description = description.unwrap_or_else(|| match kind {
+        RemedyKind::MonthFree => "One month free".to_owned(),
         _ => format!("A credit of {amount} won"),
     });
     Ok(Valid {
@@ -106,15 +99,15 @@ pub(crate) async fn grant<C: ConnectionTrait>(
     now: DateTime<Utc>,
 ) -> Result<()> {
     let status = match limit_for(db, staff).await? {
-        Some(limit) if valid.amount > limit => PENDING_APPROVAL,
-        _ => GRANTED,
+        Some(limit) if valid.amount > limit => RemedyStatus::PendingApproval,
+        _ => RemedyStatus::Granted,
     };
     let saved = remedy::ActiveModel {
         ticket_id: Set(row.id),
         kind: Set(valid.kind),
         amount_won: Set(valid.amount),
         description: Set(valid.description),
-        status: Set(status.to_owned()),
+        status: Set(status),
         granted_by_id: Set(staff.id),
         decided_by_id: Set(None),
         created_at: Set(now),
@@ -128,7 +121,7 @@ pub(crate) async fn grant<C: ConnectionTrait>(
         audit::Entry {
             guideline: None,
             actor_id: staff.id,
-            action: if status == GRANTED {
+            action: if status == RemedyStatus::Granted {
                 "remedy.granted"
             } else {
                 "remedy.requested"
@@ -188,7 +181,7 @@ pub(crate) async fn for_ticket(ctx: &Ctx, ticket_id: i32) -> Result<Vec<RemedyVi
 pub async fn pending(ctx: &Ctx, actor: &Actor) -> Result<Vec<RemedyView>> {
     policy::authorize(actor, Action::ApproveRemedy, Scope::Others)?;
     let rows = remedy::Entity::find()
-        .filter(remedy::Column::Status.eq(PENDING_APPROVAL))
+        .filter(remedy::Column::Status.eq(RemedyStatus::PendingApproval))
         .order_by_asc(remedy::Column::Id)
         .all(&ctx.db)
         .await?;
@@ -206,18 +199,22 @@ pub async fn decide(ctx: &Ctx, actor: &Actor, id: i64, approve: bool) -> Result<
         .one(&txn)
         .await?
         .ok_or_else(not_found)?;
-    if row.status != PENDING_APPROVAL {
+    if row.status != RemedyStatus::PendingApproval {
         return Err(Error::Conflict(format!(
             "remedy {id} is {}, not waiting for approval",
             row.status
         )));
     }
     let now = ctx.clock.now();
-    let status = if approve { GRANTED } else { REJECTED };
+    let status = if approve {
+        RemedyStatus::Granted
+    } else {
+        RemedyStatus::Rejected
+    };
     let ticket_id = row.ticket_id;
     let amount = row.amount_won;
     let mut active = row.into_active_model();
-    active.status = Set(status.to_owned());
+    active.status = Set(status);
     active.decided_by_id = Set(Some(admin.id));
     active.decided_at = Set(Some(now));
     let saved = active.update(&txn).await?;
@@ -234,7 +231,7 @@ pub async fn decide(ctx: &Ctx, actor: &Actor, id: i64, approve: bool) -> Result<
             target_type: "ticket",
             target_id: ticket_number(i64::from(ticket_id)),
             before: Some(
-                serde_json::json!({"remedy": id, "status": PENDING_APPROVAL, "amount_won": amount}),
+                serde_json::json!({"remedy": id, "status": RemedyStatus::PendingApproval, "amount_won": amount}),
             ),
             after: Some(serde_json::json!({"remedy": id, "status": status, "amount_won": amount})),
         },

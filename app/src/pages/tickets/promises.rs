@@ -3,7 +3,7 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::{CommitmentView, RemedyView};
+use shared::{CommitmentStatus, CommitmentView, RemedyStatus, RemedyView};
 
 use super::{short_signature, won};
 use crate::components::field::{field_error, form_error};
@@ -17,15 +17,18 @@ pub fn Commitment(
     settle: Option<ServerAction<SettleCommitment>>,
 ) -> impl IntoView {
     let locale = expect_context::<Locale>();
-    let status_key = match c.status.as_str() {
-        "kept" => "commitment.kept",
-        "overdue" => "commitment.overdue",
-        "withdrawn" => "commitment.withdrawn",
-        _ => "commitment.pending",
+    let status_key = match c.status {
+        CommitmentStatus::Kept => "commitment.kept",
+        CommitmentStatus::Overdue => "commitment.overdue",
+        CommitmentStatus::Withdrawn => "commitment.withdrawn",
+        CommitmentStatus::Pending => "commitment.pending",
     };
-    let open = c.status == "pending" || c.status == "overdue";
+    let open = matches!(
+        c.status,
+        CommitmentStatus::Pending | CommitmentStatus::Overdue
+    );
     view! {
-        <li class=format!("commitment commitment-{}", c.status) data-commitment=c.id data-status=c.status.clone()>
+        <li class=format!("commitment commitment-{}", c.status) data-commitment=c.id data-status=c.status.as_str()>
             <span class="commitment-status">{locale.t(status_key)}</span>
             " " <strong class="commitment-text">{c.text.clone()}</strong>
             " · " {locale.t("commitment.due")} " " <time class="commitment-due">{c.due_on.clone()}</time>
@@ -55,14 +58,14 @@ pub fn Commitment(
 #[component]
 pub(super) fn Remedy(r: RemedyView) -> impl IntoView {
     let locale = expect_context::<Locale>();
-    let status_key = match r.status.as_str() {
-        "granted" => "remedy.granted",
-        "rejected" => "remedy.rejected",
-        _ => "remedy.pending",
+    let status_key = match r.status {
+        RemedyStatus::Granted => "remedy.granted",
+        RemedyStatus::Rejected => "remedy.rejected",
+        RemedyStatus::PendingApproval => "remedy.pending",
     };
     let by = r.granted_by.staff.as_ref().map(short_signature);
     view! {
-        <li class=format!("remedy remedy-{}", r.status) data-remedy=r.id data-status=r.status.clone()>
+        <li class=format!("remedy remedy-{}", r.status) data-remedy=r.id data-status=r.status.as_str()>
             <span class="remedy-status">{locale.t(status_key)}</span>
             " " <strong class="remedy-description">{r.description.clone()}</strong>
             " · " <span class="remedy-amount">{won(r.amount)} " " {locale.t("remedy.won")}</span>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use shared::{TicketPost, TicketStatus, TicketView};
+use shared::{TicketPost, TicketPostKind, TicketStatus, TicketView};
 
 use super::promises::{Commitment, Remedy};
 use super::reply::{ReplyForm, StaffTools};
@@ -181,20 +181,20 @@ fn Post(p: TicketPost) -> impl IntoView {
         Some(staff) => view! { <StaffSignature staff/> }.into_any(),
         None => view! { <AuthorName author=p.author.clone()/> }.into_any(),
     };
-    let action = match p.kind.as_str() {
-        "transfer" => Some(view! {
+    let action = match p.kind {
+        TicketPostKind::Transfer => Some(view! {
             <span class="post-action">
                 {locale.t("ticket.handed_to")} " " <strong class="to-department">{p.to_department.clone().map(|d| d.name).unwrap_or_default()}</strong>
             </span>
         }.into_any()),
-        "status" => p.status.map(|s| view! {
+        TicketPostKind::Status => p.status.map(|s| view! {
             <span class="post-action">{locale.t("ticket.marked")} " " <strong data-status=s.as_str()>{locale.t(ticket_status_key(s))}</strong></span>
         }.into_any()),
-        "internal" => Some(view! { <span class="post-action internal-label">{locale.t("ticket.internal")}</span> }.into_any()),
-        _ => None,
+        TicketPostKind::Internal => Some(view! { <span class="post-action internal-label">{locale.t("ticket.internal")}</span> }.into_any()),
+        TicketPostKind::Reply => None,
     };
     view! {
-        <li class=format!("ticket-post post-{}", p.kind) data-kind=p.kind.clone()>
+        <li class=format!("ticket-post post-{}", p.kind) data-kind=p.kind.as_str()>
             <div class="timeline-head">
                 {head}
                 {action}
@@ -206,7 +206,7 @@ fn Post(p: TicketPost) -> impl IntoView {
                 }.into_any(),
                 None => has_text.then(|| view! { <div class="prose post-body" inner_html=body></div> }).into_any(),
             }}
-            {(p.kind == "reply" && p.hidden.is_none() && p.author.staff.is_none()).then(|| view! { <ReportForm kind="ticket_post" id=p.id/> })}
+            {(p.kind == TicketPostKind::Reply && p.hidden.is_none() && p.author.staff.is_none()).then(|| view! { <ReportForm kind="ticket_post" id=p.id/> })}
         </li>
     }
 }

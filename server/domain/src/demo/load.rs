@@ -305,19 +305,27 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
             } else {
                 "불편을 드려 죄송합니다. 지금 원인을 확인하고 있으며 이 글에서 진행 상황을 알려 드리겠습니다."
             };
-            insert_post(&txn, row.id, answerer, "reply", reply, at).await?;
             insert_post(
                 &txn,
                 row.id,
                 answerer,
-                "internal",
+                shared::TicketPostKind::Reply,
+                reply,
+                at,
+            )
+            .await?;
+            insert_post(
+                &txn,
+                row.id,
+                answerer,
+                shared::TicketPostKind::Internal,
                 "Checked the account history; see the customer number in the private details.",
                 at + Duration::minutes(3),
             )
             .await?;
         }
         if resolved {
-            insert_post(&txn, row.id, answerer, "reply", "This is now fixed. If anything is still wrong, reopen this thread and we will continue here.", created_at + Duration::hours(6)).await?;
+            insert_post(&txn, row.id, answerer, shared::TicketPostKind::Reply, "This is now fixed. If anything is still wrong, reopen this thread and we will continue here.", created_at + Duration::hours(6)).await?;
         }
     }
     txn.commit().await?;
@@ -368,14 +376,14 @@ async fn insert_post(
     txn: &sea_orm::DatabaseTransaction,
     ticket_id: i32,
     author_id: i32,
-    kind: &str,
+    kind: shared::TicketPostKind,
     body: &str,
     at: DateTime<Utc>,
 ) -> Result<()> {
     ticket_post::ActiveModel {
         ticket_id: Set(ticket_id),
         author_id: Set(author_id),
-        kind: Set(kind.to_owned()),
+        kind: Set(kind),
         body_md: Set(body.to_owned()),
         body_html: Set(markdown::render(body)),
         created_at: Set(at),

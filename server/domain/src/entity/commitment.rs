@@ -13,7 +13,7 @@ pub struct Model {
     pub due_on: String,
     pub department_id: Option<i32>,
     /// `pending`, `kept` or `withdrawn` (overdue is derived from the date).
-    pub status: String,
+    pub status: shared::CommitmentStatus,
     pub evidence: Option<String>,
     pub reason: Option<String>,
     pub made_by_id: i32,

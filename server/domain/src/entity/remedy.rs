@@ -7,11 +7,11 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub ticket_id: i32,
-    pub kind: String,
+    pub kind: shared::RemedyKind,
     pub amount_won: i64,
     pub description: String,
     /// `granted`, `pending_approval` or `rejected`.
-    pub status: String,
+    pub status: shared::RemedyStatus,
     pub granted_by_id: i32,
     pub decided_by_id: Option<i32>,
     pub created_at: DateTimeUtc,

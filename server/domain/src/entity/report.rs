@@ -13,7 +13,7 @@ pub struct Model {
     pub note: Option<String>,
     pub reporter_id: i32,
     /// `open`, `dismissed` or `actioned`.
-    pub status: String,
+    pub status: shared::ReportStatus,
     pub handled_by_id: Option<i32>,
     pub handled_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,

@@ -8,7 +8,7 @@ pub struct Model {
     pub id: i32,
     pub ticket_id: i32,
     pub author_id: i32,
-    pub kind: String,
+    pub kind: shared::TicketPostKind,
     pub body_md: String,
     pub body_html: String,
     pub created_at: DateTimeUtc,

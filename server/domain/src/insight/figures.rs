@@ -11,6 +11,7 @@ use shared::insight::{CommitmentFigures, DepartmentFigures, DurationFigures, Mon
 use super::range::Range;
 use crate::entity::{commitment, department, idea_status_change, ticket};
 use crate::{Ctx, Result};
+use shared::CommitmentStatus;
 
 /// Rows in the top lists.
 pub(super) const TOP: usize = 5;
@@ -127,17 +128,17 @@ pub(super) async fn commitment_figures(ctx: &Ctx, range: Range) -> Result<Commit
     let mut figures = CommitmentFigures::default();
     for row in &rows {
         match crate::commitment::status_of(row, now) {
-            "kept"
+            CommitmentStatus::Kept
                 if row
                     .settled_at
                     .is_some_and(|at| crate::commitment::today(at) <= row.due_on) =>
             {
                 figures.kept_on_time += 1;
             }
-            "kept" => figures.kept_late += 1,
-            "withdrawn" => figures.withdrawn += 1,
-            "overdue" => figures.overdue += 1,
-            _ => figures.pending += 1,
+            CommitmentStatus::Kept => figures.kept_late += 1,
+            CommitmentStatus::Withdrawn => figures.withdrawn += 1,
+            CommitmentStatus::Overdue => figures.overdue += 1,
+            CommitmentStatus::Pending => figures.pending += 1,
         }
     }
     Ok(figures)

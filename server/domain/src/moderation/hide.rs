@@ -8,11 +8,12 @@ use sea_orm::{
 };
 use shared::{ContentRef, HeldPost, HideRequest, UnhideRequest};
 
-use super::report::{ACTIONED, OPEN, check_reason, excerpt};
+use super::report::{check_reason, excerpt};
 use crate::actor::Actor;
 use crate::entity::{idea, idea_comment, report, ticket_post, user};
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, audit};
+use shared::{ReportStatus, TicketPostKind};
 
 /// Who hid something, why, and when (`None` in `write_hidden` shows it again).
 struct Hiding {
@@ -60,7 +61,7 @@ async fn hideable(txn: &DatabaseTransaction, target: &ContentRef) -> Result<Hide
         "ticket_post" => ticket_post::Entity::find_by_id(id)
             .one(txn)
             .await?
-            .filter(|r| r.kind != "internal")
+            .filter(|r| r.kind != TicketPostKind::Internal)
             .map(|r| Hideable {
                 id,
                 text: r.body_md,
@@ -179,12 +180,12 @@ pub async fn hide(ctx: &Ctx, actor: &Actor, input: HideRequest) -> Result<()> {
     };
     write_hidden(&txn, &input.target.kind, &row, Some(&hiding), now).await?;
     report::Entity::update_many()
-        .col_expr(report::Column::Status, Expr::value(ACTIONED))
+        .col_expr(report::Column::Status, Expr::value(ReportStatus::Actioned))
         .col_expr(report::Column::HandledById, Expr::value(moderator.id))
         .col_expr(report::Column::HandledAt, Expr::value(now))
         .filter(report::Column::TargetType.eq(input.target.kind.as_str()))
         .filter(report::Column::TargetId.eq(row.id))
-        .filter(report::Column::Status.eq(OPEN))
+        .filter(report::Column::Status.eq(ReportStatus::Open))
         .exec(&txn)
         .await?;
     if input.target.kind == "idea" {

@@ -12,11 +12,9 @@ use crate::actor::Actor;
 use crate::entity::{idea, idea_comment, report, ticket_post, user};
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, audit};
+use shared::{ReportStatus, TicketPostKind};
 
 pub(super) const TARGET_TYPES: [&str; 4] = ["idea", "comment", "ticket_post", "profile"];
-pub(super) const OPEN: &str = "open";
-pub(super) const DISMISSED: &str = "dismissed";
-pub(super) const ACTIONED: &str = "actioned";
 /// Characters of reported text shown to the moderator.
 pub(super) const EXCERPT_CHARS: usize = 280;
 
@@ -82,7 +80,7 @@ pub(super) async fn context(
             let row = ticket_post::Entity::find_by_id(id)
                 .one(&ctx.db)
                 .await?
-                .filter(|p| p.kind != "internal")
+                .filter(|p| p.kind != TicketPostKind::Internal)
                 .ok_or_else(not_found)?;
             Ok((
                 excerpt(&row.body_md),
@@ -133,7 +131,7 @@ pub async fn report(ctx: &Ctx, actor: &Actor, input: NewReport) -> Result<Report
         .filter(report::Column::TargetType.eq(input.target.kind.as_str()))
         .filter(report::Column::TargetId.eq(target_id))
         .filter(report::Column::ReporterId.eq(member.id))
-        .filter(report::Column::Status.eq(OPEN))
+        .filter(report::Column::Status.eq(ReportStatus::Open))
         .one(&ctx.db)
         .await?;
     let row = match existing {
@@ -145,7 +143,7 @@ pub async fn report(ctx: &Ctx, actor: &Actor, input: NewReport) -> Result<Report
                 reason: Set(input.reason.clone()),
                 note: Set(note),
                 reporter_id: Set(member.id),
-                status: Set(OPEN.to_owned()),
+                status: Set(ReportStatus::Open),
                 handled_by_id: Set(None),
                 handled_at: Set(None),
                 created_at: Set(ctx.clock.now()),
@@ -200,7 +198,7 @@ pub(super) async fn views(
 pub async fn open_reports(ctx: &Ctx, actor: &Actor) -> Result<Vec<ReportView>> {
     policy::authorize(actor, Action::HandleReports, Scope::Others)?;
     let rows = report::Entity::find()
-        .filter(report::Column::Status.eq(OPEN))
+        .filter(report::Column::Status.eq(ReportStatus::Open))
         .order_by_asc(report::Column::Id)
         .limit(200)
         .all(&ctx.db)
@@ -219,7 +217,7 @@ pub async fn dismiss(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
         .one(&txn)
         .await?
         .ok_or_else(not_found)?;
-    if row.status != OPEN {
+    if row.status != ReportStatus::Open {
         return Err(Error::Conflict(format!(
             "report {id} is already {}",
             row.status
@@ -227,7 +225,7 @@ pub async fn dismiss(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
     }
     let (target_type, target_id) = (row.target_type.clone(), row.target_id);
     let mut active = row.into_active_model();
-    active.status = Set(DISMISSED.to_owned());
+    active.status = Set(ReportStatus::Dismissed);
     active.handled_by_id = Set(Some(moderator.id));
     active.handled_at = Set(Some(now));
     active.update(&txn).await?;
@@ -239,8 +237,8 @@ pub async fn dismiss(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
             action: "report.dismissed",
             target_type: "report",
             target_id: id.to_string(),
-            before: Some(serde_json::json!({"status": OPEN, "target": {"type": target_type, "id": target_id}})),
-            after: Some(serde_json::json!({"status": DISMISSED})),
+            before: Some(serde_json::json!({"status": ReportStatus::Open, "target": {"type": target_type, "id": target_id}})),
+            after: Some(serde_json::json!({"status": ReportStatus::Dismissed})),
         },
         now,
     )

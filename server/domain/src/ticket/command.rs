@@ -13,15 +13,15 @@ use shared::{
 };
 
 use super::store::{
-    DEFAULT_TARGET_MINUTES, POST_INTERNAL, POST_REPLY, POST_STATUS, POST_TRANSFER,
-    PRIVATE_DETAILS_MAX_CHARS, REOPEN_WINDOW, TRIAGE_DEPARTMENT, find, insert_post, scope_for,
-    staff_member, validate_text,
+    DEFAULT_TARGET_MINUTES, PRIVATE_DETAILS_MAX_CHARS, REOPEN_WINDOW, TRIAGE_DEPARTMENT, find,
+    insert_post, scope_for, staff_member, validate_text,
 };
 use super::view::get;
 use crate::actor::Actor;
 use crate::entity::{department, ticket, user};
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, db, markdown};
+use shared::TicketPostKind;
 
 fn validate_new(input: &NewTicket) -> Result<(String, Option<String>)> {
     let mut errors = BTreeMap::new();
@@ -170,9 +170,9 @@ pub async fn reply(
         ));
     }
     let kind = if input.internal {
-        POST_INTERNAL
+        TicketPostKind::Internal
     } else {
-        POST_REPLY
+        TicketPostKind::Reply
     };
     let post = insert_post(&txn, row.id, member.id, kind, &input.body, now).await?;
     if let Some((commitment, due_on)) = promise {
@@ -236,9 +236,16 @@ pub async fn transfer(
         ));
     }
     let now = ctx.clock.now();
-    let mut post = insert_post(&txn, row.id, member.id, POST_TRANSFER, &input.note, now)
-        .await?
-        .into_active_model();
+    let mut post = insert_post(
+        &txn,
+        row.id,
+        member.id,
+        TicketPostKind::Transfer,
+        &input.note,
+        now,
+    )
+    .await?
+    .into_active_model();
     post.from_department_id = Set(row.department_id);
     post.to_department_id = Set(Some(target.id));
     post.update(&txn).await?;
@@ -326,7 +333,7 @@ pub async fn change_status(
         &txn,
         row.id,
         member.id,
-        POST_STATUS,
+        TicketPostKind::Status,
         note.as_deref().unwrap_or_default(),
         now,
     )

@@ -15,6 +15,7 @@ use crate::actor::{Actor, Member};
 use crate::entity::{department, ticket, ticket_post};
 use crate::policy::Scope;
 use crate::{Ctx, Error, Result, markdown};
+use shared::TicketPostKind;
 
 /// How long after resolution the author may reopen a ticket.
 pub const REOPEN_WINDOW: Duration = Duration::days(14);
@@ -24,11 +25,6 @@ pub const DEFAULT_TARGET_MINUTES: i32 = 60;
 pub const TRIAGE_DEPARTMENT: &str = "customer-care";
 /// Longest private details accepted (an order number, a phone number).
 pub const PRIVATE_DETAILS_MAX_CHARS: usize = 500;
-
-pub(super) const POST_REPLY: &str = "reply";
-pub(super) const POST_INTERNAL: &str = "internal";
-pub(super) const POST_TRANSFER: &str = "transfer";
-pub(super) const POST_STATUS: &str = "status";
 
 pub(super) fn rfc3339(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
@@ -176,14 +172,14 @@ pub(super) async fn insert_post(
     txn: &sea_orm::DatabaseTransaction,
     ticket_id: i32,
     author_id: i32,
-    kind: &str,
+    kind: TicketPostKind,
     text: &str,
     at: DateTime<Utc>,
 ) -> Result<ticket_post::Model> {
     let post = ticket_post::ActiveModel {
         ticket_id: Set(ticket_id),
         author_id: Set(author_id),
-        kind: Set(kind.to_owned()),
+        kind: Set(kind),
         body_md: Set(text.to_owned()),
         body_html: Set(markdown::render(text)),
         created_at: Set(at),
@@ -197,7 +193,7 @@ pub(super) async fn insert_post(
     // Payloads carry ids only: pages fetch the post as their reader may
     // see it, so no text ever travels to the wrong person.
     let number = ticket_number(i64::from(ticket_id));
-    let audience = if kind == POST_INTERNAL {
+    let audience = if kind == TicketPostKind::Internal {
         crate::events::Audience::Staff
     } else {
         crate::events::Audience::Public

@@ -14,13 +14,14 @@ use shared::{
 };
 
 use super::store::{
-    POST_INTERNAL, REOPEN_WINDOW, card, department_ref, departments, find, first_response,
-    parse_status, person, rfc3339, scope_for, staff_member, target_minutes,
+    REOPEN_WINDOW, card, department_ref, departments, find, first_response, parse_status, person,
+    rfc3339, scope_for, staff_member, target_minutes,
 };
 use crate::actor::Actor;
 use crate::entity::{ticket, ticket_me_too, ticket_post};
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result};
+use shared::TicketPostKind;
 
 /// A ticket's thread as the caller may see it.
 pub async fn get(ctx: &Ctx, actor: &Actor, number: &str) -> Result<TicketView> {
@@ -34,7 +35,7 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: &str) -> Result<TicketView> {
         .all(&ctx.db)
         .await?
         .into_iter()
-        .filter(|p| p.kind != POST_INTERNAL || staff)
+        .filter(|p| p.kind != TicketPostKind::Internal || staff)
         .collect::<Vec<_>>();
     let people = crate::user::refs(
         ctx,

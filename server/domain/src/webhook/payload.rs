@@ -138,7 +138,9 @@ pub(super) async fn body(ctx: &Ctx, kind: &str, entry: &event::Model) -> Result<
             Ok(id) => ticket_post::Entity::find_by_id(id).one(&ctx.db).await?,
             Err(_) => None,
         };
-        if let Some(post) = post.filter(|p| p.kind == "reply" && p.hidden_at.is_none()) {
+        if let Some(post) =
+            post.filter(|p| p.kind == shared::TicketPostKind::Reply && p.hidden_at.is_none())
+        {
             let author = user::Entity::find_by_id(post.author_id)
                 .one(&ctx.db)
                 .await?

@@ -1,0 +1,86 @@
+//! The closed vocabularies of tickets, promises, remedies and reports: one
+//! enum each, spoken the same way by the database, the API and the UI.
+
+vocabulary! {
+    /// What a post in a ticket thread is.
+    pub enum TicketPostKind (UnknownTicketPostKind, "ticket post kind") {
+        /// A public reply, by the customer or staff.
+        Reply = "reply",
+        /// A note only staff see.
+        Internal = "internal",
+        /// A public hand-off note between departments.
+        Transfer = "transfer",
+        /// A public status change, with an optional note.
+        Status = "status",
+    }
+}
+
+vocabulary! {
+    /// Where a promise stands. `Overdue` is never stored: it is a pending
+    /// promise past its date, as every reader sees it.
+    pub enum CommitmentStatus (UnknownCommitmentStatus, "promise status") {
+        /// Made and not yet due or settled.
+        Pending = "pending",
+        /// Done, with evidence.
+        Kept = "kept",
+        /// Pending past its due date.
+        Overdue = "overdue",
+        /// Taken back, with a reason.
+        Withdrawn = "withdrawn",
+    }
+}
+
+vocabulary! {
+    /// What a remedy gives the customer.
+    pub enum RemedyKind (UnknownRemedyKind, "remedy kind") {
+        /// A month without the fee.
+        MonthFree = "month_free",
+        /// Money off the next bill.
+        Credit = "credit",
+        /// Anything else, described in words.
+        Custom = "custom",
+    }
+}
+
+vocabulary! {
+    /// Where a remedy stands.
+    pub enum RemedyStatus (UnknownRemedyStatus, "remedy status") {
+        /// Given to the customer.
+        Granted = "granted",
+        /// Above the granter's limit: waits for an admin.
+        PendingApproval = "pending_approval",
+        /// Refused by an admin.
+        Rejected = "rejected",
+    }
+}
+
+vocabulary! {
+    /// Where a report stands.
+    pub enum ReportStatus (UnknownReportStatus, "report status") {
+        /// Waiting for a moderator.
+        Open = "open",
+        /// A moderator found nothing to act on.
+        Dismissed = "dismissed",
+        /// The content was hidden.
+        Actioned = "actioned",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_value_reads_back_from_its_string_and_json() {
+        for kind in TicketPostKind::ALL {
+            assert_eq!(kind.as_str().parse::<TicketPostKind>(), Ok(*kind));
+            let json = serde_json::to_string(kind).expect("json");
+            assert_eq!(json, format!("\"{}\"", kind.as_str()));
+        }
+        assert_eq!(
+            RemedyStatus::PendingApproval.to_string(),
+            "pending_approval"
+        );
+        assert!("overdue ".parse::<CommitmentStatus>().is_err());
+    }
+}
