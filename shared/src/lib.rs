@@ -13,6 +13,7 @@ pub mod insight;
 pub mod moderation;
 pub mod notification;
 pub mod page;
+pub mod promise;
 pub mod redirect;
 pub mod staff;
 pub mod ticket;
@@ -34,12 +35,15 @@ pub use notification::{
     EmailMode, NotificationList, NotificationSettings, NotificationView, Unsubscribed,
 };
 pub use page::Page;
+pub use promise::{
+    CommitmentInput, CommitmentQuery, CommitmentUpdate, CommitmentView, RemedyInput, RemedyLimit,
+    RemedyView,
+};
 pub use staff::{DepartmentRef, MemberProfile, Recognition, Role, StaffIdentity, UserRef};
 pub use ticket::{
-    AnswerKit, CannedAnswer, CannedAnswerInput, CommitmentInput, CommitmentQuery, CommitmentUpdate,
-    CommitmentView, FirstResponse, Guideline, GuidelineInput, Incident, MeTooState, NewTicket,
-    NewTicketReply, Rating, RemedyInput, RemedyLimit, RemedyView, TicketAbilities,
-    TicketAssignment, TicketCard, TicketKind, TicketPost, TicketQuery, TicketStatus,
-    TicketStatusChange, TicketTransfer, TicketView,
+    AnswerKit, CannedAnswer, CannedAnswerInput, FirstResponse, Guideline, GuidelineInput, Incident,
+    MeTooState, NewTicket, NewTicketReply, Rating, TicketAbilities, TicketAssignment, TicketCard,
+    TicketKind, TicketPost, TicketQuery, TicketStatus, TicketStatusChange, TicketTransfer,
+    TicketView,
 };
 pub use vocabulary::{CommitmentStatus, RemedyKind, RemedyStatus, ReportStatus, TicketPostKind};

@@ -1,0 +1,134 @@
+//! Promises and remedies made in ticket threads: what staff send, what the
+//! thread and `/commitments` show, and the limits on remedies.
+
+use serde::{Deserialize, Serialize};
+
+/// A promise made in an official reply.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommitmentInput {
+    /// What will be done, publicly.
+    pub text: String,
+    /// `YYYY-MM-DD`, today or later.
+    pub due_on: String,
+    /// The owner department (slug); the ticket's department when absent.
+    #[serde(default)]
+    pub department: Option<String>,
+}
+
+/// A remedy offered in an official reply.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RemedyInput {
+    /// `month_free`, `credit` or `custom` (a `RemedyKind`; read as text so
+    /// that every invalid field is reported at once).
+    pub kind: String,
+    /// Its value in won (for a free month: that month's fee).
+    #[serde(default)]
+    pub amount: Option<i64>,
+    /// What it is, in words (required for `custom`).
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// A promise as the thread and `/commitments` show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommitmentView {
+    /// Its id.
+    pub id: i64,
+    /// The ticket it was made on.
+    pub ticket: String,
+    /// The ticket's title.
+    pub ticket_title: String,
+    /// What will be done.
+    pub text: String,
+    /// `YYYY-MM-DD`.
+    pub due_on: String,
+    /// `pending`, `kept`, `overdue` (pending past its date) or `withdrawn`.
+    pub status: crate::CommitmentStatus,
+    /// For `kept`: whether it was kept by the due date.
+    pub on_time: Option<bool>,
+    /// The department that owns it.
+    pub department: Option<crate::staff::DepartmentRef>,
+    /// Who made it (signed).
+    pub made_by: crate::staff::UserRef,
+    /// For `kept`: a link or words showing it was done.
+    pub evidence: Option<String>,
+    /// For `withdrawn`: why.
+    pub reason: Option<String>,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+}
+
+/// `PUT /api/v1/commitments/{id}`: staff settle a promise.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommitmentUpdate {
+    /// `kept` (needs `evidence`), `withdrawn` (needs `reason`) or `pending`
+    /// (a `CommitmentStatus`, checked by the service with a field error).
+    pub status: String,
+    /// A link or words showing it was done.
+    #[serde(default)]
+    pub evidence: Option<String>,
+    /// Why it was withdrawn.
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// `GET /api/v1/commitments` filters.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct CommitmentQuery {
+    /// `pending`, `kept`, `overdue` or `withdrawn` (a `CommitmentStatus`).
+    #[serde(default)]
+    pub status: Option<String>,
+    /// Page size, 1–100; 20 when absent.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
+    #[serde(default)]
+    pub limit: Option<u64>,
+    /// The `next_cursor` of the previous page.
+    #[serde(default)]
+    pub cursor: Option<String>,
+}
+
+/// A remedy as the thread shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RemedyView {
+    /// Its id.
+    pub id: i64,
+    /// `month_free`, `credit` or `custom`.
+    pub kind: crate::RemedyKind,
+    /// Value in won.
+    pub amount: i64,
+    /// In words.
+    pub description: String,
+    /// `granted`, `pending_approval` or `rejected`.
+    pub status: crate::RemedyStatus,
+    /// Who granted it (signed).
+    pub granted_by: crate::staff::UserRef,
+    /// Who approved or rejected it, above the limit.
+    pub decided_by: Option<crate::staff::UserRef>,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+}
+
+/// One remedy limit: staff of `role` (in `department`, or in any department
+/// when absent) grant up to `max_won` without approval.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RemedyLimit {
+    /// `employee`, `moderator` or `admin`.
+    pub role: crate::staff::Role,
+    /// Department slug, or none for every department.
+    #[serde(default)]
+    pub department: Option<String>,
+    /// The most a single grant may be worth, in won.
+    pub max_won: i64,
+}
