@@ -50,13 +50,17 @@ macro_rules! vocabulary {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        // `rename_all` (not a per-variant `rename` from the macro's literal,
+        // which the OpenAPI derive does not read): every stable string is
+        // the snake_case variant name, and a test holds `as_str` to it.
+        #[serde(rename_all = "snake_case")]
         #[cfg_attr(
             feature = "db",
             derive(sea_orm::DeriveValueType),
             sea_orm(value_type = "String")
         )]
         pub enum $ty {
-            $($(#[$variant_meta])* #[serde(rename = $text)] $variant,)+
+            $($(#[$variant_meta])* $variant,)+
         }
 
         impl $ty {

@@ -70,13 +70,29 @@ vocabulary! {
 mod tests {
     use super::*;
 
+    /// The string in the database, in `as_str`, in JSON and in the `OpenAPI`
+    /// schema (serde's `snake_case`) must be one.
+    fn round_trips<T>(all: &[T])
+    where
+        T: Copy + std::fmt::Debug + PartialEq + std::str::FromStr + serde::Serialize,
+        T: std::fmt::Display,
+        <T as std::str::FromStr>::Err: std::fmt::Debug,
+    {
+        for value in all {
+            let text = value.to_string();
+            assert_eq!(text.parse::<T>().ok(), Some(*value), "{text}");
+            let json = serde_json::to_string(value).expect("json");
+            assert_eq!(json, format!("\"{text}\""), "{value:?}");
+        }
+    }
+
     #[test]
     fn every_value_reads_back_from_its_string_and_json() {
-        for kind in TicketPostKind::ALL {
-            assert_eq!(kind.as_str().parse::<TicketPostKind>(), Ok(*kind));
-            let json = serde_json::to_string(kind).expect("json");
-            assert_eq!(json, format!("\"{}\"", kind.as_str()));
-        }
+        round_trips(TicketPostKind::ALL);
+        round_trips(CommitmentStatus::ALL);
+        round_trips(RemedyKind::ALL);
+        round_trips(RemedyStatus::ALL);
+        round_trips(ReportStatus::ALL);
         assert_eq!(
             RemedyStatus::PendingApproval.to_string(),
             "pending_approval"
