@@ -43,18 +43,6 @@ thread_local! {
     static SEEN: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
 }
 
-/// Event kinds the server sends.
-#[cfg(feature = "hydrate")]
-const KINDS: [&str; 7] = [
-    "vote",
-    "comment",
-    "status",
-    "idea",
-    "post",
-    "ticket",
-    "notification",
-];
-
 /// After a bump, further events within this window are gathered into one
 /// bump at its end: a page refetches at most about twice a second however
 /// busy the board is, and never later than this after an event.
@@ -147,9 +135,9 @@ pub fn live_counter(
                     gathered();
                 },
             );
-            for kind in KINDS {
-                let _ =
-                    source.add_event_listener_with_callback(kind, bump.as_ref().unchecked_ref());
+            for kind in shared::LiveEventKind::ALL {
+                let _ = source
+                    .add_event_listener_with_callback(kind.as_str(), bump.as_ref().unchecked_ref());
             }
             // The listener lives as long as the source; closing it stops calls.
             bump.forget();

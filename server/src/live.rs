@@ -14,7 +14,7 @@ use std::time::Duration;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
-use domain::entity::event;
+use domain::events::Entry;
 use futures_util::Stream;
 use serde::Deserialize;
 use tokio::sync::{Notify, broadcast, watch};
@@ -63,7 +63,7 @@ impl Credential {
 /// This instance's fan-out of the event log.
 #[derive(Clone, Debug)]
 pub struct Hub {
-    sender: broadcast::Sender<Arc<event::Model>>,
+    sender: broadcast::Sender<Arc<Entry>>,
     closing: watch::Receiver<bool>,
     position: Arc<AtomicI32>,
 }
@@ -141,15 +141,16 @@ impl Hub {
             let mut looks: u64 = 0;
             loop {
                 match domain::events::after(&ctx.db, last, None, BATCH).await {
-                    Ok(rows) => {
-                        let full = rows.len() as u64 == BATCH;
-                        for row in rows {
-                            last = row.id;
-                            seen.store(last, Ordering::Relaxed);
+                    Ok(batch) => {
+                        for entry in batch.entries {
                             // No subscriber is not an error.
-                            let _ = fan_out.send(Arc::new(row));
+                            let _ = fan_out.send(Arc::new(entry));
                         }
-                        if !full {
+                        if let Some(read) = batch.read_up_to {
+                            last = read;
+                            seen.store(last, Ordering::Relaxed);
+                        }
+                        if !batch.full {
                             tokio::select! {
                                 () = tokio::time::sleep(poll) => {}
                                 () = wake.notified() => {}
@@ -205,15 +206,11 @@ pub struct EventsQuery {
     pub last_event_id: Option<i32>,
 }
 
-fn to_sse(row: &event::Model) -> Event {
+fn to_sse(entry: &Entry) -> Event {
     Event::default()
-        .id(row.id.to_string())
-        .event(row.kind.clone())
-        .data(format!(
-            "{{\"topic\":{},\"data\":{}}}",
-            serde_json::Value::String(row.topic.clone()),
-            row.payload
-        ))
+        .id(entry.id.to_string())
+        .event(entry.event.kind().as_str())
+        .data(serde_json::json!({"topic": entry.topic, "data": entry.data()}).to_string())
 }
 
 /// Server-sent events for the topics, as far as the caller may see them;
@@ -267,16 +264,14 @@ pub async fn events(
         'stream: loop {
             if replay {
                 loop {
-                    let Ok(rows) = domain::events::after(&db, sent, Some(&topics), BATCH).await else {
+                    let Ok(batch) = domain::events::after(&db, sent, Some(&topics), BATCH).await else {
                         break;
                     };
-                    let done = (rows.len() as u64) < BATCH;
-                    for row in rows {
-                        sent = row.id;
-                        if !domain::events::admits(&row, &actor) {
+                    for row in batch.entries {
+                        if !row.admits(&actor) {
                             continue;
                         }
-                        if !domain::events::is_public(&row) && checked_at.is_none_or(|at| at.elapsed() > Duration::from_secs(1)) {
+                        if !row.is_public() && checked_at.is_none_or(|at| at.elapsed() > Duration::from_secs(1)) {
                             if !credential.still_stands_for(&ctx, &actor).await {
                                 break 'stream;
                             }
@@ -284,7 +279,10 @@ pub async fn events(
                         }
                         yield Ok(to_sse(&row));
                     }
-                    if done {
+                    if let Some(read) = batch.read_up_to {
+                        sent = read;
+                    }
+                    if !batch.full {
                         break;
                     }
                 }
@@ -295,8 +293,8 @@ pub async fn events(
                     Ok(row) => {
                         if row.id > sent && topics.contains(&row.topic) {
                             sent = row.id;
-                            if domain::events::admits(&row, &actor) {
-                                if !domain::events::is_public(&row) && checked_at.is_none_or(|at| at.elapsed() > Duration::from_secs(1)) {
+                            if row.admits(&actor) {
+                                if !row.is_public() && checked_at.is_none_or(|at| at.elapsed() > Duration::from_secs(1)) {
                                     if !credential.still_stands_for(&ctx, &actor).await {
                                         break 'stream;
                                     }

@@ -51,6 +51,28 @@ pub struct Me {
     pub title: Option<String>,
     /// Avatar colour (CSS hex).
     pub avatar_color: String,
+    /// Which tools the member may open, as the server's policy decides.
+    pub can: Capabilities,
+}
+
+/// The tools a member may open. The server computes them from its one
+/// policy, so the UI shows exactly what the server would allow and never
+/// re-derives rules from the role.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Capabilities {
+    /// The staff queue of tickets.
+    pub staff_queue: bool,
+    /// Reports, held posts, hiding and suspensions.
+    pub moderate: bool,
+    /// Correcting, merging, locking and pinning ideas.
+    pub curate_ideas: bool,
+    /// Publishing announcements.
+    pub publish_announcements: bool,
+    /// The managers' dashboard and scorecard figures.
+    pub read_insight: bool,
+    /// Staff accounts, departments, webhooks and the answer kit.
+    pub administer: bool,
 }
 
 /// Wraps the member in `{"user": …}` as the API answers sign-up, sign-in and `/me`.

@@ -229,12 +229,70 @@ pub struct BoardQuery {
     pub cursor: Option<String>,
 }
 
+vocabulary! {
+    /// A moderator's curation of an idea, kept in its public history.
+    pub enum CurationKind (UnknownCurationKind, "curation kind") {
+        /// Title, category or tags corrected.
+        Edited = "edited",
+        /// Discussion closed.
+        Locked = "locked",
+        /// Discussion reopened.
+        Unlocked = "unlocked",
+        /// Featured above the board.
+        Pinned = "pinned",
+        /// No longer featured.
+        Unpinned = "unpinned",
+        /// Hidden with a reason.
+        Hidden = "hidden",
+        /// Shown again.
+        Unhidden = "unhidden",
+    }
+}
+
+vocabulary! {
+    /// What a step in an idea's public timeline is.
+    pub enum TimelineKind (UnknownTimelineKind, "timeline entry kind") {
+        /// Staff changed the idea's status.
+        StatusChanged = "status_changed",
+        /// An announcement delivers the idea.
+        Announcement = "announcement",
+        /// Title, category or tags corrected.
+        Edited = "edited",
+        /// Discussion closed.
+        Locked = "locked",
+        /// Discussion reopened.
+        Unlocked = "unlocked",
+        /// Featured above the board.
+        Pinned = "pinned",
+        /// No longer featured.
+        Unpinned = "unpinned",
+        /// Hidden with a reason.
+        Hidden = "hidden",
+        /// Shown again.
+        Unhidden = "unhidden",
+    }
+}
+
+impl From<CurationKind> for TimelineKind {
+    fn from(kind: CurationKind) -> Self {
+        match kind {
+            CurationKind::Edited => TimelineKind::Edited,
+            CurationKind::Locked => TimelineKind::Locked,
+            CurationKind::Unlocked => TimelineKind::Unlocked,
+            CurationKind::Pinned => TimelineKind::Pinned,
+            CurationKind::Unpinned => TimelineKind::Unpinned,
+            CurationKind::Hidden => TimelineKind::Hidden,
+            CurationKind::Unhidden => TimelineKind::Unhidden,
+        }
+    }
+}
+
 /// One signed step in an idea's public timeline: who decided what, when, why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TimelineEntry {
-    /// `status_changed` or `announcement` (a post that delivers the idea).
-    pub kind: String,
+    /// A status change, an announcement or a moderator's curation.
+    pub kind: TimelineKind,
     /// RFC 3339 UTC.
     pub at: String,
     /// The staff member who decided, with their signed identity.

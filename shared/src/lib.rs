@@ -6,10 +6,12 @@ mod string_enum;
 
 pub mod account;
 pub mod announcement;
+pub mod audit;
 pub mod department;
 pub mod error;
 pub mod idea;
 pub mod insight;
+pub mod live;
 pub mod moderation;
 pub mod notification;
 pub mod page;
@@ -20,19 +22,23 @@ pub mod ticket;
 pub mod vocabulary;
 pub mod webhook;
 
+pub use account::Capabilities;
 pub use announcement::{AnnouncementView, LinkedIdea, NewAnnouncement};
+pub use audit::{AuditAction, AuditEntry, AuditQuery};
 pub use error::ApiError;
 pub use idea::{
-    AnnouncementRef, BoardQuery, Category, CommentView, FollowState, IdeaCard, IdeaEdit, IdeaSort,
-    IdeaStatus, IdeaView, LockRequest, MergeInto, NewComment, NewIdea, ProxyVoteState, SimilarIdea,
-    SimilarIdeas, SimilarQuery, StatusChange, TimelineEntry, VoteState,
+    AnnouncementRef, BoardQuery, Category, CommentView, CurationKind, FollowState, IdeaCard,
+    IdeaEdit, IdeaSort, IdeaStatus, IdeaView, LockRequest, MergeInto, NewComment, NewIdea,
+    ProxyVoteState, SimilarIdea, SimilarIdeas, SimilarQuery, StatusChange, TimelineEntry,
+    TimelineKind, VoteState,
 };
+pub use live::{LiveEvent, LiveEventKind};
 pub use moderation::{
-    AuditEntry, AuditQuery, ContentRef, HeldPost, HideRequest, NewReport, ReportView, Suspension,
-    UnhideRequest, WordList,
+    ContentRef, HeldPost, HideRequest, NewReport, ReportView, Suspension, UnhideRequest, WordList,
 };
 pub use notification::{
-    EmailMode, NotificationList, NotificationSettings, NotificationView, Unsubscribed,
+    EmailMode, NotificationKind, NotificationList, NotificationSettings, NotificationView,
+    Unsubscribed,
 };
 pub use page::Page;
 pub use promise::{

@@ -1,4 +1,4 @@
-//! Moderation: reports, hiding with a stated reason, and the audit log.
+//! Moderation: reports, hiding with a stated reason, suspensions.
 
 use serde::{Deserialize, Serialize};
 
@@ -75,53 +75,6 @@ pub struct HideRequest {
     /// The guideline it enforces, e.g. `4`.
     #[serde(default)]
     pub guideline: Option<String>,
-}
-
-/// One entry of the audit log.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct AuditEntry {
-    /// Its id.
-    pub id: i64,
-    /// Who acted.
-    pub actor: Option<UserRef>,
-    /// What, e.g. `content.hidden`, `remedy.granted`.
-    pub action: String,
-    /// What kind of thing.
-    pub target_type: String,
-    /// Which one.
-    pub target_id: String,
-    /// The state before (JSON text).
-    pub before: Option<String>,
-    /// The state after (JSON text).
-    pub after: Option<String>,
-    /// The guideline cited.
-    pub guideline: Option<String>,
-    /// RFC 3339 UTC.
-    pub created_at: String,
-}
-
-/// `GET /api/v1/moderation/audit` filters.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
-#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
-pub struct AuditQuery {
-    /// Only this action, e.g. `content.hidden`.
-    #[serde(default)]
-    pub action: Option<String>,
-    /// Only actions by this member id.
-    #[serde(default)]
-    pub actor: Option<i64>,
-    /// `csv` for a CSV download of every matching entry.
-    #[serde(default)]
-    pub format: Option<String>,
-    /// Page size, 1–100; 20 when absent.
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
-    #[serde(default)]
-    pub limit: Option<u64>,
-    /// The `next_cursor` of the previous page.
-    #[serde(default)]
-    pub cursor: Option<String>,
 }
 
 /// `POST /api/v1/moderation/suspensions`: a member may read but not write

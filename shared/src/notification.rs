@@ -2,14 +2,32 @@
 
 use serde::{Deserialize, Serialize};
 
+vocabulary! {
+    /// What a notification tells a member.
+    pub enum NotificationKind (UnknownNotificationKind, "notification kind") {
+        /// An idea they follow or voted for has a new status.
+        IdeaStatusChanged = "idea_status_changed",
+        /// An announcement delivers an idea they follow or voted for.
+        Announcement = "announcement",
+        /// Staff answered in their ticket.
+        TicketAnswered = "ticket_answered",
+        /// Somebody wrote `@Their Name`.
+        Mention = "mention",
+        /// A promise made in their ticket was kept.
+        CommitmentKept = "commitment_kept",
+        /// A promise made in their ticket passed its date unkept.
+        CommitmentOverdue = "commitment_overdue",
+    }
+}
+
 /// One notification in the member's list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NotificationView {
     /// Its id.
     pub id: i64,
-    /// `idea_status_changed`, `announcement` (more kinds come with tickets).
-    pub kind: String,
+    /// What it is about.
+    pub kind: NotificationKind,
     /// One line: what happened to what.
     pub subject: String,
     /// Plain text: the staff member's explanation or the post's summary.

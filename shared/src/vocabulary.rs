@@ -93,6 +93,10 @@ mod tests {
         round_trips(RemedyKind::ALL);
         round_trips(RemedyStatus::ALL);
         round_trips(ReportStatus::ALL);
+        round_trips(crate::notification::NotificationKind::ALL);
+        round_trips(crate::live::LiveEventKind::ALL);
+        round_trips(crate::idea::CurationKind::ALL);
+        round_trips(crate::idea::TimelineKind::ALL);
         assert_eq!(
             RemedyStatus::PendingApproval.to_string(),
             "pending_approval"

@@ -346,7 +346,91 @@ async fn members_edit_their_initials_and_admins_set_roles(backend: Backend) {
     app.stop().await;
 }
 
+/// Two admins demoting each other at the same moment: one wins, the other
+/// is refused, and one admin remains.
+async fn two_admins_demoting_each_other_at_once_leave_one_admin(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = admin(&app).await;
+    let moderator_id = app
+        .scalar("SELECT id FROM users WHERE email = 'moderator@hanbit.example'")
+        .await;
+    let promoted = app
+        .send_as(
+            &admin,
+            Method::PUT,
+            &format!("/api/v1/admin/users/{moderator_id}"),
+            Some(&json!({"role": "admin"})),
+        )
+        .await;
+    assert_eq!(promoted.status().as_u16(), 200);
+    let second = app
+        .sign_in("moderator@hanbit.example", DEMO_PASSWORD)
+        .await;
+    let admin_id = app
+        .scalar("SELECT id FROM users WHERE email = 'admin@hanbit.example'")
+        .await;
+    let demote = json!({"role": "employee"});
+    let (demote_second, demote_first) = (
+        format!("/api/v1/admin/users/{moderator_id}"),
+        format!("/api/v1/admin/users/{admin_id}"),
+    );
+    let (first_try, second_try) = tokio::join!(
+        app.send_as(&admin, Method::PUT, &demote_second, Some(&demote)),
+        app.send_as(&second, Method::PUT, &demote_first, Some(&demote)),
+    );
+    let mut statuses = [first_try.status().as_u16(), second_try.status().as_u16()];
+    statuses.sort_unstable();
+    // The loser is refused as the last admin (409), or, when the winner
+    // committed before the loser's request was authorized, as no longer
+    // an admin at all (403).
+    assert!(
+        statuses == [200, 409] || statuses == [200, 403],
+        "exactly one demotion wins: {statuses:?}"
+    );
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM users WHERE role = 'admin' AND deleted_at IS NULL")
+            .await,
+        1
+    );
+    app.stop().await;
+}
+
+/// `Me.can` carries the policy's answer for each tool, so the UI shows
+/// exactly what the server allows.
+async fn me_says_which_tools_the_member_may_open(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let expected = [
+        ("customer@hanbit.example", [false, false, false, false, false, false]),
+        ("billing@hanbit.example", [true, false, false, true, false, false]),
+        ("moderator@hanbit.example", [true, true, true, true, false, false]),
+        ("admin@hanbit.example", [true, true, true, true, true, true]),
+    ];
+    let tools = [
+        "staff_queue",
+        "moderate",
+        "curate_ideas",
+        "publish_announcements",
+        "read_insight",
+        "administer",
+    ];
+    for (email, flags) in expected {
+        let cookie = app.sign_in(email, DEMO_PASSWORD).await;
+        let me: Value = app
+            .send_as(&cookie, Method::GET, "/api/v1/me", None)
+            .await
+            .json()
+            .await
+            .expect("json");
+        for (tool, flag) in tools.iter().zip(flags) {
+            assert_eq!(me["user"]["can"][tool], flag, "{email}: {tool}");
+        }
+    }
+    app.stop().await;
+}
+
 on_both_databases!(
+    two_admins_demoting_each_other_at_once_leave_one_admin,
+    me_says_which_tools_the_member_may_open,
     members_edit_their_initials_and_admins_set_roles,
     a_password_reset_link_sets_a_new_password_once,
     an_invited_employee_signs_up_into_their_department,

@@ -50,9 +50,9 @@ pub fn Header() -> impl IntoView {
                     {move || Suspend::new(async move {
                         match user.await {
                             Ok(Some(me)) => view! {
-                                {me.role.is_staff().then(|| view! { <A href="/staff/queue" attr:class="nav-queue">{locale.t("nav.queue")}</A> })}
-                                {matches!(me.role, shared::Role::Moderator | shared::Role::Admin).then(|| view! { <A href="/moderation" attr:class="nav-moderation">{locale.t("nav.moderation")}</A> })}
-                                {(me.role == shared::Role::Admin).then(|| view! { <A href="/dashboard" attr:class="nav-dashboard">{locale.t("nav.dashboard")}</A> })}
+                                {me.can.staff_queue.then(|| view! { <A href="/staff/queue" attr:class="nav-queue">{locale.t("nav.queue")}</A> })}
+                                {me.can.moderate.then(|| view! { <A href="/moderation" attr:class="nav-moderation">{locale.t("nav.moderation")}</A> })}
+                                {me.can.read_insight.then(|| view! { <A href="/dashboard" attr:class="nav-dashboard">{locale.t("nav.dashboard")}</A> })}
                                 <crate::components::notification_bell::NotificationBell/>
                                 <A href="/me" attr:class="nav-me">
                                     <span class="avatar small" style=format!("background:{}", me.avatar_color)>{me.initials}</span>

@@ -40,7 +40,7 @@ pub fn AnnouncementsPage() -> impl IntoView {
         </div>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let staff = matches!(user.await, Ok(Some(ref me)) if me.role.is_staff());
+                let staff = matches!(user.await, Ok(Some(ref me)) if me.can.publish_announcements);
                 staff.then(|| view! { <PublishForm/> })
             })}
         </Suspense>

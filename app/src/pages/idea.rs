@@ -90,7 +90,7 @@ pub fn IdeaPage() -> impl IntoView {
         move |()| async move {
             let moderator = matches!(
                 user.await,
-                Ok(Some(me)) if matches!(me.role, shared::Role::Moderator | shared::Role::Admin)
+                Ok(Some(me)) if me.can.curate_ideas
             );
             if !moderator {
                 return (Vec::new(), Vec::new());
@@ -243,7 +243,7 @@ pub fn IdeaPage() -> impl IntoView {
                                                 {idea.timeline.into_iter().map(|entry| {
                                                     let text = entry.text_html.clone();
                                                     view! {
-                                                        <li class="timeline-entry" data-kind=entry.kind.clone()>
+                                                        <li class="timeline-entry" data-kind=entry.kind.as_str()>
                                                             <div class="timeline-head">
                                                                 <StaffSignature staff=entry.by/>
                                                                 {match entry.announcement.clone() {
@@ -260,7 +260,7 @@ pub fn IdeaPage() -> impl IntoView {
                                                                         </span>
                                                                     }.into_any(),
                                                                     None => view! {
-                                                                        <span class="timeline-action">{locale.t(curation_key(&entry.kind))}</span>
+                                                                        <span class="timeline-action">{locale.t(timeline_key(entry.kind))}</span>
                                                                     }.into_any(),
                                                                 }}
                                                                 <time datetime=entry.at.clone()>{short_time(&entry.at)}</time>
@@ -325,15 +325,18 @@ pub fn IdeaPage() -> impl IntoView {
 }
 
 /// The translation key of a moderator's step in the timeline.
-fn curation_key(kind: &str) -> &'static str {
+fn timeline_key(kind: shared::TimelineKind) -> &'static str {
+    use shared::TimelineKind;
     match kind {
-        "edited" => "timeline.edited",
-        "locked" => "timeline.locked",
-        "unlocked" => "timeline.unlocked",
-        "pinned" => "timeline.pinned",
-        "unpinned" => "timeline.unpinned",
-        "hidden" => "timeline.hidden",
-        _ => "timeline.unhidden",
+        TimelineKind::StatusChanged => "idea.moved",
+        TimelineKind::Announcement => "idea.announced",
+        TimelineKind::Edited => "timeline.edited",
+        TimelineKind::Locked => "timeline.locked",
+        TimelineKind::Unlocked => "timeline.unlocked",
+        TimelineKind::Pinned => "timeline.pinned",
+        TimelineKind::Unpinned => "timeline.unpinned",
+        TimelineKind::Hidden => "timeline.hidden",
+        TimelineKind::Unhidden => "timeline.unhidden",
     }
 }
 

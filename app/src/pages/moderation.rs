@@ -253,10 +253,10 @@ pub fn AuditPage() -> impl IntoView {
                             </tr></thead>
                             <tbody>
                                 {items.into_iter().map(|e| view! {
-                                    <tr data-action=e.action.clone()>
+                                    <tr data-action=e.action.as_str()>
                                         <td>{e.created_at.replace('T', " ")}</td>
                                         <td>{e.actor.map(|a| a.display_name).unwrap_or_default()}</td>
-                                        <td class="audit-action">{e.action.clone()}</td>
+                                        <td class="audit-action">{e.action.as_str()}</td>
                                         <td>{format!("{} {}", e.target_type, e.target_id)}</td>
                                         <td>{e.guideline.unwrap_or_default()}</td>
                                         <td class="audit-change"><code>{e.before.unwrap_or_default()}</code> " → " <code>{e.after.unwrap_or_default()}</code></td>

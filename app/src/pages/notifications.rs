@@ -43,7 +43,7 @@ pub fn NotificationsPage() -> impl IntoView {
                     Ok(l) => view! {
                         <ul class="notification-list">
                             {l.items.into_iter().map(|n| view! {
-                                <li class="notification" class:unread=!n.read data-kind=n.kind.clone()>
+                                <li class="notification" class:unread=!n.read data-kind=n.kind.as_str()>
                                     <A href=n.link.clone()><strong>{n.subject.clone()}</strong></A>
                                     <p class="notification-text">{n.text.chars().take(280).collect::<String>()}</p>
                                     <time datetime=n.created_at.clone()>{n.created_at.get(..16).unwrap_or_default().replace('T', " ")}</time>

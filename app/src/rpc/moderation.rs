@@ -121,7 +121,9 @@ pub async fn dismiss_report(id: i64) -> Result<(), ApiError> {
 
 /// The audit log's newest entries, optionally for one action (moderators).
 #[server(prefix = "/rpc")]
-pub async fn audit_log(action: Option<String>) -> Result<Vec<shared::AuditEntry>, ApiError> {
+pub async fn audit_log(
+    action: Option<shared::AuditAction>,
+) -> Result<Vec<shared::AuditEntry>, ApiError> {
     let query = shared::AuditQuery {
         action,
         limit: Some(100),

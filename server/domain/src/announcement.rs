@@ -105,7 +105,7 @@ pub async fn publish(ctx: &Ctx, actor: &Actor, input: NewAnnouncement) -> Result
         notification::tell_idea_followers(
             &txn,
             notification::IdeaNews {
-                kind: notification::ANNOUNCEMENT,
+                kind: shared::NotificationKind::Announcement,
                 idea_id: row.id,
                 actor_id: member.id,
                 subject: format!("#{} {}: {title}", row.id, row.title),
@@ -116,10 +116,15 @@ pub async fn publish(ctx: &Ctx, actor: &Actor, input: NewAnnouncement) -> Result
         )
         .await?;
     }
-    crate::audit::Entry::new(member.id, "announcement.published", "announcement", post.id)
-        .after(serde_json::json!({"title": title, "ideas": idea_ids}))
-        .write(&txn, now)
-        .await?;
+    crate::audit::Entry::new(
+        member.id,
+        shared::AuditAction::AnnouncementPublished,
+        "announcement",
+        post.id,
+    )
+    .after(serde_json::json!({"title": title, "ideas": idea_ids}))
+    .write(&txn, now)
+    .await?;
     txn.commit().await?;
     get(ctx, i64::from(post.id)).await
 }

@@ -125,10 +125,15 @@ pub async fn create_canned(
     }
     .insert(&ctx.db)
     .await?;
-    audit::Entry::new(admin.id, "canned_answer.created", "canned_answer", row.id)
-        .after(serde_json::json!({"title": row.title, "body": row.body_md}))
-        .write(&ctx.db, now)
-        .await?;
+    audit::Entry::new(
+        admin.id,
+        shared::AuditAction::CannedAnswerCreated,
+        "canned_answer",
+        row.id,
+    )
+    .after(serde_json::json!({"title": row.title, "body": row.body_md}))
+    .write(&ctx.db, now)
+    .await?;
     Ok(canned_view(row))
 }
 
@@ -153,11 +158,16 @@ pub async fn update_canned(
     active.body_md = Set(input.body);
     active.updated_at = Set(ctx.clock.now());
     let row = active.update(&ctx.db).await?;
-    audit::Entry::new(admin.id, "canned_answer.changed", "canned_answer", row.id)
-        .before(before)
-        .after(serde_json::json!({"title": row.title, "body": row.body_md}))
-        .write(&ctx.db, ctx.clock.now())
-        .await?;
+    audit::Entry::new(
+        admin.id,
+        shared::AuditAction::CannedAnswerChanged,
+        "canned_answer",
+        row.id,
+    )
+    .before(before)
+    .after(serde_json::json!({"title": row.title, "body": row.body_md}))
+    .write(&ctx.db, ctx.clock.now())
+    .await?;
     Ok(canned_view(row))
 }
 
@@ -171,9 +181,14 @@ pub async fn delete_canned(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
     if done.rows_affected == 0 {
         return Err(Error::NotFound(format!("canned answer {id}")));
     }
-    audit::Entry::new(admin.id, "canned_answer.deleted", "canned_answer", id)
-        .write(&ctx.db, ctx.clock.now())
-        .await?;
+    audit::Entry::new(
+        admin.id,
+        shared::AuditAction::CannedAnswerDeleted,
+        "canned_answer",
+        id,
+    )
+    .write(&ctx.db, ctx.clock.now())
+    .await?;
     Ok(())
 }
 

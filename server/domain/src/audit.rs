@@ -5,6 +5,8 @@
 
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 
+use shared::AuditAction;
+
 use crate::Result;
 use crate::entity::audit_event;
 
@@ -12,8 +14,8 @@ use crate::entity::audit_event;
 pub struct Entry<'a> {
     /// Who did it.
     pub actor_id: i32,
-    /// What, e.g. `remedy.granted`.
-    pub action: &'a str,
+    /// What was done.
+    pub action: AuditAction,
     /// What kind of thing, e.g. `ticket`.
     pub target_type: &'a str,
     /// Which one, e.g. `VOC-000123`.
@@ -31,7 +33,7 @@ impl<'a> Entry<'a> {
     #[must_use]
     pub fn new(
         actor_id: i32,
-        action: &'a str,
+        action: AuditAction,
         target_type: &'a str,
         target_id: impl ToString,
     ) -> Self {
@@ -78,7 +80,7 @@ pub async fn record<C: ConnectionTrait>(
 ) -> Result<()> {
     audit_event::ActiveModel {
         actor_id: Set(Some(entry.actor_id)),
-        action: Set(entry.action.to_owned()),
+        action: Set(entry.action),
         target_type: Set(entry.target_type.to_owned()),
         target_id: Set(entry.target_id),
         before: Set(entry.before.map(|v| v.to_string())),

@@ -292,6 +292,12 @@ async fn me_by_id(ctx: &Ctx, user_id: i32) -> Result<Me> {
         display_name: account.display_name,
         title: account.title,
         avatar_color: account.avatar_color,
+        can: policy::capabilities(&Member {
+            id: account.id,
+            role: account.role,
+            department_id: account.department_id,
+            suspension: None,
+        }),
     })
 }
 

@@ -25,9 +25,11 @@ pub(crate) async fn announce<C: sea_orm::ConnectionTrait>(
     crate::events::publish(
         db,
         crate::events::idea_topic(idea_id),
-        "comment",
         crate::events::Audience::Public,
-        serde_json::json!({"number": idea_id, "comment": comment_id}),
+        &shared::LiveEvent::Comment {
+            number: i64::from(idea_id),
+            comment: i64::from(comment_id),
+        },
         at,
     )
     .await
@@ -201,12 +203,14 @@ async fn tell_mentioned<C: sea_orm::ConnectionTrait>(
     for id in mentioned.into_iter().filter(|&id| id != author_id) {
         crate::notification::tell_member(
             db,
-            id,
-            crate::notification::MENTION,
-            author_id,
-            format!("{author} mentioned you on “{idea_title}”"),
-            &excerpt,
-            format!("/ideas/{idea_id}#comment-{comment_id}"),
+            crate::notification::Notice {
+                member_id: id,
+                kind: shared::NotificationKind::Mention,
+                actor_id: author_id,
+                subject: format!("{author} mentioned you on “{idea_title}”"),
+                text: &excerpt,
+                link: format!("/ideas/{idea_id}#comment-{comment_id}"),
+            },
             at,
         )
         .await?;

@@ -102,7 +102,7 @@ pub(crate) async fn make<C: ConnectionTrait>(
         audit::Entry {
             guideline: None,
             actor_id: staff.id,
-            action: "commitment.made",
+            action: shared::AuditAction::CommitmentMade,
             target_type: "ticket",
             target_id: ticket_number(i64::from(row.id)),
             before: None,
@@ -254,12 +254,12 @@ async fn tell_about_promise<C: ConnectionTrait>(
     let link = format!("/tickets/{number}");
     let (kind, subject) = if status == CommitmentStatus::Kept {
         (
-            crate::notification::COMMITMENT_KEPT,
+            shared::NotificationKind::CommitmentKept,
             format!("Promise kept in {number}: {}", row.text),
         )
     } else {
         (
-            crate::notification::COMMITMENT_OVERDUE,
+            shared::NotificationKind::CommitmentOverdue,
             format!("Promise overdue in {number}: {}", row.text),
         )
     };
@@ -273,27 +273,31 @@ async fn tell_about_promise<C: ConnectionTrait>(
     };
     crate::notification::tell_member(
         db,
-        ticket.author_id,
-        kind,
-        actor_id,
-        subject.clone(),
-        &text,
-        link.clone(),
+        crate::notification::Notice {
+            member_id: ticket.author_id,
+            kind,
+            actor_id,
+            subject: subject.clone(),
+            text: &text,
+            link: link.clone(),
+        },
         now,
     )
     .await?;
     if status == CommitmentStatus::Overdue && row.made_by_id != ticket.author_id {
         crate::notification::tell_member(
             db,
-            row.made_by_id,
-            kind,
-            actor_id,
-            subject,
-            &format!(
-                "Your promise was due on {}: keep it or withdraw it with a reason.",
-                row.due_on
-            ),
-            link,
+            crate::notification::Notice {
+                member_id: row.made_by_id,
+                kind,
+                actor_id,
+                subject,
+                text: &format!(
+                    "Your promise was due on {}: keep it or withdraw it with a reason.",
+                    row.due_on
+                ),
+                link,
+            },
             now,
         )
         .await?;
@@ -301,9 +305,12 @@ async fn tell_about_promise<C: ConnectionTrait>(
     crate::events::publish(
         db,
         crate::events::ticket_topic(&number),
-        "commitment",
         crate::events::Audience::Public,
-        serde_json::json!({"number": number, "commitment": row.id, "status": status}),
+        &shared::LiveEvent::Commitment {
+            number: number.clone(),
+            commitment: i64::from(row.id),
+            status,
+        },
         now,
     )
     .await
@@ -424,7 +431,7 @@ pub async fn update(
         audit::Entry {
             guideline: None,
             actor_id: staff.id,
-            action: "commitment.updated",
+            action: shared::AuditAction::CommitmentUpdated,
             target_type: "commitment",
             target_id: id.to_string(),
             before: Some(before),

@@ -10,7 +10,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, Set,
 };
-use shared::{IdeaEdit, LockRequest, StaffIdentity, TimelineEntry};
+use shared::{AuditAction, CurationKind, IdeaEdit, LockRequest, StaffIdentity, TimelineEntry};
 
 use crate::actor::Actor;
 use crate::entity::{category, idea, idea_curation, idea_tag};
@@ -19,28 +19,13 @@ use crate::markdown::escape_text;
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, audit};
 
-/// Title, category or tags corrected.
-pub const EDITED: &str = "edited";
-/// Discussion closed.
-pub const LOCKED: &str = "locked";
-/// Discussion reopened.
-pub const UNLOCKED: &str = "unlocked";
-/// Featured above the board.
-pub const PINNED: &str = "pinned";
-/// No longer featured.
-pub const UNPINNED: &str = "unpinned";
-/// Hidden with a reason (see `moderation::hide`).
-pub const HIDDEN: &str = "hidden";
-/// Shown again.
-pub const UNHIDDEN: &str = "unhidden";
-
 /// Most ideas featured at once: a featured list longer than this is a board.
 pub const MAX_PINNED: u64 = 5;
 
 /// One curation to keep in the idea's history.
 pub(crate) struct Record {
     pub idea_id: i32,
-    pub kind: &'static str,
+    pub kind: CurationKind,
     pub by: i32,
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
@@ -56,7 +41,7 @@ pub(crate) async fn record<C: ConnectionTrait>(
 ) -> Result<()> {
     idea_curation::ActiveModel {
         idea_id: Set(entry.idea_id),
-        kind: Set(entry.kind.to_owned()),
+        kind: Set(entry.kind),
         by_id: Set(entry.by),
         before: Set(entry.before.map(|v| v.to_string())),
         after: Set(entry.after.map(|v| v.to_string())),
@@ -108,7 +93,7 @@ pub(crate) fn timeline_entry(row: idea_curation::Model, by: StaffIdentity) -> Ti
             .unwrap_or(serde_json::Value::Null)
     };
     let mut parts = Vec::new();
-    if row.kind == EDITED {
+    if row.kind == CurationKind::Edited {
         let (before, after) = (parse(&row.before), parse(&row.after));
         for field in ["title", "category", "tags"] {
             if let Some(new) = after.get(field) {
@@ -127,7 +112,7 @@ pub(crate) fn timeline_entry(row: idea_curation::Model, by: StaffIdentity) -> Ti
         ));
     }
     TimelineEntry {
-        kind: row.kind,
+        kind: row.kind.into(),
         at: row
             .created_at
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
@@ -268,7 +253,7 @@ pub async fn edit(ctx: &Ctx, actor: &Actor, number: i64, input: IdeaEdit) -> Res
         &txn,
         Record {
             idea_id,
-            kind: EDITED,
+            kind: CurationKind::Edited,
             by: moderator.id,
             before: Some(before),
             after: Some(after),
@@ -281,20 +266,32 @@ pub async fn edit(ctx: &Ctx, actor: &Actor, number: i64, input: IdeaEdit) -> Res
     Ok(txn.commit().await?)
 }
 
+/// The audit log's name for a curation.
+fn audit_action(kind: CurationKind) -> AuditAction {
+    match kind {
+        CurationKind::Edited => AuditAction::IdeaEdited,
+        CurationKind::Locked => AuditAction::IdeaLocked,
+        CurationKind::Unlocked => AuditAction::IdeaUnlocked,
+        CurationKind::Pinned => AuditAction::IdeaPinned,
+        CurationKind::Unpinned => AuditAction::IdeaUnpinned,
+        CurationKind::Hidden => AuditAction::IdeaHidden,
+        CurationKind::Unhidden => AuditAction::IdeaUnhidden,
+    }
+}
+
 /// Keeps one curation in the idea's public history and in the audit log
-/// (as `idea.<kind>`, with the same before and after).
+/// (with the same before and after).
 async fn logged<C: ConnectionTrait>(
     db: &C,
     entry: Record,
     at: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
-    let action = format!("idea.{}", entry.kind);
     audit::record(
         db,
         audit::Entry {
             guideline: entry.guideline.clone(),
             actor_id: entry.by,
-            action: &action,
+            action: audit_action(entry.kind),
             target_type: "idea",
             target_id: entry.idea_id.to_string(),
             before: entry.before.clone(),
@@ -329,7 +326,7 @@ pub async fn lock(ctx: &Ctx, actor: &Actor, number: i64, input: LockRequest) -> 
         &txn,
         Record {
             idea_id,
-            kind: LOCKED,
+            kind: CurationKind::Locked,
             by: moderator.id,
             before: Some(serde_json::json!({"locked": false})),
             after: Some(serde_json::json!({"locked": true, "reason": reason})),
@@ -360,7 +357,7 @@ pub async fn unlock(ctx: &Ctx, actor: &Actor, number: i64) -> Result<()> {
         &txn,
         Record {
             idea_id,
-            kind: UNLOCKED,
+            kind: CurationKind::Unlocked,
             by: moderator.id,
             before: Some(serde_json::json!({"locked": true, "reason": old_reason})),
             after: Some(serde_json::json!({"locked": false})),
@@ -413,7 +410,11 @@ pub async fn set_pinned(ctx: &Ctx, actor: &Actor, number: i64, pinned: bool) -> 
         &txn,
         Record {
             idea_id,
-            kind: if pinned { PINNED } else { UNPINNED },
+            kind: if pinned {
+                CurationKind::Pinned
+            } else {
+                CurationKind::Unpinned
+            },
             by: moderator.id,
             before: Some(serde_json::json!({"pinned": !pinned})),
             after: Some(serde_json::json!({"pinned": pinned})),

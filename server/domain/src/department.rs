@@ -121,10 +121,15 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: DepartmentInput) -> Result<
         _ => Error::Db(e),
     })?;
     let view = to_view(row);
-    crate::audit::Entry::new(admin.id, "department.created", "department", &view.slug)
-        .after(serde_json::json!(view))
-        .write(&ctx.db, ctx.clock.now())
-        .await?;
+    crate::audit::Entry::new(
+        admin.id,
+        shared::AuditAction::DepartmentCreated,
+        "department",
+        &view.slug,
+    )
+    .after(serde_json::json!(view))
+    .write(&ctx.db, ctx.clock.now())
+    .await?;
     Ok(view)
 }
 
@@ -152,11 +157,16 @@ pub async fn update(
     active.handle = Set(valid.handle);
     active.first_response_minutes = Set(valid.minutes);
     let after = to_view(active.update(&ctx.db).await?);
-    crate::audit::Entry::new(admin.id, "department.changed", "department", slug)
-        .before(serde_json::json!(before))
-        .after(serde_json::json!(after))
-        .write(&ctx.db, ctx.clock.now())
-        .await?;
+    crate::audit::Entry::new(
+        admin.id,
+        shared::AuditAction::DepartmentChanged,
+        "department",
+        slug,
+    )
+    .before(serde_json::json!(before))
+    .after(serde_json::json!(after))
+    .write(&ctx.db, ctx.clock.now())
+    .await?;
     Ok(after)
 }
 

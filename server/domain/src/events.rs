@@ -11,6 +11,8 @@ use sea_orm::{
     QuerySelect, Set,
 };
 
+use shared::{LiveEvent, LiveEventKind};
+
 use crate::actor::Actor;
 use crate::entity::event;
 use crate::{Error, Result};
@@ -36,7 +38,7 @@ impl Audience {
     }
 
     /// Reads the stored form back.
-    pub(crate) fn decode(raw: &str) -> Option<Self> {
+    fn decode(raw: &str) -> Option<Self> {
         match raw {
             "public" => Some(Audience::Public),
             "staff" => Some(Audience::Staff),
@@ -86,6 +88,69 @@ pub fn member_topic(id: i32) -> String {
 /// commit, and only then), so live pages hear of it within milliseconds.
 pub const NOTIFY_CHANNEL: &str = "madang_events";
 
+/// One entry of the log as readers see it: where it goes, who may hear
+/// it, and the typed event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Its position in the log; readers resume after it.
+    pub id: i32,
+    /// `board`, `queue`, `idea:N`, `ticket:VOC-N` or `member:N`.
+    pub topic: String,
+    /// Who may receive it.
+    pub audience: Audience,
+    /// What happened.
+    pub event: LiveEvent,
+    /// When.
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+impl Entry {
+    /// Whether the actor may receive this entry.
+    #[must_use]
+    pub fn admits(&self, actor: &Actor) -> bool {
+        self.audience.admits(actor)
+    }
+
+    /// Whether anybody may see it (then a stream need not ask again
+    /// whether its subscriber still may).
+    #[must_use]
+    pub fn is_public(&self) -> bool {
+        self.audience == Audience::Public
+    }
+
+    /// The event's fields: the `data` of the SSE message and of a webhook
+    /// delivery.
+    #[must_use]
+    pub fn data(&self) -> serde_json::Value {
+        split(&self.event).1
+    }
+
+    /// Reads a stored row; `None` when it no longer parses (written by a
+    /// newer version, say), so readers skip it.
+    fn decode(row: event::Model) -> Option<Entry> {
+        let payload: serde_json::Value = serde_json::from_str(&row.payload).ok()?;
+        let event =
+            serde_json::from_value(serde_json::json!({"kind": row.kind.as_str(), "data": payload}))
+                .ok()?;
+        Some(Entry {
+            id: row.id,
+            topic: row.topic,
+            audience: Audience::decode(&row.audience)?,
+            event,
+            at: row.created_at,
+        })
+    }
+}
+
+/// The stored form of an event: its kind and its fields.
+fn split(event: &LiveEvent) -> (LiveEventKind, serde_json::Value) {
+    let data = serde_json::to_value(event)
+        .ok()
+        .and_then(|mut tagged| tagged.get_mut("data").map(serde_json::Value::take))
+        .unwrap_or_default();
+    (event.kind(), data)
+}
+
 /// Appends an event in the caller's transaction (always call it inside
 /// one). Readers tail the log by id, so ids must become visible in order:
 /// on `PostgreSQL` two transactions could otherwise commit ids 11 before 10,
@@ -95,20 +160,20 @@ pub const NOTIFY_CHANNEL: &str = "madang_events";
 pub async fn publish<C: ConnectionTrait>(
     db: &C,
     topic: String,
-    kind: &str,
     audience: Audience,
-    payload: serde_json::Value,
+    event: &LiveEvent,
     at: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
     if db.get_database_backend() == sea_orm::DbBackend::Postgres {
         db.execute_unprepared("SELECT pg_advisory_xact_lock(7242001)")
             .await?;
     }
+    let (kind, data) = split(event);
     event::ActiveModel {
         topic: Set(topic),
-        kind: Set(kind.to_owned()),
+        kind: Set(kind),
         audience: Set(audience.encode()),
-        payload: Set(payload.to_string()),
+        payload: Set(data.to_string()),
         created_at: Set(at),
         ..Default::default()
     }
@@ -121,22 +186,39 @@ pub async fn publish<C: ConnectionTrait>(
     Ok(())
 }
 
+/// A stretch of the log: its entries, and how far it reached (readers
+/// move past rows that no longer parse too).
+#[derive(Clone, Debug, Default)]
+pub struct Batch {
+    /// The entries, oldest first.
+    pub entries: Vec<Entry>,
+    /// The id of the last row read, if any.
+    pub read_up_to: Option<i32>,
+    /// Whether the limit was reached (more may follow at once).
+    pub full: bool,
+}
+
 /// Events after `after`, oldest first; only these topics when given.
 pub async fn after<C: ConnectionTrait>(
     db: &C,
     after: i32,
     topics: Option<&[String]>,
     limit: u64,
-) -> Result<Vec<event::Model>> {
+) -> Result<Batch> {
     let mut select = event::Entity::find().filter(event::Column::Id.gt(after));
     if let Some(topics) = topics {
         select = select.filter(event::Column::Topic.is_in(topics.iter().cloned()));
     }
-    Ok(select
+    let rows = select
         .order_by_asc(event::Column::Id)
         .limit(limit)
         .all(db)
-        .await?)
+        .await?;
+    Ok(Batch {
+        full: rows.len() as u64 == limit,
+        read_up_to: rows.last().map(|r| r.id),
+        entries: rows.into_iter().filter_map(Entry::decode).collect(),
+    })
 }
 
 /// The newest event's id (0 when the log is empty).
@@ -158,19 +240,6 @@ pub async fn prune<C: ConnectionTrait>(
         .exec(db)
         .await?
         .rows_affected)
-}
-
-/// Whether this actor may receive this stored event.
-#[must_use]
-pub fn admits(row: &event::Model, actor: &Actor) -> bool {
-    Audience::decode(&row.audience).is_some_and(|a| a.admits(actor))
-}
-
-/// Whether anybody may see the event (then a stream need not ask again
-/// whether its subscriber still may).
-#[must_use]
-pub fn is_public(row: &event::Model) -> bool {
-    Audience::decode(&row.audience) == Some(Audience::Public)
 }
 
 /// The topics a subscription asks for, checked and translated: `board`,

@@ -78,10 +78,15 @@ pub async fn add_guideline(ctx: &Ctx, actor: &Actor, input: GuidelineInput) -> R
     }
     .insert(&ctx.db)
     .await?;
-    audit::Entry::new(admin.id, "guideline.added", "guideline", row.position)
-        .after(serde_json::json!({"text": row.text}))
-        .write(&ctx.db, ctx.clock.now())
-        .await?;
+    audit::Entry::new(
+        admin.id,
+        shared::AuditAction::GuidelineAdded,
+        "guideline",
+        row.position,
+    )
+    .after(serde_json::json!({"text": row.text}))
+    .write(&ctx.db, ctx.clock.now())
+    .await?;
     Ok(guideline_view(row))
 }
 
@@ -94,9 +99,14 @@ pub async fn delete_guideline(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
         .await?
         .ok_or_else(|| Error::NotFound(format!("guideline {id}")))?;
     guideline::Entity::delete_by_id(key).exec(&ctx.db).await?;
-    audit::Entry::new(admin.id, "guideline.removed", "guideline", row.position)
-        .before(serde_json::json!({"text": row.text}))
-        .write(&ctx.db, ctx.clock.now())
-        .await?;
+    audit::Entry::new(
+        admin.id,
+        shared::AuditAction::GuidelineRemoved,
+        "guideline",
+        row.position,
+    )
+    .before(serde_json::json!({"text": row.text}))
+    .write(&ctx.db, ctx.clock.now())
+    .await?;
     Ok(())
 }

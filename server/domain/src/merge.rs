@@ -150,7 +150,7 @@ pub async fn merge(ctx: &Ctx, actor: &Actor, number: i64, into: i64) -> Result<I
         audit::Entry {
             guideline: None,
             actor_id: moderator.id,
-            action: "idea.merged",
+            action: shared::AuditAction::IdeaMerged,
             target_type: "idea",
             target_id: number.to_string(),
             before: Some(serde_json::json!({"merged_into": null, "target_votes": before_votes})),
@@ -251,7 +251,7 @@ pub async fn unmerge(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> 
         audit::Entry {
             guideline: None,
             actor_id: moderator.id,
-            action: "idea.unmerged",
+            action: shared::AuditAction::IdeaUnmerged,
             target_type: "idea",
             target_id: number.to_string(),
             before: Some(serde_json::json!({"merged_into": target_id})),

@@ -9,25 +9,20 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect, Set,
 };
-use shared::{NotificationList, NotificationView};
+use shared::{NotificationKind, NotificationList, NotificationView};
 
 use crate::actor::Actor;
 use crate::entity::{idea_follow, idea_vote, notification};
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Result};
 
-/// Kind of a notification about an idea's new status.
-pub const IDEA_STATUS_CHANGED: &str = "idea_status_changed";
-/// Kind of a notification about an announcement that delivers an idea.
-pub const ANNOUNCEMENT: &str = "announcement";
-
 /// Most notifications listed at once.
 const LIST_LIMIT: u64 = 50;
 
 /// What to tell the members concerned with one idea.
 pub struct IdeaNews<'a> {
-    /// `IDEA_STATUS_CHANGED` or `ANNOUNCEMENT`.
-    pub kind: &'static str,
+    /// `IdeaStatusChanged` or `Announcement`.
+    pub kind: NotificationKind,
     /// The idea concerned.
     pub idea_id: i32,
     /// Who caused it; they are not told about their own act.
@@ -40,34 +35,40 @@ pub struct IdeaNews<'a> {
     pub link: String,
 }
 
-/// A staff answer in the member's own ticket thread.
-pub const TICKET_ANSWERED: &str = "ticket_answered";
-/// Somebody wrote `@Your Name` in a comment or a ticket reply.
-pub const MENTION: &str = "mention";
-/// A promise made in the member's ticket was kept.
-pub const COMMITMENT_KEPT: &str = "commitment_kept";
-/// A promise made in the member's ticket passed its date unkept.
-pub const COMMITMENT_OVERDUE: &str = "commitment_overdue";
+/// What to tell one member about something that concerns them alone.
+pub struct Notice<'a> {
+    /// Who is told.
+    pub member_id: i32,
+    /// What it is about.
+    pub kind: NotificationKind,
+    /// Who caused it.
+    pub actor_id: i32,
+    /// One line.
+    pub subject: String,
+    /// Plain text.
+    pub text: &'a str,
+    /// Site path to read more.
+    pub link: String,
+}
 
 /// Tells one member about something that concerns them alone (an answer to
 /// their ticket): a notification row and a live event for their bell.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one argument per form field or column; a struct would only rename them"
-)]
 pub async fn tell_member<C: ConnectionTrait>(
     db: &C,
-    member_id: i32,
-    kind: &'static str,
-    actor_id: i32,
-    subject: String,
-    text: &str,
-    link: String,
+    notice: Notice<'_>,
     at: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
+    let Notice {
+        member_id,
+        kind,
+        actor_id,
+        subject,
+        text,
+        link,
+    } = notice;
     notification::ActiveModel {
         user_id: Set(member_id),
-        kind: Set(kind.to_owned()),
+        kind: Set(kind),
         idea_id: Set(None),
         actor_id: Set(Some(actor_id)),
         subject: Set(subject),
@@ -82,9 +83,8 @@ pub async fn tell_member<C: ConnectionTrait>(
     crate::events::publish(
         db,
         crate::events::member_topic(member_id),
-        "notification",
         crate::events::Audience::Member(member_id),
-        serde_json::json!({"kind": kind, "link": link}),
+        &shared::LiveEvent::Notification { kind, link },
         at,
     )
     .await
@@ -126,7 +126,7 @@ pub async fn tell_idea_followers<C: ConnectionTrait>(
         .iter()
         .map(|&user_id| notification::ActiveModel {
             user_id: Set(user_id),
-            kind: Set(news.kind.to_owned()),
+            kind: Set(news.kind),
             idea_id: Set(Some(news.idea_id)),
             actor_id: Set(Some(news.actor_id)),
             subject: Set(news.subject.clone()),
@@ -146,9 +146,11 @@ pub async fn tell_idea_followers<C: ConnectionTrait>(
         crate::events::publish(
             db,
             crate::events::member_topic(user_id),
-            "notification",
             crate::events::Audience::Member(user_id),
-            serde_json::json!({"kind": news.kind, "link": news.link}),
+            &shared::LiveEvent::Notification {
+                kind: news.kind,
+                link: news.link.clone(),
+            },
             at,
         )
         .await?;

@@ -12,7 +12,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
 };
-use shared::{EmailMode, NotificationSettings, Unsubscribed};
+use shared::{EmailMode, NotificationKind, NotificationSettings, Unsubscribed};
 
 use crate::actor::Actor;
 use crate::entity::{notification, notification_setting, user};
@@ -115,14 +115,16 @@ pub async fn unsubscribe(ctx: &Ctx, token: &str) -> Result<Unsubscribed> {
 }
 
 /// Why the member gets this mail, in one line.
-fn reason(kind: &str) -> &'static str {
+fn reason(kind: NotificationKind) -> &'static str {
     match kind {
-        crate::notification::TICKET_ANSWERED => "You get this mail because you filed this ticket.",
-        crate::notification::MENTION => "You get this mail because somebody mentioned you.",
-        crate::notification::COMMITMENT_KEPT | crate::notification::COMMITMENT_OVERDUE => {
+        NotificationKind::TicketAnswered => "You get this mail because you filed this ticket.",
+        NotificationKind::Mention => "You get this mail because somebody mentioned you.",
+        NotificationKind::CommitmentKept | NotificationKind::CommitmentOverdue => {
             "You get this mail because a promise was made to you in your ticket."
         }
-        _ => "You get this mail because you follow or voted for this idea.",
+        NotificationKind::IdeaStatusChanged | NotificationKind::Announcement => {
+            "You get this mail because you follow or voted for this idea."
+        }
     }
 }
 
@@ -209,7 +211,7 @@ async fn mail_one(ctx: &Ctx, row: notification::Model, now: DateTime<Utc>) -> Re
         txn.commit().await?;
         return Ok(false);
     }
-    let (footer, unsubscribe) = footer(ctx, reason(&row.kind), &settings.unsubscribe_token);
+    let (footer, unsubscribe) = footer(ctx, reason(row.kind), &settings.unsubscribe_token);
     let body = format!(
         "{}\n\n{}\n\nRead more:\n{}{}\n\n{footer}",
         row.subject, row.body_text, ctx.settings.base_url, row.link

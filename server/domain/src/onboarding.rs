@@ -75,7 +75,7 @@ pub async fn invite(ctx: &Ctx, actor: &Actor, input: CreateInvite) -> Result<Inv
     }
     .insert(&txn)
     .await?;
-    crate::audit::Entry::new(admin.id, "staff.invited", "member", &email)
+    crate::audit::Entry::new(admin.id, shared::AuditAction::StaffInvited, "member", &email)
         .after(serde_json::json!({"role": input.role.as_str(), "department_id": department.as_ref().map(|d| d.id)}))
         .write(&txn, now)
         .await?;

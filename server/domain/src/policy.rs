@@ -2,7 +2,7 @@
 //! handler and server function reaches it through the domain use cases, so a
 //! rule holds whether the request comes from the UI, the API or a script.
 
-use shared::Role;
+use shared::{Capabilities, Role};
 
 use crate::actor::{Actor, Member};
 use crate::error::{Error, Result};
@@ -272,6 +272,22 @@ pub fn can(actor: &Actor, action: Action, scope: Scope) -> bool {
         Actor::Member(member) => {
             (member.suspension.is_none() || !writes(action)) && member_may(member, rule, scope)
         }
+    }
+}
+
+/// The tools the member may open (`Me.can`), from the same rules the
+/// use cases check.
+#[must_use]
+pub fn capabilities(member: &Member) -> Capabilities {
+    let actor = Actor::Member(member.clone());
+    let may = |action| can(&actor, action, Scope::Others);
+    Capabilities {
+        staff_queue: may(Action::ReadStaffQueue),
+        moderate: may(Action::HandleReports),
+        curate_ideas: may(Action::EditIdeaMetadata),
+        publish_announcements: may(Action::PublishAnnouncement),
+        read_insight: may(Action::ReadDashboard),
+        administer: may(Action::ManageStaff),
     }
 }
 

@@ -6,8 +6,7 @@
 use chrono::SecondsFormat;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
 };
 use shared::Role;
 use shared::account::{
@@ -139,21 +138,14 @@ pub async fn delete_account(ctx: &Ctx, actor: &Actor, input: DeleteAccount) -> R
     if !confirmed {
         return Err(Error::invalid("password", "is not your current password"));
     }
+    let txn = crate::db::begin_write(&ctx.db).await?;
     if member.role == Role::Admin {
-        let admins = user::Entity::find()
-            .filter(user::Column::Role.eq(Role::Admin))
-            .filter(user::Column::DeletedAt.is_null())
-            .count(&ctx.db)
-            .await?;
-        if admins <= 1 {
-            return Err(Error::Conflict(
-                "the last admin cannot delete their account; make someone else admin first"
-                    .to_owned(),
-            ));
-        }
+        crate::user::keep_an_admin(
+            &txn,
+            "the last admin cannot delete their account; make someone else admin first",
+        )
+        .await?;
     }
-
-    let txn = ctx.db.begin().await?;
     let voted: Vec<i32> = idea_vote::Entity::find()
         .filter(idea_vote::Column::UserId.eq(member.id))
         .all(&txn)

@@ -122,9 +122,9 @@ pub(crate) async fn grant<C: ConnectionTrait>(
             guideline: None,
             actor_id: staff.id,
             action: if status == RemedyStatus::Granted {
-                "remedy.granted"
+                shared::AuditAction::RemedyGranted
             } else {
-                "remedy.requested"
+                shared::AuditAction::RemedyRequested
             },
             target_type: "ticket",
             target_id: ticket_number(i64::from(row.id)),
@@ -224,9 +224,9 @@ pub async fn decide(ctx: &Ctx, actor: &Actor, id: i64, approve: bool) -> Result<
             guideline: None,
             actor_id: admin.id,
             action: if approve {
-                "remedy.approved"
+                shared::AuditAction::RemedyApproved
             } else {
-                "remedy.rejected"
+                shared::AuditAction::RemedyRejected
             },
             target_type: "ticket",
             target_id: ticket_number(i64::from(ticket_id)),
@@ -316,7 +316,7 @@ pub async fn set_limit(ctx: &Ctx, actor: &Actor, input: RemedyLimit) -> Result<R
         audit::Entry {
             guideline: None,
             actor_id: admin.id,
-            action: "remedy_limit.set",
+            action: shared::AuditAction::RemedyLimitSet,
             target_type: "remedy_limit",
             target_id: format!(
                 "{}/{}",

@@ -82,7 +82,7 @@ pub async fn replace(ctx: &Ctx, actor: &Actor, input: WordList) -> Result<WordLi
         audit::Entry {
             guideline: None,
             actor_id: moderator.id,
-            action: "word_list.changed",
+            action: shared::AuditAction::WordListChanged,
             target_type: "word_list",
             target_id: String::new(),
             before: Some(serde_json::json!(before)),

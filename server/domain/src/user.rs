@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set,
-    SqlErr,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, SqlErr,
 };
 use shared::account::{ProfileUpdate, StaffUpdate};
 use shared::{DepartmentRef, Role, StaffIdentity, UserRef};
@@ -190,26 +190,22 @@ pub async fn update_staff(ctx: &Ctx, actor: &Actor, id: i64, input: StaffUpdate)
     let admin = policy::member_for(actor, Action::ManageStaff, Scope::Others)?;
     let not_found = || Error::NotFound(format!("member {id}"));
     let user_id = i32::try_from(id).map_err(|_| not_found())?;
+    let department_id = crate::department::find_for_field(ctx, input.department.as_deref())
+        .await?
+        .map(|d| d.id);
+    let txn = crate::db::begin_write(&ctx.db).await?;
     let row = user::Entity::find_by_id(user_id)
-        .one(&ctx.db)
+        .one(&txn)
         .await?
         .filter(|u| u.deleted_at.is_none())
         .ok_or_else(not_found)?;
     if row.role == Role::Admin && input.role != Role::Admin {
-        let admins = user::Entity::find()
-            .filter(user::Column::Role.eq(Role::Admin))
-            .filter(user::Column::DeletedAt.is_null())
-            .count(&ctx.db)
-            .await?;
-        if admins <= 1 {
-            return Err(Error::Conflict(
-                "this is the last admin; make someone else admin first".to_owned(),
-            ));
-        }
+        keep_an_admin(
+            &txn,
+            "this is the last admin; make someone else admin first",
+        )
+        .await?;
     }
-    let department_id = crate::department::find_for_field(ctx, input.department.as_deref())
-        .await?
-        .map(|d| d.id);
     let before = serde_json::json!({"role": row.role, "department_id": row.department_id, "title": row.title});
     let mut active = row.into_active_model();
     active.role = Set(input.role);
@@ -218,12 +214,32 @@ pub async fn update_staff(ctx: &Ctx, actor: &Actor, id: i64, input: StaffUpdate)
         .title
         .map(|t| t.trim().to_owned())
         .filter(|t| !t.is_empty()));
-    let row = active.update(&ctx.db).await?;
-    crate::audit::Entry::new(admin.id, "staff.changed", "member", row.id)
+    let row = active.update(&txn).await?;
+    crate::audit::Entry::new(admin.id, shared::AuditAction::StaffChanged, "member", row.id)
         .before(before)
         .after(serde_json::json!({"role": row.role, "department_id": row.department_id, "title": row.title}))
-        .write(&ctx.db, ctx.clock.now())
+        .write(&txn, ctx.clock.now())
         .await?;
+    Ok(txn.commit().await?)
+}
+
+/// The site always keeps an admin who can manage it: refuses with 409 when
+/// one admin fewer would leave none. Call it inside the write transaction
+/// that demotes or deletes the admin: the admin rows are locked
+/// (`PostgreSQL`) or the whole database is (`SQLite`'s immediate
+/// transaction), so two admins demoting each other cannot both pass.
+pub(crate) async fn keep_an_admin<C: ConnectionTrait>(txn: &C, refusal: &str) -> Result<()> {
+    let admins = user::Entity::find()
+        .filter(user::Column::Role.eq(Role::Admin))
+        .filter(user::Column::DeletedAt.is_null())
+        // Always in the same order, so two of these never deadlock.
+        .order_by_asc(user::Column::Id)
+        .lock_exclusive()
+        .all(txn)
+        .await?;
+    if admins.len() <= 1 {
+        return Err(Error::Conflict(refusal.to_owned()));
+    }
     Ok(())
 }
 

@@ -86,7 +86,10 @@ async fn change(
     };
     let votes = recount_votes(&txn, idea_id).await?;
     if public && existing.is_some() != voted {
-        let payload = serde_json::json!({"number": idea_id, "votes": votes});
+        let event = shared::LiveEvent::Vote {
+            number: i64::from(idea_id),
+            votes,
+        };
         for topic in [
             crate::events::idea_topic(idea_id),
             crate::events::BOARD.to_owned(),
@@ -94,9 +97,8 @@ async fn change(
             crate::events::publish(
                 &txn,
                 topic,
-                "vote",
                 crate::events::Audience::Public,
-                payload.clone(),
+                &event,
                 ctx.clock.now(),
             )
             .await?;
@@ -164,9 +166,9 @@ pub async fn on_behalf(
     crate::audit::Entry::new(
         staff.id,
         if voted {
-            "vote.recorded_for_member"
+            shared::AuditAction::VoteRecordedForMember
         } else {
-            "vote.withdrawn_for_member"
+            shared::AuditAction::VoteWithdrawnForMember
         },
         "idea",
         number,

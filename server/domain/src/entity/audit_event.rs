@@ -8,7 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub actor_id: Option<i32>,
-    pub action: String,
+    pub action: shared::AuditAction,
     pub target_type: String,
     pub target_id: String,
     pub before: Option<String>,

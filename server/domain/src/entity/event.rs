@@ -7,7 +7,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub topic: String,
-    pub kind: String,
+    pub kind: shared::LiveEventKind,
     pub audience: String,
     pub payload: String,
     pub created_at: DateTimeUtc,

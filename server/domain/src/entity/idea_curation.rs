@@ -8,7 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub idea_id: i32,
-    pub kind: String,
+    pub kind: shared::CurationKind,
     pub by_id: i32,
     pub before: Option<String>,
     pub after: Option<String>,

@@ -8,7 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub user_id: i32,
-    pub kind: String,
+    pub kind: shared::NotificationKind,
     pub idea_id: Option<i32>,
     pub actor_id: Option<i32>,
     pub subject: String,

@@ -37,10 +37,15 @@ pub async fn create_category(ctx: &Ctx, actor: &Actor, input: Category) -> Resul
         }
         _ => Error::Db(e),
     })?;
-    crate::audit::Entry::new(admin.id, "category.created", "category", &row.slug)
-        .after(serde_json::json!({"name": row.name}))
-        .write(&ctx.db, ctx.clock.now())
-        .await?;
+    crate::audit::Entry::new(
+        admin.id,
+        shared::AuditAction::CategoryCreated,
+        "category",
+        &row.slug,
+    )
+    .after(serde_json::json!({"name": row.name}))
+    .write(&ctx.db, ctx.clock.now())
+    .await?;
     Ok(Category {
         slug: row.slug,
         name: row.name,

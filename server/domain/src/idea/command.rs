@@ -80,9 +80,10 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewIdea) -> Result<i64> {
         crate::events::publish(
             &txn,
             crate::events::BOARD.to_owned(),
-            "idea",
             crate::events::Audience::Public,
-            serde_json::json!({"number": row.id}),
+            &shared::LiveEvent::Idea {
+                number: i64::from(row.id),
+            },
             now,
         )
         .await?;
@@ -173,7 +174,7 @@ pub async fn change_status(
     crate::notification::tell_idea_followers(
         &txn,
         crate::notification::IdeaNews {
-            kind: crate::notification::IDEA_STATUS_CHANGED,
+            kind: shared::NotificationKind::IdeaStatusChanged,
             idea_id: id,
             actor_id: member.id,
             subject: format!("#{id} {} → {}", row.title, input.status.as_str()),
@@ -183,25 +184,25 @@ pub async fn change_status(
         now,
     )
     .await?;
-    crate::audit::Entry::new(member.id, "idea.status_changed", "idea", id)
-        .before(serde_json::json!({"status": row.status}))
-        .after(serde_json::json!({"status": input.status.as_str(), "explanation": text}))
-        .write(&txn, now)
-        .await?;
-    let payload = serde_json::json!({"number": id, "status": input.status.as_str()});
+    crate::audit::Entry::new(
+        member.id,
+        shared::AuditAction::IdeaStatusChanged,
+        "idea",
+        id,
+    )
+    .before(serde_json::json!({"status": row.status}))
+    .after(serde_json::json!({"status": input.status.as_str(), "explanation": text}))
+    .write(&txn, now)
+    .await?;
+    let event = shared::LiveEvent::Status {
+        number: i64::from(id),
+        status: input.status,
+    };
     for topic in [
         crate::events::idea_topic(id),
         crate::events::BOARD.to_owned(),
     ] {
-        crate::events::publish(
-            &txn,
-            topic,
-            "status",
-            crate::events::Audience::Public,
-            payload.clone(),
-            now,
-        )
-        .await?;
+        crate::events::publish(&txn, topic, crate::events::Audience::Public, &event, now).await?;
     }
     let mut active: idea::ActiveModel = row.into();
     active.status = Set(input.status);

@@ -272,7 +272,7 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
                 Error::Internal(format!("status change {} not signed by staff", c.id))
             })?;
             Ok(TimelineEntry {
-                kind: "status_changed".to_owned(),
+                kind: shared::TimelineKind::StatusChanged,
                 at: rfc3339(c.created_at),
                 by,
                 status: Some(c.to_status),
@@ -290,7 +290,7 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
             continue;
         };
         timeline.push(TimelineEntry {
-            kind: "announcement".to_owned(),
+            kind: shared::TimelineKind::Announcement,
             at: rfc3339(post.published_at),
             by,
             status: None,

@@ -35,7 +35,7 @@ pub async fn audit_log(ctx: &Ctx, actor: &Actor, query: &AuditQuery) -> Result<P
         return Err(Error::invalid("limit", "must be between 1 and 100"));
     }
     let mut select = audit_event::Entity::find();
-    if let Some(action) = query.action.as_deref().filter(|a| !a.is_empty()) {
+    if let Some(action) = query.action {
         select = select.filter(audit_event::Column::Action.eq(action));
     }
     if let Some(actor_id) = query.actor {
@@ -91,7 +91,7 @@ pub async fn audit_csv(ctx: &Ctx, actor: &Actor, query: &AuditQuery) -> Result<S
                     .as_ref()
                     .map(|a| a.display_name.clone())
                     .unwrap_or_default(),
-                e.action.clone(),
+                e.action.to_string(),
                 e.target_type.clone(),
                 e.target_id.clone(),
                 e.guideline.clone().unwrap_or_default(),

@@ -145,9 +145,10 @@ async fn write_hidden(
         crate::events::publish(
             txn,
             crate::events::idea_topic(row.id),
-            "idea",
             crate::events::Audience::Public,
-            serde_json::json!({"number": row.id}),
+            &shared::LiveEvent::Idea {
+                number: i64::from(row.id),
+            },
             now,
         )
         .await?;
@@ -193,7 +194,7 @@ pub async fn hide(ctx: &Ctx, actor: &Actor, input: HideRequest) -> Result<()> {
             &txn,
             crate::curation::Record {
                 idea_id: row.id,
-                kind: crate::curation::HIDDEN,
+                kind: shared::CurationKind::Hidden,
                 by: moderator.id,
                 before: None,
                 after: None,
@@ -209,7 +210,7 @@ pub async fn hide(ctx: &Ctx, actor: &Actor, input: HideRequest) -> Result<()> {
         audit::Entry {
             guideline,
             actor_id: moderator.id,
-            action: "content.hidden",
+            action: shared::AuditAction::ContentHidden,
             target_type: &input.target.kind,
             target_id: row.id.to_string(),
             before: Some(serde_json::json!({"text": row.text, "hidden": row.reason})),
@@ -242,7 +243,7 @@ pub async fn unhide(ctx: &Ctx, actor: &Actor, input: UnhideRequest) -> Result<()
             &txn,
             crate::curation::Record {
                 idea_id: row.id,
-                kind: crate::curation::UNHIDDEN,
+                kind: shared::CurationKind::Unhidden,
                 by: moderator.id,
                 before: None,
                 after: None,
@@ -259,9 +260,9 @@ pub async fn unhide(ctx: &Ctx, actor: &Actor, input: UnhideRequest) -> Result<()
             guideline: None,
             actor_id: moderator.id,
             action: if held {
-                "content.released"
+                shared::AuditAction::ContentReleased
             } else {
-                "content.unhidden"
+                shared::AuditAction::ContentUnhidden
             },
             target_type: &input.target.kind,
             target_id: row.id.to_string(),

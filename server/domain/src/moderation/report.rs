@@ -234,7 +234,7 @@ pub async fn dismiss(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
         audit::Entry {
             guideline: None,
             actor_id: moderator.id,
-            action: "report.dismissed",
+            action: shared::AuditAction::ReportDismissed,
             target_type: "report",
             target_id: id.to_string(),
             before: Some(serde_json::json!({"status": ReportStatus::Open, "target": {"type": target_type, "id": target_id}})),

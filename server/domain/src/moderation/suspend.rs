@@ -54,7 +54,7 @@ pub async fn suspend(ctx: &Ctx, actor: &Actor, input: Suspension) -> Result<()> 
         audit::Entry {
             guideline,
             actor_id: moderator.id,
-            action: "member.suspended",
+            action: shared::AuditAction::MemberSuspended,
             target_type: "member",
             target_id: id.to_string(),
             before: Some(before),
@@ -91,7 +91,7 @@ pub async fn lift_suspension(ctx: &Ctx, actor: &Actor, member: i64) -> Result<()
         audit::Entry {
             guideline: None,
             actor_id: moderator.id,
-            action: "member.unsuspended",
+            action: shared::AuditAction::MemberUnsuspended,
             target_type: "member",
             target_id: id.to_string(),
             before: Some(before),

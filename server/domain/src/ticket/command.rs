@@ -115,9 +115,12 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewTicket) -> Result<Ticket
     crate::events::publish(
         &txn,
         crate::events::QUEUE.to_owned(),
-        "ticket",
         crate::events::Audience::Staff,
-        serde_json::json!({"number": number}),
+        &shared::LiveEvent::Ticket {
+            number: number.clone(),
+            post: None,
+            kind: None,
+        },
         now,
     )
     .await?;
@@ -196,12 +199,14 @@ pub async fn reply(
     if staff_reply {
         crate::notification::tell_member(
             &txn,
-            row.author_id,
-            crate::notification::TICKET_ANSWERED,
-            member.id,
-            format!("{number}: {} answered", row.title),
-            &input.body,
-            format!("/tickets/{number}"),
+            crate::notification::Notice {
+                member_id: row.author_id,
+                kind: shared::NotificationKind::TicketAnswered,
+                actor_id: member.id,
+                subject: format!("{number}: {} answered", row.title),
+                text: &input.body,
+                link: format!("/tickets/{number}"),
+            },
             now,
         )
         .await?;
@@ -249,11 +254,16 @@ pub async fn transfer(
     post.from_department_id = Set(row.department_id);
     post.to_department_id = Set(Some(target.id));
     post.update(&txn).await?;
-    crate::audit::Entry::new(member.id, "ticket.transferred", "ticket", number)
-        .before(serde_json::json!({"department_id": row.department_id}))
-        .after(serde_json::json!({"department_id": target.id, "note": input.note}))
-        .write(&txn, now)
-        .await?;
+    crate::audit::Entry::new(
+        member.id,
+        shared::AuditAction::TicketTransferred,
+        "ticket",
+        number,
+    )
+    .before(serde_json::json!({"department_id": row.department_id}))
+    .after(serde_json::json!({"department_id": target.id, "note": input.note}))
+    .write(&txn, now)
+    .await?;
     let unanswered = row.first_response_at.is_none();
     let mut active = row.into_active_model();
     active.department_id = Set(Some(target.id));
@@ -342,11 +352,16 @@ pub async fn change_status(
     post.status = Set(Some(input.status.as_str().to_owned()));
     post.update(&txn).await?;
     if member.role.is_staff() {
-        crate::audit::Entry::new(member.id, "ticket.status_changed", "ticket", number)
-            .before(serde_json::json!({"status": from.as_str()}))
-            .after(serde_json::json!({"status": input.status.as_str(), "note": note}))
-            .write(&txn, now)
-            .await?;
+        crate::audit::Entry::new(
+            member.id,
+            shared::AuditAction::TicketStatusChanged,
+            "ticket",
+            number,
+        )
+        .before(serde_json::json!({"status": from.as_str()}))
+        .after(serde_json::json!({"status": input.status.as_str(), "note": note}))
+        .write(&txn, now)
+        .await?;
     }
     let mut active = row.into_active_model();
     active.status = Set(input.status);
@@ -386,11 +401,16 @@ pub async fn assign(
     };
     let row = find(&ctx.db, number, false).await?;
     let now = ctx.clock.now();
-    crate::audit::Entry::new(staff.id, "ticket.assigned", "ticket", number)
-        .before(serde_json::json!({"assignee_id": row.assignee_id}))
-        .after(serde_json::json!({"assignee_id": assignee}))
-        .write(&ctx.db, now)
-        .await?;
+    crate::audit::Entry::new(
+        staff.id,
+        shared::AuditAction::TicketAssigned,
+        "ticket",
+        number,
+    )
+    .before(serde_json::json!({"assignee_id": row.assignee_id}))
+    .after(serde_json::json!({"assignee_id": assignee}))
+    .write(&ctx.db, now)
+    .await?;
     let mut active = row.into_active_model();
     active.assignee_id = Set(assignee);
     active.updated_at = Set(now);

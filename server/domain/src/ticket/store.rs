@@ -198,22 +198,27 @@ pub(super) async fn insert_post(
     } else {
         crate::events::Audience::Public
     };
-    let payload = serde_json::json!({"number": number, "post": post.id, "kind": kind});
     crate::events::publish(
         txn,
         crate::events::ticket_topic(&number),
-        "post",
         audience,
-        payload.clone(),
+        &shared::LiveEvent::Post {
+            number: number.clone(),
+            post: i64::from(post.id),
+            kind,
+        },
         at,
     )
     .await?;
     crate::events::publish(
         txn,
         crate::events::QUEUE.to_owned(),
-        "ticket",
         crate::events::Audience::Staff,
-        payload,
+        &shared::LiveEvent::Ticket {
+            number,
+            post: Some(i64::from(post.id)),
+            kind: Some(kind),
+        },
         at,
     )
     .await?;

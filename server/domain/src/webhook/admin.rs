@@ -83,10 +83,15 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewWebhook) -> Result<Webho
     }
     .insert(&txn)
     .await?;
-    crate::audit::Entry::new(admin.id, "webhook.created", "webhook", row.id)
-        .after(serde_json::json!({"url": row.url, "events": events}))
-        .write(&txn, now)
-        .await?;
+    crate::audit::Entry::new(
+        admin.id,
+        shared::AuditAction::WebhookCreated,
+        "webhook",
+        row.id,
+    )
+    .after(serde_json::json!({"url": row.url, "events": events}))
+    .write(&txn, now)
+    .await?;
     txn.commit().await?;
     Ok(view(row, Some(secret), &HashMap::new()))
 }
@@ -137,10 +142,15 @@ pub async fn delete(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
         .filter(webhook_delivery::Column::Status.eq(PENDING))
         .exec(&txn)
         .await?;
-    crate::audit::Entry::new(admin.id, "webhook.removed", "webhook", row.id)
-        .before(serde_json::json!({"url": row.url, "events": event_list(&row.event_types)}))
-        .write(&txn, now)
-        .await?;
+    crate::audit::Entry::new(
+        admin.id,
+        shared::AuditAction::WebhookRemoved,
+        "webhook",
+        row.id,
+    )
+    .before(serde_json::json!({"url": row.url, "events": event_list(&row.event_types)}))
+    .write(&txn, now)
+    .await?;
     txn.commit().await?;
     Ok(())
 }

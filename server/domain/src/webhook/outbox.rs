@@ -76,8 +76,8 @@ pub async fn queue_new_events(ctx: &Ctx) -> Result<usize> {
         created?;
         return Ok(0);
     };
-    let entries = crate::events::after(&ctx.db, position, None, 500).await?;
-    let Some(last) = entries.last().map(|e| e.id) else {
+    let batch = crate::events::after(&ctx.db, position, None, 500).await?;
+    let Some(last) = batch.read_up_to else {
         return Ok(0);
     };
     let hooks = webhook::Entity::find()
@@ -86,7 +86,7 @@ pub async fn queue_new_events(ctx: &Ctx) -> Result<usize> {
         .await?;
     let now = ctx.clock.now();
     let mut queued = Vec::new();
-    for entry in &entries {
+    for entry in &batch.entries {
         let Some(kind) = event_type(entry) else {
             continue;
         };

@@ -5,8 +5,10 @@ use hmac::{Hmac, Mac};
 use sea_orm::EntityTrait;
 use sha2::Sha256;
 
-use crate::entity::{department, event, idea, ticket, ticket_post, user};
-use crate::events::Audience;
+use shared::{CommitmentStatus, LiveEvent, TicketPostKind};
+
+use crate::entity::{department, idea, ticket, ticket_post, user};
+use crate::events::Entry;
 use crate::{Ctx, Result};
 
 /// The header carrying `sha256=<hex HMAC of the body>`.
@@ -33,36 +35,33 @@ pub fn signature(secret: &str, body: &[u8]) -> String {
 
 /// The public webhook event type of a log entry, if integrations get it:
 /// only what everybody may see (never internal notes or notifications).
-pub(super) fn event_type(entry: &event::Model) -> Option<&'static str> {
-    let payload: serde_json::Value = serde_json::from_str(&entry.payload).ok()?;
-    if Audience::decode(&entry.audience) != Some(Audience::Public) {
+pub(super) fn event_type(entry: &Entry) -> Option<&'static str> {
+    if !entry.is_public() {
         // The one staff-audience event integrations get: a ticket was filed
-        // (its public thread exists; the payload names only its number).
+        // (its public thread exists; the event names only its number).
         let opened = entry.topic == crate::events::QUEUE
-            && entry.kind == "ticket"
-            && payload.get("post").is_none();
+            && matches!(entry.event, LiveEvent::Ticket { post: None, .. });
         return opened.then_some("ticket.opened");
     }
-    match (entry.topic.as_str(), entry.kind.as_str()) {
-        ("board", "idea") => Some("idea.created"),
-        ("board", "vote") => Some("idea.voted"),
-        ("board", "status") => Some("idea.status_changed"),
-        (topic, "comment") if topic.starts_with("idea:") => Some("comment.changed"),
-        (topic, "post") if topic.starts_with("ticket:") => {
-            match payload.get("kind").and_then(|k| k.as_str()) {
-                Some("reply") => Some("ticket.replied"),
-                Some("status") => Some("ticket.status_changed"),
-                Some("transfer") => Some("ticket.transferred"),
-                _ => None,
-            }
-        }
-        (topic, "commitment") if topic.starts_with("ticket:") => {
-            match payload.get("status").and_then(|k| k.as_str()) {
-                Some("kept") => Some("commitment.kept"),
-                Some("overdue") => Some("commitment.overdue"),
-                _ => None,
-            }
-        }
+    let on_idea = entry.topic.starts_with("idea:");
+    let on_ticket = entry.topic.starts_with("ticket:");
+    let on_board = entry.topic == crate::events::BOARD;
+    match &entry.event {
+        LiveEvent::Idea { .. } if on_board => Some("idea.created"),
+        LiveEvent::Vote { .. } if on_board => Some("idea.voted"),
+        LiveEvent::Status { .. } if on_board => Some("idea.status_changed"),
+        LiveEvent::Comment { .. } if on_idea => Some("comment.changed"),
+        LiveEvent::Post { kind, .. } if on_ticket => match kind {
+            TicketPostKind::Reply => Some("ticket.replied"),
+            TicketPostKind::Status => Some("ticket.status_changed"),
+            TicketPostKind::Transfer => Some("ticket.transferred"),
+            TicketPostKind::Internal => None,
+        },
+        LiveEvent::Commitment { status, .. } if on_ticket => match status {
+            CommitmentStatus::Kept => Some("commitment.kept"),
+            CommitmentStatus::Overdue => Some("commitment.overdue"),
+            CommitmentStatus::Pending | CommitmentStatus::Withdrawn => None,
+        },
         _ => None,
     }
 }
@@ -73,9 +72,8 @@ pub(super) fn event_type(entry: &event::Model) -> Option<&'static str> {
 /// chat channel would show, as anybody may read it on the site: the idea
 /// (unless a moderator hid it) or the ticket's public head, and the text of
 /// a public reply.
-pub(super) async fn body(ctx: &Ctx, kind: &str, entry: &event::Model) -> Result<String> {
-    let mut data: serde_json::Value =
-        serde_json::from_str(&entry.payload).unwrap_or_else(|_| serde_json::json!({}));
+pub(super) async fn body(ctx: &Ctx, kind: &str, entry: &Entry) -> Result<String> {
+    let mut data = entry.data();
     let mut extra = serde_json::Map::new();
     match data.get("number") {
         Some(serde_json::Value::Number(n)) => {
@@ -158,7 +156,7 @@ pub(super) async fn body(ctx: &Ctx, kind: &str, entry: &event::Model) -> Result<
     Ok(serde_json::json!({
         "event": kind,
         "event_id": entry.id,
-        "occurred_at": entry.created_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        "occurred_at": entry.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         "data": data,
     })
     .to_string())
@@ -167,6 +165,7 @@ pub(super) async fn body(ctx: &Ctx, kind: &str, entry: &event::Model) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::events::Audience;
     use chrono::Utc;
 
     #[test]
@@ -178,61 +177,71 @@ mod tests {
         );
     }
 
-    fn entry(topic: &str, kind: &str, audience: &str, payload: &str) -> event::Model {
-        event::Model {
+    fn entry(topic: &str, audience: Audience, event: LiveEvent) -> Entry {
+        Entry {
             id: 1,
             topic: topic.to_owned(),
-            kind: kind.to_owned(),
-            audience: audience.to_owned(),
-            payload: payload.to_owned(),
-            created_at: Utc::now(),
+            audience,
+            event,
+            at: Utc::now(),
+        }
+    }
+
+    fn post(kind: TicketPostKind) -> LiveEvent {
+        LiveEvent::Post {
+            number: "VOC-000001".to_owned(),
+            post: 3,
+            kind,
         }
     }
 
     #[test]
     fn only_public_events_and_filed_tickets_reach_integrations() {
+        let vote = LiveEvent::Vote {
+            number: 5,
+            votes: 3,
+        };
+        let ticket = |post: Option<i64>| LiveEvent::Ticket {
+            number: "VOC-000001".to_owned(),
+            post,
+            kind: post.map(|_| TicketPostKind::Reply),
+        };
         let cases = [
             (
-                entry("board", "vote", "public", r#"{"number":5,"votes":3}"#),
+                entry("board", Audience::Public, vote.clone()),
                 Some("idea.voted"),
             ),
-            (
-                entry("idea:5", "vote", "public", r#"{"number":5,"votes":3}"#),
-                None,
-            ),
+            (entry("idea:5", Audience::Public, vote), None),
             (
                 entry(
                     "ticket:VOC-000001",
-                    "post",
-                    "public",
-                    r#"{"number":"VOC-000001","post":3,"kind":"reply"}"#,
+                    Audience::Public,
+                    post(TicketPostKind::Reply),
                 ),
                 Some("ticket.replied"),
             ),
             (
                 entry(
                     "ticket:VOC-000001",
-                    "post",
-                    "staff",
-                    r#"{"number":"VOC-000001","post":4,"kind":"internal"}"#,
+                    Audience::Staff,
+                    post(TicketPostKind::Internal),
                 ),
                 None,
             ),
             (
-                entry("queue", "ticket", "staff", r#"{"number":"VOC-000001"}"#),
+                entry("queue", Audience::Staff, ticket(None)),
                 Some("ticket.opened"),
             ),
+            (entry("queue", Audience::Staff, ticket(Some(3))), None),
             (
                 entry(
-                    "queue",
-                    "ticket",
-                    "staff",
-                    r#"{"number":"VOC-000001","post":3,"kind":"reply"}"#,
+                    "member:7",
+                    Audience::Member(7),
+                    LiveEvent::Notification {
+                        kind: shared::NotificationKind::Mention,
+                        link: "/ideas/5".to_owned(),
+                    },
                 ),
-                None,
-            ),
-            (
-                entry("member:7", "notification", "member:7", r#"{"kind":"x"}"#),
                 None,
             ),
         ];
