@@ -3,12 +3,34 @@ import { expect, Page } from "@playwright/test";
 /** The password of every demo account. */
 export const DEMO_PASSWORD = "madang-demo-2026";
 
-/** Signs in through the real form (after hydration) and waits for the profile. */
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto("/signin");
+/** Fills and submits the sign-in form (after hydration) without waiting
+ * for where it leads: for tests of the form itself (errors, `next`). */
+export async function submitSignIn(page: Page, email: string, password = DEMO_PASSWORD, path = "/signin") {
+  await page.goto(path);
   await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
   await page.fill("#field-email", email);
   await page.fill("#field-password", password);
   await page.click("#sign-in-form button[type=submit]");
+}
+
+/** Signs in through the real form and waits for the profile. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await submitSignIn(page, email, password);
+  await expect(page).toHaveURL(/\/me$/);
+}
+
+/** A fresh, unique e-mail address, so tests never collide. */
+export function freshEmail(name: string): string {
+  return `${name}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.com`;
+}
+
+/** Signs up through the real form and waits for the new member's profile. */
+export async function signUp(page: Page, displayName: string, email: string, password: string) {
+  await page.goto("/signup");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await page.fill("#field-display_name", displayName);
+  await page.fill("#field-email", email);
+  await page.fill("#field-password", password);
+  await page.click("#sign-up-form button[type=submit]");
   await expect(page).toHaveURL(/\/me$/);
 }

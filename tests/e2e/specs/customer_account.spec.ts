@@ -1,4 +1,5 @@
 import { test, expect } from "@playwright/test";
+import { signIn, signUp, submitSignIn } from "../support";
 
 // A customer signs up, signs out, signs in again and sees their profile;
 // a wrong password shows one clear message beside the form.
@@ -28,45 +29,27 @@ test("sign up, sign out, sign in, see the own profile", async ({ page }) => {
   await page.goto("/me");
   await expect(page.locator(".profile-name")).toHaveCount(0);
 
-  await page.goto("/signin");
-  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
-  await page.fill("#field-email", email.toUpperCase());
-  await page.fill("#field-password", "correct horse battery");
-  await page.click("#sign-in-form button[type=submit]");
-  await expect(page).toHaveURL(/\/me$/);
+  // E-mail addresses match whatever their case.
+  await signIn(page, email.toUpperCase(), "correct horse battery");
   await expect(page.locator(".profile-name")).toHaveText("Jiwoo Kim");
 });
 
 test("a wrong password shows the error beside the form", async ({ page }) => {
-  await page.goto("/signin");
-  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
-  await page.fill("#field-email", "customer@hanbit.example");
-  await page.fill("#field-password", "not the password");
-  await page.click("#sign-in-form button[type=submit]");
+  await submitSignIn(page, "customer@hanbit.example", "not the password");
   await expect(page.locator("#sign-in-form .form-error")).toHaveText("The e-mail address or the password is not correct.");
   await expect(page).toHaveURL(/\/signin$/);
   await expect(page.locator(".nav-sign-in")).toBeVisible();
 });
 
 test("demo staff see their department and title on their profile", async ({ page }) => {
-  await page.goto("/signin");
-  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
-  await page.fill("#field-email", "billing@hanbit.example");
-  await page.fill("#field-password", "madang-demo-2026");
-  await page.click("#sign-in-form button[type=submit]");
-  await expect(page).toHaveURL(/\/me$/);
+  await signIn(page, "billing@hanbit.example");
   await expect(page.locator(".profile-role")).toContainText("Billing");
   await expect(page.locator(".profile-role")).toContainText("Billing Specialist");
   await expect(page.locator(".avatar").first()).toHaveText("J.K.");
 });
 
 test("signed in as demo staff, their decisions carry the signed official badge", async ({ page }) => {
-  await page.goto("/signin");
-  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
-  await page.fill("#field-email", "billing@hanbit.example");
-  await page.fill("#field-password", "madang-demo-2026");
-  await page.click("#sign-in-form button[type=submit]");
-  await expect(page).toHaveURL(/\/me$/);
+  await signIn(page, "billing@hanbit.example");
   await page.goto("/roadmap");
   await page.locator('.roadmap-column[data-status="done"] .idea-title a', { hasText: "Dark mode for the Hanbit app" }).click();
   await expect(page).toHaveURL(/\/ideas\/2$/);
@@ -81,13 +64,7 @@ test("signed in as demo staff, their decisions carry the signed official badge",
 
 test("a member sees their public profile, downloads their data and deletes the account", async ({ page }) => {
   const email = `leaving.${Date.now()}@example.com`;
-  await page.goto("/signup");
-  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
-  await page.fill("#field-display_name", "Leaving Member");
-  await page.fill("#field-email", email);
-  await page.fill("#field-password", "leaving member pw");
-  await page.click("#sign-up-form button[type=submit]");
-  await expect(page).toHaveURL(/\/me$/);
+  await signUp(page, "Leaving Member", email, "leaving member pw");
 
   const exported = await page.request.get("/api/v1/me/export");
   expect(exported.status()).toBe(200);
@@ -115,13 +92,7 @@ test("a member sees their public profile, downloads their data and deletes the a
 
 test("a member edits their initials and creates, uses and revokes an API token", async ({ page }) => {
   const email = `tokens.${Date.now()}@example.com`;
-  await page.goto("/signup");
-  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
-  await page.fill("#field-display_name", "Token Holder");
-  await page.fill("#field-email", email);
-  await page.fill("#field-password", "token holder pw");
-  await page.click("#sign-up-form button[type=submit]");
-  await expect(page).toHaveURL(/\/me$/);
+  await signUp(page, "Token Holder", email, "token holder pw");
 
   await page.click(".edit-profile summary");
   await page.fill("#profile-initials", "T.H.K.");

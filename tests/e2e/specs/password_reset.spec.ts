@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { signIn } from "../support";
+import { signIn, signUp } from "../support";
 
 // A member forgets their password; without an SMTP server the link waits in
 // the outbox, where an admin reads it; the member sets a new password.
@@ -8,13 +8,7 @@ import { signIn } from "../support";
 test("reset a forgotten password through the e-mailed link", async ({ browser }) => {
   const email = `forgetful.${Date.now()}@example.com`;
   const member = await (await browser.newContext()).newPage();
-  await member.goto("/signup");
-  await expect(member.locator("#app")).toHaveAttribute("data-hydrated", "true");
-  await member.fill("#field-display_name", "Forgetful Member");
-  await member.fill("#field-email", email);
-  await member.fill("#field-password", "first password here");
-  await member.click("#sign-up-form button[type=submit]");
-  await expect(member).toHaveURL(/\/me$/);
+  await signUp(member, "Forgetful Member", email, "first password here");
   await member.click("#sign-out");
   await expect(member).toHaveURL(/\/$/);
 

@@ -1,14 +1,11 @@
 import { test, expect } from "@playwright/test";
+import { submitSignIn } from "../support";
 
 // A customer posts an idea: field errors appear beside the fields, then the
 // idea opens on its own page and leads the "new" list.
 
 test("a customer posts an idea with clear field errors first", async ({ page }) => {
-  await page.goto("/signin?next=/ideas/new");
-  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
-  await page.fill("#field-email", "customer@hanbit.example");
-  await page.fill("#field-password", "madang-demo-2026");
-  await page.click("#sign-in-form button[type=submit]");
+  await submitSignIn(page, "customer@hanbit.example", undefined, "/signin?next=/ideas/new");
   await expect(page).toHaveURL(/\/ideas\/new$/);
 
   await page.fill("#idea-title", "Hi");

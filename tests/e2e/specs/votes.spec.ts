@@ -1,4 +1,5 @@
 import { test, expect } from "@playwright/test";
+import { signIn } from "../support";
 
 // A visitor who is not signed in clicks vote: they sign in and the vote is
 // applied; the count then toggles in place and survives a reload.
@@ -41,12 +42,7 @@ test("a signed-out visitor's vote is applied after signing in", async ({ browser
 test("votes on the board change the count in place", async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto("/signin");
-  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
-  await page.fill("#field-email", "moderator@hanbit.example");
-  await page.fill("#field-password", "madang-demo-2026");
-  await page.click("#sign-in-form button[type=submit]");
-  await expect(page).toHaveURL(/\/me$/);
+  await signIn(page, "moderator@hanbit.example");
   await page.goto("/?sort=new");
   await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
   const card = page.locator(".idea-card").first();
