@@ -165,6 +165,13 @@ impl AuditAction {
         AuditAction::IdeaMerged,
         AuditAction::IdeaUnmerged,
         AuditAction::IdeaStatusChanged,
+        AuditAction::IdeaEdited,
+        AuditAction::IdeaLocked,
+        AuditAction::IdeaUnlocked,
+        AuditAction::IdeaPinned,
+        AuditAction::IdeaUnpinned,
+        AuditAction::IdeaHidden,
+        AuditAction::IdeaUnhidden,
         AuditAction::MemberSuspended,
         AuditAction::MemberUnsuspended,
         AuditAction::RemedyGranted,
@@ -299,5 +306,10 @@ mod tests {
             );
         }
         assert!("content.hid".parse::<AuditAction>().is_err());
+        // `ALL` is written by hand: it must name every variant.
+        let variants = include_str!("audit.rs")
+            .matches(concat!("#[serde(rename", " = \""))
+            .count();
+        assert_eq!(AuditAction::ALL.len(), variants);
     }
 }

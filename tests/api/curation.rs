@@ -293,7 +293,7 @@ async fn moderators_correct_lock_and_feature_ideas_in_public(backend: Backend) {
     let (code, edited) = app
         .call(&moderator, Method::PATCH, &path, Some(fix.clone()))
         .await;
-    assert_eq!(code, 200);
+    assert_eq!(code, 200, "{edited}");
     assert_eq!(edited["title"], "Home Wi-Fi slows down every evening");
     assert_eq!(edited["tags"], json!(["speed", "wifi"]));
     assert_eq!(edited["category"], "Home internet / 인터넷");

@@ -363,9 +363,7 @@ async fn two_admins_demoting_each_other_at_once_leave_one_admin(backend: Backend
         )
         .await;
     assert_eq!(promoted.status().as_u16(), 200);
-    let second = app
-        .sign_in("moderator@hanbit.example", DEMO_PASSWORD)
-        .await;
+    let second = app.sign_in("moderator@hanbit.example", DEMO_PASSWORD).await;
     let admin_id = app
         .scalar("SELECT id FROM users WHERE email = 'admin@hanbit.example'")
         .await;
@@ -400,9 +398,18 @@ async fn two_admins_demoting_each_other_at_once_leave_one_admin(backend: Backend
 async fn me_says_which_tools_the_member_may_open(backend: Backend) {
     let app = spawn_app(backend).await;
     let expected = [
-        ("customer@hanbit.example", [false, false, false, false, false, false]),
-        ("billing@hanbit.example", [true, false, false, true, false, false]),
-        ("moderator@hanbit.example", [true, true, true, true, false, false]),
+        (
+            "customer@hanbit.example",
+            [false, false, false, false, false, false],
+        ),
+        (
+            "billing@hanbit.example",
+            [true, false, false, true, false, false],
+        ),
+        (
+            "moderator@hanbit.example",
+            [true, true, true, true, false, false],
+        ),
         ("admin@hanbit.example", [true, true, true, true, true, true]),
     ];
     let tools = [
