@@ -8,7 +8,7 @@ use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{delete, get, patch, post, put};
+use axum::routing::get;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use serde::Deserialize;
@@ -21,189 +21,18 @@ use tower_http::trace::TraceLayer;
 use app::i18n::{LANG_COOKIE, Locale};
 use app::{App, shell};
 
-use crate::rest::{accounts, admin, departments, onboarding};
 use crate::state::AppState;
 use crate::{auth, openapi, rest};
 
 /// Builds the whole application router.
 pub fn router(state: AppState) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
-    let api = Router::new()
-        .route("/openapi.json", get(openapi::openapi_json))
+    let (api, described) = rest::routes().split_for_parts();
+    let document = axum::body::Bytes::from(openapi::document(described).to_string());
+    let api = api
         .route(
-            "/ideas",
-            get(rest::ideas::list_ideas).post(rest::ideas::create_idea),
-        )
-        .route(
-            "/categories",
-            get(rest::ideas::list_categories).post(rest::ideas::create_category),
-        )
-        .route("/ideas/similar", get(rest::ideas::similar_ideas))
-        .route(
-            "/ideas/{number}/comments",
-            get(rest::ideas::list_comments).post(rest::ideas::create_comment),
-        )
-        .route(
-            "/comments/{id}",
-            patch(rest::ideas::edit_comment).delete(rest::ideas::delete_comment),
-        )
-        .route(
-            "/ideas/{number}",
-            get(rest::ideas::get_idea).patch(rest::ideas::edit_idea),
-        )
-        .route(
-            "/ideas/{number}/lock",
-            put(rest::ideas::lock_idea).delete(rest::ideas::unlock_idea),
-        )
-        .route(
-            "/ideas/{number}/pin",
-            put(rest::ideas::pin_idea).delete(rest::ideas::unpin_idea),
-        )
-        .route("/ideas/{number}/status", put(rest::ideas::change_status))
-        .route("/ideas/{number}/merge", post(rest::ideas::merge_idea))
-        .route("/ideas/{number}/unmerge", post(rest::ideas::unmerge_idea))
-        .route(
-            "/ideas/{number}/vote",
-            put(rest::ideas::cast_vote).delete(rest::ideas::retract_vote),
-        )
-        .route(
-            "/ideas/{number}/votes/{member_id}",
-            put(rest::ideas::cast_vote_on_behalf).delete(rest::ideas::retract_vote_on_behalf),
-        )
-        .route(
-            "/ideas/{number}/follow",
-            put(rest::ideas::follow_idea).delete(rest::ideas::unfollow_idea),
-        )
-        .route("/me/notifications", get(accounts::notifications))
-        .route(
-            "/me/notification-settings",
-            get(accounts::notification_settings).put(accounts::update_notification_settings),
-        )
-        .route("/unsubscribe/{token}", post(accounts::unsubscribe))
-        .route(
-            "/me/notifications/read",
-            post(accounts::mark_notifications_read),
-        )
-        .route(
-            "/departments",
-            get(departments::list_departments).post(departments::create_department),
-        )
-        .route("/departments/{slug}", put(departments::update_department))
-        .route("/auth/password-reset", post(onboarding::request_reset))
-        .route(
-            "/auth/password-reset/complete",
-            post(onboarding::complete_reset),
-        )
-        .route("/auth/invites/accept", post(onboarding::accept_invite))
-        .route("/admin/invites", post(onboarding::invite))
-        .route("/admin/outbox", get(admin::outbox))
-        .route(
-            "/webhooks",
-            get(rest::webhooks::list_webhooks).post(rest::webhooks::create_webhook),
-        )
-        .route("/webhooks/{id}", delete(rest::webhooks::delete_webhook))
-        .route("/webhooks/{id}/ping", post(rest::webhooks::ping_webhook))
-        .route(
-            "/webhooks/{id}/deliveries",
-            get(rest::webhooks::webhook_deliveries),
-        )
-        .route("/admin/users/{id}", put(admin::update_user))
-        .route("/auth/signup", post(accounts::sign_up))
-        .route("/auth/login", post(accounts::sign_in))
-        .route("/auth/logout", post(accounts::sign_out))
-        .route(
-            "/me",
-            get(accounts::me)
-                .patch(accounts::update_profile)
-                .delete(accounts::delete_account),
-        )
-        .route("/me/export", get(accounts::export))
-        .route("/members/{id}", get(rest::members::profile))
-        .route(
-            "/me/sessions",
-            get(accounts::list_sessions).delete(accounts::sign_out_everywhere),
-        )
-        .route(
-            "/me/tokens",
-            get(accounts::list_tokens).post(accounts::create_token),
-        )
-        .route("/me/tokens/{id}", delete(accounts::revoke_token))
-        .route(
-            "/tickets",
-            get(rest::tickets::list_tickets).post(rest::tickets::create_ticket),
-        )
-        .route("/tickets/{number}", get(rest::tickets::get_ticket))
-        .route("/tickets/{number}/replies", post(rest::tickets::reply))
-        .route("/tickets/{number}/transfer", post(rest::tickets::transfer))
-        .route(
-            "/tickets/{number}/status",
-            put(rest::tickets::change_status),
-        )
-        .route("/tickets/{number}/assignee", put(rest::tickets::assign))
-        .route(
-            "/tickets/{number}/me-too",
-            post(rest::tickets::me_too).delete(rest::tickets::withdraw_me_too),
-        )
-        .route("/tickets/{number}/rating", post(rest::tickets::rate))
-        .route("/commitments", get(rest::tickets::list_commitments))
-        .route("/incidents", get(rest::tickets::incidents))
-        .route("/reports", post(rest::moderation::create_report))
-        .route("/moderation/reports", get(rest::moderation::list_reports))
-        .route(
-            "/moderation/reports/{id}/dismiss",
-            post(rest::moderation::dismiss_report),
-        )
-        .route("/moderation/hide", post(rest::moderation::hide))
-        .route("/moderation/unhide", post(rest::moderation::unhide))
-        .route("/events", get(crate::live::events))
-        .route("/dashboard", get(rest::insight::dashboard))
-        .route("/dashboard/csv/{table}", get(rest::insight::dashboard_csv))
-        .route("/scorecard", get(rest::insight::scorecard))
-        .route("/moderation/held", get(rest::moderation::held_posts))
-        .route(
-            "/moderation/word-list",
-            get(rest::moderation::word_list).put(rest::moderation::replace_word_list),
-        )
-        .route("/moderation/audit", get(rest::moderation::audit_log))
-        .route("/moderation/suspensions", post(rest::moderation::suspend))
-        .route(
-            "/moderation/suspensions/{member}",
-            delete(rest::moderation::lift_suspension),
-        )
-        .route("/answer-kit", get(rest::tickets::answer_kit))
-        .route("/guidelines", get(rest::tickets::list_guidelines))
-        .route(
-            "/admin/canned-answers",
-            get(rest::tickets::list_canned).post(rest::tickets::create_canned),
-        )
-        .route(
-            "/admin/canned-answers/{id}",
-            put(rest::tickets::update_canned).delete(rest::tickets::delete_canned),
-        )
-        .route("/admin/guidelines", post(rest::tickets::add_guideline))
-        .route(
-            "/admin/guidelines/{id}",
-            delete(rest::tickets::delete_guideline),
-        )
-        .route("/commitments/{id}", put(rest::tickets::update_commitment))
-        .route("/remedies/pending", get(rest::tickets::pending_remedies))
-        .route(
-            "/remedies/{id}/approve",
-            post(rest::tickets::approve_remedy),
-        )
-        .route("/remedies/{id}/reject", post(rest::tickets::reject_remedy))
-        .route(
-            "/admin/remedy-limits",
-            get(rest::tickets::remedy_limits).put(rest::tickets::set_remedy_limit),
-        )
-        .route(
-            "/announcements",
-            get(rest::announcements::list_announcements)
-                .post(rest::announcements::publish_announcement),
-        )
-        .route(
-            "/announcements/{id}",
-            get(rest::announcements::get_announcement),
+            "/openapi.json",
+            get(move || async move { ([(header::CONTENT_TYPE, "application/json")], document) }),
         )
         .route_layer(axum::middleware::from_fn(auth::require_member))
         .fallback(rest::api_not_found)

@@ -24,6 +24,8 @@ use crate::auth::Auth;
 use crate::error::ApiResult;
 use crate::extract::ApiQuery;
 use crate::state::AppState;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 /// How often the hub looks for new events when the log is quiet.
 const POLL: Duration = Duration::from_millis(100);
@@ -215,11 +217,11 @@ fn to_sse(entry: &Entry) -> Event {
 
 /// Server-sent events for the topics, as far as the caller may see them;
 /// with `Last-Event-ID` the missed events come first.
-#[utoipa::path(get, path = "/api/v1/events", tag = "live", params(EventsQuery), responses(
+#[utoipa::path(get, path = "/events", tag = "live", params(EventsQuery), responses(
     (status = 200, content_type = "text/event-stream", body = String, description = "id: N / event: kind / data: {\"topic\", \"data\"}"),
-    (status = 401, body = shared::ApiError, content_type = "application/problem+json"),
-    (status = 403, body = shared::ApiError, content_type = "application/problem+json"),
-    (status = 422, body = shared::ApiError, content_type = "application/problem+json"),
+    (status = 401),
+    (status = 403),
+    (status = 422),
 ))]
 pub async fn events(
     State(state): State<AppState>,
@@ -321,4 +323,10 @@ pub async fn events(
         }
     };
     Ok(Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
+}
+
+/// The routes of live events with their `OpenAPI` entries, registered
+/// together so neither can be forgotten.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(events))
 }

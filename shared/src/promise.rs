@@ -132,3 +132,40 @@ pub struct RemedyLimit {
     /// The most a single grant may be worth, in won.
     pub max_won: i64,
 }
+
+/// Reads an amount of won as people type it: `55000`, `55,000`,
+/// `55,000원` or `₩55,000`. `None` for anything else (negative amounts,
+/// decimals, words), so each door can say what is wrong in its own field.
+#[must_use]
+pub fn parse_won(raw: &str) -> Option<i64> {
+    let trimmed = raw.trim();
+    let trimmed = trimmed.strip_prefix('₩').unwrap_or(trimmed);
+    let trimmed = trimmed.strip_suffix('원').unwrap_or(trimmed).trim();
+    let digits: String = trimmed.chars().filter(|c| *c != ',').collect();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_won;
+
+    #[test]
+    fn won_amounts_read_as_typed() {
+        for (raw, won) in [
+            ("55000", Some(55_000)),
+            (" 55,000 ", Some(55_000)),
+            ("55,000원", Some(55_000)),
+            ("₩55,000", Some(55_000)),
+            ("-5", None),
+            ("5.5", None),
+            ("", None),
+            ("오만 원", None),
+            ("99999999999999999999", None),
+        ] {
+            assert_eq!(parse_won(raw), won, "{raw:?}");
+        }
+    }
+}

@@ -85,14 +85,12 @@ mod reply {
         let remedy = match given(remedy_kind) {
             Some(kind) => {
                 let amount = match given(remedy_amount) {
-                    Some(raw) => {
-                        Some(raw.trim().replace(',', "").parse::<i64>().map_err(|_| {
-                            ApiError::from(domain::Error::invalid(
-                                "remedy.amount",
-                                "give its value in won as a number",
-                            ))
-                        })?)
-                    }
+                    Some(raw) => Some(shared::promise::parse_won(&raw).ok_or_else(|| {
+                        ApiError::from(domain::Error::invalid(
+                            "remedy.amount",
+                            "give its value in won as a number",
+                        ))
+                    })?),
                     None => None,
                 };
                 Some(shared::RemedyInput {

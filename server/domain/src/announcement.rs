@@ -10,7 +10,6 @@ use sea_orm::{
 };
 use shared::announcement::TITLE_MAX_CHARS;
 use shared::idea::BODY_MAX_CHARS;
-use shared::page::{DEFAULT_PAGE_LIMIT, PAGE_LIMIT_RANGE};
 use shared::{AnnouncementRef, AnnouncementView, LinkedIdea, NewAnnouncement, Page};
 
 use crate::actor::Actor;
@@ -192,32 +191,17 @@ pub async fn list(
     limit: Option<u64>,
     cursor: Option<&str>,
 ) -> Result<Page<AnnouncementView>> {
-    let limit = limit.unwrap_or(DEFAULT_PAGE_LIMIT);
-    if !PAGE_LIMIT_RANGE.contains(&limit) {
-        return Err(Error::invalid("limit", "must be between 1 and 100"));
-    }
+    let limit = crate::pagination::page_limit(limit)?;
     let mut select = announcement::Entity::find();
-    if let Some(raw) = cursor.filter(|c| !c.is_empty()) {
-        let before: i32 = raw.parse().map_err(|_| {
-            Error::invalid(
-                "cursor",
-                "is not a cursor of this list; start again without it",
-            )
-        })?;
+    if let Some(before) = crate::pagination::id_before(cursor, "")? {
         select = select.filter(announcement::Column::Id.lt(before));
     }
-    let mut rows = select
+    let rows = select
         .order_by_desc(announcement::Column::Id)
         .limit(limit + 1)
         .all(&ctx.db)
         .await?;
-    let has_more = rows.len() as u64 > limit;
-    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-    let next_cursor = if has_more {
-        rows.last().map(|r| r.id.to_string())
-    } else {
-        None
-    };
+    let (rows, next_cursor) = crate::pagination::split_page(rows, limit, |r| r.id.to_string());
     Ok(Page {
         items: views(ctx, rows).await?,
         next_cursor,

@@ -58,10 +58,7 @@ async fn all_canned(ctx: &Ctx) -> Result<Vec<canned_answer::Model>> {
 
 /// The kit for replying on one ticket (staff).
 pub async fn for_ticket(ctx: &Ctx, actor: &Actor, number: &str) -> Result<AnswerKit> {
-    let staff = policy::member_for(actor, Action::ReplyTicket, Scope::Others)?;
-    if !staff.role.is_staff() {
-        return Err(Error::Forbidden("The answer kit is for staff.".to_owned()));
-    }
+    let staff = policy::member_for(actor, Action::UseAnswerKit, Scope::Others)?;
     let ticket = crate::ticket::get(ctx, actor, number).await?;
     let agent = crate::user::refs(ctx, [staff.id])
         .await?

@@ -142,7 +142,9 @@ pub async fn create(
     let member = policy::member_for(actor, Action::CommentIdea, Scope::Others)?;
     validate(&input.body)?;
     let idea = crate::idea::store::find_visible(&ctx.db, actor, number).await?;
-    if let (Some(_), false) = (idea.locked_at, member.role.is_staff()) {
+    if idea.locked_at.is_some()
+        && !policy::can(actor, Action::SpeakInLockedDiscussion, Scope::Others)
+    {
         return Err(Error::Conflict(format!(
             "a moderator locked this discussion: {}",
             idea.locked_reason.unwrap_or_default()

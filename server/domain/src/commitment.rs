@@ -10,7 +10,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
     QueryOrder, QuerySelect, Set,
 };
-use shared::page::{DEFAULT_PAGE_LIMIT, PAGE_LIMIT_RANGE};
 use shared::staff::DepartmentRef;
 use shared::ticket::ticket_number;
 use shared::{CommitmentInput, CommitmentQuery, CommitmentUpdate, CommitmentView, Page};
@@ -183,10 +182,7 @@ pub(crate) async fn for_ticket(ctx: &Ctx, ticket_id: i32) -> Result<Vec<Commitme
 
 /// Every promise, soonest due first, filtered by public status.
 pub async fn list(ctx: &Ctx, query: &CommitmentQuery) -> Result<Page<CommitmentView>> {
-    let limit = query.limit.unwrap_or(DEFAULT_PAGE_LIMIT);
-    if !PAGE_LIMIT_RANGE.contains(&limit) {
-        return Err(Error::invalid("limit", "must be between 1 and 100"));
-    }
+    let limit = crate::pagination::page_limit(query.limit)?;
     let today = today(ctx.clock.now());
     let mut select = commitment::Entity::find();
     let status = match query
@@ -215,25 +211,20 @@ pub async fn list(ctx: &Ctx, query: &CommitmentQuery) -> Result<Page<CommitmentV
             select.filter(commitment::Column::Status.eq(status))
         }
     };
-    let offset: u64 = match query.cursor.as_deref().filter(|c| !c.is_empty()) {
-        Some(raw) => raw
-            .strip_prefix("o.")
-            .and_then(|n| n.parse().ok())
-            .ok_or_else(|| Error::invalid("cursor", "is not a cursor of this list"))?,
-        None => 0,
-    };
-    let mut rows = select
+    let offset = crate::pagination::offset(query.cursor.as_deref())?;
+    let rows = select
         .order_by_asc(commitment::Column::DueOn)
         .order_by_asc(commitment::Column::Id)
         .offset(offset)
         .limit(limit + 1)
         .all(&ctx.db)
         .await?;
-    let more = rows.len() as u64 > limit;
-    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    let (rows, next_cursor) = crate::pagination::split_page(rows, limit, |_| {
+        crate::pagination::next_offset(offset, limit)
+    });
     Ok(Page {
         items: views(ctx, rows).await?,
-        next_cursor: more.then(|| format!("o.{}", offset + limit)),
+        next_cursor,
     })
 }
 

@@ -15,6 +15,7 @@ use shared::{LiveEvent, LiveEventKind};
 
 use crate::actor::Actor;
 use crate::entity::event;
+use crate::policy::{self, Action, Scope};
 use crate::{Error, Result};
 
 /// Who may receive an event.
@@ -54,7 +55,7 @@ impl Audience {
     pub fn admits(self, actor: &Actor) -> bool {
         match self {
             Audience::Public => true,
-            Audience::Staff => actor.member().is_some_and(|m| m.role.is_staff()),
+            Audience::Staff => policy::can(actor, Action::ReadInternalNotes, Scope::Others),
             Audience::Member(id) => actor.member().is_some_and(|m| m.id == id),
         }
     }
@@ -251,7 +252,7 @@ pub fn subscription(actor: &Actor, raw: &str) -> Result<Vec<String>> {
         let topic = if name == BOARD {
             BOARD.to_owned()
         } else if name == QUEUE {
-            if !actor.member().is_some_and(|m| m.role.is_staff()) {
+            if !policy::can(actor, Action::ReadStaffQueue, Scope::Others) {
                 return Err(Error::Forbidden(
                     "The staff queue's events are for staff.".to_owned(),
                 ));

@@ -34,6 +34,7 @@ pub mod moderation;
 pub mod notification;
 pub mod notification_mail;
 pub mod onboarding;
+mod pagination;
 pub mod password;
 pub mod policy;
 pub mod privacy;

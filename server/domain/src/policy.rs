@@ -97,11 +97,19 @@ pub enum Action {
     ReadOutbox,
     /// Manage one's own account: profile, sessions, API tokens, export, deletion.
     ManageOwnAccount,
+    /// Read internal notes and staff-only live events.
+    ReadInternalNotes,
+    /// Use the answer kit (canned answers, guidelines) in a reply.
+    UseAnswerKit,
+    /// Write in a discussion a moderator locked.
+    SpeakInLockedDiscussion,
+    /// Post without the posting quota that slows down spam.
+    PostWithoutQuota,
 }
 
 impl Action {
     /// Every action, for tables and tests.
-    pub const ALL: [Action; 43] = [
+    pub const ALL: [Action; 47] = [
         Action::ReadPublic,
         Action::PostIdea,
         Action::VoteIdea,
@@ -145,6 +153,10 @@ impl Action {
         Action::ManageWebhooks,
         Action::ReadOutbox,
         Action::ManageOwnAccount,
+        Action::ReadInternalNotes,
+        Action::UseAnswerKit,
+        Action::SpeakInLockedDiscussion,
+        Action::PostWithoutQuota,
     ];
 }
 
@@ -203,7 +215,11 @@ fn rule(action: Action) -> Rule {
         | A::ReadStaffQueue
         | A::GrantRemedy
         | A::MakeCommitment
-        | A::UpdateCommitment => Rule::Staff,
+        | A::UpdateCommitment
+        | A::ReadInternalNotes
+        | A::UseAnswerKit
+        | A::SpeakInLockedDiscussion
+        | A::PostWithoutQuota => Rule::Staff,
         A::HandleReports
         | A::HideContent
         | A::EditIdeaMetadata
@@ -236,6 +252,7 @@ fn writes(action: Action) -> bool {
             | Action::ReadDashboard
             | Action::ReadOutbox
             | Action::ManageOwnAccount
+            | Action::ReadInternalNotes
     )
 }
 
@@ -349,7 +366,11 @@ mod tests {
             | A::ReadStaffQueue
             | A::GrantRemedy
             | A::MakeCommitment
-            | A::UpdateCommitment => (false, ['-', 'a', 'a', 'a']),
+            | A::UpdateCommitment
+            | A::ReadInternalNotes
+            | A::UseAnswerKit
+            | A::SpeakInLockedDiscussion
+            | A::PostWithoutQuota => (false, ['-', 'a', 'a', 'a']),
             A::HandleReports
             | A::HideContent
             | A::EditIdeaMetadata

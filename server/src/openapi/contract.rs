@@ -112,6 +112,36 @@ fn complete_operation(method: &Method, api_path: &str, operation: &mut Value) {
             .entry(status.to_string())
             .or_insert_with(|| problem(description));
     }
+    // Handlers name the problems their domain call can answer, by status
+    // and what it means; every error answer is a problem document.
+    for (status, response) in responses.iter_mut() {
+        let Ok(code) = status.parse::<u16>() else {
+            continue;
+        };
+        if code >= 400 && response.get("content").is_none() {
+            let description = response
+                .get("description")
+                .and_then(Value::as_str)
+                .filter(|d| !d.is_empty())
+                .map_or_else(|| default_description(code).to_owned(), str::to_owned);
+            *response = problem(&description);
+        }
+    }
+}
+
+/// What an error status means when the handler says nothing more.
+fn default_description(code: u16) -> &'static str {
+    match code {
+        400 => "The query string or body cannot be read",
+        401 => "Not signed in",
+        403 => "Not allowed",
+        404 => "Not found",
+        409 => "Conflicts with the current state",
+        413 => "Too large",
+        422 => "A field is invalid; `errors` names each",
+        429 => "Too many requests; `retry_after` says when to try again",
+        _ => "A problem",
+    }
 }
 
 /// A path template with its parameters filled, as a request would have it.
@@ -220,6 +250,11 @@ mod tests {
             assert!(responses.contains_key(status), "{status}");
         }
         assert_eq!(responses["403"]["description"], "Moderators only");
+        assert_eq!(
+            responses["403"]["content"]["application/problem+json"]["schema"]["$ref"],
+            "#/components/schemas/ApiError",
+            "a handler's own problem answer gets the problem body too"
+        );
         assert_eq!(operation["security"].as_array().map(Vec::len), Some(2));
     }
 }

@@ -16,6 +16,8 @@ use crate::auth::{Auth, set_cookie};
 use crate::error::ApiResult;
 use crate::extract::{ApiJson, ApiPath};
 use crate::state::AppState;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 fn secure(state: &AppState) -> bool {
     state.ctx.settings.secure_cookies()
@@ -31,11 +33,11 @@ fn signed_in(status: StatusCode, session: domain::auth::NewSession, secure: bool
 }
 
 /// Creates a customer account and signs it in (session cookie).
-#[utoipa::path(post, path = "/api/v1/auth/signup", tag = "accounts", request_body = SignUp, responses(
+#[utoipa::path(post, path = "/auth/signup", tag = "accounts", request_body = SignUp, responses(
     (status = 201, body = UserEnvelope, description = "Signed up and signed in; sets the session cookie"),
-    (status = 409, body = ApiError, content_type = "application/problem+json", description = "The e-mail is taken"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
-    (status = 429, body = ApiError, content_type = "application/problem+json"),
+    (status = 409, description = "The e-mail is taken"),
+    (status = 422),
+    (status = 429),
 ))]
 pub async fn sign_up(
     State(state): State<AppState>,
@@ -47,10 +49,10 @@ pub async fn sign_up(
 }
 
 /// Signs in with e-mail and password (session cookie).
-#[utoipa::path(post, path = "/api/v1/auth/login", tag = "accounts", request_body = SignIn, responses(
+#[utoipa::path(post, path = "/auth/login", tag = "accounts", request_body = SignIn, responses(
     (status = 200, body = UserEnvelope, description = "Signed in; sets the session cookie"),
-    (status = 401, body = ApiError, content_type = "application/problem+json", description = "Wrong e-mail or password"),
-    (status = 429, body = ApiError, content_type = "application/problem+json", description = "Too many failed attempts; see Retry-After"),
+    (status = 401, description = "Wrong e-mail or password"),
+    (status = 429, description = "Too many failed attempts; see Retry-After"),
 ))]
 pub async fn sign_in(
     State(state): State<AppState>,
@@ -62,7 +64,7 @@ pub async fn sign_in(
 }
 
 /// Ends this session.
-#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "accounts", responses((status = 204)))]
+#[utoipa::path(post, path = "/auth/logout", tag = "accounts", responses((status = 204)))]
 pub async fn sign_out(State(state): State<AppState>, auth: Auth) -> ApiResult<Response> {
     if let Some(token) = &auth.session_token {
         domain::auth::sign_out(&state.ctx, token).await?;
@@ -76,9 +78,9 @@ pub async fn sign_out(State(state): State<AppState>, auth: Auth) -> ApiResult<Re
 }
 
 /// The signed-in member, with their own e-mail.
-#[utoipa::path(get, path = "/api/v1/me", tag = "accounts", responses(
+#[utoipa::path(get, path = "/me", tag = "accounts", responses(
     (status = 200, body = UserEnvelope),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
 ))]
 pub async fn me(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<UserEnvelope>> {
     Ok(Json(UserEnvelope {
@@ -87,9 +89,9 @@ pub async fn me(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Use
 }
 
 /// Where the member is signed in.
-#[utoipa::path(get, path = "/api/v1/me/sessions", tag = "accounts", responses(
+#[utoipa::path(get, path = "/me/sessions", tag = "accounts", responses(
     (status = 200, body = Items<SessionInfo>),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
 ))]
 pub async fn list_sessions(
     State(state): State<AppState>,
@@ -101,9 +103,9 @@ pub async fn list_sessions(
 }
 
 /// Signs the member out on every device.
-#[utoipa::path(delete, path = "/api/v1/me/sessions", tag = "accounts", responses(
+#[utoipa::path(delete, path = "/me/sessions", tag = "accounts", responses(
     (status = 204),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
 ))]
 pub async fn sign_out_everywhere(State(state): State<AppState>, auth: Auth) -> ApiResult<Response> {
     domain::auth::sign_out_everywhere(&state.ctx, &auth.actor).await?;
@@ -116,10 +118,10 @@ pub async fn sign_out_everywhere(State(state): State<AppState>, auth: Auth) -> A
 }
 
 /// Creates an API token; the secret is in this answer only.
-#[utoipa::path(post, path = "/api/v1/me/tokens", tag = "accounts", request_body = CreateToken, responses(
+#[utoipa::path(post, path = "/me/tokens", tag = "accounts", request_body = CreateToken, responses(
     (status = 201, body = TokenCreated),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
+    (status = 422),
 ))]
 pub async fn create_token(
     State(state): State<AppState>,
@@ -131,9 +133,9 @@ pub async fn create_token(
 }
 
 /// The member's API tokens (never their secrets).
-#[utoipa::path(get, path = "/api/v1/me/tokens", tag = "accounts", responses(
+#[utoipa::path(get, path = "/me/tokens", tag = "accounts", responses(
     (status = 200, body = Items<TokenInfo>),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
 ))]
 pub async fn list_tokens(
     State(state): State<AppState>,
@@ -145,10 +147,10 @@ pub async fn list_tokens(
 }
 
 /// Revokes one of the member's API tokens.
-#[utoipa::path(delete, path = "/api/v1/me/tokens/{id}", tag = "accounts", params(("id" = i64, Path, description = "Token id")), responses(
+#[utoipa::path(delete, path = "/me/tokens/{id}", tag = "accounts", params(("id" = i64, Path, description = "Token id")), responses(
     (status = 204),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
+    (status = 404),
 ))]
 pub async fn revoke_token(
     State(state): State<AppState>,
@@ -160,9 +162,9 @@ pub async fn revoke_token(
 }
 
 /// Everything stored about the member, as a JSON download.
-#[utoipa::path(get, path = "/api/v1/me/export", tag = "accounts", responses(
+#[utoipa::path(get, path = "/me/export", tag = "accounts", responses(
     (status = 200, body = AccountExport),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
 ))]
 pub async fn export(State(state): State<AppState>, auth: Auth) -> ApiResult<Response> {
     let data =
@@ -177,11 +179,11 @@ pub async fn export(State(state): State<AppState>, auth: Auth) -> ApiResult<Resp
 
 /// Deletes the account: public posts stay as "deleted member"; votes,
 /// private details, sessions and tokens go.
-#[utoipa::path(delete, path = "/api/v1/me", tag = "accounts", request_body = DeleteAccount, responses(
+#[utoipa::path(delete, path = "/me", tag = "accounts", request_body = DeleteAccount, responses(
     (status = 204),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 409, body = ApiError, content_type = "application/problem+json", description = "The last admin"),
-    (status = 422, body = ApiError, content_type = "application/problem+json", description = "Wrong password"),
+    (status = 401),
+    (status = 409, description = "The last admin"),
+    (status = 422, description = "Wrong password"),
 ))]
 pub async fn delete_account(
     State(state): State<AppState>,
@@ -198,10 +200,10 @@ pub async fn delete_account(
 }
 
 /// Changes the member's public name or signature initials.
-#[utoipa::path(patch, path = "/api/v1/me", tag = "accounts", request_body = ProfileUpdate, responses(
+#[utoipa::path(patch, path = "/me", tag = "accounts", request_body = ProfileUpdate, responses(
     (status = 200, body = UserEnvelope),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
+    (status = 422),
 ))]
 pub async fn update_profile(
     State(state): State<AppState>,
@@ -215,9 +217,9 @@ pub async fn update_profile(
 }
 
 /// The member's notifications, newest first, with the unread count.
-#[utoipa::path(get, path = "/api/v1/me/notifications", tag = "accounts", responses(
+#[utoipa::path(get, path = "/me/notifications", tag = "accounts", responses(
     (status = 200, body = shared::NotificationList),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
 ))]
 pub async fn notifications(
     State(state): State<AppState>,
@@ -229,9 +231,9 @@ pub async fn notifications(
 }
 
 /// Marks every notification read.
-#[utoipa::path(post, path = "/api/v1/me/notifications/read", tag = "accounts", responses(
+#[utoipa::path(post, path = "/me/notifications/read", tag = "accounts", responses(
     (status = 204),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
 ))]
 pub async fn mark_notifications_read(
     State(state): State<AppState>,
@@ -242,9 +244,9 @@ pub async fn mark_notifications_read(
 }
 
 /// The member's e-mail preference for notifications.
-#[utoipa::path(get, path = "/api/v1/me/notification-settings", tag = "accounts", responses(
+#[utoipa::path(get, path = "/me/notification-settings", tag = "accounts", responses(
     (status = 200, body = shared::NotificationSettings),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
 ))]
 pub async fn notification_settings(
     State(state): State<AppState>,
@@ -257,11 +259,11 @@ pub async fn notification_settings(
 
 /// Sets the member's e-mail preference: `instant` (one mail per
 /// notification), `daily` (one digest a day) or `off`.
-#[utoipa::path(put, path = "/api/v1/me/notification-settings", tag = "accounts",
+#[utoipa::path(put, path = "/me/notification-settings", tag = "accounts",
     request_body = shared::NotificationSettings, responses(
     (status = 200, body = shared::NotificationSettings),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
+    (status = 422),
 ))]
 pub async fn update_notification_settings(
     State(state): State<AppState>,
@@ -277,10 +279,10 @@ pub async fn update_notification_settings(
 /// programs POST here; the link in the mail opens the page
 /// `/unsubscribe/{token}`, which does the same). No sign-in: the token from
 /// the mail is the proof.
-#[utoipa::path(post, path = "/api/v1/unsubscribe/{token}", tag = "accounts",
+#[utoipa::path(post, path = "/unsubscribe/{token}", tag = "accounts",
     params(("token" = String, Path, description = "The token from the mail's link")), responses(
     (status = 200, body = shared::Unsubscribed),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 404),
 ))]
 pub async fn unsubscribe(
     State(state): State<AppState>,
@@ -289,4 +291,22 @@ pub async fn unsubscribe(
     Ok(Json(
         domain::notification_mail::unsubscribe(&state.ctx, &token).await?,
     ))
+}
+
+/// The routes of accounts, sessions, tokens and notifications with their `OpenAPI` entries, registered
+/// together so neither can be forgotten.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(notifications))
+        .routes(routes!(notification_settings, update_notification_settings))
+        .routes(routes!(unsubscribe))
+        .routes(routes!(mark_notifications_read))
+        .routes(routes!(sign_up))
+        .routes(routes!(sign_in))
+        .routes(routes!(sign_out))
+        .routes(routes!(me, update_profile, delete_account))
+        .routes(routes!(export))
+        .routes(routes!(list_sessions, sign_out_everywhere))
+        .routes(routes!(list_tokens, create_token))
+        .routes(routes!(revoke_token))
 }

@@ -11,6 +11,8 @@ use crate::auth::Auth;
 use crate::error::ApiResult;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 /// `GET /api/v1/announcements` paging.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
@@ -26,9 +28,9 @@ pub struct ListQuery {
 }
 
 /// Announcements, newest first.
-#[utoipa::path(get, path = "/api/v1/announcements", tag = "announcements", params(ListQuery), responses(
+#[utoipa::path(get, path = "/announcements", tag = "announcements", params(ListQuery), responses(
     (status = 200, body = Page<AnnouncementView>),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 422),
 ))]
 pub async fn list_announcements(
     State(state): State<AppState>,
@@ -40,9 +42,9 @@ pub async fn list_announcements(
 }
 
 /// One announcement with the ideas it delivers.
-#[utoipa::path(get, path = "/api/v1/announcements/{id}", tag = "announcements", params(("id" = i64, Path, description = "Announcement id")), responses(
+#[utoipa::path(get, path = "/announcements/{id}", tag = "announcements", params(("id" = i64, Path, description = "Announcement id")), responses(
     (status = 200, body = AnnouncementView),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 404),
 ))]
 pub async fn get_announcement(
     State(state): State<AppState>,
@@ -53,11 +55,11 @@ pub async fn get_announcement(
 
 /// Publishes an announcement (staff); linked ideas show it in their
 /// timelines and their followers and voters are told.
-#[utoipa::path(post, path = "/api/v1/announcements", tag = "announcements", request_body = NewAnnouncement, responses(
+#[utoipa::path(post, path = "/announcements", tag = "announcements", request_body = NewAnnouncement, responses(
     (status = 201, body = AnnouncementView),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
+    (status = 403),
+    (status = 422),
 ))]
 pub async fn publish_announcement(
     State(state): State<AppState>,
@@ -83,4 +85,12 @@ pub async fn announcements_feed(State(state): State<AppState>) -> ApiResult<impl
 /// `/feeds/ideas.atom`: newly posted ideas.
 pub async fn ideas_feed(State(state): State<AppState>) -> ApiResult<impl IntoResponse> {
     Ok(atom(domain::feed::new_ideas(&state.ctx).await?))
+}
+
+/// The routes of announcements with their `OpenAPI` entries, registered
+/// together so neither can be forgotten.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_announcements, publish_announcement))
+        .routes(routes!(get_announcement))
 }

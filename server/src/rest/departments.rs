@@ -11,9 +11,11 @@ use crate::auth::Auth;
 use crate::error::ApiResult;
 use crate::extract::{ApiJson, ApiPath};
 use crate::state::AppState;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 /// Departments and their first-response promises.
-#[utoipa::path(get, path = "/api/v1/departments", tag = "departments", responses((status = 200, body = Items<Department>)))]
+#[utoipa::path(get, path = "/departments", tag = "departments", responses((status = 200, body = Items<Department>)))]
 pub async fn list_departments(State(state): State<AppState>) -> ApiResult<Json<Items<Department>>> {
     Ok(Json(Items {
         items: domain::department::list(&state.ctx).await?,
@@ -21,12 +23,12 @@ pub async fn list_departments(State(state): State<AppState>) -> ApiResult<Json<I
 }
 
 /// Creates a department (admins).
-#[utoipa::path(post, path = "/api/v1/departments", tag = "departments", request_body = DepartmentInput, responses(
+#[utoipa::path(post, path = "/departments", tag = "departments", request_body = DepartmentInput, responses(
     (status = 201, body = Department),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 409, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
+    (status = 403),
+    (status = 409),
+    (status = 422),
 ))]
 pub async fn create_department(
     State(state): State<AppState>,
@@ -38,13 +40,13 @@ pub async fn create_department(
 }
 
 /// Changes a department's name, description, handle or promise (admins).
-#[utoipa::path(put, path = "/api/v1/departments/{slug}", tag = "departments", request_body = DepartmentInput,
+#[utoipa::path(put, path = "/departments/{slug}", tag = "departments", request_body = DepartmentInput,
     params(("slug" = String, Path, description = "Department slug")), responses(
     (status = 200, body = Department),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
+    (status = 403),
+    (status = 404),
+    (status = 422),
 ))]
 pub async fn update_department(
     State(state): State<AppState>,
@@ -55,4 +57,12 @@ pub async fn update_department(
     Ok(Json(
         domain::department::update(&state.ctx, &auth.actor, &slug, input).await?,
     ))
+}
+
+/// The routes of departments with their `OpenAPI` entries, registered
+/// together so neither can be forgotten.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_departments, create_department))
+        .routes(routes!(update_department))
 }

@@ -14,12 +14,14 @@ use crate::auth::Auth;
 use crate::error::ApiResult;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 /// The idea board, one page at a time.
-#[utoipa::path(get, path = "/api/v1/ideas", tag = "ideas", params(BoardQuery), responses(
+#[utoipa::path(get, path = "/ideas", tag = "ideas", params(BoardQuery), responses(
     (status = 200, body = Page<IdeaCard>),
-    (status = 400, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 400),
+    (status = 422),
 ))]
 pub async fn list_ideas(
     State(state): State<AppState>,
@@ -33,10 +35,10 @@ pub async fn list_ideas(
 
 /// Ideas like a title being typed, so a member votes instead of posting a
 /// duplicate. Korean and English; word endings may differ.
-#[utoipa::path(get, path = "/api/v1/ideas/similar", tag = "ideas", params(SimilarQuery), responses(
+#[utoipa::path(get, path = "/ideas/similar", tag = "ideas", params(SimilarQuery), responses(
     (status = 200, body = SimilarIdeas),
-    (status = 400, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json", description = "`q` has nothing to search for"),
+    (status = 400),
+    (status = 422, description = "`q` has nothing to search for"),
 ))]
 pub async fn similar_ideas(
     State(state): State<AppState>,
@@ -49,9 +51,9 @@ pub async fn similar_ideas(
 }
 
 /// One idea with its signed timeline and comments.
-#[utoipa::path(get, path = "/api/v1/ideas/{number}", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
+#[utoipa::path(get, path = "/ideas/{number}", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
     (status = 200, body = IdeaView),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 404),
 ))]
 pub async fn get_idea(
     State(state): State<AppState>,
@@ -64,12 +66,12 @@ pub async fn get_idea(
 }
 
 /// Votes for an idea; voting again changes nothing.
-#[utoipa::path(put, path = "/api/v1/ideas/{number}/vote", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
+#[utoipa::path(put, path = "/ideas/{number}/vote", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
     (status = 200, body = VoteState),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
-    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Merged into another idea"),
-    (status = 429, body = ApiError, content_type = "application/problem+json", description = "Posting quota used up; `retry_after` says when to try again"),
+    (status = 401),
+    (status = 404),
+    (status = 409, description = "Merged into another idea"),
+    (status = 429, description = "Posting quota used up; `retry_after` says when to try again"),
 ))]
 pub async fn cast_vote(
     State(state): State<AppState>,
@@ -82,12 +84,12 @@ pub async fn cast_vote(
 }
 
 /// Withdraws a vote; withdrawing again changes nothing.
-#[utoipa::path(delete, path = "/api/v1/ideas/{number}/vote", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
+#[utoipa::path(delete, path = "/ideas/{number}/vote", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
     (status = 200, body = VoteState),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
-    (status = 429, body = ApiError, content_type = "application/problem+json", description = "Posting quota used up; `retry_after` says when to try again"),
-    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Merged into another idea"),
+    (status = 401),
+    (status = 404),
+    (status = 429, description = "Posting quota used up; `retry_after` says when to try again"),
+    (status = 409, description = "Merged into another idea"),
 ))]
 pub async fn retract_vote(
     State(state): State<AppState>,
@@ -100,11 +102,11 @@ pub async fn retract_vote(
 }
 
 /// Adds a product area ideas can be filed under (admins).
-#[utoipa::path(post, path = "/api/v1/categories", tag = "ideas", request_body = Category, responses(
+#[utoipa::path(post, path = "/categories", tag = "ideas", request_body = Category, responses(
     (status = 201, body = Category),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 409, body = ApiError, content_type = "application/problem+json", description = "The slug exists"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
+    (status = 409, description = "The slug exists"),
+    (status = 422),
 ))]
 pub async fn create_category(
     State(state): State<AppState>,
@@ -117,15 +119,15 @@ pub async fn create_category(
 
 /// Staff record a customer's vote (e.g. given on the phone), marked as
 /// recorded by them; when the customer already voted, nothing changes.
-#[utoipa::path(put, path = "/api/v1/ideas/{number}/votes/{member_id}", tag = "ideas", params(
+#[utoipa::path(put, path = "/ideas/{number}/votes/{member_id}", tag = "ideas", params(
     ("number" = i64, Path, description = "Idea number"),
     ("member_id" = i64, Path, description = "The customer the vote is for"),
 ), responses(
     (status = 200, body = ProxyVoteState),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 403, body = ApiError, content_type = "application/problem+json", description = "Not staff"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
-    (status = 409, body = ApiError, content_type = "application/problem+json", description = "A member votes for themselves with `PUT /api/v1/ideas/{number}/vote`"),
+    (status = 401),
+    (status = 403, description = "Not staff"),
+    (status = 404),
+    (status = 409, description = "A member votes for themselves with `PUT /api/v1/ideas/{number}/vote`"),
 ))]
 pub async fn cast_vote_on_behalf(
     State(state): State<AppState>,
@@ -138,13 +140,13 @@ pub async fn cast_vote_on_behalf(
 }
 
 /// Staff take back a vote staff recorded for a customer.
-#[utoipa::path(delete, path = "/api/v1/ideas/{number}/votes/{member_id}", tag = "ideas", params(
+#[utoipa::path(delete, path = "/ideas/{number}/votes/{member_id}", tag = "ideas", params(
     ("number" = i64, Path, description = "Idea number"),
     ("member_id" = i64, Path, description = "The customer the vote was for"),
 ), responses(
     (status = 200, body = ProxyVoteState),
-    (status = 403, body = ApiError, content_type = "application/problem+json", description = "Not staff"),
-    (status = 409, body = ApiError, content_type = "application/problem+json", description = "The customer voted themselves"),
+    (status = 403, description = "Not staff"),
+    (status = 409, description = "The customer voted themselves"),
 ))]
 pub async fn retract_vote_on_behalf(
     State(state): State<AppState>,
@@ -157,10 +159,10 @@ pub async fn retract_vote_on_behalf(
 }
 
 /// Follows an idea: its status changes reach the member.
-#[utoipa::path(put, path = "/api/v1/ideas/{number}/follow", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
+#[utoipa::path(put, path = "/ideas/{number}/follow", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
     (status = 200, body = FollowState),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
+    (status = 404),
 ))]
 pub async fn follow_idea(
     State(state): State<AppState>,
@@ -173,10 +175,10 @@ pub async fn follow_idea(
 }
 
 /// Stops following an idea.
-#[utoipa::path(delete, path = "/api/v1/ideas/{number}/follow", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
+#[utoipa::path(delete, path = "/ideas/{number}/follow", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
     (status = 200, body = FollowState),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
+    (status = 404),
 ))]
 pub async fn unfollow_idea(
     State(state): State<AppState>,
@@ -189,11 +191,11 @@ pub async fn unfollow_idea(
 }
 
 /// Posts an idea (members).
-#[utoipa::path(post, path = "/api/v1/ideas", tag = "ideas", request_body = NewIdea, responses(
+#[utoipa::path(post, path = "/ideas", tag = "ideas", request_body = NewIdea, responses(
     (status = 201, body = IdeaView),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
-    (status = 429, body = ApiError, content_type = "application/problem+json", description = "Posting quota used up; `retry_after` says when to try again"),
+    (status = 401),
+    (status = 422),
+    (status = 429, description = "Posting quota used up; `retry_after` says when to try again"),
 ))]
 pub async fn create_idea(
     State(state): State<AppState>,
@@ -208,7 +210,7 @@ pub async fn create_idea(
 }
 
 /// The product areas ideas are filed under.
-#[utoipa::path(get, path = "/api/v1/categories", tag = "ideas", responses((status = 200, body = Items<Category>)))]
+#[utoipa::path(get, path = "/categories", tag = "ideas", responses((status = 200, body = Items<Category>)))]
 pub async fn list_categories(State(state): State<AppState>) -> ApiResult<Json<Items<Category>>> {
     Ok(Json(Items {
         items: domain::idea::categories(&state.ctx).await?,
@@ -216,9 +218,9 @@ pub async fn list_categories(State(state): State<AppState>) -> ApiResult<Json<It
 }
 
 /// The comments on an idea, oldest first.
-#[utoipa::path(get, path = "/api/v1/ideas/{number}/comments", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
+#[utoipa::path(get, path = "/ideas/{number}/comments", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
     (status = 200, body = Items<CommentView>),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 404),
 ))]
 pub async fn list_comments(
     State(state): State<AppState>,
@@ -231,13 +233,13 @@ pub async fn list_comments(
 }
 
 /// Comments on an idea (members).
-#[utoipa::path(post, path = "/api/v1/ideas/{number}/comments", tag = "ideas", request_body = NewComment,
+#[utoipa::path(post, path = "/ideas/{number}/comments", tag = "ideas", request_body = NewComment,
     params(("number" = i64, Path, description = "Idea number")), responses(
     (status = 201, body = CommentView),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
-    (status = 429, body = ApiError, content_type = "application/problem+json", description = "Posting quota used up; `retry_after` says when to try again"),
+    (status = 401),
+    (status = 404),
+    (status = 422),
+    (status = 429, description = "Posting quota used up; `retry_after` says when to try again"),
 ))]
 pub async fn create_comment(
     State(state): State<AppState>,
@@ -250,13 +252,13 @@ pub async fn create_comment(
 }
 
 /// Edits one's own comment within 15 minutes of posting.
-#[utoipa::path(patch, path = "/api/v1/comments/{id}", tag = "ideas", request_body = NewComment,
+#[utoipa::path(patch, path = "/comments/{id}", tag = "ideas", request_body = NewComment,
     params(("id" = i64, Path, description = "Comment id")), responses(
     (status = 200, body = CommentView),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
-    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Edit window over"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
+    (status = 404),
+    (status = 409, description = "Edit window over"),
+    (status = 422),
 ))]
 pub async fn edit_comment(
     State(state): State<AppState>,
@@ -270,10 +272,10 @@ pub async fn edit_comment(
 }
 
 /// Deletes one's own comment, leaving a tombstone.
-#[utoipa::path(delete, path = "/api/v1/comments/{id}", tag = "ideas", params(("id" = i64, Path, description = "Comment id")), responses(
+#[utoipa::path(delete, path = "/comments/{id}", tag = "ideas", params(("id" = i64, Path, description = "Comment id")), responses(
     (status = 204),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
+    (status = 404),
 ))]
 pub async fn delete_comment(
     State(state): State<AppState>,
@@ -285,13 +287,13 @@ pub async fn delete_comment(
 }
 
 /// A staff decision with its public, signed explanation.
-#[utoipa::path(put, path = "/api/v1/ideas/{number}/status", tag = "ideas", request_body = StatusChange,
+#[utoipa::path(put, path = "/ideas/{number}/status", tag = "ideas", request_body = StatusChange,
     params(("number" = i64, Path, description = "Idea number")), responses(
     (status = 200, body = IdeaView),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
+    (status = 403),
+    (status = 404),
+    (status = 422),
 ))]
 pub async fn change_status(
     State(state): State<AppState>,
@@ -308,11 +310,11 @@ pub async fn change_status(
 /// Merges a duplicate into another idea: its voters and followers are
 /// carried over as distinct members; its page points to the target
 /// (moderators).
-#[utoipa::path(post, path = "/api/v1/ideas/{number}/merge", tag = "ideas", params(("number" = i64, Path, description = "The duplicate")), request_body = shared::MergeInto, responses(
+#[utoipa::path(post, path = "/ideas/{number}/merge", tag = "ideas", params(("number" = i64, Path, description = "The duplicate")), request_body = shared::MergeInto, responses(
     (status = 200, body = IdeaView, description = "The target after the merge"),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Already merged"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
+    (status = 409, description = "Already merged"),
+    (status = 422),
 ))]
 pub async fn merge_idea(
     State(state): State<AppState>,
@@ -326,10 +328,10 @@ pub async fn merge_idea(
 }
 
 /// Undoes a merge: both ideas are as they were before it (moderators).
-#[utoipa::path(post, path = "/api/v1/ideas/{number}/unmerge", tag = "ideas", params(("number" = i64, Path, description = "The merged idea")), responses(
+#[utoipa::path(post, path = "/ideas/{number}/unmerge", tag = "ideas", params(("number" = i64, Path, description = "The merged idea")), responses(
     (status = 200, body = IdeaView, description = "The idea, separate again"),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Not merged"),
+    (status = 403),
+    (status = 409, description = "Not merged"),
 ))]
 pub async fn unmerge_idea(
     State(state): State<AppState>,
@@ -343,11 +345,11 @@ pub async fn unmerge_idea(
 
 /// Corrects an idea's title, category or tags; the change is shown in its
 /// timeline with the reason (moderators).
-#[utoipa::path(patch, path = "/api/v1/ideas/{number}", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), request_body = shared::IdeaEdit, responses(
+#[utoipa::path(patch, path = "/ideas/{number}", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), request_body = shared::IdeaEdit, responses(
     (status = 200, body = IdeaView),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
+    (status = 404),
+    (status = 422),
 ))]
 pub async fn edit_idea(
     State(state): State<AppState>,
@@ -363,11 +365,11 @@ pub async fn edit_idea(
 
 /// Locks the discussion with a public reason: votes still count, customers
 /// cannot comment (moderators).
-#[utoipa::path(put, path = "/api/v1/ideas/{number}/lock", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), request_body = shared::LockRequest, responses(
+#[utoipa::path(put, path = "/ideas/{number}/lock", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), request_body = shared::LockRequest, responses(
     (status = 200, body = IdeaView),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Already locked"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
+    (status = 409, description = "Already locked"),
+    (status = 422),
 ))]
 pub async fn lock_idea(
     State(state): State<AppState>,
@@ -382,10 +384,10 @@ pub async fn lock_idea(
 }
 
 /// Reopens a locked discussion (moderators).
-#[utoipa::path(delete, path = "/api/v1/ideas/{number}/lock", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
+#[utoipa::path(delete, path = "/ideas/{number}/lock", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
     (status = 200, body = IdeaView),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Not locked"),
+    (status = 403),
+    (status = 409, description = "Not locked"),
 ))]
 pub async fn unlock_idea(
     State(state): State<AppState>,
@@ -399,10 +401,10 @@ pub async fn unlock_idea(
 }
 
 /// Features the idea above the board, at most five at once (moderators).
-#[utoipa::path(put, path = "/api/v1/ideas/{number}/pin", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
+#[utoipa::path(put, path = "/ideas/{number}/pin", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
     (status = 200, body = IdeaView),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Already featured, or five are"),
+    (status = 403),
+    (status = 409, description = "Already featured, or five are"),
 ))]
 pub async fn pin_idea(
     State(state): State<AppState>,
@@ -416,10 +418,10 @@ pub async fn pin_idea(
 }
 
 /// Stops featuring the idea (moderators).
-#[utoipa::path(delete, path = "/api/v1/ideas/{number}/pin", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
+#[utoipa::path(delete, path = "/ideas/{number}/pin", tag = "ideas", params(("number" = i64, Path, description = "Idea number")), responses(
     (status = 200, body = IdeaView),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Not featured"),
+    (status = 403),
+    (status = 409, description = "Not featured"),
 ))]
 pub async fn unpin_idea(
     State(state): State<AppState>,
@@ -430,4 +432,24 @@ pub async fn unpin_idea(
     Ok(Json(
         domain::idea::get(&state.ctx, &auth.actor, number).await?,
     ))
+}
+
+/// The routes of the idea board with their `OpenAPI` entries, registered
+/// together so neither can be forgotten.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_ideas, create_idea))
+        .routes(routes!(list_categories, create_category))
+        .routes(routes!(similar_ideas))
+        .routes(routes!(list_comments, create_comment))
+        .routes(routes!(edit_comment, delete_comment))
+        .routes(routes!(get_idea, edit_idea))
+        .routes(routes!(lock_idea, unlock_idea))
+        .routes(routes!(pin_idea, unpin_idea))
+        .routes(routes!(change_status))
+        .routes(routes!(merge_idea))
+        .routes(routes!(unmerge_idea))
+        .routes(routes!(cast_vote, retract_vote))
+        .routes(routes!(cast_vote_on_behalf, retract_vote_on_behalf))
+        .routes(routes!(follow_idea, unfollow_idea))
 }

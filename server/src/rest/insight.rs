@@ -12,13 +12,15 @@ use crate::auth::Auth;
 use crate::error::ApiResult;
 use crate::extract::{ApiPath, ApiQuery};
 use crate::state::AppState;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 /// Every dashboard figure for a range of UTC days (admins).
-#[utoipa::path(get, path = "/api/v1/dashboard", tag = "insight", params(DashboardQuery), responses(
+#[utoipa::path(get, path = "/dashboard", tag = "insight", params(DashboardQuery), responses(
     (status = 200, body = Dashboard),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
+    (status = 403),
+    (status = 422),
 ))]
 pub async fn dashboard(
     State(state): State<AppState>,
@@ -33,10 +35,10 @@ pub async fn dashboard(
 /// One dashboard table as CSV: `daily`, `departments`, `durations`,
 /// `commitments`, `delivered`, `trending`, `me_too`, `participation`,
 /// `department_participation` (admins).
-#[utoipa::path(get, path = "/api/v1/dashboard/csv/{table}", tag = "insight", params(("table" = String, Path, description = "Table name"), DashboardQuery), responses(
+#[utoipa::path(get, path = "/dashboard/csv/{table}", tag = "insight", params(("table" = String, Path, description = "Table name"), DashboardQuery), responses(
     (status = 200, content_type = "text/csv", body = String),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
+    (status = 404),
 ))]
 pub async fn dashboard_csv(
     State(state): State<AppState>,
@@ -57,7 +59,16 @@ pub async fn dashboard_csv(
 }
 
 /// The public scorecard: the last 30 days, for anyone.
-#[utoipa::path(get, path = "/api/v1/scorecard", tag = "insight", responses((status = 200, body = Scorecard)))]
+#[utoipa::path(get, path = "/scorecard", tag = "insight", responses((status = 200, body = Scorecard)))]
 pub async fn scorecard(State(state): State<AppState>) -> ApiResult<Json<Scorecard>> {
     Ok(Json(domain::insight::scorecard(&state.ctx).await?))
+}
+
+/// The routes of the dashboard and the scorecard with their `OpenAPI` entries, registered
+/// together so neither can be forgotten.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(dashboard))
+        .routes(routes!(dashboard_csv))
+        .routes(routes!(scorecard))
 }

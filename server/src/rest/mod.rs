@@ -19,6 +19,25 @@ use serde::Serialize;
 use shared::ApiError;
 
 use crate::error::AppError;
+use crate::state::AppState;
+
+/// Every route below `/api/v1` with its `OpenAPI` entry: each area
+/// registers its own, so a route cannot exist undocumented.
+pub fn routes() -> utoipa_axum::router::OpenApiRouter<AppState> {
+    utoipa_axum::router::OpenApiRouter::new()
+        .merge(ideas::routes())
+        .merge(tickets::routes())
+        .merge(moderation::routes())
+        .merge(accounts::routes())
+        .merge(onboarding::routes())
+        .merge(members::routes())
+        .merge(departments::routes())
+        .merge(admin::routes())
+        .merge(webhooks::routes())
+        .merge(insight::routes())
+        .merge(announcements::routes())
+        .merge(crate::live::routes())
+}
 
 /// A list without pagination (short, bounded lists such as departments).
 #[derive(Debug, Serialize, utoipa::ToSchema)]

@@ -14,13 +14,15 @@ use crate::auth::Auth;
 use crate::error::ApiResult;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 /// Reports an idea, comment, ticket post or profile (members).
-#[utoipa::path(post, path = "/api/v1/reports", tag = "moderation", request_body = NewReport, responses(
+#[utoipa::path(post, path = "/reports", tag = "moderation", request_body = NewReport, responses(
     (status = 201, body = ReportView),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
+    (status = 404),
+    (status = 422),
 ))]
 pub async fn create_report(
     State(state): State<AppState>,
@@ -32,9 +34,9 @@ pub async fn create_report(
 }
 
 /// Open reports with their context (moderators).
-#[utoipa::path(get, path = "/api/v1/moderation/reports", tag = "moderation", responses(
+#[utoipa::path(get, path = "/moderation/reports", tag = "moderation", responses(
     (status = 200, body = Items<ReportView>),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
 ))]
 pub async fn list_reports(
     State(state): State<AppState>,
@@ -46,10 +48,10 @@ pub async fn list_reports(
 }
 
 /// Closes a report without action (moderators).
-#[utoipa::path(post, path = "/api/v1/moderation/reports/{id}/dismiss", tag = "moderation", params(("id" = i64, Path, description = "Report id")), responses(
+#[utoipa::path(post, path = "/moderation/reports/{id}/dismiss", tag = "moderation", params(("id" = i64, Path, description = "Report id")), responses(
     (status = 204),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 409, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
+    (status = 409),
 ))]
 pub async fn dismiss_report(
     State(state): State<AppState>,
@@ -62,11 +64,11 @@ pub async fn dismiss_report(
 
 /// Hides an idea, comment, public ticket post or profile with a reason shown
 /// publicly on its tombstone; also rejects a post held for review (moderators).
-#[utoipa::path(post, path = "/api/v1/moderation/hide", tag = "moderation", request_body = HideRequest, responses(
+#[utoipa::path(post, path = "/moderation/hide", tag = "moderation", request_body = HideRequest, responses(
     (status = 204),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 409, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
+    (status = 409),
+    (status = 422),
 ))]
 pub async fn hide(
     State(state): State<AppState>,
@@ -78,11 +80,11 @@ pub async fn hide(
 }
 
 /// Shows hidden content again, or releases a post held for review (moderators).
-#[utoipa::path(post, path = "/api/v1/moderation/unhide", tag = "moderation", request_body = UnhideRequest, responses(
+#[utoipa::path(post, path = "/moderation/unhide", tag = "moderation", request_body = UnhideRequest, responses(
     (status = 204),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
-    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Not hidden"),
+    (status = 403),
+    (status = 404),
+    (status = 409, description = "Not hidden"),
 ))]
 pub async fn unhide(
     State(state): State<AppState>,
@@ -95,9 +97,9 @@ pub async fn unhide(
 
 /// Posts held for review because they contain a listed word, oldest first
 /// (moderators).
-#[utoipa::path(get, path = "/api/v1/moderation/held", tag = "moderation", responses(
+#[utoipa::path(get, path = "/moderation/held", tag = "moderation", responses(
     (status = 200, body = Items<HeldPost>),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
 ))]
 pub async fn held_posts(
     State(state): State<AppState>,
@@ -109,9 +111,9 @@ pub async fn held_posts(
 }
 
 /// The words that hold a post for review (moderators).
-#[utoipa::path(get, path = "/api/v1/moderation/word-list", tag = "moderation", responses(
+#[utoipa::path(get, path = "/moderation/word-list", tag = "moderation", responses(
     (status = 200, body = WordList),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
 ))]
 pub async fn word_list(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<WordList>> {
     Ok(Json(domain::review::list(&state.ctx, &auth.actor).await?))
@@ -119,10 +121,10 @@ pub async fn word_list(State(state): State<AppState>, auth: Auth) -> ApiResult<J
 
 /// Replaces the word list; Korean words match inside words, English words
 /// as whole words (moderators).
-#[utoipa::path(put, path = "/api/v1/moderation/word-list", tag = "moderation", request_body = WordList, responses(
+#[utoipa::path(put, path = "/moderation/word-list", tag = "moderation", request_body = WordList, responses(
     (status = 200, body = WordList),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
+    (status = 422),
 ))]
 pub async fn replace_word_list(
     State(state): State<AppState>,
@@ -135,9 +137,9 @@ pub async fn replace_word_list(
 }
 
 /// The audit log, newest first; `format=csv` downloads every matching entry.
-#[utoipa::path(get, path = "/api/v1/moderation/audit", tag = "moderation", params(AuditQuery), responses(
+#[utoipa::path(get, path = "/moderation/audit", tag = "moderation", params(AuditQuery), responses(
     (status = 200, body = Page<AuditEntry>, description = "JSON, or text/csv with format=csv"),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
 ))]
 pub async fn audit_log(
     State(state): State<AppState>,
@@ -163,12 +165,12 @@ pub async fn audit_log(
 
 /// Suspends a member: they can read, every write answers 403 with the
 /// reason and end date (moderators).
-#[utoipa::path(post, path = "/api/v1/moderation/suspensions", tag = "moderation", request_body = Suspension, responses(
+#[utoipa::path(post, path = "/moderation/suspensions", tag = "moderation", request_body = Suspension, responses(
     (status = 204),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
-    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Suspending yourself"),
+    (status = 403),
+    (status = 404),
+    (status = 422),
+    (status = 409, description = "Suspending yourself"),
 ))]
 pub async fn suspend(
     State(state): State<AppState>,
@@ -180,10 +182,10 @@ pub async fn suspend(
 }
 
 /// Ends a member's suspension early (moderators).
-#[utoipa::path(delete, path = "/api/v1/moderation/suspensions/{member}", tag = "moderation", params(("member" = i64, Path, description = "Member id")), responses(
+#[utoipa::path(delete, path = "/moderation/suspensions/{member}", tag = "moderation", params(("member" = i64, Path, description = "Member id")), responses(
     (status = 204),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
+    (status = 404),
 ))]
 pub async fn lift_suspension(
     State(state): State<AppState>,
@@ -192,4 +194,20 @@ pub async fn lift_suspension(
 ) -> ApiResult<StatusCode> {
     domain::moderation::lift_suspension(&state.ctx, &auth.actor, member).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The routes of moderation with their `OpenAPI` entries, registered
+/// together so neither can be forgotten.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(create_report))
+        .routes(routes!(list_reports))
+        .routes(routes!(dismiss_report))
+        .routes(routes!(hide))
+        .routes(routes!(unhide))
+        .routes(routes!(held_posts))
+        .routes(routes!(word_list, replace_word_list))
+        .routes(routes!(audit_log))
+        .routes(routes!(suspend))
+        .routes(routes!(lift_suspension))
 }

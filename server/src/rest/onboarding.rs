@@ -14,11 +14,13 @@ use crate::auth::{Auth, set_cookie};
 use crate::error::ApiResult;
 use crate::extract::ApiJson;
 use crate::state::AppState;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 /// Mails a reset link if the account exists; the answer is the same either way.
-#[utoipa::path(post, path = "/api/v1/auth/password-reset", tag = "accounts", request_body = RequestPasswordReset, responses(
+#[utoipa::path(post, path = "/auth/password-reset", tag = "accounts", request_body = RequestPasswordReset, responses(
     (status = 202, description = "If the account exists, a link is on its way"),
-    (status = 429, body = ApiError, content_type = "application/problem+json"),
+    (status = 429),
 ))]
 pub async fn request_reset(
     State(state): State<AppState>,
@@ -30,9 +32,9 @@ pub async fn request_reset(
 }
 
 /// Sets a new password from a reset link; signs the account out everywhere.
-#[utoipa::path(post, path = "/api/v1/auth/password-reset/complete", tag = "accounts", request_body = CompletePasswordReset, responses(
+#[utoipa::path(post, path = "/auth/password-reset/complete", tag = "accounts", request_body = CompletePasswordReset, responses(
     (status = 204),
-    (status = 422, body = ApiError, content_type = "application/problem+json", description = "Bad link or password"),
+    (status = 422, description = "Bad link or password"),
 ))]
 pub async fn complete_reset(
     State(state): State<AppState>,
@@ -43,12 +45,12 @@ pub async fn complete_reset(
 }
 
 /// Invites a staff member by e-mail (admins).
-#[utoipa::path(post, path = "/api/v1/admin/invites", tag = "admin", request_body = CreateInvite, responses(
+#[utoipa::path(post, path = "/admin/invites", tag = "admin", request_body = CreateInvite, responses(
     (status = 201, body = InviteCreated),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 409, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
+    (status = 403),
+    (status = 409),
+    (status = 422),
 ))]
 pub async fn invite(
     State(state): State<AppState>,
@@ -60,9 +62,9 @@ pub async fn invite(
 }
 
 /// Creates the invited staff account from the link and signs it in.
-#[utoipa::path(post, path = "/api/v1/auth/invites/accept", tag = "accounts", request_body = AcceptInvite, responses(
+#[utoipa::path(post, path = "/auth/invites/accept", tag = "accounts", request_body = AcceptInvite, responses(
     (status = 201, body = UserEnvelope),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 422),
 ))]
 pub async fn accept_invite(
     State(state): State<AppState>,
@@ -80,4 +82,14 @@ pub async fn accept_invite(
         Json(UserEnvelope { user: session.me }),
     )
         .into_response())
+}
+
+/// The routes of password resets and invitations with their `OpenAPI` entries, registered
+/// together so neither can be forgotten.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(request_reset))
+        .routes(routes!(complete_reset))
+        .routes(routes!(accept_invite))
+        .routes(routes!(invite))
 }

@@ -16,14 +16,16 @@ use crate::auth::Auth;
 use crate::error::ApiResult;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 /// Files a ticket (members). Private details are seen only by the author
 /// and staff.
-#[utoipa::path(post, path = "/api/v1/tickets", tag = "tickets", request_body = NewTicket, responses(
+#[utoipa::path(post, path = "/tickets", tag = "tickets", request_body = NewTicket, responses(
     (status = 201, body = TicketView),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
-    (status = 429, body = ApiError, content_type = "application/problem+json", description = "Posting quota used up; `retry_after` says when to try again"),
+    (status = 401),
+    (status = 422),
+    (status = 429, description = "Posting quota used up; `retry_after` says when to try again"),
 ))]
 pub async fn create_ticket(
     State(state): State<AppState>,
@@ -36,11 +38,11 @@ pub async fn create_ticket(
 
 /// Public tickets, newest first; `sort=urgent` is the staff queue (earliest
 /// first-answer deadline first).
-#[utoipa::path(get, path = "/api/v1/tickets", tag = "tickets", params(TicketQuery), responses(
+#[utoipa::path(get, path = "/tickets", tag = "tickets", params(TicketQuery), responses(
     (status = 200, body = Page<TicketCard>),
-    (status = 401, body = ApiError, content_type = "application/problem+json", description = "`mine` without signing in"),
-    (status = 403, body = ApiError, content_type = "application/problem+json", description = "`assignee` is for staff"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 401, description = "`mine` without signing in"),
+    (status = 403, description = "`assignee` is for staff"),
+    (status = 422),
 ))]
 pub async fn list_tickets(
     State(state): State<AppState>,
@@ -54,9 +56,9 @@ pub async fn list_tickets(
 
 /// One ticket's public thread (internal notes and private details only for
 /// those allowed).
-#[utoipa::path(get, path = "/api/v1/tickets/{number}", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), responses(
+#[utoipa::path(get, path = "/tickets/{number}", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), responses(
     (status = 200, body = TicketView),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 404),
 ))]
 pub async fn get_ticket(
     State(state): State<AppState>,
@@ -69,12 +71,12 @@ pub async fn get_ticket(
 }
 
 /// A reply: public from the author or staff, or an internal note (staff).
-#[utoipa::path(post, path = "/api/v1/tickets/{number}/replies", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), request_body = NewTicketReply, responses(
+#[utoipa::path(post, path = "/tickets/{number}/replies", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), request_body = NewTicketReply, responses(
     (status = 201, body = TicketView),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Closed"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
+    (status = 403),
+    (status = 409, description = "Closed"),
+    (status = 422),
 ))]
 pub async fn reply(
     State(state): State<AppState>,
@@ -87,10 +89,10 @@ pub async fn reply(
 }
 
 /// Hands the ticket to another department with a public note (staff).
-#[utoipa::path(post, path = "/api/v1/tickets/{number}/transfer", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), request_body = TicketTransfer, responses(
+#[utoipa::path(post, path = "/tickets/{number}/transfer", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), request_body = TicketTransfer, responses(
     (status = 200, body = TicketView),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
+    (status = 422),
 ))]
 pub async fn transfer(
     State(state): State<AppState>,
@@ -104,10 +106,10 @@ pub async fn transfer(
 }
 
 /// Changes the status (staff any; the author resolves, closes or reopens).
-#[utoipa::path(put, path = "/api/v1/tickets/{number}/status", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), request_body = TicketStatusChange, responses(
+#[utoipa::path(put, path = "/tickets/{number}/status", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), request_body = TicketStatusChange, responses(
     (status = 200, body = TicketView),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Same status, or the reopen window has passed"),
+    (status = 403),
+    (status = 409, description = "Same status, or the reopen window has passed"),
 ))]
 pub async fn change_status(
     State(state): State<AppState>,
@@ -121,10 +123,10 @@ pub async fn change_status(
 }
 
 /// Claims, assigns or releases the ticket (staff).
-#[utoipa::path(put, path = "/api/v1/tickets/{number}/assignee", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), request_body = TicketAssignment, responses(
+#[utoipa::path(put, path = "/tickets/{number}/assignee", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), request_body = TicketAssignment, responses(
     (status = 200, body = TicketView),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
+    (status = 422),
 ))]
 pub async fn assign(
     State(state): State<AppState>,
@@ -138,10 +140,10 @@ pub async fn assign(
 }
 
 /// "Me too": the caller is affected as well (idempotent).
-#[utoipa::path(post, path = "/api/v1/tickets/{number}/me-too", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), responses(
+#[utoipa::path(post, path = "/tickets/{number}/me-too", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), responses(
     (status = 200, body = MeTooState),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 409, body = ApiError, content_type = "application/problem+json", description = "The author's own ticket"),
+    (status = 401),
+    (status = 409, description = "The author's own ticket"),
 ))]
 pub async fn me_too(
     State(state): State<AppState>,
@@ -154,9 +156,9 @@ pub async fn me_too(
 }
 
 /// Takes back a "me too".
-#[utoipa::path(delete, path = "/api/v1/tickets/{number}/me-too", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), responses(
+#[utoipa::path(delete, path = "/tickets/{number}/me-too", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), responses(
     (status = 200, body = MeTooState),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
 ))]
 pub async fn withdraw_me_too(
     State(state): State<AppState>,
@@ -169,11 +171,11 @@ pub async fn withdraw_me_too(
 }
 
 /// The author rates the handling, once resolved.
-#[utoipa::path(post, path = "/api/v1/tickets/{number}/rating", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), request_body = Rating, responses(
+#[utoipa::path(post, path = "/tickets/{number}/rating", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), request_body = Rating, responses(
     (status = 200, body = TicketView),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Not resolved yet"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
+    (status = 409, description = "Not resolved yet"),
+    (status = 422),
 ))]
 pub async fn rate(
     State(state): State<AppState>,
@@ -188,9 +190,9 @@ pub async fn rate(
 
 /// Every promise made in official replies, soonest due first; `status`
 /// filters by pending, kept, overdue or withdrawn.
-#[utoipa::path(get, path = "/api/v1/commitments", tag = "tickets", params(CommitmentQuery), responses(
+#[utoipa::path(get, path = "/commitments", tag = "tickets", params(CommitmentQuery), responses(
     (status = 200, body = Page<CommitmentView>),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 422),
 ))]
 pub async fn list_commitments(
     State(state): State<AppState>,
@@ -200,11 +202,11 @@ pub async fn list_commitments(
 }
 
 /// Staff settle a promise: kept (with evidence) or withdrawn (with a reason).
-#[utoipa::path(put, path = "/api/v1/commitments/{id}", tag = "tickets", params(("id" = i64, Path, description = "Commitment id")), request_body = CommitmentUpdate, responses(
+#[utoipa::path(put, path = "/commitments/{id}", tag = "tickets", params(("id" = i64, Path, description = "Commitment id")), request_body = CommitmentUpdate, responses(
     (status = 200, body = CommitmentView),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
+    (status = 404),
+    (status = 422),
 ))]
 pub async fn update_commitment(
     State(state): State<AppState>,
@@ -218,9 +220,9 @@ pub async fn update_commitment(
 }
 
 /// Remedies above their granter's limit, waiting for an admin.
-#[utoipa::path(get, path = "/api/v1/remedies/pending", tag = "tickets", responses(
+#[utoipa::path(get, path = "/remedies/pending", tag = "tickets", responses(
     (status = 200, body = Items<RemedyView>),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
 ))]
 pub async fn pending_remedies(
     State(state): State<AppState>,
@@ -232,10 +234,10 @@ pub async fn pending_remedies(
 }
 
 /// An admin approves a remedy above its granter's limit.
-#[utoipa::path(post, path = "/api/v1/remedies/{id}/approve", tag = "tickets", params(("id" = i64, Path, description = "Remedy id")), responses(
+#[utoipa::path(post, path = "/remedies/{id}/approve", tag = "tickets", params(("id" = i64, Path, description = "Remedy id")), responses(
     (status = 200, body = RemedyView),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Not waiting for approval"),
+    (status = 403),
+    (status = 409, description = "Not waiting for approval"),
 ))]
 pub async fn approve_remedy(
     State(state): State<AppState>,
@@ -248,10 +250,10 @@ pub async fn approve_remedy(
 }
 
 /// An admin rejects a remedy above its granter's limit.
-#[utoipa::path(post, path = "/api/v1/remedies/{id}/reject", tag = "tickets", params(("id" = i64, Path, description = "Remedy id")), responses(
+#[utoipa::path(post, path = "/remedies/{id}/reject", tag = "tickets", params(("id" = i64, Path, description = "Remedy id")), responses(
     (status = 200, body = RemedyView),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 409, body = ApiError, content_type = "application/problem+json", description = "Not waiting for approval"),
+    (status = 403),
+    (status = 409, description = "Not waiting for approval"),
 ))]
 pub async fn reject_remedy(
     State(state): State<AppState>,
@@ -264,9 +266,9 @@ pub async fn reject_remedy(
 }
 
 /// The remedy limits per role and department (staff may read them).
-#[utoipa::path(get, path = "/api/v1/admin/remedy-limits", tag = "tickets", responses(
+#[utoipa::path(get, path = "/admin/remedy-limits", tag = "tickets", responses(
     (status = 200, body = Items<RemedyLimit>),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
 ))]
 pub async fn remedy_limits(
     State(state): State<AppState>,
@@ -278,10 +280,10 @@ pub async fn remedy_limits(
 }
 
 /// Sets the limit for a role, in one department or everywhere (admins).
-#[utoipa::path(put, path = "/api/v1/admin/remedy-limits", tag = "tickets", request_body = RemedyLimit, responses(
+#[utoipa::path(put, path = "/admin/remedy-limits", tag = "tickets", request_body = RemedyLimit, responses(
     (status = 200, body = RemedyLimit),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
+    (status = 422),
 ))]
 pub async fn set_remedy_limit(
     State(state): State<AppState>,
@@ -295,9 +297,9 @@ pub async fn set_remedy_limit(
 
 /// "Me too" spikes: departments whose tickets drew many marks within the
 /// configured window (staff).
-#[utoipa::path(get, path = "/api/v1/incidents", tag = "tickets", responses(
+#[utoipa::path(get, path = "/incidents", tag = "tickets", responses(
     (status = 200, body = Items<Incident>),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
 ))]
 pub async fn incidents(
     State(state): State<AppState>,
@@ -318,10 +320,10 @@ pub struct KitQuery {
 
 /// What the reply composer offers for a ticket: canned answers filled for
 /// it, the guidelines checklist and the public-statement template (staff).
-#[utoipa::path(get, path = "/api/v1/answer-kit", tag = "tickets", params(KitQuery), responses(
+#[utoipa::path(get, path = "/answer-kit", tag = "tickets", params(KitQuery), responses(
     (status = 200, body = AnswerKit),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
+    (status = 404),
 ))]
 pub async fn answer_kit(
     State(state): State<AppState>,
@@ -334,9 +336,9 @@ pub async fn answer_kit(
 }
 
 /// Canned answers as written (admins).
-#[utoipa::path(get, path = "/api/v1/admin/canned-answers", tag = "tickets", responses(
+#[utoipa::path(get, path = "/admin/canned-answers", tag = "tickets", responses(
     (status = 200, body = Items<CannedAnswer>),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
 ))]
 pub async fn list_canned(
     State(state): State<AppState>,
@@ -348,10 +350,10 @@ pub async fn list_canned(
 }
 
 /// Adds a canned answer (admins).
-#[utoipa::path(post, path = "/api/v1/admin/canned-answers", tag = "tickets", request_body = CannedAnswerInput, responses(
+#[utoipa::path(post, path = "/admin/canned-answers", tag = "tickets", request_body = CannedAnswerInput, responses(
     (status = 201, body = CannedAnswer),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
+    (status = 422),
 ))]
 pub async fn create_canned(
     State(state): State<AppState>,
@@ -363,11 +365,11 @@ pub async fn create_canned(
 }
 
 /// Rewrites a canned answer (admins).
-#[utoipa::path(put, path = "/api/v1/admin/canned-answers/{id}", tag = "tickets", params(("id" = i64, Path, description = "Canned answer id")), request_body = CannedAnswerInput, responses(
+#[utoipa::path(put, path = "/admin/canned-answers/{id}", tag = "tickets", params(("id" = i64, Path, description = "Canned answer id")), request_body = CannedAnswerInput, responses(
     (status = 200, body = CannedAnswer),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
+    (status = 404),
+    (status = 422),
 ))]
 pub async fn update_canned(
     State(state): State<AppState>,
@@ -381,10 +383,10 @@ pub async fn update_canned(
 }
 
 /// Removes a canned answer (admins).
-#[utoipa::path(delete, path = "/api/v1/admin/canned-answers/{id}", tag = "tickets", params(("id" = i64, Path, description = "Canned answer id")), responses(
+#[utoipa::path(delete, path = "/admin/canned-answers/{id}", tag = "tickets", params(("id" = i64, Path, description = "Canned answer id")), responses(
     (status = 204),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
+    (status = 404),
 ))]
 pub async fn delete_canned(
     State(state): State<AppState>,
@@ -397,7 +399,7 @@ pub async fn delete_canned(
 
 /// The company's guidelines for answering in public, in order (public:
 /// customers may hold staff to them).
-#[utoipa::path(get, path = "/api/v1/guidelines", tag = "tickets", responses(
+#[utoipa::path(get, path = "/guidelines", tag = "tickets", responses(
     (status = 200, body = Items<Guideline>),
 ))]
 pub async fn list_guidelines(State(state): State<AppState>) -> ApiResult<Json<Items<Guideline>>> {
@@ -407,10 +409,10 @@ pub async fn list_guidelines(State(state): State<AppState>) -> ApiResult<Json<It
 }
 
 /// Appends a guideline (admins).
-#[utoipa::path(post, path = "/api/v1/admin/guidelines", tag = "tickets", request_body = GuidelineInput, responses(
+#[utoipa::path(post, path = "/admin/guidelines", tag = "tickets", request_body = GuidelineInput, responses(
     (status = 201, body = Guideline),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
+    (status = 422),
 ))]
 pub async fn add_guideline(
     State(state): State<AppState>,
@@ -422,10 +424,10 @@ pub async fn add_guideline(
 }
 
 /// Removes a guideline (admins).
-#[utoipa::path(delete, path = "/api/v1/admin/guidelines/{id}", tag = "tickets", params(("id" = i64, Path, description = "Guideline id")), responses(
+#[utoipa::path(delete, path = "/admin/guidelines/{id}", tag = "tickets", params(("id" = i64, Path, description = "Guideline id")), responses(
     (status = 204),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 403),
+    (status = 404),
 ))]
 pub async fn delete_guideline(
     State(state): State<AppState>,
@@ -434,4 +436,31 @@ pub async fn delete_guideline(
 ) -> ApiResult<StatusCode> {
     domain::guideline::delete_guideline(&state.ctx, &auth.actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The routes of tickets, promises, remedies and the answer kit with their `OpenAPI` entries, registered
+/// together so neither can be forgotten.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_tickets, create_ticket))
+        .routes(routes!(get_ticket))
+        .routes(routes!(reply))
+        .routes(routes!(transfer))
+        .routes(routes!(change_status))
+        .routes(routes!(assign))
+        .routes(routes!(me_too, withdraw_me_too))
+        .routes(routes!(rate))
+        .routes(routes!(list_commitments))
+        .routes(routes!(incidents))
+        .routes(routes!(answer_kit))
+        .routes(routes!(list_guidelines))
+        .routes(routes!(list_canned, create_canned))
+        .routes(routes!(update_canned, delete_canned))
+        .routes(routes!(add_guideline))
+        .routes(routes!(delete_guideline))
+        .routes(routes!(update_commitment))
+        .routes(routes!(pending_remedies))
+        .routes(routes!(approve_remedy))
+        .routes(routes!(reject_remedy))
+        .routes(routes!(remedy_limits, set_remedy_limit))
 }

@@ -12,12 +12,14 @@ use crate::auth::Auth;
 use crate::error::ApiResult;
 use crate::extract::{ApiJson, ApiPath};
 use crate::state::AppState;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 /// Every registered webhook with its delivery counts (admins).
-#[utoipa::path(get, path = "/api/v1/webhooks", tag = "webhooks", responses(
+#[utoipa::path(get, path = "/webhooks", tag = "webhooks", responses(
     (status = 200, body = Items<WebhookView>),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
+    (status = 403),
 ))]
 pub async fn list_webhooks(
     State(state): State<AppState>,
@@ -31,11 +33,11 @@ pub async fn list_webhooks(
 /// Registers a webhook (admins). The answer carries the signing secret,
 /// shown this once: deliveries carry `X-Madang-Signature-256:
 /// sha256=<hex HMAC-SHA256 of the body under the secret>`.
-#[utoipa::path(post, path = "/api/v1/webhooks", tag = "webhooks", request_body = NewWebhook, responses(
+#[utoipa::path(post, path = "/webhooks", tag = "webhooks", request_body = NewWebhook, responses(
     (status = 201, body = WebhookView),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 422, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
+    (status = 403),
+    (status = 422),
 ))]
 pub async fn create_webhook(
     State(state): State<AppState>,
@@ -47,12 +49,12 @@ pub async fn create_webhook(
 }
 
 /// Removes a webhook (admins); its pending deliveries are dropped.
-#[utoipa::path(delete, path = "/api/v1/webhooks/{id}", tag = "webhooks",
+#[utoipa::path(delete, path = "/webhooks/{id}", tag = "webhooks",
     params(("id" = i64, Path, description = "Webhook id")), responses(
     (status = 204),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
+    (status = 403),
+    (status = 404),
 ))]
 pub async fn delete_webhook(
     State(state): State<AppState>,
@@ -64,12 +66,12 @@ pub async fn delete_webhook(
 }
 
 /// Queues a `ping` delivery to check the receiver (admins).
-#[utoipa::path(post, path = "/api/v1/webhooks/{id}/ping", tag = "webhooks",
+#[utoipa::path(post, path = "/webhooks/{id}/ping", tag = "webhooks",
     params(("id" = i64, Path, description = "Webhook id")), responses(
     (status = 202, body = WebhookDeliveryView),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
+    (status = 403),
+    (status = 404),
 ))]
 pub async fn ping_webhook(
     State(state): State<AppState>,
@@ -81,12 +83,12 @@ pub async fn ping_webhook(
 }
 
 /// A webhook's newest 50 deliveries with every try (admins).
-#[utoipa::path(get, path = "/api/v1/webhooks/{id}/deliveries", tag = "webhooks",
+#[utoipa::path(get, path = "/webhooks/{id}/deliveries", tag = "webhooks",
     params(("id" = i64, Path, description = "Webhook id")), responses(
     (status = 200, body = Items<WebhookDeliveryView>),
-    (status = 401, body = ApiError, content_type = "application/problem+json"),
-    (status = 403, body = ApiError, content_type = "application/problem+json"),
-    (status = 404, body = ApiError, content_type = "application/problem+json"),
+    (status = 401),
+    (status = 403),
+    (status = 404),
 ))]
 pub async fn webhook_deliveries(
     State(state): State<AppState>,
@@ -96,4 +98,14 @@ pub async fn webhook_deliveries(
     Ok(Json(Items {
         items: domain::webhook::deliveries(&state.ctx, &auth.actor, id, 50).await?,
     }))
+}
+
+/// The routes of webhooks with their `OpenAPI` entries, registered
+/// together so neither can be forgotten.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_webhooks, create_webhook))
+        .routes(routes!(delete_webhook))
+        .routes(routes!(ping_webhook))
+        .routes(routes!(webhook_deliveries))
 }

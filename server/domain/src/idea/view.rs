@@ -4,7 +4,6 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Condition, ExprTrait, Query};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use shared::page::{DEFAULT_PAGE_LIMIT, PAGE_LIMIT_RANGE};
 use shared::{BoardQuery, IdeaCard, IdeaSort, IdeaView, Page, TimelineEntry};
 
 use super::store::{find_visible, normalise_tag};
@@ -93,10 +92,7 @@ impl Cursor {
 /// One page of the public board. Merged ideas are left out (their votes
 /// live on in the target).
 pub async fn list_board(ctx: &Ctx, actor: &Actor, query: &BoardQuery) -> Result<Page<IdeaCard>> {
-    let limit = query.limit.unwrap_or(DEFAULT_PAGE_LIMIT);
-    if !PAGE_LIMIT_RANGE.contains(&limit) {
-        return Err(Error::invalid("limit", "must be between 1 and 100"));
-    }
+    let limit = crate::pagination::page_limit(query.limit)?;
     let mut select = idea::Entity::find()
         .filter(idea::Column::MergedIntoId.is_null())
         .filter(idea::Column::HiddenAt.is_null());
@@ -135,12 +131,8 @@ pub async fn list_board(ctx: &Ctx, actor: &Actor, query: &BoardQuery) -> Result<
         select = select.filter(idea::Column::AuthorId.eq(i32::try_from(author).unwrap_or(-1)));
     }
     if let Some(raw) = query.cursor.as_ref().filter(|c| !c.is_empty()) {
-        let cursor = Cursor::decode(raw, query.sort).ok_or_else(|| {
-            Error::invalid(
-                "cursor",
-                "is not a cursor of this list; start again without it",
-            )
-        })?;
+        let cursor =
+            Cursor::decode(raw, query.sort).ok_or_else(crate::pagination::foreign_cursor)?;
         select = select.filter(cursor.after());
     }
     select = match query.sort {
@@ -151,15 +143,9 @@ pub async fn list_board(ctx: &Ctx, actor: &Actor, query: &BoardQuery) -> Result<
     }
     .order_by_desc(idea::Column::Id);
 
-    let mut rows = select.limit(limit + 1).all(&ctx.db).await?;
-    let has_more = rows.len() as u64 > limit;
-    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-    let next_cursor = if has_more {
-        rows.last()
-            .map(|last| Cursor::of(query.sort, last).encode())
-    } else {
-        None
-    };
+    let rows = select.limit(limit + 1).all(&ctx.db).await?;
+    let (rows, next_cursor) =
+        crate::pagination::split_page(rows, limit, |last| Cursor::of(query.sort, last).encode());
 
     let authors = user::refs(ctx, rows.iter().map(|r| r.author_id)).await?;
     let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
@@ -345,7 +331,8 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
         comments,
         merged_into: row.merged_into_id.map(i64::from),
         can_comment: crate::policy::can(actor, Action::CommentIdea, Scope::Others)
-            && (row.locked_at.is_none() || actor.member().is_some_and(|m| m.role.is_staff())),
+            && (row.locked_at.is_none()
+                || crate::policy::can(actor, Action::SpeakInLockedDiscussion, Scope::Others)),
         can_change_status: crate::policy::can(actor, Action::ChangeIdeaStatus, Scope::Others),
         following: crate::follow::is_following(ctx, actor, id).await?,
         followers: crate::follow::count(&ctx.db, id).await?,

@@ -3,7 +3,6 @@
 use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use shared::page::{DEFAULT_PAGE_LIMIT, PAGE_LIMIT_RANGE};
 use shared::{AuditEntry, AuditQuery, Page};
 
 use crate::actor::Actor;
@@ -30,10 +29,7 @@ fn entry_view(row: audit_event::Model, people: &HashMap<i32, shared::UserRef>) -
 /// The audit log, newest first, filtered (moderators; read-only).
 pub async fn audit_log(ctx: &Ctx, actor: &Actor, query: &AuditQuery) -> Result<Page<AuditEntry>> {
     policy::authorize(actor, Action::ReadAuditLog, Scope::Others)?;
-    let limit = query.limit.unwrap_or(DEFAULT_PAGE_LIMIT);
-    if !PAGE_LIMIT_RANGE.contains(&limit) {
-        return Err(Error::invalid("limit", "must be between 1 and 100"));
-    }
+    let limit = crate::pagination::page_limit(query.limit)?;
     let mut select = audit_event::Entity::find();
     if let Some(action) = query.action {
         select = select.filter(audit_event::Column::Action.eq(action));
@@ -42,24 +38,15 @@ pub async fn audit_log(ctx: &Ctx, actor: &Actor, query: &AuditQuery) -> Result<P
         select =
             select.filter(audit_event::Column::ActorId.eq(i32::try_from(actor_id).unwrap_or(-1)));
     }
-    if let Some(raw) = query.cursor.as_deref().filter(|c| !c.is_empty()) {
-        let before: i32 = raw
-            .parse()
-            .map_err(|_| Error::invalid("cursor", "is not a cursor of this list"))?;
+    if let Some(before) = crate::pagination::id_before(query.cursor.as_deref(), "")? {
         select = select.filter(audit_event::Column::Id.lt(before));
     }
-    let mut rows = select
+    let rows = select
         .order_by_desc(audit_event::Column::Id)
         .limit(limit + 1)
         .all(&ctx.db)
         .await?;
-    let more = rows.len() as u64 > limit;
-    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-    let next_cursor = if more {
-        rows.last().map(|r| r.id.to_string())
-    } else {
-        None
-    };
+    let (rows, next_cursor) = crate::pagination::split_page(rows, limit, |r| r.id.to_string());
     let people = crate::user::refs(ctx, rows.iter().filter_map(|r| r.actor_id)).await?;
     Ok(Page {
         items: rows.into_iter().map(|r| entry_view(r, &people)).collect(),

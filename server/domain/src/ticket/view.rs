@@ -6,7 +6,6 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::Duration;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use shared::page::{DEFAULT_PAGE_LIMIT, PAGE_LIMIT_RANGE};
 use shared::ticket::ticket_number;
 use shared::{
     Incident, Page, Rating, TicketAbilities, TicketCard, TicketPost, TicketQuery, TicketStatus,
@@ -125,10 +124,7 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: &str) -> Result<TicketView> {
 /// Public tickets, newest first, or the staff queue (`sort=urgent`): open
 /// work ordered by the first-answer deadline, answered tickets after.
 pub async fn list(ctx: &Ctx, actor: &Actor, query: &TicketQuery) -> Result<Page<TicketCard>> {
-    let limit = query.limit.unwrap_or(DEFAULT_PAGE_LIMIT);
-    if !PAGE_LIMIT_RANGE.contains(&limit) {
-        return Err(Error::invalid("limit", "must be between 1 and 100"));
-    }
+    let limit = crate::pagination::page_limit(query.limit)?;
     let urgent = match query.sort.as_deref() {
         None | Some("" | "new") => false,
         Some("urgent") => true,
@@ -139,9 +135,6 @@ pub async fn list(ctx: &Ctx, actor: &Actor, query: &TicketQuery) -> Result<Page<
             ));
         }
     };
-    if urgent {
-        policy::authorize(actor, Action::ReadStaffQueue, Scope::Others)?;
-    }
     if urgent {
         policy::authorize(actor, Action::ReadStaffQueue, Scope::Others)?;
     }
@@ -178,14 +171,8 @@ pub async fn list(ctx: &Ctx, actor: &Actor, query: &TicketQuery) -> Result<Page<
         };
     }
     let (rows, next_cursor) = if urgent {
-        let offset: u64 = match query.cursor.as_deref().filter(|c| !c.is_empty()) {
-            Some(raw) => raw
-                .strip_prefix("o.")
-                .and_then(|n| n.parse().ok())
-                .ok_or_else(|| Error::invalid("cursor", "is not a cursor of this list"))?,
-            None => 0,
-        };
-        let mut rows = select
+        let offset = crate::pagination::offset(query.cursor.as_deref())?;
+        let rows = select
             .order_by_asc(Expr::col(ticket::Column::SlaDueAt).is_null())
             .order_by_asc(ticket::Column::SlaDueAt)
             .order_by_asc(ticket::Column::Id)
@@ -193,30 +180,19 @@ pub async fn list(ctx: &Ctx, actor: &Actor, query: &TicketQuery) -> Result<Page<
             .limit(limit + 1)
             .all(&ctx.db)
             .await?;
-        let more = rows.len() as u64 > limit;
-        rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-        (rows, more.then(|| format!("o.{}", offset + limit)))
+        crate::pagination::split_page(rows, limit, |_| {
+            crate::pagination::next_offset(offset, limit)
+        })
     } else {
-        if let Some(raw) = query.cursor.as_deref().filter(|c| !c.is_empty()) {
-            let before: i32 = raw
-                .strip_prefix("n.")
-                .and_then(|n| n.parse().ok())
-                .ok_or_else(|| Error::invalid("cursor", "is not a cursor of this list"))?;
+        if let Some(before) = crate::pagination::id_before(query.cursor.as_deref(), "n.")? {
             select = select.filter(ticket::Column::Id.lt(before));
         }
-        let mut rows = select
+        let rows = select
             .order_by_desc(ticket::Column::Id)
             .limit(limit + 1)
             .all(&ctx.db)
             .await?;
-        let more = rows.len() as u64 > limit;
-        rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-        let next = if more {
-            rows.last().map(|r| format!("n.{}", r.id))
-        } else {
-            None
-        };
-        (rows, next)
+        crate::pagination::split_page(rows, limit, |r| format!("n.{}", r.id))
     };
     let mut ids: Vec<i32> = Vec::with_capacity(rows.len() * 3);
     for row in &rows {
