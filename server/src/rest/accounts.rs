@@ -5,7 +5,6 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use shared::ApiError;
 use shared::account::{
     AccountExport, CreateToken, DeleteAccount, ProfileUpdate, SessionInfo, SignIn, SignUp,
     TokenCreated, TokenInfo, UserEnvelope,

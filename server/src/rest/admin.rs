@@ -2,8 +2,8 @@
 
 use axum::Json;
 use axum::extract::State;
+use shared::MemberProfile;
 use shared::account::{OutboxMail, StaffUpdate};
-use shared::{ApiError, MemberProfile};
 
 use super::Items;
 use crate::auth::Auth;

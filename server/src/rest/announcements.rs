@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Deserialize;
-use shared::{AnnouncementView, ApiError, NewAnnouncement, Page};
+use shared::{AnnouncementView, NewAnnouncement, Page};
 
 use crate::auth::Auth;
 use crate::error::ApiResult;

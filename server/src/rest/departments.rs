@@ -3,7 +3,6 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use shared::ApiError;
 use shared::department::{Department, DepartmentInput};
 
 use super::Items;

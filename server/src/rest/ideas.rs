@@ -4,8 +4,8 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use shared::{
-    ApiError, BoardQuery, Category, CommentView, FollowState, IdeaCard, IdeaView, NewComment,
-    NewIdea, Page, ProxyVoteState, SimilarIdeas, SimilarQuery, StatusChange, VoteState,
+    BoardQuery, Category, CommentView, FollowState, IdeaCard, IdeaView, NewComment, NewIdea, Page,
+    ProxyVoteState, SimilarIdeas, SimilarQuery, StatusChange, VoteState,
 };
 
 use super::Items;

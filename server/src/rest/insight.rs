@@ -5,7 +5,6 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use shared::ApiError;
 use shared::insight::{Dashboard, DashboardQuery, Scorecard};
 
 use crate::auth::Auth;

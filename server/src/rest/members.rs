@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use shared::{ApiError, MemberProfile};
+use shared::MemberProfile;
 
 use crate::error::ApiResult;
 use crate::extract::ApiPath;

@@ -5,8 +5,8 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use shared::{
-    ApiError, AuditEntry, AuditQuery, HeldPost, HideRequest, NewReport, Page, ReportView,
-    Suspension, UnhideRequest, WordList,
+    AuditEntry, AuditQuery, HeldPost, HideRequest, NewReport, Page, ReportView, Suspension,
+    UnhideRequest, WordList,
 };
 
 use super::Items;

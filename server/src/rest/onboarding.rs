@@ -4,7 +4,6 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use shared::ApiError;
 use shared::account::{
     AcceptInvite, CompletePasswordReset, CreateInvite, InviteCreated, RequestPasswordReset,
     UserEnvelope,

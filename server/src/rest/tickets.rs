@@ -5,10 +5,10 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 use shared::{
-    AnswerKit, ApiError, CannedAnswer, CannedAnswerInput, CommitmentQuery, CommitmentUpdate,
-    CommitmentView, Guideline, GuidelineInput, Incident, MeTooState, NewTicket, NewTicketReply,
-    Page, Rating, RemedyLimit, RemedyView, TicketAssignment, TicketCard, TicketQuery,
-    TicketStatusChange, TicketTransfer, TicketView,
+    AnswerKit, CannedAnswer, CannedAnswerInput, CommitmentQuery, CommitmentUpdate, CommitmentView,
+    Guideline, GuidelineInput, Incident, MeTooState, NewTicket, NewTicketReply, Page, Rating,
+    RemedyLimit, RemedyView, TicketAssignment, TicketCard, TicketQuery, TicketStatusChange,
+    TicketTransfer, TicketView,
 };
 
 use super::Items;

@@ -4,7 +4,6 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use shared::ApiError;
 use shared::webhook::{NewWebhook, WebhookDeliveryView, WebhookView};
 
 use super::Items;

@@ -8,7 +8,7 @@ use shared::{AuditEntry, AuditQuery, Page};
 use crate::actor::Actor;
 use crate::entity::audit_event;
 use crate::policy::{self, Action, Scope};
-use crate::{Ctx, Error, Result};
+use crate::{Ctx, Result};
 
 fn entry_view(row: audit_event::Model, people: &HashMap<i32, shared::UserRef>) -> AuditEntry {
     AuditEntry {
