@@ -2,6 +2,7 @@
 
 mod accounts;
 mod announcements;
+mod clocks;
 mod comments;
 mod contract;
 mod curation;

@@ -168,7 +168,8 @@ pub(super) fn StaffTools(
                     </div>
                     <div class="field">
                         <label for="ticket-status-note">{locale.t("ticket.status_note")}</label>
-                        <input id="ticket-status-note" name="note"/>
+                        <input id="ticket-status-note" name="note" aria-describedby="ticket-status-note-error"/>
+                        <p class="field-error" id="ticket-status-note-error" role="alert">{field_error(status, "note")}</p>
                     </div>
                     <button type="submit" class="button">{locale.t("ticket.status_submit")}</button>
                 </ActionForm>

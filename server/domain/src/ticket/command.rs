@@ -191,7 +191,6 @@ pub async fn reply(
     if staff_reply && row.first_response_at.is_none() {
         active.first_response_at = Set(Some(now));
         active.first_response_by_id = Set(Some(member.id));
-        active.sla_due_at = Set(None);
         if status == TicketStatus::Open {
             active.status = Set(TicketStatus::Acknowledged);
         }
@@ -339,6 +338,15 @@ pub async fn change_status(
             input.status.as_str()
         )));
     }
+    let finishing = matches!(input.status, TicketStatus::Resolved | TicketStatus::Closed);
+    let staff_finishes_unanswered =
+        finishing && scope == Scope::Others && row.first_response_at.is_none();
+    if staff_finishes_unanswered && note.is_none() {
+        return Err(Error::invalid(
+            "note",
+            "nobody has answered this ticket yet: say publicly why it is closed (for example “duplicate of VOC-000123”)",
+        ));
+    }
     let mut post = insert_post(
         &txn,
         row.id,
@@ -366,6 +374,12 @@ pub async fn change_status(
     let mut active = row.into_active_model();
     active.status = Set(input.status);
     active.updated_at = Set(now);
+    if staff_finishes_unanswered {
+        // The public closing note is the ticket's answer, and its time
+        // counts against the promise like any other answer.
+        active.first_response_at = Set(Some(now));
+        active.first_response_by_id = Set(Some(member.id));
+    }
     match input.status {
         TicketStatus::Resolved => active.resolved_at = Set(Some(now)),
         TicketStatus::Closed => {}

@@ -173,8 +173,12 @@ pub async fn list(ctx: &Ctx, actor: &Actor, query: &TicketQuery) -> Result<Page<
     let (rows, next_cursor) = if urgent {
         let offset = crate::pagination::offset(query.cursor.as_deref())?;
         let rows = select
-            .order_by_asc(Expr::col(ticket::Column::SlaDueAt).is_null())
+            // Waiting for a first answer comes first, the earliest
+            // deadline (so the breached) on top; answered tickets after,
+            // the most recently active first.
+            .order_by_asc(Expr::col(ticket::Column::FirstResponseAt).is_not_null())
             .order_by_asc(ticket::Column::SlaDueAt)
+            .order_by_desc(ticket::Column::UpdatedAt)
             .order_by_asc(ticket::Column::Id)
             .offset(offset)
             .limit(limit + 1)
