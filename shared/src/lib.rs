@@ -34,7 +34,8 @@ pub use idea::{
 };
 pub use live::{LiveEvent, LiveEventKind};
 pub use moderation::{
-    ContentRef, HeldPost, HideRequest, NewReport, ReportView, Suspension, UnhideRequest, WordList,
+    ContentKind, ContentRef, HeldPost, HideRequest, NewReport, ReportView, Suspension,
+    UnhideRequest, WordList,
 };
 pub use notification::{
     EmailMode, NotificationKind, NotificationList, NotificationSettings, NotificationView,

@@ -13,14 +13,28 @@ pub const REASONS: [&str; 5] = [
     "other",
 ];
 
+vocabulary! {
+    /// What kind of content a report or a moderation action is about.
+    pub enum ContentKind (UnknownContentKind, "content kind") {
+        /// An idea (by its number).
+        Idea = "idea",
+        /// A comment under an idea.
+        Comment = "comment",
+        /// A public post in a ticket thread.
+        TicketPost = "ticket_post",
+        /// A member's public profile.
+        Profile = "profile",
+    }
+}
+
 /// What a report or a moderation action is about.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContentRef {
-    /// `idea`, `comment`, `ticket_post` or `profile`.
+    /// What kind of content.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: ContentKind,
     /// Its id (the idea number for ideas, the member id for profiles).
     pub id: i64,
 }

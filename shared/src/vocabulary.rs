@@ -97,6 +97,8 @@ mod tests {
         round_trips(crate::live::LiveEventKind::ALL);
         round_trips(crate::idea::CurationKind::ALL);
         round_trips(crate::idea::TimelineKind::ALL);
+        round_trips(crate::webhook::DeliveryStatus::ALL);
+        round_trips(crate::moderation::ContentKind::ALL);
         assert_eq!(
             RemedyStatus::PendingApproval.to_string(),
             "pending_approval"

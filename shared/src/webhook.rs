@@ -73,6 +73,18 @@ pub struct WebhookAttemptView {
     pub duration_ms: i64,
 }
 
+vocabulary! {
+    /// Where one delivery to a webhook stands.
+    pub enum DeliveryStatus (UnknownDeliveryStatus, "delivery status") {
+        /// Waiting for its next try.
+        Pending = "pending",
+        /// The receiver answered 2xx.
+        Delivered = "delivered",
+        /// Every try failed, or the webhook was removed.
+        Failed = "failed",
+    }
+}
+
 /// One event on its way to a webhook, with every try.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -81,8 +93,8 @@ pub struct WebhookDeliveryView {
     pub id: i64,
     /// `idea.voted`, `ticket.replied`…
     pub event: String,
-    /// `pending`, `delivered` or `failed`.
-    pub status: String,
+    /// Where it stands.
+    pub status: DeliveryStatus,
     /// Tries so far.
     pub attempts: i64,
     /// The last HTTP status the receiver answered.

@@ -23,7 +23,7 @@ pub fn reason_key(reason: &str) -> &'static str {
 
 /// A folded report form for one piece of content.
 #[component]
-pub fn ReportForm(kind: &'static str, id: i64) -> impl IntoView {
+pub fn ReportForm(kind: shared::ContentKind, id: i64) -> impl IntoView {
     let locale = expect_context::<Locale>();
     let action = ServerAction::<ReportContent>::new();
     let sent = move || matches!(action.value().get(), Some(Ok(())));
@@ -33,7 +33,7 @@ pub fn ReportForm(kind: &'static str, id: i64) -> impl IntoView {
             <Show when=sent fallback=move || view! {
                 <ActionForm action=action attr:class="form report-form">
                     <p class="form-error" role="alert">{form_error(action)}</p>
-                    <input type="hidden" name="kind" value=kind/>
+                    <input type="hidden" name="kind" value=kind.as_str()/>
                     <input type="hidden" name="id" value=id/>
                     <label>{locale.t("report.reason")} " "
                         <select name="reason">

@@ -121,11 +121,11 @@ fn WebhookItem(
                                     {items.into_iter().map(|d| {
                                         let answers = d.tries.iter().map(|t| t.status_code.map_or_else(|| t.error.clone().unwrap_or_default(), |c| c.to_string())).collect::<Vec<_>>().join(" → ");
                                         let when = d.created_at.get(..16).unwrap_or_default().replace('T', " ");
-                                        let status = d.status.clone();
+                                        let status = d.status;
                                         view! {
-                                            <tr class="delivery" data-status=status>
+                                            <tr class="delivery" data-status=status.as_str()>
                                                 <td><code>{d.event}</code> " " <time datetime=d.created_at>{when}</time></td>
-                                                <td>{d.status}</td>
+                                                <td>{locale.t(delivery_key(status))}</td>
                                                 <td>{answers}</td>
                                             </tr>
                                         }
@@ -137,5 +137,15 @@ fn WebhookItem(
                 </Suspense>
             </details>
         </li>
+    }
+}
+
+/// The translation key of a delivery's status.
+fn delivery_key(status: shared::webhook::DeliveryStatus) -> &'static str {
+    use shared::webhook::DeliveryStatus;
+    match status {
+        DeliveryStatus::Pending => "webhooks.pending",
+        DeliveryStatus::Delivered => "webhooks.delivered",
+        DeliveryStatus::Failed => "webhooks.failed",
     }
 }

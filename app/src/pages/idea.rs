@@ -185,7 +185,7 @@ pub fn IdeaPage() -> impl IntoView {
                                         </div>
                                         <div class="idea-actions">
                                             <FollowButton number=idea.number following=idea.following followers=idea.followers/>
-                                            {(can_report && idea.hidden.is_none()).then(|| view! { <ReportForm kind="idea" id=idea.number/> })}
+                                            {(can_report && idea.hidden.is_none()).then(|| view! { <ReportForm kind=shared::ContentKind::Idea id=idea.number/> })}
                                             {(idea.votes_on_behalf > 0).then(|| view! {
                                                 <span class="on-behalf-note" data-on-behalf=idea.votes_on_behalf>
                                                     {format!("{} {}", idea.votes_on_behalf, locale.t("idea.votes_on_behalf"))}
@@ -291,7 +291,7 @@ pub fn IdeaPage() -> impl IntoView {
                                                                 <AuthorName author=c.author/>
                                                                 <time datetime=c.created_at.clone()>{short_time(&c.created_at)}</time>
                                                                 {c.edited.then(|| view! { <span class="edited">{locale.t("idea.edited")}</span> })}
-                                                                {(!c.deleted && c.hidden.is_none() && can_report && !c.mine).then(|| view! { <ReportForm kind="comment" id=c.id/> })}
+                                                                {(!c.deleted && c.hidden.is_none() && can_report && !c.mine).then(|| view! { <ReportForm kind=shared::ContentKind::Comment id=c.id/> })}
                                                                 {(!c.deleted && c.mine).then(|| view! {
                                                                     <button type="button" class="button small delete-comment" on:click=move |_| { remove.dispatch(DeleteComment { id: c.id }); }>
                                                                         {locale.t("comment.delete")}

@@ -109,7 +109,7 @@ pub fn CurationTools(
                     <button type="button" class="button small unlock" on:click=move |_| { unlock.dispatch(UnlockIdea { number }); }>{locale.t("curation.unlock")}</button>
                 })}
                 {idea.hidden.then(|| view! {
-                    <button type="button" class="button small unhide" on:click=move |_| { unhide.dispatch(UnhideContent { kind: "idea".to_owned(), id: number }); }>{locale.t("curation.unhide")}</button>
+                    <button type="button" class="button small unhide" on:click=move |_| { unhide.dispatch(UnhideContent { kind: shared::ContentKind::Idea, id: number }); }>{locale.t("curation.unhide")}</button>
                 })}
             </div>
             <h3>{locale.t("curation.edit")}</h3>

@@ -59,7 +59,7 @@ pub fn MemberPage() -> impl IntoView {
                                         {p.hidden.clone().map(|reason| view! {
                                             <p class="tombstone hidden-by-moderator">{locale.t("member.hidden")} " " <strong class="hidden-reason">{reason}</strong></p>
                                         })}
-                                        {(p.staff.is_none() && p.hidden.is_none()).then(|| view! { <ReportForm kind="profile" id=p.id/> })}
+                                        {(p.staff.is_none() && p.hidden.is_none()).then(|| view! { <ReportForm kind=shared::ContentKind::Profile id=p.id/> })}
                                         <p class="profile-role">{locale.t("member.joined")} " " {p.joined_at.get(..10).unwrap_or_default().to_owned()}</p>
                                     </div>
                                 </div>

@@ -107,12 +107,12 @@ fn ReportQueue(
                     Ok(items) => view! {
                         <ul class="report-list">
                             {items.into_iter().map(|r| {
-                                let kind = r.target.kind.clone();
+                                let kind = r.target.kind;
                                 let target_id = r.target.id;
                                 let guidelines = guidelines.clone();
                                 view! {
                                     <li class="report-item" data-report=r.id data-target=format!("{}:{}", r.target.kind, r.target.id)>
-                                        <p><strong>{locale.t(reason_key(&r.reason))}</strong> " · " {r.target.kind.clone()} " · "
+                                        <p><strong>{locale.t(reason_key(&r.reason))}</strong> " · " {r.target.kind.as_str()} " · "
                                             <A href=r.link.clone()>{r.link.clone()}</A> " · " {locale.t("moderation.by")} " " {r.reporter.display_name.clone()}</p>
                                         <blockquote class="report-excerpt">{r.excerpt.clone()}</blockquote>
                                         {r.note.clone().map(|n| view! { <p class="report-note">{locale.t("report.note")} " " {n}</p> })}
@@ -149,17 +149,17 @@ fn HeldPosts(
                     Ok(items) => view! {
                         <ul class="report-list held-list">
                             {items.into_iter().map(|h| {
-                                let kind = h.target.kind.clone();
+                                let kind = h.target.kind;
                                 let id = h.target.id;
-                                let release_kind = kind.clone();
+                                let release_kind = kind;
                                 let guidelines = guidelines.clone();
                                 let select_id = format!("held-{kind}-{id}-guideline");
                                 view! {
                                     <li class="report-item held-item" data-target=format!("{}:{}", h.target.kind, h.target.id)>
-                                        <p><strong>{kind.clone()}</strong> " · " <A href=h.link.clone()>{h.link.clone()}</A> " · " {h.author.display_name.clone()}
+                                        <p><strong>{kind.as_str()}</strong> " · " <A href=h.link.clone()>{h.link.clone()}</A> " · " {h.author.display_name.clone()}
                                             " · " {locale.t("moderation.held_words")} " " <span class="held-words">{h.matched.join(", ")}</span></p>
                                         <blockquote class="report-excerpt">{h.excerpt.clone()}</blockquote>
-                                        <button type="button" class="button small release" on:click=move |_| { release.dispatch(UnhideContent { kind: release_kind.clone(), id }); }>{locale.t("moderation.release")}</button>
+                                        <button type="button" class="button small release" on:click=move |_| { release.dispatch(UnhideContent { kind: release_kind, id }); }>{locale.t("moderation.release")}</button>
                                         <HideForm hide kind target_id=id reason="spam".to_owned() guidelines select_id/>
                                     </li>
                                 }
@@ -177,7 +177,7 @@ fn HeldPosts(
 #[component]
 fn HideForm(
     hide: ServerAction<HideContent>,
-    kind: String,
+    kind: shared::ContentKind,
     target_id: i64,
     reason: String,
     guidelines: Vec<shared::Guideline>,
@@ -186,7 +186,7 @@ fn HideForm(
     let locale = expect_context::<Locale>();
     view! {
         <ActionForm action=hide attr:class="form hide-form">
-            <input type="hidden" name="kind" value=kind/>
+            <input type="hidden" name="kind" value=kind.as_str()/>
             <input type="hidden" name="id" value=target_id/>
             <select name="reason" aria-label=locale.t("report.reason")>
                 {REASONS.into_iter().map(|option| view! { <option value=option selected=option == reason>{locale.t(reason_key(option))}</option> }).collect_view()}

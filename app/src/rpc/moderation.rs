@@ -9,7 +9,7 @@ use super::{caller, ctx};
 /// Reports content to the moderators.
 #[server(prefix = "/rpc")]
 pub async fn report_content(
-    kind: String,
+    kind: shared::ContentKind,
     id: i64,
     reason: String,
     #[server(default)] note: Option<String>,
@@ -36,7 +36,7 @@ pub async fn open_reports() -> Result<Vec<shared::ReportView>, ApiError> {
 /// Hides a comment with a public reason (moderators).
 #[server(prefix = "/rpc")]
 pub async fn hide_content(
-    kind: String,
+    kind: shared::ContentKind,
     id: i64,
     reason: String,
     #[server(default)] guideline: Option<String>,
@@ -75,7 +75,7 @@ pub async fn suspend_member(
 
 /// Shows hidden content again, or releases a post held for review (moderators).
 #[server(prefix = "/rpc")]
-pub async fn unhide_content(kind: String, id: i64) -> Result<(), ApiError> {
+pub async fn unhide_content(kind: shared::ContentKind, id: i64) -> Result<(), ApiError> {
     let input = shared::UnhideRequest {
         target: shared::ContentRef { kind, id },
     };

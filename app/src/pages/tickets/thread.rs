@@ -206,7 +206,7 @@ fn Post(p: TicketPost) -> impl IntoView {
                 }.into_any(),
                 None => has_text.then(|| view! { <div class="prose post-body" inner_html=body></div> }).into_any(),
             }}
-            {(p.kind == TicketPostKind::Reply && p.hidden.is_none() && p.author.staff.is_none()).then(|| view! { <ReportForm kind="ticket_post" id=p.id/> })}
+            {(p.kind == TicketPostKind::Reply && p.hidden.is_none() && p.author.staff.is_none()).then(|| view! { <ReportForm kind=shared::ContentKind::TicketPost id=p.id/> })}
         </li>
     }
 }

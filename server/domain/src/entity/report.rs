@@ -7,7 +7,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub target_type: String,
+    pub target_type: shared::ContentKind,
     pub target_id: i32,
     pub reason: String,
     pub note: Option<String>,

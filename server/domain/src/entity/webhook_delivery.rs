@@ -10,7 +10,7 @@ pub struct Model {
     pub event_id: i32,
     pub event_type: String,
     pub payload: String,
-    pub status: String,
+    pub status: shared::webhook::DeliveryStatus,
     pub attempts: i32,
     pub next_attempt_at: DateTimeUtc,
     pub claimed_at: Option<DateTimeUtc>,

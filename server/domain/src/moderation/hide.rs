@@ -6,7 +6,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
-use shared::{ContentRef, HeldPost, HideRequest, UnhideRequest};
+use shared::{ContentKind, ContentRef, HeldPost, HideRequest, UnhideRequest};
 
 use super::report::{check_reason, excerpt};
 use crate::actor::Actor;
@@ -36,8 +36,8 @@ struct Hideable {
 async fn hideable(txn: &DatabaseTransaction, target: &ContentRef) -> Result<Hideable> {
     let not_found = || Error::NotFound(format!("{} {}", target.kind, target.id));
     let id = i32::try_from(target.id).map_err(|_| not_found())?;
-    let found = match target.kind.as_str() {
-        "idea" => idea::Entity::find_by_id(id)
+    let found = match target.kind {
+        ContentKind::Idea => idea::Entity::find_by_id(id)
             .one(txn)
             .await?
             .map(|r| Hideable {
@@ -47,7 +47,7 @@ async fn hideable(txn: &DatabaseTransaction, target: &ContentRef) -> Result<Hide
                 reason: r.hidden_reason,
                 idea_id: None,
             }),
-        "comment" => idea_comment::Entity::find_by_id(id)
+        ContentKind::Comment => idea_comment::Entity::find_by_id(id)
             .one(txn)
             .await?
             .filter(|r| r.deleted_at.is_none())
@@ -58,7 +58,7 @@ async fn hideable(txn: &DatabaseTransaction, target: &ContentRef) -> Result<Hide
                 reason: r.hidden_reason,
                 idea_id: Some(r.idea_id),
             }),
-        "ticket_post" => ticket_post::Entity::find_by_id(id)
+        ContentKind::TicketPost => ticket_post::Entity::find_by_id(id)
             .one(txn)
             .await?
             .filter(|r| r.kind != TicketPostKind::Internal)
@@ -69,7 +69,7 @@ async fn hideable(txn: &DatabaseTransaction, target: &ContentRef) -> Result<Hide
                 reason: r.hidden_reason,
                 idea_id: None,
             }),
-        "profile" => {
+        ContentKind::Profile => {
             let row = user::Entity::find_by_id(id)
                 .one(txn)
                 .await?
@@ -86,12 +86,6 @@ async fn hideable(txn: &DatabaseTransaction, target: &ContentRef) -> Result<Hide
                 reason: r.hidden_reason,
                 idea_id: None,
             })
-        }
-        _ => {
-            return Err(Error::invalid(
-                "target.type",
-                "must be idea, comment, ticket_post or profile",
-            ));
         }
     };
     found.ok_or_else(not_found)
@@ -126,22 +120,22 @@ macro_rules! write_hiding {
 
 async fn write_hidden(
     txn: &DatabaseTransaction,
-    kind: &str,
+    kind: ContentKind,
     row: &Hideable,
     hiding: Option<&Hiding>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
     match kind {
-        "idea" => write_hiding!(idea, txn, row.id, hiding),
-        "comment" => write_hiding!(idea_comment, txn, row.id, hiding),
-        "ticket_post" => write_hiding!(ticket_post, txn, row.id, hiding),
-        _ => write_hiding!(user, txn, row.id, hiding),
+        ContentKind::Idea => write_hiding!(idea, txn, row.id, hiding),
+        ContentKind::Comment => write_hiding!(idea_comment, txn, row.id, hiding),
+        ContentKind::TicketPost => write_hiding!(ticket_post, txn, row.id, hiding),
+        ContentKind::Profile => write_hiding!(user, txn, row.id, hiding),
     };
     if let Some(idea_id) = row.idea_id {
         crate::comment::recount(txn, idea_id, now).await?;
         crate::comment::announce(txn, idea_id, row.id, now).await?;
     }
-    if kind == "idea" {
+    if kind == ContentKind::Idea {
         crate::events::publish(
             txn,
             crate::events::idea_topic(row.id),
@@ -170,7 +164,7 @@ pub async fn hide(ctx: &Ctx, actor: &Actor, input: HideRequest) -> Result<()> {
     if row.hidden && !crate::visibility::is_held(row.reason.as_deref()) {
         return Err(Error::Conflict(format!(
             "the {} is already hidden",
-            input.target.kind.replace('_', " ")
+            input.target.kind.as_str().replace('_', " ")
         )));
     }
     let hiding = Hiding {
@@ -179,17 +173,17 @@ pub async fn hide(ctx: &Ctx, actor: &Actor, input: HideRequest) -> Result<()> {
         by: moderator.id,
         at: now,
     };
-    write_hidden(&txn, &input.target.kind, &row, Some(&hiding), now).await?;
+    write_hidden(&txn, input.target.kind, &row, Some(&hiding), now).await?;
     report::Entity::update_many()
         .col_expr(report::Column::Status, Expr::value(ReportStatus::Actioned))
         .col_expr(report::Column::HandledById, Expr::value(moderator.id))
         .col_expr(report::Column::HandledAt, Expr::value(now))
-        .filter(report::Column::TargetType.eq(input.target.kind.as_str()))
+        .filter(report::Column::TargetType.eq(input.target.kind))
         .filter(report::Column::TargetId.eq(row.id))
         .filter(report::Column::Status.eq(ReportStatus::Open))
         .exec(&txn)
         .await?;
-    if input.target.kind == "idea" {
+    if input.target.kind == ContentKind::Idea {
         crate::curation::record(
             &txn,
             crate::curation::Record {
@@ -211,7 +205,7 @@ pub async fn hide(ctx: &Ctx, actor: &Actor, input: HideRequest) -> Result<()> {
             guideline,
             actor_id: moderator.id,
             action: shared::AuditAction::ContentHidden,
-            target_type: &input.target.kind,
+            target_type: input.target.kind.as_str(),
             target_id: row.id.to_string(),
             before: Some(serde_json::json!({"text": row.text, "hidden": row.reason})),
             after: Some(serde_json::json!({"hidden": true, "reason": input.reason})),
@@ -233,12 +227,12 @@ pub async fn unhide(ctx: &Ctx, actor: &Actor, input: UnhideRequest) -> Result<()
     if !row.hidden {
         return Err(Error::Conflict(format!(
             "the {} is not hidden",
-            input.target.kind.replace('_', " ")
+            input.target.kind.as_str().replace('_', " ")
         )));
     }
     let held = crate::visibility::is_held(row.reason.as_deref());
-    write_hidden(&txn, &input.target.kind, &row, None, now).await?;
-    if input.target.kind == "idea" && !held {
+    write_hidden(&txn, input.target.kind, &row, None, now).await?;
+    if input.target.kind == ContentKind::Idea && !held {
         crate::curation::record(
             &txn,
             crate::curation::Record {
@@ -264,7 +258,7 @@ pub async fn unhide(ctx: &Ctx, actor: &Actor, input: UnhideRequest) -> Result<()
             } else {
                 shared::AuditAction::ContentUnhidden
             },
-            target_type: &input.target.kind,
+            target_type: input.target.kind.as_str(),
             target_id: row.id.to_string(),
             before: Some(serde_json::json!({"hidden": row.reason})),
             after: Some(serde_json::json!({"hidden": null})),
@@ -316,7 +310,7 @@ pub async fn held_posts(ctx: &Ctx, actor: &Actor) -> Result<Vec<HeldPost>> {
             i.created_at,
             HeldPost {
                 target: ContentRef {
-                    kind: "idea".to_owned(),
+                    kind: ContentKind::Idea,
                     id: i64::from(i.id),
                 },
                 matched: crate::review::matches(&words, &[&i.title, &i.body_md]),
@@ -332,7 +326,7 @@ pub async fn held_posts(ctx: &Ctx, actor: &Actor) -> Result<Vec<HeldPost>> {
             c.created_at,
             HeldPost {
                 target: ContentRef {
-                    kind: "comment".to_owned(),
+                    kind: ContentKind::Comment,
                     id: i64::from(c.id),
                 },
                 matched: crate::review::matches(&words, &[&c.body_md]),

@@ -6,7 +6,7 @@ use sea_orm::{
     QuerySelect, Set,
 };
 use shared::moderation::REASONS;
-use shared::{ContentRef, NewReport, ReportView};
+use shared::{ContentKind, ContentRef, NewReport, ReportView};
 
 use crate::actor::Actor;
 use crate::entity::{idea, idea_comment, report, ticket_post, user};
@@ -14,7 +14,6 @@ use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, audit};
 use shared::{ReportStatus, TicketPostKind};
 
-pub(super) const TARGET_TYPES: [&str; 4] = ["idea", "comment", "ticket_post", "profile"];
 /// Characters of reported text shown to the moderator.
 pub(super) const EXCERPT_CHARS: usize = 280;
 
@@ -48,8 +47,8 @@ pub(super) async fn context(
 ) -> Result<(String, String)> {
     let not_found = || Error::NotFound(format!("{} {}", target.kind, target.id));
     let id = i32::try_from(target.id).map_err(|_| not_found())?;
-    match target.kind.as_str() {
-        "idea" => {
+    match target.kind {
+        ContentKind::Idea => {
             let row = idea::Entity::find_by_id(id)
                 .one(&ctx.db)
                 .await?
@@ -60,7 +59,7 @@ pub(super) async fn context(
                 format!("/ideas/{}", row.id),
             ))
         }
-        "comment" => {
+        ContentKind::Comment => {
             let row = idea_comment::Entity::find_by_id(id)
                 .one(&ctx.db)
                 .await?
@@ -76,7 +75,7 @@ pub(super) async fn context(
                 format!("/ideas/{}#comment-{}", row.idea_id, row.id),
             ))
         }
-        "ticket_post" => {
+        ContentKind::TicketPost => {
             let row = ticket_post::Entity::find_by_id(id)
                 .one(&ctx.db)
                 .await?
@@ -90,7 +89,7 @@ pub(super) async fn context(
                 ),
             ))
         }
-        "profile" => {
+        ContentKind::Profile => {
             let row = user::Entity::find_by_id(id)
                 .one(&ctx.db)
                 .await?
@@ -98,22 +97,12 @@ pub(super) async fn context(
                 .ok_or_else(not_found)?;
             Ok((row.display_name, format!("/members/{}", row.id)))
         }
-        _ => Err(Error::invalid(
-            "target.type",
-            "must be idea, comment, ticket_post or profile",
-        )),
     }
 }
 
 /// A member reports content; reporting the same thing again changes nothing.
 pub async fn report(ctx: &Ctx, actor: &Actor, input: NewReport) -> Result<ReportView> {
     let member = policy::member_for(actor, Action::ReportContent, Scope::Others)?;
-    if !TARGET_TYPES.contains(&input.target.kind.as_str()) {
-        return Err(Error::invalid(
-            "target.type",
-            "must be idea, comment, ticket_post or profile",
-        ));
-    }
     check_reason(&input.reason)?;
     let note = input
         .note
@@ -128,7 +117,7 @@ pub async fn report(ctx: &Ctx, actor: &Actor, input: NewReport) -> Result<Report
     let target_id = i32::try_from(input.target.id)
         .map_err(|_| Error::NotFound(format!("{} {}", input.target.kind, input.target.id)))?;
     let existing = report::Entity::find()
-        .filter(report::Column::TargetType.eq(input.target.kind.as_str()))
+        .filter(report::Column::TargetType.eq(input.target.kind))
         .filter(report::Column::TargetId.eq(target_id))
         .filter(report::Column::ReporterId.eq(member.id))
         .filter(report::Column::Status.eq(ReportStatus::Open))
@@ -138,7 +127,7 @@ pub async fn report(ctx: &Ctx, actor: &Actor, input: NewReport) -> Result<Report
         Some(row) => row,
         None => {
             report::ActiveModel {
-                target_type: Set(input.target.kind.clone()),
+                target_type: Set(input.target.kind),
                 target_id: Set(target_id),
                 reason: Set(input.reason.clone()),
                 note: Set(note),
@@ -168,7 +157,7 @@ pub(super) async fn views(
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let target = ContentRef {
-            kind: row.target_type.clone(),
+            kind: row.target_type,
             id: i64::from(row.target_id),
         };
         let (excerpt, link) = context(ctx, actor, &target)

@@ -8,9 +8,11 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
-use shared::webhook::{NewWebhook, WebhookAttemptView, WebhookDeliveryView, WebhookView};
+use shared::webhook::{
+    DeliveryStatus, NewWebhook, WebhookAttemptView, WebhookDeliveryView, WebhookView,
+};
 
-use super::outbox::{DELIVERED, FAILED, PENDING, new_delivery};
+use super::outbox::new_delivery;
 use super::payload::PING;
 use super::target::{event_list, validate};
 use crate::actor::Actor;
@@ -19,8 +21,8 @@ use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result};
 
 /// Deliveries per webhook and status, counted by the database in one query.
-async fn delivery_counts(ctx: &Ctx, ids: Vec<i32>) -> Result<HashMap<(i32, String), i64>> {
-    let rows: Vec<(i32, String, i64)> = webhook_delivery::Entity::find()
+async fn delivery_counts(ctx: &Ctx, ids: Vec<i32>) -> Result<HashMap<(i32, DeliveryStatus), i64>> {
+    let rows: Vec<(i32, DeliveryStatus, i64)> = webhook_delivery::Entity::find()
         .select_only()
         .column(webhook_delivery::Column::WebhookId)
         .column(webhook_delivery::Column::Status)
@@ -40,15 +42,14 @@ async fn delivery_counts(ctx: &Ctx, ids: Vec<i32>) -> Result<HashMap<(i32, Strin
 fn view(
     row: webhook::Model,
     secret: Option<String>,
-    counts: &HashMap<(i32, String), i64>,
+    counts: &HashMap<(i32, DeliveryStatus), i64>,
 ) -> WebhookView {
-    let count = |status: &str| {
-        counts
-            .get(&(row.id, status.to_owned()))
-            .copied()
-            .unwrap_or(0)
-    };
-    let (delivered, pending, failed) = (count(DELIVERED), count(PENDING), count(FAILED));
+    let count = |status: DeliveryStatus| counts.get(&(row.id, status)).copied().unwrap_or(0);
+    let (delivered, pending, failed) = (
+        count(DeliveryStatus::Delivered),
+        count(DeliveryStatus::Pending),
+        count(DeliveryStatus::Failed),
+    );
     WebhookView {
         id: i64::from(row.id),
         url: row.url,
@@ -133,13 +134,16 @@ pub async fn delete(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
         .exec(&txn)
         .await?;
     webhook_delivery::Entity::update_many()
-        .col_expr(webhook_delivery::Column::Status, Expr::value(FAILED))
+        .col_expr(
+            webhook_delivery::Column::Status,
+            Expr::value(DeliveryStatus::Failed.as_str()),
+        )
         .col_expr(
             webhook_delivery::Column::LastError,
             Expr::value(Some("the webhook was removed".to_owned())),
         )
         .filter(webhook_delivery::Column::WebhookId.eq(row.id))
-        .filter(webhook_delivery::Column::Status.eq(PENDING))
+        .filter(webhook_delivery::Column::Status.eq(DeliveryStatus::Pending))
         .exec(&txn)
         .await?;
     crate::audit::Entry::new(
@@ -181,7 +185,7 @@ fn delivery_view(
     WebhookDeliveryView {
         id: i64::from(row.id),
         event: row.event_type,
-        next_attempt_at: (row.status == PENDING).then(|| at(row.next_attempt_at)),
+        next_attempt_at: (row.status == DeliveryStatus::Pending).then(|| at(row.next_attempt_at)),
         status: row.status,
         attempts: i64::from(row.attempts),
         last_status_code: row.last_status_code.map(i64::from),

@@ -10,6 +10,8 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
+use shared::webhook::DeliveryStatus;
+
 use super::payload::{body, event_type, signature};
 use crate::entity::{webhook, webhook_attempt, webhook_delivery, worker_cursor};
 use crate::{Ctx, Result};
@@ -21,10 +23,6 @@ pub const RETRY_DELAYS_SECONDS: [i64; 6] = [10, 60, 300, 1_800, 7_200, 21_600];
 /// A delivery that was claimed but not recorded for this long (a crashed
 /// worker) is tried again.
 pub(super) const CLAIM_TIMEOUT_MINUTES: i64 = 5;
-
-pub(super) const PENDING: &str = "pending";
-pub(super) const DELIVERED: &str = "delivered";
-pub(super) const FAILED: &str = "failed";
 
 /// The cursor name of the webhook outbox in `worker_cursors`.
 pub(super) const CURSOR: &str = "webhooks";
@@ -41,7 +39,7 @@ pub(super) fn new_delivery(
         event_id: Set(event_id),
         event_type: Set(kind.to_owned()),
         payload: Set(payload),
-        status: Set(PENDING.to_owned()),
+        status: Set(DeliveryStatus::Pending),
         attempts: Set(0),
         next_attempt_at: Set(now),
         claimed_at: Set(None),
@@ -151,7 +149,7 @@ pub async fn claim_due(ctx: &Ctx, limit: u64) -> Result<Vec<Due>> {
             .add(webhook_delivery::Column::ClaimedAt.lt(stale))
     };
     let candidates = webhook_delivery::Entity::find()
-        .filter(webhook_delivery::Column::Status.eq(PENDING))
+        .filter(webhook_delivery::Column::Status.eq(DeliveryStatus::Pending))
         .filter(webhook_delivery::Column::NextAttemptAt.lte(now))
         .filter(unclaimed())
         .order_by_asc(webhook_delivery::Column::Id)
@@ -240,7 +238,7 @@ pub async fn record_try(ctx: &Ctx, id: i32, outcome: TryOutcome) -> Result<()> {
     active.last_status_code = Set(outcome.status_code.map(i32::from));
     active.last_error = Set(outcome.error);
     if succeeded {
-        active.status = Set(DELIVERED.to_owned());
+        active.status = Set(DeliveryStatus::Delivered);
         active.delivered_at = Set(Some(now));
     } else {
         match usize::try_from(attempt - 1)
@@ -250,7 +248,7 @@ pub async fn record_try(ctx: &Ctx, id: i32, outcome: TryOutcome) -> Result<()> {
             Some(&delay) => {
                 active.next_attempt_at = Set(now + chrono::Duration::seconds(delay));
             }
-            None => active.status = Set(FAILED.to_owned()),
+            None => active.status = Set(DeliveryStatus::Failed),
         }
     }
     active.update(&txn).await?;
@@ -267,7 +265,7 @@ pub async fn prune(ctx: &Ctx) -> Result<()> {
     let old: Vec<i32> = webhook_delivery::Entity::find()
         .select_only()
         .column(webhook_delivery::Column::Id)
-        .filter(webhook_delivery::Column::Status.ne(PENDING))
+        .filter(webhook_delivery::Column::Status.ne(DeliveryStatus::Pending))
         .filter(webhook_delivery::Column::CreatedAt.lt(before))
         .limit(1_000)
         .into_tuple()
