@@ -212,7 +212,7 @@ pub async fn dismiss(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
             row.status
         )));
     }
-    let (target_type, target_id) = (row.target_type.clone(), row.target_id);
+    let (target_type, target_id) = (row.target_type, row.target_id);
     let mut active = row.into_active_model();
     active.status = Set(ReportStatus::Dismissed);
     active.handled_by_id = Set(Some(moderator.id));
