@@ -212,7 +212,11 @@ fn to_sse(entry: &Entry) -> Event {
     Event::default()
         .id(entry.id.to_string())
         .event(entry.event.kind().as_str())
-        .data(serde_json::json!({"topic": entry.topic, "data": entry.data()}).to_string())
+        .data(format!(
+            "{{\"topic\":{},\"data\":{}}}",
+            serde_json::Value::String(entry.topic.clone()),
+            entry.data()
+        ))
 }
 
 /// Server-sent events for the topics, as far as the caller may see them;

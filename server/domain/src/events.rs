@@ -103,9 +103,32 @@ pub struct Entry {
     pub event: LiveEvent,
     /// When.
     pub at: chrono::DateTime<chrono::Utc>,
+    /// The event's fields as stored (JSON text), kept so that fanning one
+    /// entry out to many streams does not serialize it again for each.
+    data: String,
 }
 
 impl Entry {
+    /// An entry for this event (its stored fields derived from it).
+    #[must_use]
+    pub fn new(
+        id: i32,
+        topic: String,
+        audience: Audience,
+        event: LiveEvent,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Self {
+        let data = split(&event).1.to_string();
+        Entry {
+            id,
+            topic,
+            audience,
+            event,
+            at,
+            data,
+        }
+    }
+
     /// Whether the actor may receive this entry.
     #[must_use]
     pub fn admits(&self, actor: &Actor) -> bool {
@@ -119,11 +142,11 @@ impl Entry {
         self.audience == Audience::Public
     }
 
-    /// The event's fields: the `data` of the SSE message and of a webhook
-    /// delivery.
+    /// The event's fields as JSON text: the `data` of the SSE message and
+    /// of a webhook delivery.
     #[must_use]
-    pub fn data(&self) -> serde_json::Value {
-        split(&self.event).1
+    pub fn data(&self) -> &str {
+        &self.data
     }
 
     /// Reads a stored row; `None` when it no longer parses (written by a
@@ -139,6 +162,7 @@ impl Entry {
             audience: Audience::decode(&row.audience)?,
             event,
             at: row.created_at,
+            data: row.payload,
         })
     }
 }

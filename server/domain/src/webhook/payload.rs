@@ -73,7 +73,8 @@ pub(super) fn event_type(entry: &Entry) -> Option<&'static str> {
 /// (unless a moderator hid it) or the ticket's public head, and the text of
 /// a public reply.
 pub(super) async fn body(ctx: &Ctx, kind: &str, entry: &Entry) -> Result<String> {
-    let mut data = entry.data();
+    let mut data: serde_json::Value =
+        serde_json::from_str(entry.data()).unwrap_or_else(|_| serde_json::json!({}));
     let mut extra = serde_json::Map::new();
     match data.get("number") {
         Some(serde_json::Value::Number(n)) => {
@@ -178,13 +179,7 @@ mod tests {
     }
 
     fn entry(topic: &str, audience: Audience, event: LiveEvent) -> Entry {
-        Entry {
-            id: 1,
-            topic: topic.to_owned(),
-            audience,
-            event,
-            at: Utc::now(),
-        }
+        Entry::new(1, topic.to_owned(), audience, event, Utc::now())
     }
 
     fn post(kind: TicketPostKind) -> LiveEvent {
