@@ -7,6 +7,7 @@ mod string_enum;
 pub mod account;
 pub mod announcement;
 pub mod audit;
+pub mod clock;
 pub mod department;
 pub mod error;
 pub mod idea;
@@ -25,6 +26,7 @@ pub mod webhook;
 pub use account::Capabilities;
 pub use announcement::{AnnouncementView, LinkedIdea, NewAnnouncement};
 pub use audit::{AuditAction, AuditEntry, AuditQuery};
+pub use clock::{ClockKind, ClockOutcome, ResponseClock};
 pub use error::ApiError;
 pub use idea::{
     AnnouncementRef, BoardQuery, Category, CommentView, CurationKind, FollowState, IdeaCard,
@@ -43,8 +45,8 @@ pub use notification::{
 };
 pub use page::Page;
 pub use promise::{
-    CommitmentInput, CommitmentQuery, CommitmentUpdate, CommitmentView, RemedyInput, RemedyLimit,
-    RemedyView,
+    CommitmentInput, CommitmentQuery, CommitmentUpdate, CommitmentView, RemedyAllowance,
+    RemedyInput, RemedyLimit, RemedyView,
 };
 pub use staff::{DepartmentRef, MemberProfile, Recognition, Role, StaffIdentity, UserRef};
 pub use ticket::{

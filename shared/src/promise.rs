@@ -102,6 +102,11 @@ pub struct CommitmentQuery {
 pub struct RemedyView {
     /// Its id.
     pub id: i64,
+    /// The ticket it was granted on (`VOC-000123`).
+    pub ticket: String,
+    /// The reply it was offered in, as the thread shows it (sanitised
+    /// HTML), so an approver reads what the customer was told.
+    pub reply_html: Option<String>,
     /// `month_free`, `credit` or `custom`.
     pub kind: crate::RemedyKind,
     /// Value in won.
@@ -129,8 +134,28 @@ pub struct RemedyLimit {
     /// Department slug, or none for every department.
     #[serde(default)]
     pub department: Option<String>,
-    /// The most a single grant may be worth, in won.
+    /// The most this role may grant on one ticket without approval, in
+    /// won: the sum of every remedy granted on it, not each grant.
     pub max_won: i64,
+    /// The most this role may grant one customer in a calendar month (UTC)
+    /// without approval, summed over all their tickets; when absent, the
+    /// per-ticket limit.
+    #[serde(default)]
+    pub monthly_max_won: Option<i64>,
+}
+
+/// What a staff member may still grant on one ticket without approval,
+/// shown in the composer before they send.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RemedyAllowance {
+    /// Won left on this ticket; absent when unlimited (admins).
+    pub ticket_left_won: Option<i64>,
+    /// Won left for this customer this month; absent when unlimited.
+    pub month_left_won: Option<i64>,
+    /// Whether the caller may grant or promise here at all (not on a
+    /// ticket they filed themselves).
+    pub allowed: bool,
 }
 
 /// Reads an amount of won as people type it: `55000`, `55,000`,

@@ -151,8 +151,9 @@ pub struct TicketQuery {
     /// Staff: `me` (mine), `none` (unclaimed) or a member id.
     #[serde(default)]
     pub assignee: Option<String>,
-    /// `new` (default, newest first) or `urgent` (staff queue: the earliest
-    /// first-answer deadline first, answered tickets after).
+    /// `new` (default, newest first) or `urgent` (staff queue: tickets
+    /// waiting for an answer by deadline, the breached first; answered ones
+    /// after).
     #[serde(default)]
     pub sort: Option<String>,
     /// Page size, 1–100; 20 when absent.
@@ -208,6 +209,9 @@ pub struct TicketCard {
     pub me_too: i64,
     /// The promise and how it stands.
     pub first_response: FirstResponse,
+    /// The response clock running now, if someone waits for an answer
+    /// (`next_reply` when the customer wrote again after one).
+    pub clock: Option<crate::ResponseClock>,
     /// RFC 3339 UTC.
     pub created_at: String,
 }
@@ -276,6 +280,13 @@ pub struct TicketView {
     pub me_too_mine: bool,
     /// The promise and how it stands.
     pub first_response: FirstResponse,
+    /// Every response clock, oldest first: the first promise, one per
+    /// hand-off and one per customer message after an answer.
+    pub clocks: Vec<crate::ResponseClock>,
+    /// For staff: how much they may still grant on this ticket without
+    /// approval.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remedy_allowance: Option<crate::RemedyAllowance>,
     /// The thread, oldest first (internal notes only for staff).
     pub posts: Vec<TicketPost>,
     /// Promises made in official replies.

@@ -282,27 +282,31 @@ async fn every_dashboard_figure_equals_an_independent_query(backend: Backend) {
     // Activity per day: every day of the range, each count as SQL counts it.
     let daily = d["daily"].as_array().expect("daily");
     assert_eq!(daily.len(), 41);
-    let active = "SELECT author_id AS uid, created_at FROM ideas UNION ALL SELECT author_id, created_at FROM idea_comments \
+    // Customers' activity: staff rows are left out of every figure.
+    let staff = "SELECT id FROM users WHERE role IN ('employee', 'moderator', 'admin')";
+    let active = format!(
+        "SELECT uid, created_at FROM (SELECT author_id AS uid, created_at FROM ideas UNION ALL SELECT author_id, created_at FROM idea_comments \
          UNION ALL SELECT user_id, created_at FROM idea_votes UNION ALL SELECT author_id, created_at FROM tickets \
-         UNION ALL SELECT author_id, created_at FROM ticket_posts WHERE kind <> 'internal'";
+         UNION ALL SELECT author_id, created_at FROM ticket_posts WHERE kind <> 'internal') x WHERE uid NOT IN ({staff})"
+    );
     let mut busy_days = 0;
     for day in daily {
         let date = day["day"].as_str().expect("day");
-        let on = |table: &str| {
+        let on = |table: &str, member: &str| {
             format!(
-                "SELECT COUNT(*) FROM {table} WHERE {} = '{date}'",
+                "SELECT COUNT(*) FROM {table} WHERE {member} NOT IN ({staff}) AND {} = '{date}'",
                 sql.day("created_at")
             )
         };
-        for (field, table) in [
-            ("ideas", "ideas"),
-            ("tickets", "tickets"),
-            ("comments", "idea_comments"),
-            ("votes", "idea_votes"),
+        for (field, table, member) in [
+            ("ideas", "ideas", "author_id"),
+            ("tickets", "tickets", "author_id"),
+            ("comments", "idea_comments", "author_id"),
+            ("votes", "idea_votes", "user_id"),
         ] {
             assert_eq!(
                 day[field].as_i64(),
-                Some(app.scalar(&on(table)).await),
+                Some(app.scalar(&on(table, member)).await),
                 "{field} on {date}"
             );
         }
@@ -323,18 +327,20 @@ async fn every_dashboard_figure_equals_an_independent_query(backend: Backend) {
     }
     assert!(busy_days >= 2, "the generated data spans days");
 
-    // First answers and promises per department.
+    // Answers and promises per department: one per response clock started
+    // in the range on a customer's ticket.
     let department_id = |slug: &str| format!("(SELECT id FROM departments WHERE slug = '{slug}')");
+    let customers_tickets = format!("SELECT id FROM tickets WHERE author_id NOT IN ({staff})");
     for department in d["departments"].as_array().expect("departments") {
         let slug = department["slug"].as_str().expect("slug");
         let mine = format!(
-            "department_id = {} AND {}",
+            "department_id = {} AND ticket_id IN ({customers_tickets}) AND {}",
             department_id(slug),
-            sql.within("created_at")
+            sql.within("started_at")
         );
         let minutes = format!(
-            "SELECT {} AS m FROM tickets WHERE {mine} AND first_response_at IS NOT NULL",
-            sql.minutes("created_at", "first_response_at")
+            "SELECT {} AS m FROM ticket_clocks WHERE {mine} AND outcome = 'answered'",
+            sql.minutes("started_at", "stopped_at")
         );
         assert_eq!(
             department["answered"].as_i64(),
@@ -355,17 +361,17 @@ async fn every_dashboard_figure_equals_an_independent_query(backend: Backend) {
             "{slug} p90"
         );
         let met = app
-            .scalar(&format!("SELECT COUNT(*) FROM tickets WHERE {mine} AND first_response_at IS NOT NULL AND first_response_at <= sla_due_at"))
+            .scalar(&format!("SELECT COUNT(*) FROM ticket_clocks WHERE {mine} AND outcome IN ('answered', 'handed_off') AND stopped_at <= due_at"))
             .await;
         let late = app
-            .scalar(&format!("SELECT COUNT(*) FROM tickets WHERE {mine} AND first_response_at IS NOT NULL AND first_response_at > sla_due_at"))
+            .scalar(&format!("SELECT COUNT(*) FROM ticket_clocks WHERE {mine} AND outcome IN ('answered', 'handed_off') AND stopped_at > due_at"))
             .await;
         let now_sql = match backend {
             Backend::Sqlite => format!("'{}'", default_now(&app)),
             Backend::Postgres => format!("'{}'::timestamptz", default_now(&app)),
         };
         let waiting = app
-            .scalar(&format!("SELECT COUNT(*) FROM tickets WHERE {mine} AND first_response_at IS NULL AND sla_due_at < {now_sql}"))
+            .scalar(&format!("SELECT COUNT(*) FROM ticket_clocks WHERE {mine} AND stopped_at IS NULL AND due_at < {now_sql}"))
             .await;
         assert_eq!(department["sla_met"].as_i64(), Some(met), "{slug} met");
         assert_eq!(
@@ -396,7 +402,7 @@ async fn every_dashboard_figure_equals_an_independent_query(backend: Backend) {
 
     // All departments together; resolution; satisfaction.
     let all_minutes = format!(
-        "SELECT {} AS m FROM tickets WHERE {} AND first_response_at IS NOT NULL",
+        "SELECT {} AS m FROM tickets WHERE author_id NOT IN ({staff}) AND {} AND first_response_at IS NOT NULL",
         sql.minutes("created_at", "first_response_at"),
         sql.within("created_at")
     );
@@ -409,7 +415,7 @@ async fn every_dashboard_figure_equals_an_independent_query(backend: Backend) {
         nearest_rank(&app, &all_minutes, 90).await
     );
     let resolution = format!(
-        "SELECT {} AS m FROM tickets WHERE {}",
+        "SELECT {} AS m FROM tickets WHERE author_id NOT IN ({staff}) AND {}",
         sql.minutes("created_at", "resolved_at"),
         sql.within("resolved_at")
     );
@@ -425,7 +431,7 @@ async fn every_dashboard_figure_equals_an_independent_query(backend: Backend) {
         nearest_rank(&app, &resolution, 50).await
     );
     let rated = format!(
-        "FROM tickets WHERE {} AND rating_score IS NOT NULL",
+        "FROM tickets WHERE author_id NOT IN ({staff}) AND {} AND rating_score IS NOT NULL",
         sql.within("resolved_at")
     );
     assert_eq!(
@@ -446,7 +452,10 @@ async fn every_dashboard_figure_equals_an_independent_query(backend: Backend) {
     assert_eq!(average_hundredfold, hundredfold);
 
     // Promises made in the range, by where they stand today.
-    let made = format!("FROM commitments WHERE {}", sql.within("created_at"));
+    let made = format!(
+        "FROM commitments WHERE ticket_id IN ({customers_tickets}) AND {}",
+        sql.within("created_at")
+    );
     let today_sql = format!("'{today}'");
     for (field, condition) in [
         (
@@ -502,13 +511,13 @@ async fn every_dashboard_figure_equals_an_independent_query(backend: Backend) {
     let top = &d["trending"][0];
     let most = app
         .scalar(&format!(
-            "SELECT MAX(c) FROM (SELECT COUNT(*) AS c FROM idea_votes WHERE {} GROUP BY idea_id) g",
+            "SELECT MAX(c) FROM (SELECT COUNT(*) AS c FROM idea_votes WHERE user_id NOT IN ({staff}) AND {} GROUP BY idea_id) g",
             sql.within("created_at")
         ))
         .await;
     assert_eq!(top["votes_gained"].as_i64(), Some(most));
     let loudest = app
-        .scalar(&format!("SELECT MAX(c) FROM (SELECT COUNT(*) AS c FROM ticket_me_too WHERE {} GROUP BY ticket_id) g", sql.within("created_at")))
+        .scalar(&format!("SELECT MAX(c) FROM (SELECT COUNT(*) AS c FROM ticket_me_too WHERE user_id NOT IN ({staff}) AND {} GROUP BY ticket_id) g", sql.within("created_at")))
         .await;
     assert_eq!(d["me_too"][0]["marks"].as_i64(), Some(loudest));
     assert_eq!(d["me_too"][0]["number"], numbers[2]);
@@ -534,12 +543,12 @@ async fn every_dashboard_figure_equals_an_independent_query(backend: Backend) {
         .await;
     assert_eq!(minjun["replies"].as_i64(), Some(replies));
     assert_eq!(minjun["decisions"].as_i64(), Some(decisions));
-    let staff = app
+    let staff_count = app
         .scalar("SELECT COUNT(*) FROM users WHERE role IN ('employee', 'moderator', 'admin') AND deleted_at IS NULL")
         .await;
     assert_eq!(
         d["participation"].as_array().map(Vec::len),
-        usize::try_from(staff).ok()
+        usize::try_from(staff_count).ok()
     );
 
     // A narrower range changes the figures; every table downloads as CSV.
@@ -611,7 +620,7 @@ async fn every_dashboard_figure_equals_an_independent_query(backend: Backend) {
         to_exclusive: sql.to_exclusive.clone(),
     };
     let card_minutes = format!(
-        "SELECT {} AS m FROM tickets WHERE {} AND first_response_at IS NOT NULL",
+        "SELECT {} AS m FROM tickets WHERE author_id NOT IN ({staff}) AND {} AND first_response_at IS NOT NULL",
         last30.minutes("created_at", "first_response_at"),
         last30.within("created_at")
     );
@@ -623,7 +632,7 @@ async fn every_dashboard_figure_equals_an_independent_query(backend: Backend) {
         card["tickets_resolved"].as_i64(),
         Some(
             app.scalar(&format!(
-                "SELECT COUNT(*) FROM tickets WHERE {}",
+                "SELECT COUNT(*) FROM tickets WHERE author_id NOT IN ({staff}) AND {}",
                 last30.within("resolved_at")
             ))
             .await

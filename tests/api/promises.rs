@@ -324,7 +324,7 @@ async fn remedies_within_the_limit_are_granted_and_above_it_wait(backend: Backen
             &staff,
             Method::PUT,
             "/api/v1/admin/remedy-limits",
-            Some(json!({"role": "employee", "department": "network", "max_won": 200_000})),
+            Some(json!({"role": "employee", "department": "network", "max_won": 500_000})),
         )
         .await;
     assert_eq!(code, 403);
@@ -333,7 +333,7 @@ async fn remedies_within_the_limit_are_granted_and_above_it_wait(backend: Backen
             &admin,
             Method::PUT,
             "/api/v1/admin/remedy-limits",
-            Some(json!({"role": "employee", "department": "network", "max_won": 200_000})),
+            Some(json!({"role": "employee", "department": "network", "max_won": 500_000, "monthly_max_won": 500_000})),
         )
         .await;
     assert_eq!(code, 200);

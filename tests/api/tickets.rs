@@ -439,13 +439,29 @@ async fn statuses_reopening_and_ratings_follow_the_rules(backend: Backend) {
     assert_eq!(code, 200);
     assert_eq!(reopened["status"], "open");
     assert!(reopened["resolved_at"].is_null());
-    app.call(
-        &staff,
-        Method::PUT,
-        &status_path,
-        Some(json!({"status": "resolved"})),
-    )
-    .await;
+    // Reopening asks for an answer again: staff resolve it with one.
+    let clocks = reopened["clocks"].as_array().expect("clocks");
+    let running = clocks.last().expect("a clock");
+    assert_eq!(running["kind"], "next_reply");
+    assert!(running["stopped_at"].is_null());
+    let (code, _) = app
+        .call(
+            &staff,
+            Method::PUT,
+            &status_path,
+            Some(json!({"status": "resolved"})),
+        )
+        .await;
+    assert_eq!(code, 422, "the customer is waiting for an answer");
+    let (code, _) = app
+        .call(
+            &staff,
+            Method::PUT,
+            &status_path,
+            Some(json!({"status": "resolved", "note": "Replaced the router; fixed again."})),
+        )
+        .await;
+    assert_eq!(code, 200);
     app.advance_clock(chrono::Duration::days(15));
     let (code, problem) = app
         .call(

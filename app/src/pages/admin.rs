@@ -244,7 +244,8 @@ fn RemedyLimitsAdmin() -> impl IntoView {
                             {limits.await.unwrap_or_default().into_iter().map(|l| view! {
                                 <li data-role=l.role.as_str()>
                                     <strong>{l.role.as_str()}</strong> " · " {l.department.unwrap_or_else(|| "*".to_owned())}
-                                    " · " {crate::pages::tickets::won(l.max_won)} " " {locale.t("remedy.won")}
+                                    " · " {crate::pages::tickets::won(l.max_won)} " " {locale.t("remedy.won")} " " {locale.t("limits.per_ticket")}
+                                    " · " {crate::pages::tickets::won(l.monthly_max_won.unwrap_or(l.max_won))} " " {locale.t("remedy.won")} " " {locale.t("limits.per_month")}
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -275,6 +276,12 @@ fn RemedyLimitsAdmin() -> impl IntoView {
                     <label for="limit-max">{locale.t("limits.max_won")}</label>
                     <input id="limit-max" name="max_won" inputmode="numeric"/>
                     <p class="field-error" role="alert">{field_error(set, "max_won")}</p>
+                </div>
+                <div class="field">
+                    <label for="limit-monthly">{locale.t("limits.monthly_max_won")}</label>
+                    <input id="limit-monthly" name="monthly_max_won" inputmode="numeric" aria-describedby="limit-monthly-hint"/>
+                    <p class="hint" id="limit-monthly-hint">{locale.t("limits.monthly_hint")}</p>
+                    <p class="field-error" role="alert">{field_error(set, "monthly_max_won")}</p>
                 </div>
                 <button type="submit" class="button">{locale.t("limits.save")}</button>
             </ActionForm>

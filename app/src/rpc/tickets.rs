@@ -256,22 +256,29 @@ pub async fn remedy_limits() -> Result<Vec<shared::RemedyLimit>, ApiError> {
         .map_err(ApiError::from)
 }
 
-/// Sets a remedy limit (admins); an empty department means every one.
+/// Sets a remedy limit (admins); an empty department means every one, an
+/// empty monthly cap means the per-ticket one.
 #[server(prefix = "/rpc")]
 pub async fn set_remedy_limit(
     role: shared::Role,
     #[server(default)] department: Option<String>,
     max_won: String,
+    #[server(default)] monthly_max_won: Option<String>,
 ) -> Result<shared::RemedyLimit, ApiError> {
-    let max_won = max_won
-        .trim()
-        .replace(',', "")
-        .parse::<i64>()
-        .map_err(|_| ApiError::from(domain::Error::invalid("max_won", "give an amount in won")))?;
+    let won = |field: &str, raw: &str| {
+        shared::promise::parse_won(raw)
+            .ok_or_else(|| ApiError::from(domain::Error::invalid(field, "give an amount in won")))
+    };
+    let max_won = won("max_won", &max_won)?;
+    let monthly_max_won = match monthly_max_won.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(raw) => Some(won("monthly_max_won", raw)?),
+    };
     let input = shared::RemedyLimit {
         role,
         department: department.filter(|d| !d.is_empty()),
         max_won,
+        monthly_max_won,
     };
     domain::remedy::set_limit(&ctx()?, &caller().actor, input)
         .await

@@ -67,6 +67,7 @@ pub(crate) async fn make<C: ConnectionTrait>(
     due_on: String,
     now: DateTime<Utc>,
 ) -> Result<()> {
+    crate::remedy::refuse_own(staff, row)?;
     let department_id = match input.department.as_deref().filter(|d| !d.is_empty()) {
         Some(slug) => Some(
             department::Entity::find()

@@ -1,20 +1,22 @@
 //! Remedies: the empowered front line. Staff grant a remedy (a free month,
-//! a credit, something custom) on their own up to the limit admins set for
-//! their role and department; above it, the grant waits for an admin's
-//! approval. Every grant and decision goes to the audit log with its amount.
+//! a credit, something custom) on their own up to the limits admins set for
+//! their role and department, counted as sums (per ticket, per customer per
+//! month) so five grants cannot do what one may not; above them, the grant
+//! waits for an admin's approval. Every grant and decision goes to the
+//! audit log with its amount.
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
     QueryOrder, QuerySelect, Set,
 };
 use shared::ticket::ticket_number;
-use shared::{RemedyInput, RemedyLimit, RemedyView, Role};
+use shared::{RemedyAllowance, RemedyInput, RemedyLimit, RemedyView, Role};
 
 use crate::actor::{Actor, Member};
-use crate::entity::{department, remedy, remedy_limit, ticket};
+use crate::entity::{department, remedy, remedy_limit, ticket, ticket_post, user};
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, audit};
 use shared::{RemedyKind, RemedyStatus};
@@ -72,10 +74,17 @@ pub(crate) fn validate(input: &RemedyInput) -> Result<Valid> {
     })
 }
 
-/// The most this staff member may grant alone: their role's limit in their
-/// department, else their role's limit everywhere, else nothing. Admins,
-/// who approve, are not limited.
-async fn limit_for<C: ConnectionTrait>(db: &C, staff: &Member) -> Result<Option<i64>> {
+/// How much a staff member may grant without approval: per ticket and per
+/// customer per month (`None`: unlimited).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Limits {
+    ticket: i64,
+    month: i64,
+}
+
+/// This staff member's limits: their role's in their department, else their
+/// role's everywhere, else nothing. Admins, who approve, are not limited.
+async fn limits_for<C: ConnectionTrait>(db: &C, staff: &Member) -> Result<Option<Limits>> {
     if staff.role == Role::Admin {
         return Ok(None);
     }
@@ -87,23 +96,132 @@ async fn limit_for<C: ConnectionTrait>(db: &C, staff: &Member) -> Result<Option<
         .iter()
         .find(|r| r.department_id.is_some() && r.department_id == staff.department_id);
     let everywhere = rows.iter().find(|r| r.department_id.is_none());
-    Ok(Some(own.or(everywhere).map_or(0, |r| r.max_won)))
+    Ok(Some(own.or(everywhere).map_or(
+        Limits {
+            ticket: 0,
+            month: 0,
+        },
+        |r| Limits {
+            ticket: r.max_won,
+            month: r.monthly_max_won.unwrap_or(r.max_won),
+        },
+    )))
 }
 
-/// Grants a remedy on a ticket, or files it for approval above the limit.
+/// The first instant of the calendar month (UTC) that `now` is in.
+fn month_start(now: DateTime<Utc>) -> DateTime<Utc> {
+    now.date_naive()
+        .with_day(1)
+        .and_then(|day| day.and_hms_opt(0, 0, 0))
+        .map_or(now, |start| start.and_utc())
+}
+
+/// Won granted (not waiting, not rejected) on this ticket, and to its
+/// author this month over all their tickets.
+async fn granted_sums<C: ConnectionTrait>(
+    db: &C,
+    row: &ticket::Model,
+    now: DateTime<Utc>,
+) -> Result<(i64, i64)> {
+    let their_tickets: Vec<i32> = ticket::Entity::find()
+        .select_only()
+        .column(ticket::Column::Id)
+        .filter(ticket::Column::AuthorId.eq(row.author_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let granted: Vec<(i32, i64, DateTime<Utc>)> = remedy::Entity::find()
+        .select_only()
+        .column(remedy::Column::TicketId)
+        .column(remedy::Column::AmountWon)
+        .column(remedy::Column::CreatedAt)
+        .filter(remedy::Column::TicketId.is_in(their_tickets))
+        .filter(remedy::Column::Status.eq(RemedyStatus::Granted))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let since = month_start(now);
+    let on_ticket = granted
+        .iter()
+        .filter(|(ticket_id, _, _)| *ticket_id == row.id)
+        .map(|(_, amount, _)| amount)
+        .sum();
+    let this_month = granted
+        .iter()
+        .filter(|(_, _, at)| *at >= since)
+        .map(|(_, amount, _)| amount)
+        .sum();
+    Ok((on_ticket, this_month))
+}
+
+/// Refuses promises and remedies on a ticket the staff member filed
+/// themselves: a colleague decides those.
+pub(crate) fn refuse_own(staff: &Member, row: &ticket::Model) -> Result<()> {
+    if staff.id == row.author_id {
+        return Err(Error::Forbidden(
+            "You filed this ticket yourself: a colleague makes promises and grants remedies on it."
+                .to_owned(),
+        ));
+    }
+    Ok(())
+}
+
+/// What this staff member may still grant on a ticket without approval.
+pub(crate) async fn allowance<C: ConnectionTrait>(
+    db: &C,
+    staff: &Member,
+    row: &ticket::Model,
+    now: DateTime<Utc>,
+) -> Result<RemedyAllowance> {
+    let allowed = refuse_own(staff, row).is_ok();
+    let Some(limits) = limits_for(db, staff).await? else {
+        return Ok(RemedyAllowance {
+            ticket_left_won: None,
+            month_left_won: None,
+            allowed,
+        });
+    };
+    let (on_ticket, this_month) = granted_sums(db, row, now).await?;
+    Ok(RemedyAllowance {
+        ticket_left_won: Some(Ord::max(limits.ticket - on_ticket, 0)),
+        month_left_won: Some(Ord::max(limits.month - this_month, 0)),
+        allowed,
+    })
+}
+
+/// Grants a remedy offered in a reply, or files it for approval when the
+/// sum granted on the ticket or to the customer this month would pass the
+/// staff member's limits. The caller holds the ticket row locked; the
+/// customer's row is locked here so two tickets of one customer cannot
+/// both spend the same monthly allowance.
 pub(crate) async fn grant<C: ConnectionTrait>(
     db: &C,
     staff: &Member,
     row: &ticket::Model,
+    post_id: i32,
     valid: Valid,
     now: DateTime<Utc>,
-) -> Result<()> {
-    let status = match limit_for(db, staff).await? {
-        Some(limit) if valid.amount > limit => RemedyStatus::PendingApproval,
-        _ => RemedyStatus::Granted,
+) -> Result<RemedyStatus> {
+    refuse_own(staff, row)?;
+    user::Entity::find_by_id(row.author_id)
+        .lock_exclusive()
+        .one(db)
+        .await?;
+    let status = match limits_for(db, staff).await? {
+        Some(limits) => {
+            let (on_ticket, this_month) = granted_sums(db, row, now).await?;
+            if on_ticket + valid.amount > limits.ticket || this_month + valid.amount > limits.month
+            {
+                RemedyStatus::PendingApproval
+            } else {
+                RemedyStatus::Granted
+            }
+        }
+        None => RemedyStatus::Granted,
     };
     let saved = remedy::ActiveModel {
         ticket_id: Set(row.id),
+        post_id: Set(Some(post_id)),
         kind: Set(valid.kind),
         amount_won: Set(valid.amount),
         description: Set(valid.description),
@@ -135,10 +253,30 @@ pub(crate) async fn grant<C: ConnectionTrait>(
         },
         now,
     )
-    .await
+    .await?;
+    Ok(status)
 }
 
 async fn views(ctx: &Ctx, rows: Vec<remedy::Model>) -> Result<Vec<RemedyView>> {
+    let post_ids: Vec<i32> = rows.iter().filter_map(|r| r.post_id).collect();
+    let replies: std::collections::HashMap<i32, String> = if post_ids.is_empty() {
+        std::collections::HashMap::new()
+    } else {
+        ticket_post::Entity::find()
+            .filter(ticket_post::Column::Id.is_in(post_ids))
+            .all(&ctx.db)
+            .await?
+            .into_iter()
+            .map(|p| {
+                let html = if p.hidden_at.is_some() {
+                    String::new()
+                } else {
+                    p.body_html
+                };
+                (p.id, html)
+            })
+            .collect()
+    };
     let people = crate::user::refs(
         ctx,
         rows.iter()
@@ -150,6 +288,8 @@ async fn views(ctx: &Ctx, rows: Vec<remedy::Model>) -> Result<Vec<RemedyView>> {
         .map(|r| {
             Ok(RemedyView {
                 id: i64::from(r.id),
+                ticket: ticket_number(i64::from(r.ticket_id)),
+                reply_html: r.post_id.and_then(|id| replies.get(&id).cloned()),
                 granted_by: people
                     .get(&r.granted_by_id)
                     .cloned()
@@ -262,6 +402,7 @@ pub async fn limits(ctx: &Ctx, actor: &Actor) -> Result<Vec<RemedyLimit>> {
                 role: r.role,
                 department: r.department_id.and_then(|id| departments.get(&id).cloned()),
                 max_won: r.max_won,
+                monthly_max_won: r.monthly_max_won,
             })
         })
         .collect()
@@ -279,6 +420,15 @@ pub async fn set_limit(ctx: &Ctx, actor: &Actor, input: RemedyLimit) -> Result<R
             format!("must be 0 to {MAX_AMOUNT_WON}"),
         ));
     }
+    if input
+        .monthly_max_won
+        .is_some_and(|m| !(0..=MAX_AMOUNT_WON).contains(&m))
+    {
+        return Err(Error::invalid(
+            "monthly_max_won",
+            format!("must be 0 to {MAX_AMOUNT_WON}"),
+        ));
+    }
     let department = crate::department::find_for_field(ctx, input.department.as_deref()).await?;
     let department_id = department.map(|d| d.id);
     let now = ctx.clock.now();
@@ -293,11 +443,12 @@ pub async fn set_limit(ctx: &Ctx, actor: &Actor, input: RemedyLimit) -> Result<R
         .await?;
     let before = existing
         .as_ref()
-        .map(|r| serde_json::json!({"max_won": r.max_won}));
+        .map(|r| serde_json::json!({"max_won": r.max_won, "monthly_max_won": r.monthly_max_won}));
     match existing {
         Some(row) => {
             let mut active = row.into_active_model();
             active.max_won = Set(input.max_won);
+            active.monthly_max_won = Set(input.monthly_max_won);
             active.update(&txn).await?;
         }
         None => {
@@ -305,6 +456,7 @@ pub async fn set_limit(ctx: &Ctx, actor: &Actor, input: RemedyLimit) -> Result<R
                 role: Set(input.role),
                 department_id: Set(department_id),
                 max_won: Set(input.max_won),
+                monthly_max_won: Set(input.monthly_max_won),
                 ..Default::default()
             }
             .insert(&txn)
@@ -324,7 +476,9 @@ pub async fn set_limit(ctx: &Ctx, actor: &Actor, input: RemedyLimit) -> Result<R
                 input.department.as_deref().unwrap_or("*")
             ),
             before,
-            after: Some(serde_json::json!({"max_won": input.max_won})),
+            after: Some(
+                serde_json::json!({"max_won": input.max_won, "monthly_max_won": input.monthly_max_won}),
+            ),
         },
         now,
     )

@@ -20,6 +20,7 @@ mod m20261126_000014_insight_indexes;
 mod m20261126_000015_events;
 mod m20261126_000016_delivery;
 mod m20261129_000017_token_expiry;
+mod m20261203_000018_response_clocks;
 
 /// Lists every migration in the order it must run.
 pub struct Migrator;
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000015_events::Migration),
             Box::new(m20261126_000016_delivery::Migration),
             Box::new(m20261129_000017_token_expiry::Migration),
+            Box::new(m20261203_000018_response_clocks::Migration),
         ]
     }
 }

@@ -262,6 +262,8 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
         let first_response_at =
             answered.then(|| created_at + Duration::minutes(rng.random_range(4..90)));
         let resolved = matches!(t.4, TicketStatus::Resolved | TicketStatus::Closed);
+        let target = DEPARTMENTS.iter().find(|d| d.0 == t.3).map_or(60, |d| d.3);
+        let due_at = created_at + Duration::minutes(i64::from(target));
         let row = ticket::ActiveModel {
             kind: Set(t.0),
             title: Set(t.1.to_owned()),
@@ -274,15 +276,27 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
             created_at: Set(created_at),
             updated_at: Set(first_response_at.unwrap_or(created_at)),
             sla_started_at: Set(created_at),
-            sla_due_at: Set(Some({
-                let minutes = DEPARTMENTS.iter().find(|d| d.0 == t.3).map_or(60, |d| d.3);
-                created_at + Duration::minutes(i64::from(minutes))
-            })),
+            // The deadline of the running clock: none once answered.
+            sla_due_at: Set((!answered).then_some(due_at)),
             first_response_at: Set(first_response_at),
             first_response_by_id: Set(answered.then_some(answerer)),
             resolved_at: Set(resolved.then(|| created_at + Duration::hours(6))),
             rating_score: Set(resolved.then(|| rng.random_range(3..=5))),
             me_too_count: Set(i32::try_from(i % 4).unwrap_or(0)),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        crate::entity::ticket_clock::ActiveModel {
+            ticket_id: Set(row.id),
+            department_id: Set(Some(department_id)),
+            kind: Set(shared::ClockKind::First),
+            target_minutes: Set(target),
+            started_at: Set(created_at),
+            due_at: Set(due_at),
+            stopped_at: Set(first_response_at),
+            outcome: Set(answered.then_some(shared::ClockOutcome::Answered)),
+            stopped_by_id: Set(answered.then_some(answerer)),
             ..Default::default()
         }
         .insert(&txn)

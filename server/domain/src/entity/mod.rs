@@ -32,6 +32,7 @@ pub mod report;
 pub mod review_word;
 pub mod session;
 pub mod ticket;
+pub mod ticket_clock;
 pub mod ticket_me_too;
 pub mod ticket_post;
 pub mod user;

@@ -7,6 +7,8 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub ticket_id: i32,
+    /// The reply it was offered in.
+    pub post_id: Option<i32>,
     pub kind: shared::RemedyKind,
     pub amount_won: i64,
     pub description: String,

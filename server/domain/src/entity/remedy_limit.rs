@@ -10,6 +10,7 @@ pub struct Model {
     pub role: shared::Role,
     pub department_id: Option<i32>,
     pub max_won: i64,
+    pub monthly_max_won: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,10 +10,10 @@ use shared::insight::{
 };
 use shared::ticket::ticket_number;
 
-use super::daily::{daily_figures, grouped};
+use super::daily::{STAFF_MEMBERS, daily_figures, grouped};
 use super::figures::{
-    TOP, all_departments, commitment_figures, count, delivered, department_figures, durations,
-    first_response, percent, resolved, tickets_filed,
+    TOP, all_departments, clocks_started, commitment_figures, count, delivered, department_figures,
+    durations, first_response, percent, resolved, staff_members, tickets_filed,
 };
 use super::range::{Range, SCORECARD_DAYS, range_of};
 use crate::actor::Actor;
@@ -30,11 +30,14 @@ pub async fn dashboard(ctx: &Ctx, actor: &Actor, query: &DashboardQuery) -> Resu
 
     let daily = daily_figures(ctx, range).await?;
     let filed = tickets_filed(ctx, range).await?;
+    let clocks = clocks_started(ctx, range).await?;
 
     // Trending: votes gained in the range.
     let top: Vec<(i32, i64)> = grouped(
         ctx,
-        "SELECT idea_id, COUNT(*) AS n FROM idea_votes WHERE {range} GROUP BY idea_id ORDER BY n DESC, idea_id LIMIT 5",
+        &format!(
+            "SELECT idea_id, COUNT(*) AS n FROM idea_votes WHERE user_id NOT IN ({STAFF_MEMBERS}) AND {{range}} GROUP BY idea_id ORDER BY n DESC, idea_id LIMIT 5"
+        ),
         range,
     )
     .await?;
@@ -64,6 +67,7 @@ pub async fn dashboard(ctx: &Ctx, actor: &Actor, query: &DashboardQuery) -> Resu
         .column(ticket_me_too::Column::TicketId)
         .filter(ticket_me_too::Column::CreatedAt.gte(range.start))
         .filter(ticket_me_too::Column::CreatedAt.lt(range.end))
+        .filter(ticket_me_too::Column::UserId.not_in_subquery(staff_members()))
         .into_tuple()
         .all(db)
         .await?;
@@ -196,7 +200,7 @@ pub async fn dashboard(ctx: &Ctx, actor: &Actor, query: &DashboardQuery) -> Resu
         from: range.from.format("%Y-%m-%d").to_string(),
         to: range.to.format("%Y-%m-%d").to_string(),
         daily,
-        departments: department_figures(&departments, &filed, now),
+        departments: department_figures(&departments, &clocks, now),
         first_response: first_response(&filed),
         resolution: durations(
             resolved
@@ -220,6 +224,7 @@ pub async fn scorecard(ctx: &Ctx) -> Result<Scorecard> {
     let to = now.date_naive();
     let range = Range::new(to - Duration::days(SCORECARD_DAYS - 1), to);
     let filed = tickets_filed(ctx, range).await?;
+    let clocks = clocks_started(ctx, range).await?;
     let departments = all_departments(ctx).await?;
     let promises = commitment_figures(ctx, range).await?;
     let counted = promises.kept_on_time + promises.kept_late + promises.overdue;
@@ -238,6 +243,6 @@ pub async fn scorecard(ctx: &Ctx) -> Result<Scorecard> {
                 .filter(|t| t.resolved_at.is_some_and(|at| range.contains(at)))
                 .count(),
         ),
-        departments: department_figures(&departments, &filed, now),
+        departments: department_figures(&departments, &clocks, now),
     })
 }

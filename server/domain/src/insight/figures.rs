@@ -9,9 +9,9 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use shared::insight::{CommitmentFigures, DepartmentFigures, DurationFigures, MonthCount};
 
 use super::range::Range;
-use crate::entity::{commitment, department, idea_status_change, ticket};
+use crate::entity::{commitment, department, idea_status_change, ticket, ticket_clock, user};
 use crate::{Ctx, Result};
-use shared::CommitmentStatus;
+use shared::{ClockOutcome, CommitmentStatus, Role};
 
 /// Rows in the top lists.
 pub(super) const TOP: usize = 5;
@@ -46,42 +46,84 @@ pub(super) fn percent(part: i64, whole: i64) -> Option<f64> {
     (whole > 0).then(|| (part as f64) * 100.0 / (whole as f64))
 }
 
-/// Tickets filed in the range.
+/// Staff members' ids, as a subquery: their own tickets, ratings, votes
+/// and "me too" marks stay out of the figures.
+pub(super) fn staff_members() -> sea_orm::sea_query::SelectStatement {
+    sea_orm::sea_query::Query::select()
+        .column(user::Column::Id)
+        .from(user::Entity)
+        .and_where(user::Column::Role.is_in([Role::Employee, Role::Moderator, Role::Admin]))
+        .to_owned()
+}
+
+/// Tickets filed by customers in the range.
 pub(super) async fn tickets_filed(ctx: &Ctx, range: Range) -> Result<Vec<ticket::Model>> {
     Ok(ticket::Entity::find()
         .filter(ticket::Column::CreatedAt.gte(range.start))
         .filter(ticket::Column::CreatedAt.lt(range.end))
+        .filter(ticket::Column::AuthorId.not_in_subquery(staff_members()))
         .all(&ctx.db)
         .await?)
 }
 
-/// First answers and promises per department, for tickets filed in the range.
+/// Tickets staff filed themselves (as a subquery), whose clocks, promises
+/// and ratings are left out.
+fn staff_tickets() -> sea_orm::sea_query::SelectStatement {
+    sea_orm::sea_query::Query::select()
+        .column(ticket::Column::Id)
+        .from(ticket::Entity)
+        .and_where(ticket::Column::AuthorId.in_subquery(staff_members()))
+        .to_owned()
+}
+
+/// Response clocks started in the range on customers' tickets.
+pub(super) async fn clocks_started(ctx: &Ctx, range: Range) -> Result<Vec<ticket_clock::Model>> {
+    Ok(ticket_clock::Entity::find()
+        .filter(ticket_clock::Column::StartedAt.gte(range.start))
+        .filter(ticket_clock::Column::StartedAt.lt(range.end))
+        .filter(ticket_clock::Column::TicketId.not_in_subquery(staff_tickets()))
+        .all(&ctx.db)
+        .await?)
+}
+
+/// Whether a clock counts yet: stopped other than by the customer, or
+/// running past its deadline.
+fn counted(clock: &ticket_clock::Model, now: DateTime<Utc>) -> bool {
+    match clock.outcome {
+        Some(ClockOutcome::Withdrawn) => false,
+        Some(_) => true,
+        None => now > clock.due_at,
+    }
+}
+
+/// Answers and promises per department, from the response clocks started
+/// in the range: each clock is one promise (first answer, after a hand-off,
+/// next reply), met when it stopped by its deadline (answered, or handed on
+/// in time), breached when it stopped later or still runs past it; clocks
+/// the customer withdrew and clocks still within their time are not counted.
 pub(super) fn department_figures(
     departments: &[department::Model],
-    filed: &[ticket::Model],
+    clocks: &[ticket_clock::Model],
     now: DateTime<Utc>,
 ) -> Vec<DepartmentFigures> {
     departments
         .iter()
         .map(|d| {
-            let mine: Vec<&ticket::Model> = filed
+            let mine: Vec<&ticket_clock::Model> = clocks
                 .iter()
-                .filter(|t| t.department_id == Some(d.id))
+                .filter(|c| c.department_id == Some(d.id))
                 .collect();
             let minutes: Vec<i64> = mine
                 .iter()
-                .filter_map(|t| {
-                    t.first_response_at
-                        .map(|at| (at - t.created_at).num_minutes())
-                })
+                .filter(|c| c.outcome == Some(ClockOutcome::Answered))
+                .filter_map(|c| c.stopped_at.map(|at| (at - c.started_at).num_minutes()))
                 .collect();
             let (mut met, mut breached) = (0, 0);
-            for t in &mine {
-                match (t.first_response_at, t.sla_due_at) {
-                    (Some(answered), Some(due)) if answered <= due => met += 1,
-                    (Some(_), Some(_)) => breached += 1,
-                    (None, Some(due)) if due < now => breached += 1,
-                    _ => {}
+            for c in mine.iter().filter(|c| counted(c, now)) {
+                if crate::ticket::breached(c, now) {
+                    breached += 1;
+                } else {
+                    met += 1;
                 }
             }
             let stats = durations(minutes);
@@ -123,6 +165,7 @@ pub(super) async fn commitment_figures(ctx: &Ctx, range: Range) -> Result<Commit
     let rows = commitment::Entity::find()
         .filter(commitment::Column::CreatedAt.gte(range.start))
         .filter(commitment::Column::CreatedAt.lt(range.end))
+        .filter(commitment::Column::TicketId.not_in_subquery(staff_tickets()))
         .all(&ctx.db)
         .await?;
     let mut figures = CommitmentFigures::default();
@@ -165,10 +208,12 @@ pub(super) async fn delivered(ctx: &Ctx, range: Range) -> Result<Vec<MonthCount>
         .collect())
 }
 
+/// Customers' tickets resolved in the range (with their ratings).
 pub(super) async fn resolved(ctx: &Ctx, range: Range) -> Result<Vec<ticket::Model>> {
     Ok(ticket::Entity::find()
         .filter(ticket::Column::ResolvedAt.gte(range.start))
         .filter(ticket::Column::ResolvedAt.lt(range.end))
+        .filter(ticket::Column::AuthorId.not_in_subquery(staff_members()))
         .all(&ctx.db)
         .await?)
 }

@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use chrono::Duration;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use shared::idea::BODY_MAX_CHARS;
 use shared::ticket::ticket_number;
@@ -12,16 +11,17 @@ use shared::{
     TicketView,
 };
 
+use super::clock;
 use super::store::{
-    DEFAULT_TARGET_MINUTES, PRIVATE_DETAILS_MAX_CHARS, REOPEN_WINDOW, TRIAGE_DEPARTMENT, find,
-    insert_post, scope_for, staff_member, validate_text,
+    PRIVATE_DETAILS_MAX_CHARS, REOPEN_WINDOW, TRIAGE_DEPARTMENT, find, insert_post, scope_for,
+    staff_member, validate_text,
 };
 use super::view::get;
 use crate::actor::Actor;
 use crate::entity::{department, ticket, user};
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, db, markdown};
-use shared::TicketPostKind;
+use shared::{ClockKind, ClockOutcome, TicketPostKind};
 
 fn validate_new(input: &NewTicket) -> Result<(String, Option<String>)> {
     let mut errors = BTreeMap::new();
@@ -74,9 +74,6 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewTicket) -> Result<Ticket
                 .await?
         }
     };
-    let target = department
-        .as_ref()
-        .map_or(DEFAULT_TARGET_MINUTES, |d| d.first_response_minutes);
     crate::guard::admit(
         ctx,
         member,
@@ -87,19 +84,19 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewTicket) -> Result<Ticket
     .await?;
     let now = ctx.clock.now();
     let txn = crate::db::begin_write(&ctx.db).await?;
-    let row = ticket::ActiveModel {
+    let saved = ticket::ActiveModel {
         kind: Set(input.kind),
         title: Set(title),
         body_html: Set(markdown::render(&input.body)),
         body_md: Set(input.body),
         private_details: Set(private),
         status: Set(TicketStatus::Open),
-        department_id: Set(department.map(|d| d.id)),
+        department_id: Set(department.as_ref().map(|d| d.id)),
         author_id: Set(member.id),
         created_at: Set(now),
         updated_at: Set(now),
         sla_started_at: Set(now),
-        sla_due_at: Set(Some(now + Duration::minutes(i64::from(target)))),
+        sla_due_at: Set(None),
         first_response_at: Set(None),
         first_response_by_id: Set(None),
         resolved_at: Set(None),
@@ -111,7 +108,18 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewTicket) -> Result<Ticket
     }
     .insert(&txn)
     .await?;
-    let number = ticket_number(i64::from(row.id));
+    let mut row = saved.clone().into_active_model();
+    clock::start(
+        &txn,
+        &mut row,
+        saved.id,
+        department.as_ref(),
+        ClockKind::First,
+        now,
+    )
+    .await?;
+    row.update(&txn).await?;
+    let number = ticket_number(i64::from(saved.id));
     crate::events::publish(
         &txn,
         crate::events::QUEUE.to_owned(),
@@ -166,6 +174,9 @@ pub async fn reply(
     } else {
         policy::member_for(actor, Action::ReplyTicket, scope)?
     };
+    if promise.is_some() || remedy.is_some() {
+        crate::remedy::refuse_own(member, &row)?;
+    }
     let status = row.status;
     if status == TicketStatus::Closed {
         return Err(Error::Conflict(
@@ -182,20 +193,32 @@ pub async fn reply(
         crate::commitment::make(&txn, member, &row, post.id, commitment, due_on, now).await?;
     }
     if let Some(valid) = remedy {
-        crate::remedy::grant(&txn, member, &row, valid, now).await?;
+        crate::remedy::grant(&txn, member, &row, post.id, valid, now).await?;
     }
     let staff_reply = !input.internal && member.role.is_staff() && scope == Scope::Others;
     let author_reply = scope == Scope::Own;
+    let running = clock::running(&txn, row.id).await?;
     let mut active = row.clone().into_active_model();
     active.updated_at = Set(now);
-    if staff_reply && row.first_response_at.is_none() {
-        active.first_response_at = Set(Some(now));
-        active.first_response_by_id = Set(Some(member.id));
+    if staff_reply {
         if status == TicketStatus::Open {
             active.status = Set(TicketStatus::Acknowledged);
         }
-    }
-    if staff_reply {
+        if let Some(kept) = running.filter(|c| clock::answers(c, member)) {
+            clock::stop(
+                &txn,
+                &mut active,
+                kept,
+                ClockOutcome::Answered,
+                Some(member.id),
+                now,
+            )
+            .await?;
+            if row.first_response_at.is_none() {
+                active.first_response_at = Set(Some(now));
+                active.first_response_by_id = Set(Some(member.id));
+            }
+        }
         crate::notification::tell_member(
             &txn,
             crate::notification::Notice {
@@ -209,6 +232,19 @@ pub async fn reply(
             now,
         )
         .await?;
+    } else if author_reply && running.is_none() {
+        // The customer wrote again after an answer: the department's
+        // promise applies again to the next answer.
+        let holder = holding_department(&txn, row.department_id).await?;
+        clock::start(
+            &txn,
+            &mut active,
+            row.id,
+            holder.as_ref(),
+            ClockKind::NextReply,
+            now,
+        )
+        .await?;
     }
     if author_reply && status == TicketStatus::WaitingForCustomer {
         active.status = Set(TicketStatus::InProgress);
@@ -218,8 +254,20 @@ pub async fn reply(
     get(ctx, actor, number).await
 }
 
-/// Hands a ticket to the department that can solve it, with a public note;
-/// if nobody has answered yet, the new department's promise starts now.
+/// The department holding a ticket, whose promise a new clock carries.
+async fn holding_department(
+    txn: &sea_orm::DatabaseTransaction,
+    id: Option<i32>,
+) -> Result<Option<department::Model>> {
+    Ok(match id {
+        Some(id) => department::Entity::find_by_id(id).one(txn).await?,
+        None => None,
+    })
+}
+
+/// Hands a ticket to the department that can solve it, with a public note.
+/// The note is not an answer: the receiving department's own promise starts
+/// now and runs until it answers.
 pub async fn transfer(
     ctx: &Ctx,
     actor: &Actor,
@@ -263,16 +311,33 @@ pub async fn transfer(
     .after(serde_json::json!({"department_id": target.id, "note": input.note}))
     .write(&txn, now)
     .await?;
-    let unanswered = row.first_response_at.is_none();
+    let finished = matches!(row.status, TicketStatus::Resolved | TicketStatus::Closed);
+    let ticket_id = row.id;
     let mut active = row.into_active_model();
     active.department_id = Set(Some(target.id));
     active.assignee_id = Set(None);
     active.updated_at = Set(now);
-    if unanswered {
-        active.sla_started_at = Set(now);
-        active.sla_due_at = Set(Some(
-            now + Duration::minutes(i64::from(target.first_response_minutes)),
-        ));
+    if let Some(passed) = clock::running(&txn, ticket_id).await? {
+        clock::stop(
+            &txn,
+            &mut active,
+            passed,
+            ClockOutcome::HandedOff,
+            Some(member.id),
+            now,
+        )
+        .await?;
+    }
+    if !finished {
+        clock::start(
+            &txn,
+            &mut active,
+            ticket_id,
+            Some(&target),
+            ClockKind::HandOff,
+            now,
+        )
+        .await?;
     }
     active.update(&txn).await?;
     txn.commit().await?;
@@ -339,12 +404,12 @@ pub async fn change_status(
         )));
     }
     let finishing = matches!(input.status, TicketStatus::Resolved | TicketStatus::Closed);
-    let staff_finishes_unanswered =
-        finishing && scope == Scope::Others && row.first_response_at.is_none();
+    let running = clock::running(&txn, row.id).await?;
+    let staff_finishes_unanswered = finishing && scope == Scope::Others && running.is_some();
     if staff_finishes_unanswered && note.is_none() {
         return Err(Error::invalid(
             "note",
-            "nobody has answered this ticket yet: say publicly why it is closed (for example “duplicate of VOC-000123”)",
+            "the customer is waiting for an answer: say publicly why it is closed (for example “duplicate of VOC-000123”)",
         ));
     }
     let mut post = insert_post(
@@ -371,14 +436,47 @@ pub async fn change_status(
         .write(&txn, now)
         .await?;
     }
+    let answered_before = row.first_response_at.is_some();
+    let (ticket_id, department_id) = (row.id, row.department_id);
     let mut active = row.into_active_model();
     active.status = Set(input.status);
     active.updated_at = Set(now);
-    if staff_finishes_unanswered {
-        // The public closing note is the ticket's answer, and its time
-        // counts against the promise like any other answer.
-        active.first_response_at = Set(Some(now));
-        active.first_response_by_id = Set(Some(member.id));
+    match running {
+        // The public closing note is the answer, and its time counts
+        // against the promise like any other answer.
+        Some(open) if staff_finishes_unanswered => {
+            clock::stop(
+                &txn,
+                &mut active,
+                open,
+                ClockOutcome::Answered,
+                Some(member.id),
+                now,
+            )
+            .await?;
+            if !answered_before {
+                active.first_response_at = Set(Some(now));
+                active.first_response_by_id = Set(Some(member.id));
+            }
+        }
+        // The customer closed it themselves: nobody waits any more.
+        Some(open) if finishing => {
+            clock::stop(&txn, &mut active, open, ClockOutcome::Withdrawn, None, now).await?;
+        }
+        // The customer reopened it: the next answer is owed again.
+        None if scope == Scope::Own && input.status == TicketStatus::Open => {
+            let holder = holding_department(&txn, department_id).await?;
+            clock::start(
+                &txn,
+                &mut active,
+                ticket_id,
+                holder.as_ref(),
+                ClockKind::NextReply,
+                now,
+            )
+            .await?;
+        }
+        _ => {}
     }
     match input.status {
         TicketStatus::Resolved => active.resolved_at = Set(Some(now)),

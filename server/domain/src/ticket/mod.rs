@@ -5,11 +5,13 @@
 //! What only some may see is decided here and nowhere else: private details
 //! reach the author and staff, internal notes reach staff.
 
+mod clock;
 mod command;
 mod feedback;
 mod store;
 mod view;
 
+pub use clock::breached;
 pub use command::{assign, change_status, create, reply, transfer};
 pub use feedback::{me_too, rate};
 pub use store::{

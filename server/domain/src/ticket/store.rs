@@ -9,10 +9,10 @@ use sea_orm::{ActiveModelTrait, EntityTrait, QuerySelect, Set};
 use shared::idea::BODY_MAX_CHARS;
 use shared::staff::DepartmentRef;
 use shared::ticket::{parse_ticket_number, ticket_number};
-use shared::{FirstResponse, TicketCard, TicketStatus, UserRef};
+use shared::{TicketCard, TicketStatus, UserRef};
 
 use crate::actor::{Actor, Member};
-use crate::entity::{department, ticket, ticket_post};
+use crate::entity::{department, ticket, ticket_clock, ticket_post};
 use crate::policy::Scope;
 use crate::{Ctx, Error, Result, markdown};
 use shared::TicketPostKind;
@@ -83,44 +83,6 @@ pub(super) fn department_ref(
     })
 }
 
-pub(super) fn target_minutes(all: &HashMap<i32, department::Model>, id: Option<i32>) -> i32 {
-    id.and_then(|id| all.get(&id))
-        .map_or(DEFAULT_TARGET_MINUTES, |d| d.first_response_minutes)
-}
-
-/// The promise of a ticket, how long it has run, and whether it broke.
-pub(super) fn first_response(
-    row: &ticket::Model,
-    target: i32,
-    people: &HashMap<i32, UserRef>,
-    now: DateTime<Utc>,
-) -> FirstResponse {
-    let due = row.sla_started_at + Duration::minutes(i64::from(target));
-    let minutes = row
-        .first_response_at
-        .map(|at| Ord::max((at - row.sla_started_at).num_minutes(), 0));
-    let breached = match row.first_response_at {
-        Some(at) => at > due,
-        None => now > due,
-    };
-    FirstResponse {
-        target_minutes: i64::from(target),
-        started_at: rfc3339(row.sla_started_at),
-        due_at: row.first_response_at.is_none().then(|| rfc3339(due)),
-        answered_at: row.first_response_at.map(rfc3339),
-        by: row
-            .first_response_by_id
-            .and_then(|id| people.get(&id))
-            .and_then(|p| p.staff.clone()),
-        minutes,
-        breached,
-        waiting_minutes: row
-            .first_response_at
-            .is_none()
-            .then(|| Ord::max((now - row.created_at).num_minutes(), 0)),
-    }
-}
-
 pub(super) fn person(people: &HashMap<i32, UserRef>, id: i32) -> Result<UserRef> {
     people
         .get(&id)
@@ -130,11 +92,17 @@ pub(super) fn person(people: &HashMap<i32, UserRef>, id: i32) -> Result<UserRef>
 
 pub(super) fn card(
     row: ticket::Model,
+    clocks: &[ticket_clock::Model],
     all: &HashMap<i32, department::Model>,
     people: &HashMap<i32, UserRef>,
     now: DateTime<Utc>,
 ) -> Result<TicketCard> {
-    let first = first_response(&row, target_minutes(all, row.department_id), people, now);
+    let first = super::clock::first_response(&row, clocks, people, now);
+    let running = clocks
+        .iter()
+        .rev()
+        .find(|c| c.stopped_at.is_none())
+        .map(|c| super::clock::view(c, all, people, now));
     Ok(TicketCard {
         number: ticket_number(i64::from(row.id)),
         kind: row.kind,
@@ -144,6 +112,7 @@ pub(super) fn card(
         assignee: row.assignee_id.map(|id| person(people, id)).transpose()?,
         me_too: i64::from(row.me_too_count),
         first_response: first,
+        clock: running,
         created_at: rfc3339(row.created_at),
         title: row.title,
     })
@@ -223,48 +192,4 @@ pub(super) async fn insert_post(
     )
     .await?;
     Ok(post)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ticket_at(started: DateTime<Utc>, answered: Option<DateTime<Utc>>) -> ticket::Model {
-        ticket::Model {
-            id: 1,
-            kind: shared::TicketKind::Complaint,
-            title: "t".to_owned(),
-            body_md: String::new(),
-            body_html: String::new(),
-            private_details: None,
-            status: TicketStatus::Open,
-            department_id: None,
-            author_id: 1,
-            created_at: started,
-            updated_at: started,
-            sla_started_at: started,
-            first_response_at: answered,
-            first_response_by_id: None,
-            resolved_at: None,
-            assignee_id: None,
-            sla_due_at: None,
-            me_too_count: 0,
-            rating_score: None,
-            rating_comment: None,
-        }
-    }
-
-    #[test]
-    fn the_promise_breaks_only_after_its_minutes() {
-        let start = DateTime::<Utc>::from_timestamp(1_790_000_000, 0).expect("time");
-        let people = HashMap::new();
-        let waiting = ticket_at(start, None);
-        assert!(!first_response(&waiting, 30, &people, start + Duration::minutes(30)).breached);
-        assert!(first_response(&waiting, 30, &people, start + Duration::minutes(31)).breached);
-        let answered = ticket_at(start, Some(start + Duration::minutes(7)));
-        let kept = first_response(&answered, 12, &people, start + Duration::days(1));
-        assert!(!kept.breached);
-        assert_eq!(kept.minutes, Some(7));
-        assert_eq!(kept.due_at, None);
-    }
 }

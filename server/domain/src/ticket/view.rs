@@ -12,9 +12,10 @@ use shared::{
     TicketView,
 };
 
+use super::clock;
 use super::store::{
-    REOPEN_WINDOW, card, department_ref, departments, find, first_response, parse_status, person,
-    rfc3339, scope_for, staff_member, target_minutes,
+    REOPEN_WINDOW, card, department_ref, departments, find, parse_status, person, rfc3339,
+    scope_for, staff_member,
 };
 use crate::actor::Actor;
 use crate::entity::{ticket, ticket_me_too, ticket_post};
@@ -36,12 +37,16 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: &str) -> Result<TicketView> {
         .into_iter()
         .filter(|p| p.kind != TicketPostKind::Internal || staff)
         .collect::<Vec<_>>();
+    let clocks = clock::for_tickets(&ctx.db, [row.id])
+        .await?
+        .remove(&row.id)
+        .unwrap_or_default();
     let people = crate::user::refs(
         ctx,
         [row.author_id]
             .into_iter()
             .chain(row.assignee_id)
-            .chain(row.first_response_by_id)
+            .chain(clocks.iter().filter_map(|c| c.stopped_by_id))
             .chain(posts.iter().map(|p| p.author_id)),
     )
     .await?;
@@ -100,7 +105,17 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: &str) -> Result<TicketView> {
         assignee: row.assignee_id.map(|id| person(&people, id)).transpose()?,
         me_too: i64::from(row.me_too_count),
         me_too_mine,
-        first_response: first_response(&row, target_minutes(&all, row.department_id), &people, now),
+        first_response: clock::first_response(&row, &clocks, &people, now),
+        clocks: clocks
+            .iter()
+            .map(|c| clock::view(c, &all, &people, now))
+            .collect(),
+        remedy_allowance: match staff_member(actor) {
+            Some(member) if policy::can(actor, Action::GrantRemedy, Scope::Others) => {
+                Some(crate::remedy::allowance(&ctx.db, member, &row, now).await?)
+            }
+            _ => None,
+        },
         posts,
         commitments: crate::commitment::for_ticket(ctx, row.id).await?,
         remedies: crate::remedy::for_ticket(ctx, row.id).await?,
@@ -121,8 +136,8 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: &str) -> Result<TicketView> {
     })
 }
 
-/// Public tickets, newest first, or the staff queue (`sort=urgent`): open
-/// work ordered by the first-answer deadline, answered tickets after.
+/// Public tickets, newest first, or the staff queue (`sort=urgent`): work
+/// waiting for an answer ordered by its deadline, answered tickets after.
 pub async fn list(ctx: &Ctx, actor: &Actor, query: &TicketQuery) -> Result<Page<TicketCard>> {
     let limit = crate::pagination::page_limit(query.limit)?;
     let urgent = match query.sort.as_deref() {
@@ -173,10 +188,11 @@ pub async fn list(ctx: &Ctx, actor: &Actor, query: &TicketQuery) -> Result<Page<
     let (rows, next_cursor) = if urgent {
         let offset = crate::pagination::offset(query.cursor.as_deref())?;
         let rows = select
-            // Waiting for a first answer comes first, the earliest
-            // deadline (so the breached) on top; answered tickets after,
-            // the most recently active first.
-            .order_by_asc(Expr::col(ticket::Column::FirstResponseAt).is_not_null())
+            // Waiting for an answer (first, after a hand-off, or after the
+            // customer wrote again) comes first, the earliest deadline (so
+            // the breached) on top; answered tickets after, the most
+            // recently active first.
+            .order_by_asc(Expr::col(ticket::Column::SlaDueAt).is_null())
             .order_by_asc(ticket::Column::SlaDueAt)
             .order_by_desc(ticket::Column::UpdatedAt)
             .order_by_asc(ticket::Column::Id)
@@ -198,18 +214,22 @@ pub async fn list(ctx: &Ctx, actor: &Actor, query: &TicketQuery) -> Result<Page<
             .await?;
         crate::pagination::split_page(rows, limit, |r| format!("n.{}", r.id))
     };
+    let mut clocks = clock::for_tickets(&ctx.db, rows.iter().map(|r| r.id)).await?;
     let mut ids: Vec<i32> = Vec::with_capacity(rows.len() * 3);
     for row in &rows {
         ids.push(row.author_id);
         ids.extend(row.assignee_id);
-        ids.extend(row.first_response_by_id);
     }
+    ids.extend(clocks.values().flatten().filter_map(|c| c.stopped_by_id));
     let people = crate::user::refs(ctx, ids).await?;
     let all = departments(ctx).await?;
     let now = ctx.clock.now();
     let items = rows
         .into_iter()
-        .map(|row| card(row, &all, &people, now))
+        .map(|row| {
+            let mine = clocks.remove(&row.id).unwrap_or_default();
+            card(row, &mine, &all, &people, now)
+        })
         .collect::<Result<Vec<_>>>()?;
     Ok(Page { items, next_cursor })
 }
