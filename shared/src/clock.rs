@@ -55,4 +55,6 @@ pub struct ResponseClock {
     pub minutes: Option<i64>,
     /// Stopped after its due time, or still running past it.
     pub breached: bool,
+    /// While it runs: minutes since it started.
+    pub waiting_minutes: Option<i64>,
 }

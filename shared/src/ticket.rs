@@ -142,7 +142,8 @@ pub struct TicketQuery {
     /// Only tickets of this kind.
     #[serde(default)]
     pub kind: Option<TicketKind>,
-    /// Only tickets of this department (slug).
+    /// Only tickets of this department (slug); staff may say `mine` for
+    /// their own department, `all` for every one (the default).
     #[serde(default)]
     pub department: Option<String>,
     /// Only the caller's own tickets.

@@ -8,15 +8,20 @@ use shared::{StaffIdentity, UserRef};
 
 use crate::i18n::Locale;
 
-/// A staff signature block.
+/// A staff signature block. `official` is false for what staff write that
+/// is not an answer (internal notes, hand-off and status posts): those are
+/// signed but carry no "Official answer" badge.
 #[component]
-pub fn StaffSignature(staff: StaffIdentity) -> impl IntoView {
+pub fn StaffSignature(
+    staff: StaffIdentity,
+    #[prop(default = true)] official: bool,
+) -> impl IntoView {
     let locale = expect_context::<Locale>();
     view! {
         <span class="signature" data-staff=staff.id>
             <span class="avatar small staff" aria-hidden="true">{staff.initials.clone()}</span>
             <A href=format!("/members/{}", staff.id) attr:class="signature-name">{staff.display_name}</A>
-            <span class="badge-official">{locale.t("idea.official")}</span>
+            {official.then(|| view! { <span class="badge-official">{locale.t("idea.official")}</span> })}
             <span class="signature-initials">{staff.initials}</span>
             {staff.department.map(|d| view! { <span class="signature-department">{d.name}</span> })}
             {staff.title.map(|t| view! { <span class="signature-title">{t}</span> })}

@@ -44,7 +44,11 @@ pub fn AdminPage() -> impl IntoView {
                                 let by = r.granted_by.display_name.clone();
                                 view! {
                                     <li class="remedy" data-remedy=r.id>
+                                        <A href=format!("/tickets/{}", r.ticket) attr:class="remedy-ticket">{r.ticket.clone()}</A> " · "
                                         <strong>{r.description.clone()}</strong> " · " {crate::pages::tickets::won(r.amount)} " " {locale.t("remedy.won")} " · " {by}
+                                        {r.reply_html.clone().filter(|h| !h.trim().is_empty()).map(|html| view! {
+                                            <blockquote class="remedy-reply prose" inner_html=html></blockquote>
+                                        })}
                                         " " <button type="button" class="button small approve" on:click=move |_| { decide.dispatch(DecideRemedy { id: r.id, approve: true }); }>{locale.t("remedy.approve")}</button>
                                         " " <button type="button" class="button small reject" on:click=move |_| { decide.dispatch(DecideRemedy { id: r.id, approve: false }); }>{locale.t("remedy.reject")}</button>
                                     </li>

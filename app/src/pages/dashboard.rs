@@ -87,6 +87,7 @@ pub fn DashboardPage() -> impl IntoView {
                 <p class="lead">{locale.t("dashboard.lead")}</p>
             </div>
         </div>
+        <Definitions/>
         <Transition fallback=|| view! { <p class="loading">"…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
@@ -300,6 +301,24 @@ fn DashboardBody(d: Dashboard) -> impl IntoView {
     view! { {top} {middle} {bottom} }
 }
 
+/// How the figures are counted, in words anyone can check: the same
+/// definitions the domain's insight module implements.
+#[component]
+fn Definitions() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    view! {
+        <details class="definitions">
+            <summary>{locale.t("insight.definitions")}</summary>
+            <ul>
+                <li class="definition-clocks">{locale.t("insight.definition.clocks")}</li>
+                <li class="definition-closing">{locale.t("insight.definition.closing")}</li>
+                <li class="definition-next-reply">{locale.t("insight.definition.next_reply")}</li>
+                <li class="definition-staff">{locale.t("insight.definition.staff")}</li>
+            </ul>
+        </details>
+    }
+}
+
 /// The public scorecard: the last 30 days.
 #[component]
 pub fn ScorecardPage() -> impl IntoView {
@@ -309,6 +328,7 @@ pub fn ScorecardPage() -> impl IntoView {
         <Title text=locale.t("scorecard.title")/>
         <h1>{locale.t("scorecard.title")}</h1>
         <p class="lead">{locale.t("scorecard.lead")}</p>
+        <Definitions/>
         <Suspense fallback=|| view! { <p class="loading">"…"</p> }>
             {move || Suspend::new(async move {
                 match card.await {

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 use shared::{TicketKind, TicketQuery, TicketStatus};
 
 use crate::i18n::Locale;
-use crate::pages::tickets::{TicketList, kind_key, ticket_status_key};
+use crate::pages::tickets::{TicketList, kind_key, staff_status_key};
 use crate::rpc::{ClaimTicket, list_departments, list_incidents, list_tickets};
 
 /// `/staff/queue`.
@@ -23,7 +23,8 @@ pub fn StaffQueuePage() -> impl IntoView {
         let text = |key: &str| params.get(key).filter(|v| !v.is_empty());
         TicketQuery {
             sort: Some("urgent".to_owned()),
-            department: text("department"),
+            // An employee's queue opens on their own department.
+            department: Some(text("department").unwrap_or_else(|| "mine".to_owned())),
             kind: text("kind").and_then(|k| k.parse().ok()),
             status: text("status").and_then(|s| s.parse().ok()),
             assignee: text("assignee"),
@@ -41,6 +42,9 @@ pub fn StaffQueuePage() -> impl IntoView {
         <Title text=locale.t("queue.title")/>
         <h1>{locale.t("queue.title")}</h1>
         <p class="lead">{locale.t("queue.lead")}</p>
+        {move || (query.get().department.as_deref() == Some("mine")).then(|| view! {
+            <p class="queue-scope">{locale.t("queue.showing_mine")} " " <A href="/staff/queue?department=all" attr:class="all-departments">{locale.t("queue.show_all")}</A></p>
+        })}
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 incidents.await.unwrap_or_default().into_iter().map(|i| {
@@ -58,7 +62,8 @@ pub fn StaffQueuePage() -> impl IntoView {
         <Form method="GET" action="/staff/queue">
             <div class="board-filters">
                 <select name="department" aria-label=locale.t("ticket.field_department")>
-                    <option value="">{locale.t("queue.any_department")}</option>
+                    <option value="mine" selected=move || query.get().department.as_deref() == Some("mine")>{locale.t("queue.my_department")}</option>
+                    <option value="all" selected=move || query.get().department.as_deref() == Some("all")>{locale.t("queue.any_department")}</option>
                     <Suspense fallback=|| ()>
                         {move || Suspend::new(async move {
                             departments.await.unwrap_or_default().into_iter().map(|d| {
@@ -77,7 +82,7 @@ pub fn StaffQueuePage() -> impl IntoView {
                 <select name="status" aria-label=locale.t("decision.status")>
                     <option value="">{locale.t("queue.any_open_status")}</option>
                     {[TicketStatus::Open, TicketStatus::Acknowledged, TicketStatus::InProgress, TicketStatus::WaitingForCustomer].into_iter().map(|s| view! {
-                        <option value=s.as_str() selected=move || query.get().status == Some(s)>{locale.t(ticket_status_key(s))}</option>
+                        <option value=s.as_str() selected=move || query.get().status == Some(s)>{locale.t(staff_status_key(s))}</option>
                     }).collect_view()}
                 </select>
                 <select name="assignee" aria-label=locale.t("queue.assignee")>

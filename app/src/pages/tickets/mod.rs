@@ -13,7 +13,9 @@ pub use thread::TicketPage;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::{FirstResponse, TicketCard, TicketKind, TicketStatus};
+use shared::{
+    ClockKind, ClockOutcome, FirstResponse, ResponseClock, TicketCard, TicketKind, TicketStatus,
+};
 
 use crate::i18n::Locale;
 use crate::rpc::ClaimTicket;
@@ -39,6 +41,30 @@ pub fn ticket_status_key(status: TicketStatus) -> &'static str {
         TicketStatus::WaitingForCustomer => "ticket.status.waiting_for_customer",
         TicketStatus::Resolved => "ticket.status.resolved",
         TicketStatus::Closed => "ticket.status.closed",
+    }
+}
+
+/// The translation key of a ticket status in staff words ("waiting for
+/// the customer"), where the customer reads "waiting for you".
+#[must_use]
+pub fn staff_status_key(status: TicketStatus) -> &'static str {
+    match status {
+        TicketStatus::Open => "staff.status.open",
+        TicketStatus::Acknowledged => "staff.status.acknowledged",
+        TicketStatus::InProgress => "staff.status.in_progress",
+        TicketStatus::WaitingForCustomer => "staff.status.waiting_for_customer",
+        TicketStatus::Resolved => "staff.status.resolved",
+        TicketStatus::Closed => "staff.status.closed",
+    }
+}
+
+/// A status in the words of its reader: staff or customer.
+#[must_use]
+pub fn status_key_for(status: TicketStatus, staff: bool) -> &'static str {
+    if staff {
+        staff_status_key(status)
+    } else {
+        ticket_status_key(status)
     }
 }
 
@@ -90,15 +116,7 @@ pub fn PromiseClock(promise: FirstResponse, department: Option<String>) -> impl 
             .into_any()
         }
         (None, waited) => {
-            let minutes = RwSignal::new(waited.unwrap_or(0));
-            Effect::new(move |_| {
-                if let Ok(handle) = set_interval_with_handle(
-                    move || minutes.update(|m| *m += 1),
-                    std::time::Duration::from_mins(1),
-                ) {
-                    on_cleanup(move || handle.clear());
-                }
-            });
+            let minutes = ticking(waited.unwrap_or(0));
             view! {
                 <p class="promise-clock waiting" class:breached=breached data-breached=breached.to_string()>
                     <span class="waiting">{locale.t("ticket.waiting")} " " <strong class="waiting-minutes" data-minutes=move || minutes.get()>{move || format_minutes(minutes.get(), locale)}</strong></span>
@@ -111,6 +129,102 @@ pub fn PromiseClock(promise: FirstResponse, department: Option<String>) -> impl 
     }
 }
 
+fn since_key(kind: ClockKind) -> &'static str {
+    match kind {
+        ClockKind::First => "clock.since.first",
+        ClockKind::HandOff => "clock.since.hand_off",
+        ClockKind::NextReply => "clock.since.next_reply",
+    }
+}
+
+/// Minutes that keep counting in the browser once hydrated.
+fn ticking(start: i64) -> RwSignal<i64> {
+    let minutes = RwSignal::new(start);
+    Effect::new(move |_| {
+        if let Ok(handle) = set_interval_with_handle(
+            move || minutes.update(|m| *m += 1),
+            std::time::Duration::from_mins(1),
+        ) {
+            on_cleanup(move || handle.clear());
+        }
+    });
+    minutes
+}
+
+/// One response clock: who answered (or handed on) in how long, or who
+/// owes the answer now, by when and since what.
+#[component]
+fn ClockLine(clock: ResponseClock) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let department = clock
+        .department
+        .as_ref()
+        .map(|d| d.name.clone())
+        .unwrap_or_default();
+    let breached = clock.breached;
+    let kind = clock.kind.as_str();
+    let late =
+        breached.then(|| view! { " · " <span class="breach">{locale.t("clock.late")}</span> });
+    match clock.outcome {
+        Some(ClockOutcome::Answered) => {
+            let by = clock.by.as_ref().map(short_signature);
+            view! {
+                <p class="promise-clock answered" class:breached=breached data-breached=breached.to_string() data-clock=kind>
+                    <strong class="clock-department">{department}</strong> " · "
+                    {locale.t("ticket.answered_in")} " " <strong class="clock-minutes">{format_minutes(clock.minutes.unwrap_or(0), locale)}</strong>
+                    {by.map(|b| view! { " " {locale.t("ticket.by")} " " <strong class="answered-by">{b}</strong> })}
+                    " · " {locale.t("ticket.promise")} " " {format_minutes(clock.target_minutes, locale)}
+                    {late}
+                </p>
+            }
+            .into_any()
+        }
+        Some(ClockOutcome::HandedOff) => view! {
+            <p class="promise-clock handed-off" class:breached=breached data-breached=breached.to_string() data-clock=kind>
+                <strong class="clock-department">{department}</strong> " · "
+                {locale.t("clock.handed_on_after")} " " <strong class="clock-minutes">{format_minutes(clock.minutes.unwrap_or(0), locale)}</strong>
+                {late}
+            </p>
+        }
+        .into_any(),
+        Some(ClockOutcome::Withdrawn) => ().into_any(),
+        None => {
+            let minutes = ticking(clock.waiting_minutes.unwrap_or(0));
+            view! {
+                <p class="promise-clock waiting" class:breached=breached data-breached=breached.to_string() data-clock=kind>
+                    <strong class="clock-department">{department}</strong> " · "
+                    <span class="waiting">{locale.t("ticket.waiting")} " " <strong class="waiting-minutes" data-minutes=move || minutes.get()>{move || format_minutes(minutes.get(), locale)}</strong></span>
+                    " · " {locale.t("clock.due_within")} " " <strong>{format_minutes(clock.target_minutes, locale)}</strong>
+                    " " {locale.t(since_key(clock.kind))} " " <time datetime=clock.started_at.clone()>{short_time(&clock.started_at)}</time>
+                    {breached.then(|| view! { " · " <span class="breach">{locale.t("ticket.overdue")}</span> })}
+                </p>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Every response clock of a thread, oldest first: "Customer Care answered
+/// in 4 min", then "Mobile: waiting 3 min, answer due within 30 min of the
+/// hand-off at 10:12". Tickets from before clocks were kept show the first
+/// answer alone.
+#[component]
+pub fn ResponseClocks(
+    clocks: Vec<ResponseClock>,
+    first: FirstResponse,
+    department: Option<String>,
+) -> impl IntoView {
+    if clocks.is_empty() {
+        return view! { <PromiseClock promise=first department/> }.into_any();
+    }
+    view! {
+        <div class="response-clocks">
+            {clocks.into_iter().map(|clock| view! { <ClockLine clock/> }).collect_view()}
+        </div>
+    }
+    .into_any()
+}
+
 /// Ticket cards for the support page and the staff queue.
 #[component]
 pub fn TicketList(
@@ -118,6 +232,8 @@ pub fn TicketList(
     #[prop(optional)] claim: Option<ServerAction<ClaimTicket>>,
 ) -> impl IntoView {
     let locale = expect_context::<Locale>();
+    // The queue (with its claim button) speaks staff words.
+    let staff = claim.is_some();
     if tickets.is_empty() {
         return view! { <p class="empty">{locale.t("ticket.none")}</p> }.into_any();
     }
@@ -133,12 +249,18 @@ pub fn TicketList(
                             <div class="idea-meta">
                                 <code class="ticket-number">{t.number.clone()}</code>
                                 <span class="kind">{locale.t(kind_key(t.kind))}</span>
-                                <span class=format!("ticket-status ticket-status-{}", t.status.as_str()) data-status=t.status.as_str()>{locale.t(ticket_status_key(t.status))}</span>
+                                <span class=format!("ticket-status ticket-status-{}", t.status.as_str()) data-status=t.status.as_str()>{locale.t(status_key_for(t.status, staff))}</span>
                                 {dept.clone().map(|d| view! { <span class="category">{d}</span> })}
                                 {(t.me_too > 0).then(|| view! { <span class="me-too-count">{t.me_too} " " {locale.t("ticket.affected")}</span> })}
                                 {t.assignee.clone().map(|a| view! { <span class="assignee">"→ " {a.display_name}</span> })}
                             </div>
-                            <PromiseClock promise=t.first_response.clone() department=dept/>
+                            {match t.clock.clone() {
+                                Some(clock) => view! {
+                                    {(clock.kind == ClockKind::NextReply).then(|| view! { <span class="customer-replied">{locale.t("clock.customer_replied")}</span> })}
+                                    <ClockLine clock/>
+                                }.into_any(),
+                                None => view! { <PromiseClock promise=t.first_response.clone() department=dept/> }.into_any(),
+                            }}
                         </div>
                         {claim.filter(|_| t.assignee.is_none()).map(|claim| view! {
                             <button type="button" class="button small claim" on:click=move |_| { claim.dispatch(ClaimTicket { number: number.clone() }); }>

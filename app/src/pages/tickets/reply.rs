@@ -5,7 +5,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use shared::TicketStatus;
 
-use super::ticket_status_key;
+use super::staff_status_key;
 use crate::components::draft::Draft;
 use crate::components::field::{field_error, form_error};
 use crate::i18n::Locale;
@@ -18,6 +18,7 @@ pub(super) fn ReplyForm(
     draft: Draft,
     staff: bool,
     kit: shared::AnswerKit,
+    allowance: Option<shared::RemedyAllowance>,
 ) -> impl IntoView {
     let locale = expect_context::<Locale>();
     let form = NodeRef::<leptos::html::Form>::new();
@@ -76,6 +77,44 @@ pub(super) fn ReplyForm(
                 <label class="checkbox"><input type="checkbox" name="internal" id="ticket-internal"/> " " {locale.t("ticket.internal_option")}</label>
                 <details class="decision promise-remedy">
                     <summary>{locale.t("ticket.add_promise_remedy")}</summary>
+                    <PromiseRemedyFields reply allowance/>
+                </details>
+            })}
+            <button type="submit" class="button primary">{locale.t("ticket.send")}</button>
+        </ActionForm>
+    }
+}
+
+/// What staff may sum up to alone, shown before they send: "up to 5,000
+/// won more on this ticket, 35,000 won for this customer this month".
+fn allowance_text(allowance: shared::RemedyAllowance, locale: Locale) -> String {
+    match (allowance.ticket_left_won, allowance.month_left_won) {
+        (Some(ticket), Some(month)) => format!(
+            "{} {} {} · {} {} {}",
+            locale.t("remedy.left_ticket"),
+            super::won(ticket),
+            locale.t("remedy.won"),
+            locale.t("remedy.left_month"),
+            super::won(month),
+            locale.t("remedy.won"),
+        ),
+        _ => locale.t("remedy.unlimited").to_owned(),
+    }
+}
+
+/// The promise and remedy fields of a staff reply, with the remaining
+/// limit; on a ticket the employee filed, only why they are not offered.
+#[component]
+fn PromiseRemedyFields(
+    reply: ServerAction<ReplyTicket>,
+    allowance: Option<shared::RemedyAllowance>,
+) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    if allowance.is_some_and(|a| !a.allowed) {
+        return view! { <p class="hint own-ticket">{locale.t("remedy.own_ticket")}</p> }.into_any();
+    }
+    view! {
+                    {allowance.map(|a| view! { <p class="hint remedy-allowance" data-ticket-left=a.ticket_left_won data-month-left=a.month_left_won>{allowance_text(a, locale)} " — " {locale.t("remedy.above_waits")}</p> })}
                     <div class="field">
                         <label for="commitment-text">{locale.t("commitment.text")}</label>
                         <input id="commitment-text" name="commitment_text"/>
@@ -105,11 +144,8 @@ pub(super) fn ReplyForm(
                         <input id="remedy-description" name="remedy_description"/>
                         <p class="field-error" role="alert">{field_error(reply, "remedy.description")}</p>
                     </div>
-                </details>
-            })}
-            <button type="submit" class="button primary">{locale.t("ticket.send")}</button>
-        </ActionForm>
     }
+    .into_any()
 }
 
 #[component]
@@ -162,7 +198,7 @@ pub(super) fn StaffTools(
                         <label for="ticket-new-status">{locale.t("decision.status")}</label>
                         <select id="ticket-new-status" name="status">
                             {TicketStatus::ALL.into_iter().map(|s| view! {
-                                <option value=s.as_str() selected=s == current>{locale.t(ticket_status_key(s))}</option>
+                                <option value=s.as_str() selected=s == current>{locale.t(staff_status_key(s))}</option>
                             }).collect_view()}
                         </select>
                     </div>

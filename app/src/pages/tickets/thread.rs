@@ -10,7 +10,7 @@ use shared::{TicketPost, TicketPostKind, TicketStatus, TicketView};
 
 use super::promises::{Commitment, Remedy};
 use super::reply::{ReplyForm, StaffTools};
-use super::{PromiseClock, kind_key, short_time, ticket_status_key};
+use super::{ResponseClocks, kind_key, short_time, status_key_for};
 use crate::components::draft::Draft;
 use crate::components::field::field_error;
 use crate::components::not_found::NotFoundNotice;
@@ -116,7 +116,7 @@ fn Thread(
                 <div class="idea-meta">
                     <code class="ticket-number">{t.number.clone()}</code>
                     <span class="kind">{locale.t(kind_key(t.kind))}</span>
-                    <span class=format!("ticket-status ticket-status-{}", t.status.as_str()) data-status=t.status.as_str()>{locale.t(ticket_status_key(t.status))}</span>
+                    <span class=format!("ticket-status ticket-status-{}", t.status.as_str()) data-status=t.status.as_str()>{locale.t(status_key_for(t.status, staff))}</span>
                     {dept.clone().map(|d| view! { <span class="category ticket-department">{d}</span> })}
                     {t.assignee.clone().map(|a| view! { <span class="assignee">"→ " {a.display_name}</span> })}
                 </div>
@@ -125,7 +125,7 @@ fn Thread(
                     <AuthorName author=t.author.clone()/>
                     <time datetime=t.created_at.clone()>{short_time(&t.created_at)}</time>
                 </div>
-                <PromiseClock promise=t.first_response.clone() department=dept/>
+                <ResponseClocks clocks=t.clocks.clone() first=t.first_response.clone() department=dept/>
             </header>
             <div class="idea-body prose" inner_html=body></div>
             {t.private_details.clone().map(|p| view! {
@@ -135,7 +135,7 @@ fn Thread(
             })}
             <MeToo number=number.clone() count=t.me_too mine=t.me_too_mine allowed=t.can.me_too/>
             <ol class="ticket-thread">
-                {t.posts.into_iter().map(|p| view! { <Post p/> }).collect_view()}
+                {t.posts.into_iter().map(|p| view! { <Post p for_staff=staff/> }).collect_view()}
             </ol>
             {(!t.commitments.is_empty()).then(|| view! {
                 <section class="commitments" aria-labelledby="commitments-title">
@@ -156,7 +156,7 @@ fn Thread(
             {t.rating.clone().map(|r| view! {
                 <p class="rating" data-score=r.score>{locale.t("ticket.rated")} " " {"★".repeat(usize::try_from(r.score).unwrap_or(0))} " " {r.comment.unwrap_or_default()}</p>
             })}
-            {t.can.reply.then(|| view! { <ReplyForm number=number.clone() reply draft staff=t.can.staff kit/> })}
+            {t.can.reply.then(|| view! { <ReplyForm number=number.clone() reply draft staff=t.can.staff kit allowance=t.remedy_allowance/> })}
             {t.can.rate.then(|| view! { <RatingForm number=number.clone() rate/> })}
             {t.can.reopen.then(|| {
                 let number = number.clone();
@@ -172,13 +172,15 @@ fn Thread(
 }
 
 #[component]
-fn Post(p: TicketPost) -> impl IntoView {
+fn Post(p: TicketPost, for_staff: bool) -> impl IntoView {
     let locale = expect_context::<Locale>();
     let body = p.body_html.clone();
     let has_text = !body.trim().is_empty();
-    let official = p.author.staff.clone();
-    let head = match official {
-        Some(staff) => view! { <StaffSignature staff/> }.into_any(),
+    // Only a public staff reply is an official answer; notes, hand-offs and
+    // status posts are signed without the badge and look different.
+    let answer = p.kind == TicketPostKind::Reply && p.author.staff.is_some();
+    let head = match p.author.staff.clone() {
+        Some(staff) => view! { <StaffSignature staff official=answer/> }.into_any(),
         None => view! { <AuthorName author=p.author.clone()/> }.into_any(),
     };
     let action = match p.kind {
@@ -188,13 +190,13 @@ fn Post(p: TicketPost) -> impl IntoView {
             </span>
         }.into_any()),
         TicketPostKind::Status => p.status.map(|s| view! {
-            <span class="post-action">{locale.t("ticket.marked")} " " <strong data-status=s.as_str()>{locale.t(ticket_status_key(s))}</strong></span>
+            <span class="post-action">{locale.t("ticket.marked")} " " <strong data-status=s.as_str()>{locale.t(status_key_for(s, for_staff))}</strong></span>
         }.into_any()),
         TicketPostKind::Internal => Some(view! { <span class="post-action internal-label">{locale.t("ticket.internal")}</span> }.into_any()),
         TicketPostKind::Reply => None,
     };
     view! {
-        <li class=format!("ticket-post post-{}", p.kind) data-kind=p.kind.as_str()>
+        <li class=format!("ticket-post post-{}", p.kind) class:official-answer=answer data-kind=p.kind.as_str()>
             <div class="timeline-head">
                 {head}
                 {action}

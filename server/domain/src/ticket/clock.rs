@@ -151,6 +151,10 @@ pub(super) fn view(
             .stopped_at
             .map(|at| minutes_between(clock.started_at, at)),
         breached: breached(clock, now),
+        waiting_minutes: clock
+            .stopped_at
+            .is_none()
+            .then(|| minutes_between(clock.started_at, now)),
     }
 }
 

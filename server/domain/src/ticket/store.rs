@@ -9,10 +9,10 @@ use sea_orm::{ActiveModelTrait, EntityTrait, QuerySelect, Set};
 use shared::idea::BODY_MAX_CHARS;
 use shared::staff::DepartmentRef;
 use shared::ticket::{parse_ticket_number, ticket_number};
-use shared::{TicketCard, TicketStatus, UserRef};
+use shared::{TicketStatus, UserRef};
 
 use crate::actor::{Actor, Member};
-use crate::entity::{department, ticket, ticket_clock, ticket_post};
+use crate::entity::{department, ticket, ticket_post};
 use crate::policy::Scope;
 use crate::{Ctx, Error, Result, markdown};
 use shared::TicketPostKind;
@@ -88,34 +88,6 @@ pub(super) fn person(people: &HashMap<i32, UserRef>, id: i32) -> Result<UserRef>
         .get(&id)
         .cloned()
         .ok_or_else(|| Error::Internal(format!("member {id} missing")))
-}
-
-pub(super) fn card(
-    row: ticket::Model,
-    clocks: &[ticket_clock::Model],
-    all: &HashMap<i32, department::Model>,
-    people: &HashMap<i32, UserRef>,
-    now: DateTime<Utc>,
-) -> Result<TicketCard> {
-    let first = super::clock::first_response(&row, clocks, people, now);
-    let running = clocks
-        .iter()
-        .rev()
-        .find(|c| c.stopped_at.is_none())
-        .map(|c| super::clock::view(c, all, people, now));
-    Ok(TicketCard {
-        number: ticket_number(i64::from(row.id)),
-        kind: row.kind,
-        status: row.status,
-        department: department_ref(all, row.department_id),
-        author: person(people, row.author_id)?,
-        assignee: row.assignee_id.map(|id| person(people, id)).transpose()?,
-        me_too: i64::from(row.me_too_count),
-        first_response: first,
-        clock: running,
-        created_at: rfc3339(row.created_at),
-        title: row.title,
-    })
 }
 
 pub(super) fn validate_text(field: &str, text: &str, min: usize) -> Result<()> {

@@ -3,22 +3,22 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use shared::ticket::ticket_number;
 use shared::{
     Incident, Page, Rating, TicketAbilities, TicketCard, TicketPost, TicketQuery, TicketStatus,
-    TicketView,
+    TicketView, UserRef,
 };
 
 use super::clock;
 use super::store::{
-    REOPEN_WINDOW, card, department_ref, departments, find, parse_status, person, rfc3339,
-    scope_for, staff_member,
+    REOPEN_WINDOW, department_ref, departments, find, parse_status, person, rfc3339, scope_for,
+    staff_member,
 };
 use crate::actor::Actor;
-use crate::entity::{ticket, ticket_me_too, ticket_post};
+use crate::entity::{department, ticket, ticket_clock, ticket_me_too, ticket_post};
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result};
 use shared::TicketPostKind;
@@ -164,9 +164,20 @@ pub async fn list(ctx: &Ctx, actor: &Actor, query: &TicketQuery) -> Result<Page<
     if let Some(kind) = query.kind {
         select = select.filter(ticket::Column::Kind.eq(kind));
     }
-    if let Some(slug) = query.department.as_deref().filter(|s| !s.is_empty()) {
-        let found = crate::department::find_for_field(ctx, Some(slug)).await?;
-        select = select.filter(ticket::Column::DepartmentId.eq(found.map(|d| d.id)));
+    match query.department.as_deref().filter(|s| !s.is_empty()) {
+        None | Some("all") => {}
+        // The staff member's own department (the queue's default view);
+        // staff without one see every department.
+        Some("mine") => {
+            let staff = policy::member_for(actor, Action::ReadStaffQueue, Scope::Others)?;
+            if let Some(id) = staff.department_id {
+                select = select.filter(ticket::Column::DepartmentId.eq(id));
+            }
+        }
+        Some(slug) => {
+            let found = crate::department::find_for_field(ctx, Some(slug)).await?;
+            select = select.filter(ticket::Column::DepartmentId.eq(found.map(|d| d.id)));
+        }
     }
     if query.mine == Some(true) {
         let member = actor.member().ok_or(Error::Unauthenticated)?;
@@ -232,6 +243,35 @@ pub async fn list(ctx: &Ctx, actor: &Actor, query: &TicketQuery) -> Result<Page<
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(Page { items, next_cursor })
+}
+
+/// A ticket as lists show it, with the clock running on it, if any.
+fn card(
+    row: ticket::Model,
+    clocks: &[ticket_clock::Model],
+    all: &HashMap<i32, department::Model>,
+    people: &HashMap<i32, UserRef>,
+    now: DateTime<Utc>,
+) -> Result<TicketCard> {
+    let first = clock::first_response(&row, clocks, people, now);
+    let running = clocks
+        .iter()
+        .rev()
+        .find(|c| c.stopped_at.is_none())
+        .map(|c| clock::view(c, all, people, now));
+    Ok(TicketCard {
+        number: ticket_number(i64::from(row.id)),
+        kind: row.kind,
+        status: row.status,
+        department: department_ref(all, row.department_id),
+        author: person(people, row.author_id)?,
+        assignee: row.assignee_id.map(|id| person(people, id)).transpose()?,
+        me_too: i64::from(row.me_too_count),
+        first_response: first,
+        clock: running,
+        created_at: rfc3339(row.created_at),
+        title: row.title,
+    })
 }
 
 /// Departments whose tickets drew a "me too" spike: at least the
