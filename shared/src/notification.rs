@@ -17,6 +17,24 @@ vocabulary! {
         CommitmentKept = "commitment_kept",
         /// A promise made in their ticket passed its date unkept.
         CommitmentOverdue = "commitment_overdue",
+        /// Staff made a promise with a date in their ticket.
+        CommitmentMade = "commitment_made",
+        /// Their ticket (or one they said "me too" to) was handed to
+        /// another department.
+        TicketHandedOff = "ticket_handed_off",
+        /// Staff changed the status of their ticket (or of one they said
+        /// "me too" to, when it is resolved or closed).
+        TicketStatusChanged = "ticket_status_changed",
+        /// Staff: a ticket was handed to their department.
+        TicketHandedToDepartment = "ticket_handed_to_department",
+        /// Staff: the customer wrote again in a ticket assigned to them.
+        CustomerReplied = "customer_replied",
+        /// A remedy in their ticket was granted (at once or approved).
+        RemedyGranted = "remedy_granted",
+        /// A remedy offered in their ticket was not approved.
+        RemedyRejected = "remedy_rejected",
+        /// New comments on an idea they follow, grouped while unread.
+        IdeaComments = "idea_comments",
     }
 }
 

@@ -23,5 +23,6 @@ mod search;
 mod security;
 mod smtp;
 mod tickets;
+mod told;
 mod votes;
 mod webhooks;

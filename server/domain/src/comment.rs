@@ -174,6 +174,24 @@ pub async fn create(
     if !admission.held() {
         announce(&txn, idea_id, row.id, now).await?;
         tell_mentioned(&txn, member.id, &idea.title, idea_id, row.id, &text, now).await?;
+        let name = crate::entity::user::Entity::find_by_id(member.id)
+            .one(&txn)
+            .await?
+            .map(|u| u.display_name)
+            .unwrap_or_default();
+        crate::notification::tell_comment_followers(
+            &txn,
+            crate::notification::CommentNews {
+                idea_id,
+                number,
+                title: &idea.title,
+                actor_id: member.id,
+                actor_name: &name,
+                text: &text,
+            },
+            now,
+        )
+        .await?;
     }
     txn.commit().await?;
     view(ctx, actor, row).await

@@ -6,13 +6,13 @@ use std::collections::BTreeSet;
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use shared::{NotificationKind, NotificationList, NotificationView};
 
 use crate::actor::Actor;
-use crate::entity::{idea_follow, idea_vote, notification};
+use crate::entity::{idea_comment, idea_follow, idea_vote, notification};
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Result};
 
@@ -80,14 +80,7 @@ pub async fn tell_member<C: ConnectionTrait>(
     }
     .insert(db)
     .await?;
-    crate::events::publish(
-        db,
-        crate::events::member_topic(member_id),
-        crate::events::Audience::Member(member_id),
-        &shared::LiveEvent::Notification { kind, link },
-        at,
-    )
-    .await
+    publish_notice(db, member_id, kind, &link, at).await
 }
 
 /// Members who follow or voted for the idea.
@@ -143,19 +136,131 @@ pub async fn tell_idea_followers<C: ConnectionTrait>(
             .await?;
     }
     for &user_id in &people {
-        crate::events::publish(
-            db,
-            crate::events::member_topic(user_id),
-            crate::events::Audience::Member(user_id),
-            &shared::LiveEvent::Notification {
-                kind: news.kind,
-                link: news.link.clone(),
-            },
-            at,
-        )
-        .await?;
+        publish_notice(db, user_id, news.kind, &news.link, at).await?;
     }
     Ok(people.len())
+}
+
+/// A new comment on an idea, for its followers.
+pub struct CommentNews<'a> {
+    /// The idea.
+    pub idea_id: i32,
+    /// Its public number and title, for the subject.
+    pub number: i64,
+    /// Its title.
+    pub title: &'a str,
+    /// Who commented (not told).
+    pub actor_id: i32,
+    /// Their display name.
+    pub actor_name: &'a str,
+    /// The comment, as plain text.
+    pub text: &'a str,
+}
+
+/// Tells the idea's followers about a new comment, grouped: while a
+/// follower has not read the last notice, it becomes "3 new comments on
+/// #12" instead of a new line in their bell.
+pub async fn tell_comment_followers<C: ConnectionTrait>(
+    db: &C,
+    news: CommentNews<'_>,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<usize> {
+    let kind = NotificationKind::IdeaComments;
+    let mut people: BTreeSet<i32> = idea_follow::Entity::find()
+        .select_only()
+        .column(idea_follow::Column::UserId)
+        .filter(idea_follow::Column::IdeaId.eq(news.idea_id))
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    people.remove(&news.actor_id);
+    if people.is_empty() {
+        return Ok(0);
+    }
+    let link = format!("/ideas/{}", news.number);
+    let unread = notification::Entity::find()
+        .filter(notification::Column::Kind.eq(kind))
+        .filter(notification::Column::IdeaId.eq(news.idea_id))
+        .filter(notification::Column::ReadAt.is_null())
+        .filter(notification::Column::UserId.is_in(people.iter().copied()))
+        .all(db)
+        .await?;
+    let told = people.len();
+    for row in unread {
+        if !people.remove(&row.user_id) {
+            continue;
+        }
+        let count = idea_comment::Entity::find()
+            .filter(idea_comment::Column::IdeaId.eq(news.idea_id))
+            .filter(idea_comment::Column::CreatedAt.gte(row.created_at))
+            .filter(idea_comment::Column::AuthorId.ne(row.user_id))
+            .filter(idea_comment::Column::DeletedAt.is_null())
+            .filter(idea_comment::Column::HiddenAt.is_null())
+            .count(db)
+            .await?;
+        let user_id = row.user_id;
+        let mut active = row.into_active_model();
+        active.subject = Set(format!(
+            "{count} new comments on #{}: {} (latest by {})",
+            news.number, news.title, news.actor_name
+        ));
+        active.body_text = Set(news.text.to_owned());
+        active.actor_id = Set(Some(news.actor_id));
+        active.mailed_at = Set(None);
+        active.update(db).await?;
+        publish_notice(db, user_id, kind, &link, at).await?;
+    }
+    let subject = format!(
+        "{} commented on #{}: {}",
+        news.actor_name, news.number, news.title
+    );
+    let rows: Vec<notification::ActiveModel> = people
+        .iter()
+        .map(|&user_id| notification::ActiveModel {
+            user_id: Set(user_id),
+            kind: Set(kind),
+            idea_id: Set(Some(news.idea_id)),
+            actor_id: Set(Some(news.actor_id)),
+            subject: Set(subject.clone()),
+            body_text: Set(news.text.to_owned()),
+            link: Set(link.clone()),
+            created_at: Set(at),
+            read_at: Set(None),
+            ..Default::default()
+        })
+        .collect();
+    for chunk in rows.chunks(500) {
+        notification::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(db)
+            .await?;
+    }
+    for &user_id in &people {
+        publish_notice(db, user_id, kind, &link, at).await?;
+    }
+    Ok(told)
+}
+
+/// Rings the member's bell on their open pages.
+async fn publish_notice<C: ConnectionTrait>(
+    db: &C,
+    user_id: i32,
+    kind: NotificationKind,
+    link: &str,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    crate::events::publish(
+        db,
+        crate::events::member_topic(user_id),
+        crate::events::Audience::Member(user_id),
+        &shared::LiveEvent::Notification {
+            kind,
+            link: link.to_owned(),
+        },
+        at,
+    )
+    .await
 }
 
 /// The signed-in member's newest notifications and unread count.

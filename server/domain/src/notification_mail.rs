@@ -117,12 +117,28 @@ pub async fn unsubscribe(ctx: &Ctx, token: &str) -> Result<Unsubscribed> {
 /// Why the member gets this mail, in one line.
 fn reason(kind: NotificationKind) -> &'static str {
     match kind {
-        NotificationKind::TicketAnswered => "You get this mail because you filed this ticket.",
-        NotificationKind::Mention => "You get this mail because somebody mentioned you.",
-        NotificationKind::CommitmentKept | NotificationKind::CommitmentOverdue => {
-            "You get this mail because a promise was made to you in your ticket."
+        NotificationKind::TicketAnswered
+        | NotificationKind::TicketHandedOff
+        | NotificationKind::TicketStatusChanged => {
+            "You get this mail because you filed this ticket or said it happened to you too."
         }
-        NotificationKind::IdeaStatusChanged | NotificationKind::Announcement => {
+        NotificationKind::Mention => "You get this mail because somebody mentioned you.",
+        NotificationKind::CommitmentKept
+        | NotificationKind::CommitmentOverdue
+        | NotificationKind::CommitmentMade
+        | NotificationKind::RemedyGranted
+        | NotificationKind::RemedyRejected => {
+            "You get this mail because a promise or remedy was offered to you in your ticket."
+        }
+        NotificationKind::TicketHandedToDepartment => {
+            "You get this mail because a ticket was handed to your department."
+        }
+        NotificationKind::CustomerReplied => {
+            "You get this mail because the ticket is assigned to you."
+        }
+        NotificationKind::IdeaStatusChanged
+        | NotificationKind::Announcement
+        | NotificationKind::IdeaComments => {
             "You get this mail because you follow or voted for this idea."
         }
     }

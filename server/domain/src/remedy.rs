@@ -201,7 +201,7 @@ pub(crate) async fn grant<C: ConnectionTrait>(
     post_id: i32,
     valid: Valid,
     now: DateTime<Utc>,
-) -> Result<RemedyStatus> {
+) -> Result<remedy::Model> {
     refuse_own(staff, row)?;
     user::Entity::find_by_id(row.author_id)
         .lock_exclusive()
@@ -254,7 +254,7 @@ pub(crate) async fn grant<C: ConnectionTrait>(
         now,
     )
     .await?;
-    Ok(status)
+    Ok(saved)
 }
 
 async fn views(ctx: &Ctx, rows: Vec<remedy::Model>) -> Result<Vec<RemedyView>> {
@@ -353,6 +353,7 @@ pub async fn decide(ctx: &Ctx, actor: &Actor, id: i64, approve: bool) -> Result<
     };
     let ticket_id = row.ticket_id;
     let amount = row.amount_won;
+    let description = row.description.clone();
     let mut active = row.into_active_model();
     active.status = Set(status);
     active.decided_by_id = Set(Some(admin.id));
@@ -378,6 +379,26 @@ pub async fn decide(ctx: &Ctx, actor: &Actor, id: i64, approve: bool) -> Result<
         now,
     )
     .await?;
+    if let Some(ticket) = ticket::Entity::find_by_id(ticket_id).one(&txn).await? {
+        let (kind, did) = if approve {
+            (shared::NotificationKind::RemedyGranted, "approved")
+        } else {
+            (shared::NotificationKind::RemedyRejected, "did not approve")
+        };
+        crate::ticket::news::tell(
+            &txn,
+            crate::ticket::news::News {
+                ticket: &ticket,
+                actor_id: admin.id,
+                kind,
+                did: format!("{did} {description} ({amount} won)"),
+                text: &description,
+            },
+            &[crate::ticket::news::Audience::Author],
+            now,
+        )
+        .await?;
+    }
     txn.commit().await?;
     views(ctx, vec![saved]).await?.pop().ok_or_else(not_found)
 }

@@ -12,6 +12,7 @@ use shared::{
 };
 
 use super::clock;
+use super::news::{self, Audience, News};
 use super::store::{
     PRIVATE_DETAILS_MAX_CHARS, REOPEN_WINDOW, TRIAGE_DEPARTMENT, find, insert_post, scope_for,
     staff_member, validate_text,
@@ -190,10 +191,42 @@ pub async fn reply(
     };
     let post = insert_post(&txn, row.id, member.id, kind, &input.body, now).await?;
     if let Some((commitment, due_on)) = promise {
-        crate::commitment::make(&txn, member, &row, post.id, commitment, due_on, now).await?;
+        crate::commitment::make(&txn, member, &row, post.id, commitment, due_on.clone(), now)
+            .await?;
+        news::tell(
+            &txn,
+            News {
+                ticket: &row,
+                actor_id: member.id,
+                kind: shared::NotificationKind::CommitmentMade,
+                did: format!("promised by {due_on}"),
+                text: &commitment.text,
+            },
+            &[Audience::Author],
+            now,
+        )
+        .await?;
     }
     if let Some(valid) = remedy {
-        crate::remedy::grant(&txn, member, &row, post.id, valid, now).await?;
+        let granted = crate::remedy::grant(&txn, member, &row, post.id, valid, now).await?;
+        if granted.status == shared::RemedyStatus::Granted {
+            news::tell(
+                &txn,
+                News {
+                    ticket: &row,
+                    actor_id: member.id,
+                    kind: shared::NotificationKind::RemedyGranted,
+                    did: format!(
+                        "granted {} ({} won)",
+                        granted.description, granted.amount_won
+                    ),
+                    text: &granted.description,
+                },
+                &[Audience::Author],
+                now,
+            )
+            .await?;
+        }
     }
     let staff_reply = !input.internal && member.role.is_staff() && scope == Scope::Others;
     let author_reply = scope == Scope::Own;
@@ -219,29 +252,44 @@ pub async fn reply(
                 active.first_response_by_id = Set(Some(member.id));
             }
         }
-        crate::notification::tell_member(
+        news::tell(
             &txn,
-            crate::notification::Notice {
-                member_id: row.author_id,
-                kind: shared::NotificationKind::TicketAnswered,
+            News {
+                ticket: &row,
                 actor_id: member.id,
-                subject: format!("{number}: {} answered", row.title),
+                kind: shared::NotificationKind::TicketAnswered,
+                did: "answered".to_owned(),
                 text: &input.body,
-                link: format!("/tickets/{number}"),
             },
+            &[Audience::Author, Audience::MeToo],
             now,
         )
         .await?;
-    } else if author_reply && running.is_none() {
-        // The customer wrote again after an answer: the department's
-        // promise applies again to the next answer.
-        let holder = holding_department(&txn, row.department_id).await?;
-        clock::start(
+    } else if author_reply {
+        if running.is_none() {
+            // The customer wrote again after an answer: the department's
+            // promise applies again to the next answer.
+            let holder = holding_department(&txn, row.department_id).await?;
+            clock::start(
+                &txn,
+                &mut active,
+                row.id,
+                holder.as_ref(),
+                ClockKind::NextReply,
+                now,
+            )
+            .await?;
+        }
+        news::tell(
             &txn,
-            &mut active,
-            row.id,
-            holder.as_ref(),
-            ClockKind::NextReply,
+            News {
+                ticket: &row,
+                actor_id: member.id,
+                kind: shared::NotificationKind::CustomerReplied,
+                did: "wrote again".to_owned(),
+                text: &input.body,
+            },
+            &[Audience::Assignee],
             now,
         )
         .await?;
@@ -310,6 +358,33 @@ pub async fn transfer(
     .before(serde_json::json!({"department_id": row.department_id}))
     .after(serde_json::json!({"department_id": target.id, "note": input.note}))
     .write(&txn, now)
+    .await?;
+    let did = format!("handed it to {}", target.name);
+    news::tell(
+        &txn,
+        News {
+            ticket: &row,
+            actor_id: member.id,
+            kind: shared::NotificationKind::TicketHandedOff,
+            did: did.clone(),
+            text: &input.note,
+        },
+        &[Audience::Author, Audience::MeToo],
+        now,
+    )
+    .await?;
+    news::tell(
+        &txn,
+        News {
+            ticket: &row,
+            actor_id: member.id,
+            kind: shared::NotificationKind::TicketHandedToDepartment,
+            did,
+            text: &input.note,
+        },
+        &[Audience::Department(target.id)],
+        now,
+    )
     .await?;
     let finished = matches!(row.status, TicketStatus::Resolved | TicketStatus::Closed);
     let ticket_id = row.id;
@@ -424,6 +499,27 @@ pub async fn change_status(
     .into_active_model();
     post.status = Set(Some(input.status.as_str().to_owned()));
     post.update(&txn).await?;
+    if scope == Scope::Others {
+        // The author hears of every change; "me too" members of the end.
+        let audiences: &[Audience] = if finishing {
+            &[Audience::Author, Audience::MeToo]
+        } else {
+            &[Audience::Author]
+        };
+        news::tell(
+            &txn,
+            News {
+                ticket: &row,
+                actor_id: member.id,
+                kind: shared::NotificationKind::TicketStatusChanged,
+                did: format!("marked it {}", input.status.as_str().replace('_', " ")),
+                text: note.as_deref().unwrap_or_default(),
+            },
+            audiences,
+            now,
+        )
+        .await?;
+    }
     if member.role.is_staff() {
         crate::audit::Entry::new(
             member.id,

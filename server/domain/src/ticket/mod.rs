@@ -8,6 +8,7 @@
 mod clock;
 mod command;
 mod feedback;
+pub(crate) mod news;
 mod store;
 mod view;
 
