@@ -16,6 +16,7 @@ pub mod live;
 pub mod moderation;
 pub mod notification;
 pub mod page;
+pub mod personal_data;
 pub mod promise;
 pub mod redirect;
 pub mod staff;

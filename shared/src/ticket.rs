@@ -360,9 +360,29 @@ pub struct TicketTransfer {
 pub struct TicketStatusChange {
     /// The new status.
     pub status: TicketStatus,
-    /// Optional public note.
+    /// Public note; required when staff resolve or close a ticket someone
+    /// is waiting on (it is then the answer).
     #[serde(default)]
     pub note: Option<String>,
+    /// When staff resolve or close a ticket with promises not yet kept or
+    /// remedies waiting for approval: `keep` them open with their dates, or
+    /// `withdraw` them publicly with `withdraw_reason`. Required then.
+    #[serde(default)]
+    pub open_promises: Option<OpenPromises>,
+    /// Why the open promises and remedies are withdrawn (shown publicly).
+    #[serde(default)]
+    pub withdraw_reason: Option<String>,
+}
+
+vocabulary! {
+    /// What happens to a ticket's open promises and waiting remedies when
+    /// staff resolve or close it; promises never vanish unasked.
+    pub enum OpenPromises (UnknownOpenPromises, "open promises choice") {
+        /// They stay open with their dates (and remedies wait for approval).
+        Keep = "keep",
+        /// They are withdrawn with a public reason.
+        Withdraw = "withdraw",
+    }
 }
 
 /// `PUT /api/v1/tickets/{number}/assignee`.

@@ -100,6 +100,7 @@ mod tests {
         round_trips(crate::webhook::DeliveryStatus::ALL);
         round_trips(crate::clock::ClockKind::ALL);
         round_trips(crate::clock::ClockOutcome::ALL);
+        round_trips(crate::ticket::OpenPromises::ALL);
         round_trips(crate::moderation::ContentKind::ALL);
         assert_eq!(
             RemedyStatus::PendingApproval.to_string(),

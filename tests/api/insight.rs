@@ -182,7 +182,8 @@ async fn every_dashboard_figure_equals_an_independent_query(backend: Backend) {
                 &network,
                 Method::PUT,
                 &format!("/api/v1/tickets/{number}/status"),
-                Some(json!({"status": "resolved"})),
+                // The promise to call back stays open with its date.
+                Some(json!({"status": "resolved", "open_promises": "keep"})),
             )
             .await;
         assert_eq!(code, 200);

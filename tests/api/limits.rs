@@ -278,7 +278,91 @@ async fn staff_activity_stays_out_of_the_dashboard_and_scorecard(backend: Backen
     app.stop().await;
 }
 
+async fn resolving_asks_what_happens_to_open_promises(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let customer = app.sign_up("minseo@example.com", "Minseo Oh").await;
+    let staff = app
+        .sign_in("minjun.lee@hanbit.example", DEMO_PASSWORD)
+        .await;
+    let due = (chrono::Utc::now() + chrono::Duration::days(2))
+        .format("%Y-%m-%d")
+        .to_string();
+    let mut tickets = Vec::new();
+    for title in ["Router keeps rebooting", "Router rebooting again"] {
+        let number = file(&app, &customer, title, "network").await;
+        let (code, view) = app
+            .call(
+                &staff,
+                Method::POST,
+                &format!("/api/v1/tickets/{number}/replies"),
+                Some(json!({"body": "A technician will come by.", "commitment": {"text": "Visit by a technician", "due_on": due},
+                            "remedy": {"kind": "credit", "amount": 100_000}})),
+            )
+            .await;
+        assert_eq!(code, 201, "{view}");
+        assert_eq!(view["remedies"][0]["status"], "pending_approval");
+        tickets.push(number);
+    }
+    let status = |number: &str| format!("/api/v1/tickets/{number}/status");
+
+    let (code, problem) = app
+        .call(
+            &staff,
+            Method::PUT,
+            &status(&tickets[0]),
+            Some(json!({"status": "resolved"})),
+        )
+        .await;
+    assert_eq!(code, 422, "{problem}");
+    assert!(problem["errors"]["open_promises"].is_string(), "{problem}");
+    let (code, problem) = app
+        .call(
+            &staff,
+            Method::PUT,
+            &status(&tickets[0]),
+            Some(json!({"status": "resolved", "open_promises": "withdraw"})),
+        )
+        .await;
+    assert_eq!(code, 422);
+    assert!(
+        problem["errors"]["withdraw_reason"].is_string(),
+        "{problem}"
+    );
+
+    let (code, kept) = app
+        .call(
+            &staff,
+            Method::PUT,
+            &status(&tickets[0]),
+            Some(json!({"status": "resolved", "open_promises": "keep"})),
+        )
+        .await;
+    assert_eq!(code, 200, "{kept}");
+    assert_eq!(kept["commitments"][0]["status"], "pending");
+    assert_eq!(kept["commitments"][0]["due_on"], due.as_str());
+    assert_eq!(kept["remedies"][0]["status"], "pending_approval");
+
+    let (code, withdrawn) = app
+        .call(
+            &staff,
+            Method::PUT,
+            &status(&tickets[1]),
+            Some(json!({"status": "closed", "open_promises": "withdraw", "withdraw_reason": "Duplicate of the first ticket; the visit is booked there."})),
+        )
+        .await;
+    assert_eq!(code, 200, "{withdrawn}");
+    assert_eq!(withdrawn["commitments"][0]["status"], "withdrawn");
+    assert!(
+        withdrawn["commitments"][0]["reason"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("Duplicate"))
+    );
+    assert_eq!(withdrawn["remedies"][0]["status"], "rejected");
+    app.stop().await;
+}
+
 on_both_databases!(
+    resolving_asks_what_happens_to_open_promises,
     remedy_limits_hold_for_the_sum_per_ticket_and_per_customer_month,
     grants_at_the_same_moment_cannot_pass_the_monthly_limit,
     nobody_grants_or_promises_on_their_own_ticket,

@@ -17,6 +17,7 @@ mod moderation;
 mod new_ideas;
 mod onboarding;
 mod pages;
+mod personal_data;
 mod privacy;
 mod promises;
 mod search;

@@ -15,7 +15,7 @@ async fn a_reported_comment_is_hidden_with_a_public_reason_and_audited(backend: 
             &writer,
             Method::POST,
             "/api/v1/ideas/5/comments",
-            Some(json!({"body": "Call my friend at 010-1234-5678 about it"})),
+            Some(json!({"body": "My friend Jisoo lives at 12 Teheran-ro, ask her about it"})),
         )
         .await;
     let id = comment["id"].as_i64().expect("comment id");
@@ -81,7 +81,7 @@ async fn a_reported_comment_is_hidden_with_a_public_reason_and_audited(backend: 
     assert!(
         item["excerpt"]
             .as_str()
-            .is_some_and(|e| e.contains("010-1234-5678"))
+            .is_some_and(|e| e.contains("12 Teheran-ro"))
     );
     assert_eq!(item["note"], "a phone number");
     assert_eq!(item["link"], format!("/ideas/5#comment-{id}"));
@@ -128,14 +128,14 @@ async fn a_reported_comment_is_hidden_with_a_public_reason_and_audited(backend: 
     assert_eq!(shown["body_html"], "");
     assert_eq!(shown["hidden"], "personal information — guideline 4");
     let page = app.get("/ideas/5").await.text().await.expect("html");
-    assert!(!page.contains("010-1234-5678"));
+    assert!(!page.contains("12 Teheran-ro"));
     assert!(page.contains("personal information — guideline 4"));
     let (code, _) = app
         .call(
             &writer,
             Method::PATCH,
             &format!("/api/v1/comments/{id}"),
-            Some(json!({"body": "again 010-1234-5678"})),
+            Some(json!({"body": "again at 12 Teheran-ro"})),
         )
         .await;
     assert_eq!(code, 409);
@@ -170,7 +170,7 @@ async fn a_reported_comment_is_hidden_with_a_public_reason_and_audited(backend: 
     assert!(
         entry["before"]
             .as_str()
-            .is_some_and(|b| b.contains("010-1234-5678"))
+            .is_some_and(|b| b.contains("12 Teheran-ro"))
     );
     let csv = app
         .send_as(

@@ -136,12 +136,19 @@ pub async fn set_ticket_status(
     number: String,
     status: shared::TicketStatus,
     #[server(default)] note: Option<String>,
+    #[server(default)] open_promises: Option<shared::ticket::OpenPromises>,
+    #[server(default)] withdraw_reason: Option<String>,
 ) -> Result<shared::TicketView, ApiError> {
     domain::ticket::change_status(
         &ctx()?,
         &caller().actor,
         &number,
-        shared::TicketStatusChange { status, note },
+        shared::TicketStatusChange {
+            status,
+            note,
+            open_promises,
+            withdraw_reason,
+        },
     )
     .await
     .map_err(ApiError::from)

@@ -51,7 +51,7 @@ fn validate(body: &str) -> Result<()> {
             format!("must be at most {MAX_CHARS} characters (it has {chars})"),
         ));
     }
-    Ok(())
+    crate::personal_data::refuse(&[("body", body)], crate::personal_data::Instead::Remove)
 }
 
 /// Recounts the idea's visible comments and marks it updated (the board's

@@ -344,6 +344,55 @@ pub async fn notice_overdue(ctx: &Ctx) -> Result<usize> {
     Ok(noticed)
 }
 
+/// Promises on a ticket not yet kept or withdrawn (pending or overdue).
+pub(crate) async fn open_on_ticket<C: ConnectionTrait>(
+    db: &C,
+    ticket_id: i32,
+) -> Result<Vec<commitment::Model>> {
+    Ok(commitment::Entity::find()
+        .filter(commitment::Column::TicketId.eq(ticket_id))
+        .filter(commitment::Column::Status.eq(CommitmentStatus::Pending))
+        .all(db)
+        .await?)
+}
+
+/// Withdraws these promises with one public reason (a ticket resolved or
+/// closed without them), each in the audit log.
+pub(crate) async fn withdraw_all<C: ConnectionTrait>(
+    db: &C,
+    staff: &Member,
+    rows: Vec<commitment::Model>,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    for row in rows {
+        let id = row.id;
+        let before = serde_json::json!({"status": row.status});
+        let mut active = row.into_active_model();
+        active.status = Set(CommitmentStatus::Withdrawn);
+        active.reason = Set(Some(reason.to_owned()));
+        active.settled_at = Set(Some(now));
+        active.update(db).await?;
+        audit::record(
+            db,
+            audit::Entry {
+                guideline: None,
+                actor_id: staff.id,
+                action: shared::AuditAction::CommitmentUpdated,
+                target_type: "commitment",
+                target_id: id.to_string(),
+                before: Some(before),
+                after: Some(
+                    serde_json::json!({"status": CommitmentStatus::Withdrawn, "reason": reason}),
+                ),
+            },
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 /// Staff settle a promise: kept (with evidence), withdrawn (with a
 /// reason), or back to pending.
 pub async fn update(

@@ -36,6 +36,7 @@ pub mod notification_mail;
 pub mod onboarding;
 mod pagination;
 pub mod password;
+mod personal_data;
 pub mod policy;
 pub mod privacy;
 pub mod rate_limit;

@@ -317,6 +317,53 @@ pub(crate) async fn for_ticket(ctx: &Ctx, ticket_id: i32) -> Result<Vec<RemedyVi
     views(ctx, rows).await
 }
 
+/// Remedies on a ticket still waiting for approval.
+pub(crate) async fn waiting_on_ticket<C: ConnectionTrait>(
+    db: &C,
+    ticket_id: i32,
+) -> Result<Vec<remedy::Model>> {
+    Ok(remedy::Entity::find()
+        .filter(remedy::Column::TicketId.eq(ticket_id))
+        .filter(remedy::Column::Status.eq(RemedyStatus::PendingApproval))
+        .all(db)
+        .await?)
+}
+
+/// Withdraws remedies that were waiting for approval (the ticket was
+/// resolved without them): they end as not approved, decided by the staff
+/// member who withdrew them, each in the audit log.
+pub(crate) async fn withdraw_waiting<C: ConnectionTrait>(
+    db: &C,
+    staff: &Member,
+    rows: Vec<remedy::Model>,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    for row in rows {
+        let (id, ticket_id, amount) = (row.id, row.ticket_id, row.amount_won);
+        let mut active = row.into_active_model();
+        active.status = Set(RemedyStatus::Rejected);
+        active.decided_by_id = Set(Some(staff.id));
+        active.decided_at = Set(Some(now));
+        active.update(db).await?;
+        audit::record(
+            db,
+            audit::Entry {
+                guideline: None,
+                actor_id: staff.id,
+                action: shared::AuditAction::RemedyRejected,
+                target_type: "ticket",
+                target_id: ticket_number(i64::from(ticket_id)),
+                before: Some(serde_json::json!({"remedy": id, "status": RemedyStatus::PendingApproval, "amount_won": amount})),
+                after: Some(serde_json::json!({"remedy": id, "status": RemedyStatus::Rejected, "reason": reason})),
+            },
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 /// Remedies waiting for approval, oldest first (admins).
 pub async fn pending(ctx: &Ctx, actor: &Actor) -> Result<Vec<RemedyView>> {
     policy::authorize(actor, Action::ApproveRemedy, Scope::Others)?;

@@ -19,6 +19,50 @@ pub fn NewTicketPage() -> impl IntoView {
     let CurrentUser(user) = expect_context::<CurrentUser>();
     let departments = Resource::new(|| (), |()| list_departments());
     let action = ServerAction::<FileTicket>::new();
+    let title = NodeRef::<leptos::html::Input>::new();
+    let body = NodeRef::<leptos::html::Textarea>::new();
+    let private = NodeRef::<leptos::html::Input>::new();
+    let moved = RwSignal::new(false);
+    // The server refused personal data in public fields: one click moves
+    // every finding (the same detector) into the private details.
+    let move_private = move |_| {
+        let (Some(title), Some(body), Some(private)) = (title.get(), body.get(), private.get())
+        else {
+            return;
+        };
+        let mut found = Vec::new();
+        let mut title_text = title.value();
+        let mut body_text = body.value();
+        for text in [&mut title_text, &mut body_text] {
+            for finding in shared::personal_data::find(text) {
+                *text = text.replace(&finding.text, "…");
+                found.push(finding.text);
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        let current = private.value();
+        let joined = [current.trim().to_owned(), found.join(", ")]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
+        title.set_value(&title_text);
+        body.set_value(&body_text);
+        private.set_value(&joined);
+        moved.set(true);
+    };
+    let refused = move || {
+        !moved.get()
+            && (field_error(action, "body").get().is_some()
+                || field_error(action, "title").get().is_some())
+    };
+    Effect::new(move |_| {
+        if action.version().get() > 0 {
+            moved.set(false);
+        }
+    });
     view! {
         <Title text=locale.t("ticket.new_title")/>
         <section class="auth-card wide">
@@ -44,18 +88,22 @@ pub fn NewTicketPage() -> impl IntoView {
                             </div>
                             <div class="field">
                                 <label for="ticket-title">{locale.t("ticket.field_title")}</label>
-                                <input id="ticket-title" name="title" maxlength="120"/>
+                                <input id="ticket-title" name="title" maxlength="120" node_ref=title/>
                                 <p class="field-error" id="ticket-title-error" role="alert">{field_error(action, "title")}</p>
                             </div>
                             <div class="field">
                                 <label for="ticket-body">{locale.t("ticket.field_body")}</label>
-                                <textarea id="ticket-body" name="body" rows="6"></textarea>
+                                <textarea id="ticket-body" name="body" rows="6" node_ref=body></textarea>
                                 <p class="hint">{locale.t("ticket.body_hint")}</p>
                                 <p class="field-error" id="ticket-body-error" role="alert">{field_error(action, "body")}</p>
+                                {move || refused().then(|| view! {
+                                    <button type="button" class="button small move-private" on:click=move_private>{locale.t("ticket.move_private")}</button>
+                                })}
+                                {move || moved.get().then(|| view! { <p class="notice moved-private" role="status">{locale.t("ticket.moved_private")}</p> })}
                             </div>
                             <div class="field private">
                                 <label for="ticket-private">{locale.t("ticket.field_private")}</label>
-                                <input id="ticket-private" name="private_details" autocomplete="off"/>
+                                <input id="ticket-private" name="private_details" autocomplete="off" node_ref=private/>
                                 <p class="hint">{locale.t("ticket.private_hint")}</p>
                                 <p class="field-error" id="ticket-private-error" role="alert">{field_error(action, "private_details")}</p>
                             </div>

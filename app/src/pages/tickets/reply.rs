@@ -157,6 +157,7 @@ pub(super) fn StaffTools(
     status: ServerAction<SetTicketStatus>,
     claim: ServerAction<ClaimTicket>,
     claimed: bool,
+    open_promises: usize,
 ) -> impl IntoView {
     let locale = expect_context::<Locale>();
     let claim_number = number.clone();
@@ -207,6 +208,19 @@ pub(super) fn StaffTools(
                         <input id="ticket-status-note" name="note" aria-describedby="ticket-status-note-error"/>
                         <p class="field-error" id="ticket-status-note-error" role="alert">{field_error(status, "note")}</p>
                     </div>
+                    {(open_promises > 0).then(|| view! {
+                        <fieldset class="open-promises">
+                            <legend>{locale.t("ticket.open_promises")} " (" {open_promises} ")"</legend>
+                            <label class="checkbox"><input type="radio" name="open_promises" value="keep"/> " " {locale.t("ticket.open_keep")}</label>
+                            <label class="checkbox"><input type="radio" name="open_promises" value="withdraw"/> " " {locale.t("ticket.open_withdraw")}</label>
+                            <p class="field-error" id="open-promises-error" role="alert">{field_error(status, "open_promises")}</p>
+                            <div class="field">
+                                <label for="withdraw-reason">{locale.t("ticket.withdraw_reason")}</label>
+                                <input id="withdraw-reason" name="withdraw_reason"/>
+                                <p class="field-error" id="withdraw-reason-error" role="alert">{field_error(status, "withdraw_reason")}</p>
+                            </div>
+                        </fieldset>
+                    })}
                     <button type="submit" class="button">{locale.t("ticket.status_submit")}</button>
                 </ActionForm>
             </details>

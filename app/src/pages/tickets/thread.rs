@@ -109,6 +109,21 @@ fn Thread(
     let staff = t.can.staff;
     let number = t.number.clone();
     let body = t.body_html.clone();
+    // Promises not yet kept and remedies waiting: resolving asks about them.
+    let open_promises = t
+        .commitments
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.status,
+                shared::CommitmentStatus::Pending | shared::CommitmentStatus::Overdue
+            )
+        })
+        .count()
+        + t.remedies
+            .iter()
+            .filter(|r| r.status == shared::RemedyStatus::PendingApproval)
+            .count();
     view! {
         <Title text=title_text(&format!("{} {}", t.number, t.title))/>
         <article class="ticket-page" data-ticket=t.number.clone()>
@@ -162,11 +177,11 @@ fn Thread(
                 let number = number.clone();
                 view! {
                     <button type="button" class="button reopen" on:click=move |_| {
-                        status.dispatch(SetTicketStatus { number: number.clone(), status: TicketStatus::Open, note: None });
+                        status.dispatch(SetTicketStatus { number: number.clone(), status: TicketStatus::Open, note: None, open_promises: None, withdraw_reason: None });
                     }>{locale.t("ticket.reopen")}</button>
                 }
             })}
-            {t.can.staff.then(|| view! { <StaffTools number=number.clone() current=t.status departments transfer status claim claimed=t.assignee.is_some()/> })}
+            {t.can.staff.then(|| view! { <StaffTools number=number.clone() current=t.status departments transfer status claim claimed=t.assignee.is_some() open_promises/> })}
         </article>
     }
 }

@@ -46,6 +46,10 @@ fn validate_new(input: &NewIdea) -> Result<(String, Vec<String>)> {
 pub async fn create(ctx: &Ctx, actor: &Actor, input: NewIdea) -> Result<i64> {
     let member = crate::policy::member_for(actor, Action::PostIdea, Scope::Others)?;
     let (title, tags) = validate_new(&input)?;
+    crate::personal_data::refuse(
+        &[("title", &title), ("body", &input.body)],
+        crate::personal_data::Instead::Remove,
+    )?;
     let category_id = match input.category.as_deref().filter(|c| !c.is_empty()) {
         Some(slug) => Some(category_id(&ctx.db, slug).await?),
         None => None,

@@ -20,8 +20,10 @@ use super::store::{
 use super::view::get;
 use crate::actor::Actor;
 use crate::entity::{department, ticket, user};
+use crate::personal_data::{self, Instead};
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, db, markdown};
+use shared::ticket::OpenPromises;
 use shared::{ClockKind, ClockOutcome, TicketPostKind};
 
 fn validate_new(input: &NewTicket) -> Result<(String, Option<String>)> {
@@ -65,6 +67,10 @@ fn validate_new(input: &NewTicket) -> Result<(String, Option<String>)> {
 pub async fn create(ctx: &Ctx, actor: &Actor, input: NewTicket) -> Result<TicketView> {
     let member = policy::member_for(actor, Action::OpenTicket, Scope::Others)?;
     let (title, private) = validate_new(&input)?;
+    personal_data::refuse(
+        &[("title", &title), ("body", &input.body)],
+        Instead::PrivateDetails,
+    )?;
     let slug = input.department.as_deref().filter(|s| !s.is_empty());
     let department = match crate::department::find_for_field(ctx, slug).await? {
         Some(found) => Some(found),
@@ -146,6 +152,9 @@ pub async fn reply(
     input: NewTicketReply,
 ) -> Result<TicketView> {
     validate_text("body", &input.body, 1)?;
+    if !input.internal {
+        personal_data::refuse(&[("body", &input.body)], Instead::TicketThread)?;
+    }
     let now = ctx.clock.now();
     let promise = match &input.commitment {
         Some(commitment) => {
@@ -324,6 +333,7 @@ pub async fn transfer(
 ) -> Result<TicketView> {
     let member = policy::member_for(actor, Action::TransferTicket, Scope::Others)?;
     validate_text("note", &input.note, 5)?;
+    personal_data::refuse(&[("note", &input.note)], Instead::TicketThread)?;
     let target = crate::department::find_for_field(ctx, Some(input.department.as_str()))
         .await?
         .ok_or_else(|| Error::invalid("department", "name the department to hand it to"))?;
@@ -435,6 +445,7 @@ pub async fn change_status(
         .map(str::to_owned);
     if let Some(text) = &note {
         validate_text("note", text, 1)?;
+        personal_data::refuse(&[("note", text)], Instead::TicketThread)?;
     }
     let txn = db::begin_write(&ctx.db).await?;
     let row = find(&txn, number, true).await?;
@@ -486,6 +497,9 @@ pub async fn change_status(
             "note",
             "the customer is waiting for an answer: say publicly why it is closed (for example “duplicate of VOC-000123”)",
         ));
+    }
+    if finishing && scope == Scope::Others {
+        settle_open_promises(&txn, member, &row, &input, now).await?;
     }
     let mut post = insert_post(
         &txn,
@@ -582,6 +596,50 @@ pub async fn change_status(
     active.update(&txn).await?;
     txn.commit().await?;
     get(ctx, actor, number).await
+}
+
+/// Staff resolving or closing a ticket say what happens to its promises not
+/// yet kept and remedies waiting for approval: kept open with their dates,
+/// or withdrawn with a public reason. Promises never vanish unasked.
+async fn settle_open_promises(
+    txn: &sea_orm::DatabaseTransaction,
+    member: &crate::actor::Member,
+    row: &ticket::Model,
+    input: &TicketStatusChange,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    let promises = crate::commitment::open_on_ticket(txn, row.id).await?;
+    let remedies = crate::remedy::waiting_on_ticket(txn, row.id).await?;
+    if promises.is_empty() && remedies.is_empty() {
+        return Ok(());
+    }
+    match input.open_promises {
+        None => Err(Error::invalid(
+            "open_promises",
+            format!(
+                "{} promise(s) not yet kept and {} remedy(ies) waiting for approval: keep them open with their dates, or withdraw them with a reason",
+                promises.len(),
+                remedies.len()
+            ),
+        )),
+        Some(OpenPromises::Keep) => Ok(()),
+        Some(OpenPromises::Withdraw) => {
+            let reason = input
+                .withdraw_reason
+                .as_deref()
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .ok_or_else(|| {
+                    Error::invalid(
+                        "withdraw_reason",
+                        "say publicly why the promises are withdrawn",
+                    )
+                })?;
+            personal_data::refuse(&[("withdraw_reason", reason)], Instead::TicketThread)?;
+            crate::commitment::withdraw_all(txn, member, promises, reason, now).await?;
+            crate::remedy::withdraw_waiting(txn, member, remedies, reason, now).await
+        }
+    }
 }
 
 /// Claims or assigns a ticket to a staff member (or releases it).
