@@ -1,11 +1,56 @@
 //! The demo data loaded on first start: realistic, complete, consistent.
 
 use madang_tests::{Backend, Options, on_both_databases, spawn_app, spawn_app_with};
+use reqwest::Method;
 
 async fn the_demo_covers_every_idea_and_ticket_status(backend: Backend) {
     let app = spawn_app(backend).await;
     assert!(app.scalar("SELECT COUNT(*) FROM ideas").await >= 30);
-    assert_eq!(app.scalar("SELECT COUNT(*) FROM tickets").await, 20);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM tickets").await, 21);
+    // The trust loop has something to show: promises in every state,
+    // remedies granted and waiting, a hand-off with both clocks.
+    let (_, promises) = app
+        .call("", Method::GET, "/api/v1/commitments?limit=100", None)
+        .await;
+    let states: std::collections::BTreeSet<String> = promises["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|c| c["status"].as_str().expect("status").to_owned())
+        .collect();
+    assert_eq!(
+        states.into_iter().collect::<Vec<_>>(),
+        ["kept", "overdue", "pending", "withdrawn"]
+    );
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM commitments WHERE status = 'kept' AND substr(CAST(settled_at AS TEXT), 1, 10) > due_on")
+            .await,
+        1,
+        "one promise kept late"
+    );
+    for status in ["granted", "pending_approval"] {
+        assert_eq!(
+            app.scalar(&format!(
+                "SELECT COUNT(*) FROM remedies WHERE status = '{status}'"
+            ))
+            .await,
+            1,
+            "{status}"
+        );
+    }
+    assert_eq!(
+        app.scalar(
+            "SELECT COUNT(*) FROM ticket_clocks WHERE kind = 'hand_off' AND outcome = 'answered'"
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM ticket_clocks c WHERE c.ticket_id = t.id)")
+            .await,
+        0,
+        "every demo ticket has its clock"
+    );
     for status in [
         "new",
         "under_review",

@@ -155,11 +155,16 @@ async fn grants_at_the_same_moment_cannot_pass_the_monthly_limit(backend: Backen
     for (code, body) in [first, second, third, fourth, fifth] {
         assert_eq!(code, 201, "{body}");
     }
+    let theirs = "ticket_id IN (SELECT t.id FROM tickets t JOIN users u ON u.id = t.author_id WHERE u.email = 'minseo@example.com')";
     let granted = app
-        .scalar("SELECT COUNT(*) FROM remedies WHERE status = 'granted'")
+        .scalar(&format!(
+            "SELECT COUNT(*) FROM remedies WHERE status = 'granted' AND {theirs}"
+        ))
         .await;
     let waiting = app
-        .scalar("SELECT COUNT(*) FROM remedies WHERE status = 'pending_approval'")
+        .scalar(&format!(
+            "SELECT COUNT(*) FROM remedies WHERE status = 'pending_approval' AND {theirs}"
+        ))
         .await;
     assert_eq!((granted, waiting), (2, 3));
     app.stop().await;

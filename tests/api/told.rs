@@ -160,7 +160,7 @@ async fn everyone_concerned_hears_of_each_step_by_name(backend: Backend) {
             &mobile,
             Method::PUT,
             &path("/status"),
-            Some(json!({"status": "resolved", "note": "New SIM delivered and active."})),
+            Some(json!({"status": "resolved", "note": "New SIM delivered and active.", "open_promises": "keep"})),
         )
         .await;
     assert_eq!(code, 200);

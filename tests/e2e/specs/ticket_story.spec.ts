@@ -114,6 +114,10 @@ test("a slow-internet complaint handled in public, by name", async ({ browser })
   await network.click(".ticket-status-form summary");
   await network.selectOption("#ticket-new-status", "resolved");
   await network.fill("#ticket-status-note", "Port replaced; speed back to 500 Mbps.");
+  // The promise and the waiting credit are still open: resolving asks.
+  await network.click("#ticket-status-form button[type=submit]");
+  await expect(network.locator("#open-promises-error")).not.toBeEmpty();
+  await network.check('#ticket-status-form input[name="open_promises"][value="keep"]');
   await network.click("#ticket-status-form button[type=submit]");
   await expect(network.locator(".ticket-page .ticket-status")).toHaveAttribute("data-status", "resolved");
   await customer.reload();

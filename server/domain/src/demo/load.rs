@@ -248,6 +248,7 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
         .await?;
     }
 
+    let mut answered_tickets = Vec::new();
     for (i, t) in TICKETS.iter().enumerate() {
         let created_at = now
             - Duration::hours(i64::try_from(20 - i).unwrap_or(0) * 9)
@@ -319,7 +320,7 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
             } else {
                 "불편을 드려 죄송합니다. 지금 원인을 확인하고 있으며 이 글에서 진행 상황을 알려 드리겠습니다."
             };
-            insert_post(
+            let post_id = insert_post(
                 &txn,
                 row.id,
                 answerer,
@@ -328,6 +329,13 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
                 at,
             )
             .await?;
+            answered_tickets.push(super::story::Answered {
+                ticket_id: row.id,
+                department_id,
+                answerer,
+                post_id,
+                answered_at: at,
+            });
             insert_post(
                 &txn,
                 row.id,
@@ -342,6 +350,34 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
             insert_post(&txn, row.id, answerer, shared::TicketPostKind::Reply, "This is now fixed. If anything is still wrong, reopen this thread and we will continue here.", created_at + Duration::hours(6)).await?;
         }
     }
+    let agent = |email: &str| {
+        STAFF
+            .iter()
+            .zip(&staff_ids)
+            .find(|(s, _)| s.0 == email)
+            .map(|(_, (id, _))| *id)
+            .ok_or_else(|| crate::Error::Internal(format!("demo staff `{email}` missing")))
+    };
+    let minutes = |slug: &str| DEPARTMENTS.iter().find(|d| d.0 == slug).map_or(60, |d| d.3);
+    super::story::load(
+        &txn,
+        now,
+        &answered_tickets,
+        &super::story::HandOff {
+            customer: customer_ids[0],
+            care: (
+                id_of(&department_ids, "customer-care")?,
+                agent("sara.park@hanbit.example")?,
+                minutes("customer-care"),
+            ),
+            mobile: (
+                id_of(&department_ids, "mobile")?,
+                agent("hana.choi@hanbit.example")?,
+                minutes("mobile"),
+            ),
+        },
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -386,15 +422,16 @@ async fn insert_user(
     Ok(row.id)
 }
 
-async fn insert_post(
+/// Writes one post of a demo thread; returns its id.
+pub(super) async fn insert_post(
     txn: &sea_orm::DatabaseTransaction,
     ticket_id: i32,
     author_id: i32,
     kind: shared::TicketPostKind,
     body: &str,
     at: DateTime<Utc>,
-) -> Result<()> {
-    ticket_post::ActiveModel {
+) -> Result<i32> {
+    let post = ticket_post::ActiveModel {
         ticket_id: Set(ticket_id),
         author_id: Set(author_id),
         kind: Set(kind),
@@ -405,5 +442,5 @@ async fn insert_post(
     }
     .insert(txn)
     .await?;
-    Ok(())
+    Ok(post.id)
 }

@@ -7,6 +7,7 @@ mod content;
 mod ideas;
 mod load;
 mod people;
+mod story;
 mod tickets;
 
 pub use load::{is_empty, load};
