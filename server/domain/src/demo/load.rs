@@ -329,7 +329,7 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
                 at,
             )
             .await?;
-            answered_tickets.push(super::story::Answered {
+            answered_tickets.push(super::story::AnsweredTicket {
                 ticket_id: row.id,
                 department_id,
                 answerer,

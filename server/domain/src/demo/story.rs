@@ -18,7 +18,7 @@ use crate::entity::{commitment, remedy, ticket, ticket_clock, ticket_post};
 use crate::{Result, markdown};
 
 /// A demo ticket that got its first answer, oldest first.
-pub(super) struct Answered {
+pub(super) struct AnsweredTicket {
     /// The ticket.
     pub ticket_id: i32,
     /// Its department.
@@ -35,63 +35,74 @@ fn day(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%d").to_string()
 }
 
+/// One demo promise: its state, due and settled so many days after the
+/// answer (a negative due: that many days before today).
+struct DemoPromise {
+    text: &'static str,
+    status: CommitmentStatus,
+    due_days: i64,
+    settled_days: Option<i64>,
+    evidence: Option<&'static str>,
+    reason: Option<&'static str>,
+}
+
 /// One promise per state on the oldest answered tickets.
 async fn promises(
     txn: &DatabaseTransaction,
     now: DateTime<Utc>,
-    answered: &[Answered],
+    answered: &[AnsweredTicket],
 ) -> Result<()> {
-    let states: [(
-        &str,
-        CommitmentStatus,
-        i64,
-        Option<i64>,
-        Option<&str>,
-        Option<&str>,
-    ); 5] = [
-        (
-            "Send a technician to replace the modem",
-            CommitmentStatus::Kept,
-            2,
-            Some(1),
-            Some("Modem replaced on site; speed test 940 Mbps."),
-            None,
-        ),
-        (
-            "Refund the double charge to the card",
-            CommitmentStatus::Kept,
-            1,
-            Some(3),
-            Some("Refund of 55,000 won sent; visible on the next statement."),
-            None,
-        ),
-        (
-            "Call back with the cause of the outage",
-            CommitmentStatus::Pending,
-            -2,
-            None,
-            None,
-            None,
-        ),
-        (
-            "Move the auto-pay date to the 26th",
-            CommitmentStatus::Withdrawn,
-            3,
-            Some(1),
-            None,
-            Some("The bank cannot move the date this month; we will ask again in January."),
-        ),
-        (
-            "Update the app so the plan shows correctly",
-            CommitmentStatus::Pending,
-            0,
-            None,
-            None,
-            None,
-        ),
+    let states = [
+        DemoPromise {
+            text: "Send a technician to replace the modem",
+            status: CommitmentStatus::Kept,
+            due_days: 2,
+            settled_days: Some(1),
+            evidence: Some("Modem replaced on site; speed test 940 Mbps."),
+            reason: None,
+        },
+        DemoPromise {
+            text: "Refund the double charge to the card",
+            status: CommitmentStatus::Kept,
+            due_days: 1,
+            settled_days: Some(3),
+            evidence: Some("Refund of 55,000 won sent; visible on the next statement."),
+            reason: None,
+        },
+        DemoPromise {
+            text: "Call back with the cause of the outage",
+            status: CommitmentStatus::Pending,
+            due_days: -2,
+            settled_days: None,
+            evidence: None,
+            reason: None,
+        },
+        DemoPromise {
+            text: "Move the auto-pay date to the 26th",
+            status: CommitmentStatus::Withdrawn,
+            due_days: 3,
+            settled_days: Some(1),
+            evidence: None,
+            reason: Some("The bank cannot move the date this month; we will ask again in January."),
+        },
+        DemoPromise {
+            text: "Update the app so the plan shows correctly",
+            status: CommitmentStatus::Pending,
+            due_days: 0,
+            settled_days: None,
+            evidence: None,
+            reason: None,
+        },
     ];
-    for (t, (text, status, due_days, settled_days, evidence, reason)) in answered.iter().zip(states)
-    {
+    for (t, promise) in answered.iter().zip(states) {
+        let DemoPromise {
+            text,
+            status,
+            due_days,
+            settled_days,
+            evidence,
+            reason,
+        } = promise;
         // Negative: an overdue promise, its date two days ago. Zero: due
         // in three days from now, still pending.
         let due_on = match due_days {
@@ -123,7 +134,7 @@ async fn promises(
 
 /// A free month granted within the limit, and a larger credit waiting for
 /// a manager's approval.
-async fn remedies(txn: &DatabaseTransaction, answered: &[Answered]) -> Result<()> {
+async fn remedies(txn: &DatabaseTransaction, answered: &[AnsweredTicket]) -> Result<()> {
     let offers = [
         (
             RemedyKind::MonthFree,
@@ -271,7 +282,7 @@ async fn hand_off(txn: &DatabaseTransaction, now: DateTime<Utc>, who: &HandOff) 
 pub(super) async fn load(
     txn: &DatabaseTransaction,
     now: DateTime<Utc>,
-    answered: &[Answered],
+    answered: &[AnsweredTicket],
     who: &HandOff,
 ) -> Result<()> {
     promises(txn, now, answered).await?;
