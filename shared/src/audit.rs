@@ -47,6 +47,10 @@ pub enum AuditAction {
     /// A moderator released a post held for review.
     #[serde(rename = "content.released")]
     ContentReleased,
+    /// Staff cut a piece of public text out with a reason (the original
+    /// is kept only here).
+    #[serde(rename = "content.redacted")]
+    TextRedacted,
     /// A department was added.
     #[serde(rename = "department.created")]
     DepartmentCreated,
@@ -158,6 +162,7 @@ impl AuditAction {
         AuditAction::ContentHidden,
         AuditAction::ContentUnhidden,
         AuditAction::ContentReleased,
+        AuditAction::TextRedacted,
         AuditAction::DepartmentCreated,
         AuditAction::DepartmentChanged,
         AuditAction::GuidelineAdded,
@@ -206,6 +211,7 @@ impl AuditAction {
             AuditAction::ContentHidden => "content.hidden",
             AuditAction::ContentUnhidden => "content.unhidden",
             AuditAction::ContentReleased => "content.released",
+            AuditAction::TextRedacted => "content.redacted",
             AuditAction::DepartmentCreated => "department.created",
             AuditAction::DepartmentChanged => "department.changed",
             AuditAction::GuidelineAdded => "guideline.added",

@@ -37,8 +37,8 @@ pub use idea::{
 };
 pub use live::{LiveEvent, LiveEventKind};
 pub use moderation::{
-    ContentKind, ContentRef, HeldPost, HideRequest, NewReport, ReportView, Suspension,
-    UnhideRequest, WordList,
+    ContentKind, ContentRef, HeldPost, HideRequest, NewReport, RedactableKind, RedactionRequest,
+    RedactionResult, ReportView, Suspension, UnhideRequest, WordList,
 };
 pub use notification::{
     EmailMode, NotificationKind, NotificationList, NotificationSettings, NotificationView,

@@ -145,3 +145,46 @@ pub struct WordList {
     /// The words, lower-case, alphabetical.
     pub words: Vec<String>,
 }
+
+vocabulary! {
+    /// What staff may redact: any public text.
+    pub enum RedactableKind (UnknownRedactableKind, "redactable kind") {
+        /// An idea's title and description (by its number).
+        Idea = "idea",
+        /// A comment under an idea.
+        Comment = "comment",
+        /// A ticket's title and description (by its number's id).
+        Ticket = "ticket",
+        /// A post in a ticket thread.
+        TicketPost = "ticket_post",
+    }
+}
+
+/// `POST /api/v1/moderation/redactions`: staff cut a piece of public text
+/// (personal data, typically) out of a post, with a reason. The text is
+/// replaced by "[removed by staff: personal information]" everywhere it was
+/// published; the original is kept only in the audit log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RedactionRequest {
+    /// What kind of post.
+    #[serde(rename = "type")]
+    pub kind: RedactableKind,
+    /// Its id (the idea number for ideas; `VOC-000123` is id 123).
+    pub id: i64,
+    /// The exact text to remove, as it appears in the post.
+    pub text: String,
+    /// `personal_information`, `abuse`, `spam`, `off_topic` or `other`.
+    pub reason: String,
+}
+
+/// What a redaction changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RedactionResult {
+    /// Places the text was removed from in the post itself.
+    pub occurrences: i64,
+    /// Notifications, queued mails and webhook deliveries that carried it.
+    pub copies: i64,
+}

@@ -102,6 +102,7 @@ mod tests {
         round_trips(crate::clock::ClockOutcome::ALL);
         round_trips(crate::ticket::OpenPromises::ALL);
         round_trips(crate::moderation::ContentKind::ALL);
+        round_trips(crate::moderation::RedactableKind::ALL);
         assert_eq!(
             RemedyStatus::PendingApproval.to_string(),
             "pending_approval"

@@ -20,6 +20,7 @@ mod pages;
 mod personal_data;
 mod privacy;
 mod promises;
+mod redaction;
 mod search;
 mod security;
 mod smtp;

@@ -105,11 +105,14 @@ pub enum Action {
     SpeakInLockedDiscussion,
     /// Post without the posting quota that slows down spam.
     PostWithoutQuota,
+    /// Cut personal data (or other harm) out of any public text, with a
+    /// reason; the original stays only in the audit log.
+    RedactText,
 }
 
 impl Action {
     /// Every action, for tables and tests.
-    pub const ALL: [Action; 47] = [
+    pub const ALL: [Action; 48] = [
         Action::ReadPublic,
         Action::PostIdea,
         Action::VoteIdea,
@@ -157,6 +160,7 @@ impl Action {
         Action::UseAnswerKit,
         Action::SpeakInLockedDiscussion,
         Action::PostWithoutQuota,
+        Action::RedactText,
     ];
 }
 
@@ -219,7 +223,8 @@ fn rule(action: Action) -> Rule {
         | A::ReadInternalNotes
         | A::UseAnswerKit
         | A::SpeakInLockedDiscussion
-        | A::PostWithoutQuota => Rule::Staff,
+        | A::PostWithoutQuota
+        | A::RedactText => Rule::Staff,
         A::HandleReports
         | A::HideContent
         | A::EditIdeaMetadata
@@ -370,7 +375,8 @@ mod tests {
             | A::ReadInternalNotes
             | A::UseAnswerKit
             | A::SpeakInLockedDiscussion
-            | A::PostWithoutQuota => (false, ['-', 'a', 'a', 'a']),
+            | A::PostWithoutQuota
+            | A::RedactText => (false, ['-', 'a', 'a', 'a']),
             A::HandleReports
             | A::HideContent
             | A::EditIdeaMetadata

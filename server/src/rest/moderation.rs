@@ -5,8 +5,8 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use shared::{
-    AuditEntry, AuditQuery, HeldPost, HideRequest, NewReport, Page, ReportView, Suspension,
-    UnhideRequest, WordList,
+    AuditEntry, AuditQuery, HeldPost, HideRequest, NewReport, Page, RedactionRequest,
+    RedactionResult, ReportView, Suspension, UnhideRequest, WordList,
 };
 
 use super::Items;
@@ -77,6 +77,25 @@ pub async fn hide(
 ) -> ApiResult<StatusCode> {
     domain::moderation::hide(&state.ctx, &auth.actor, input).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Cuts a piece of public text (personal data, typically) out of an idea,
+/// comment, ticket or ticket post and out of every copy Madang made of it
+/// (staff); the original stays only in the audit log.
+#[utoipa::path(post, path = "/moderation/redactions", tag = "moderation", request_body = RedactionRequest, responses(
+    (status = 200, body = RedactionResult),
+    (status = 403),
+    (status = 404),
+    (status = 422, description = "The text is not in the post, or no reason"),
+))]
+pub async fn redact(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiJson(input): ApiJson<RedactionRequest>,
+) -> ApiResult<Json<RedactionResult>> {
+    Ok(Json(
+        domain::moderation::redact(&state.ctx, &auth.actor, input).await?,
+    ))
 }
 
 /// Shows hidden content again, or releases a post held for review (moderators).
@@ -205,6 +224,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(dismiss_report))
         .routes(routes!(hide))
         .routes(routes!(unhide))
+        .routes(routes!(redact))
         .routes(routes!(held_posts))
         .routes(routes!(word_list, replace_word_list))
         .routes(routes!(audit_log))

@@ -5,10 +5,12 @@
 
 mod audit_log;
 mod hide;
+mod redact;
 mod report;
 mod suspend;
 
 pub use audit_log::{audit_csv, audit_log};
 pub use hide::{held_posts, hide, unhide};
+pub use redact::redact;
 pub use report::{dismiss, open_reports, report};
 pub use suspend::{lift_suspension, suspend};
