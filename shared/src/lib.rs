@@ -53,7 +53,7 @@ pub use staff::{DepartmentRef, MemberProfile, Recognition, Role, StaffIdentity, 
 pub use ticket::{
     AnswerKit, CannedAnswer, CannedAnswerInput, FirstResponse, Guideline, GuidelineInput, Incident,
     MeTooState, NewTicket, NewTicketReply, Rating, TicketAbilities, TicketAssignment, TicketCard,
-    TicketKind, TicketPost, TicketQuery, TicketStatus, TicketStatusChange, TicketTransfer,
-    TicketView,
+    TicketEdit, TicketKind, TicketPost, TicketPostEdit, TicketQuery, TicketStatus,
+    TicketStatusChange, TicketTransfer, TicketView,
 };
 pub use vocabulary::{CommitmentStatus, RemedyKind, RemedyStatus, ReportStatus, TicketPostKind};

@@ -241,6 +241,12 @@ pub struct TicketPost {
     /// Set when a moderator hid it: the public reason (and guideline).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hidden: Option<String>,
+    /// The caller wrote it and may still correct it (15 minutes).
+    #[serde(default)]
+    pub editable: bool,
+    /// Its Markdown source, for its author while they may correct it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// The author's rating of how the ticket was handled.
@@ -288,6 +294,10 @@ pub struct TicketView {
     /// approval.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remedy_allowance: Option<crate::RemedyAllowance>,
+    /// The description's Markdown source, for the author while they may
+    /// still correct it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// The thread, oldest first (internal notes only for staff).
     pub posts: Vec<TicketPost>,
     /// Promises made in official replies.
@@ -321,6 +331,34 @@ pub struct TicketAbilities {
     pub rate: bool,
     /// Another member may say "me too".
     pub me_too: bool,
+    /// The author may still correct the title and description (for 15
+    /// minutes after filing).
+    #[serde(default)]
+    pub edit: bool,
+}
+
+/// `PATCH /api/v1/tickets/{number}`: the author corrects their ticket
+/// within 15 minutes of filing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TicketEdit {
+    /// New public title, 5–120 characters.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// New public description (Markdown).
+    #[serde(default)]
+    pub body: Option<String>,
+}
+
+/// `PATCH /api/v1/tickets/{number}/posts/{id}`: the author corrects their
+/// reply within 15 minutes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TicketPostEdit {
+    /// The corrected text (Markdown).
+    pub body: String,
 }
 
 /// `POST /api/v1/tickets/{number}/replies`.

@@ -151,4 +151,117 @@ async fn public_fields_refuse_personal_data_and_private_details_take_it(backend:
     app.stop().await;
 }
 
-on_both_databases!(public_fields_refuse_personal_data_and_private_details_take_it,);
+async fn authors_correct_their_ticket_and_replies_for_fifteen_minutes(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let author = app.sign_up("minseo@example.com", "Minseo Oh").await;
+    let other = app.sign_up("jisoo@example.com", "Jisoo Bae").await;
+    let (code, filed) = app
+        .call(
+            &author,
+            Method::POST,
+            "/api/v1/tickets",
+            Some(
+                json!({"kind": "complaint", "title": "Wrong bill amont", "body": "Charged twice."}),
+            ),
+        )
+        .await;
+    assert_eq!(code, 201);
+    assert_eq!(filed["can"]["edit"], true);
+    let number = filed["number"].as_str().expect("number").to_owned();
+    let path = format!("/api/v1/tickets/{number}");
+    let (code, _) = app
+        .call(
+            &other,
+            Method::PATCH,
+            &path,
+            Some(json!({"title": "Not yours to change"})),
+        )
+        .await;
+    assert_eq!(code, 403);
+    let (code, problem) = app
+        .call(
+            &author,
+            Method::PATCH,
+            &path,
+            Some(json!({"body": "Charged twice; call 010-1234-5678"})),
+        )
+        .await;
+    assert_eq!(code, 422, "the same rule as filing: {problem}");
+    let (code, fixed) = app
+        .call(
+            &author,
+            Method::PATCH,
+            &path,
+            Some(json!({"title": "Wrong bill amount"})),
+        )
+        .await;
+    assert_eq!(code, 200, "{fixed}");
+    assert_eq!(fixed["title"], "Wrong bill amount");
+
+    let (_, replied) = app
+        .call(
+            &author,
+            Method::POST,
+            &format!("{path}/replies"),
+            Some(json!({"body": "It was in Octobr."})),
+        )
+        .await;
+    let post = replied["posts"]
+        .as_array()
+        .expect("posts")
+        .last()
+        .cloned()
+        .expect("post");
+    assert_eq!(post["editable"], true);
+    let (_, seen) = app.call(&other, Method::GET, &path, None).await;
+    assert_eq!(
+        seen["posts"]
+            .as_array()
+            .expect("posts")
+            .last()
+            .expect("post")["editable"],
+        false
+    );
+    let post_path = format!("{path}/posts/{}", post["id"]);
+    let (code, fixed) = app
+        .call(
+            &author,
+            Method::PATCH,
+            &post_path,
+            Some(json!({"body": "It was in October."})),
+        )
+        .await;
+    assert_eq!(code, 200, "{fixed}");
+    assert!(fixed.to_string().contains("It was in October."));
+
+    app.advance_clock(chrono::Duration::minutes(16));
+    let (code, problem) = app
+        .call(
+            &author,
+            Method::PATCH,
+            &post_path,
+            Some(json!({"body": "Too late now."})),
+        )
+        .await;
+    assert_eq!(code, 409, "{problem}");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("redact"))
+    );
+    let (code, _) = app
+        .call(
+            &author,
+            Method::PATCH,
+            &path,
+            Some(json!({"title": "Too late for this"})),
+        )
+        .await;
+    assert_eq!(code, 409);
+    app.stop().await;
+}
+
+on_both_databases!(
+    public_fields_refuse_personal_data_and_private_details_take_it,
+    authors_correct_their_ticket_and_replies_for_fifteen_minutes,
+);

@@ -24,6 +24,59 @@ pub async fn get_ticket(number: String) -> Result<shared::TicketView, ApiError> 
         .map_err(ApiError::from)
 }
 
+/// The author corrects their ticket within 15 minutes of filing.
+#[server(prefix = "/rpc")]
+pub async fn edit_ticket(
+    number: String,
+    title: String,
+    body: String,
+) -> Result<shared::TicketView, ApiError> {
+    let input = shared::TicketEdit {
+        title: Some(title),
+        body: Some(body),
+    };
+    domain::ticket::edit_ticket(&ctx()?, &caller().actor, &number, input)
+        .await
+        .map_err(ApiError::from)
+}
+
+/// The author corrects one of their replies within 15 minutes.
+#[server(prefix = "/rpc")]
+pub async fn edit_ticket_post(
+    number: String,
+    post: i64,
+    body: String,
+) -> Result<shared::TicketView, ApiError> {
+    domain::ticket::edit_post(
+        &ctx()?,
+        &caller().actor,
+        &number,
+        post,
+        shared::TicketPostEdit { body },
+    )
+    .await
+    .map_err(ApiError::from)
+}
+
+/// Staff cut personal data out of a ticket or one of its posts.
+#[server(prefix = "/rpc")]
+pub async fn redact_text(
+    kind: shared::RedactableKind,
+    id: i64,
+    text: String,
+    reason: String,
+) -> Result<shared::RedactionResult, ApiError> {
+    let input = shared::RedactionRequest {
+        kind,
+        id,
+        text,
+        reason,
+    };
+    domain::moderation::redact(&ctx()?, &caller().actor, input)
+        .await
+        .map_err(ApiError::from)
+}
+
 /// Files a ticket and opens its thread.
 #[server(prefix = "/rpc")]
 pub async fn file_ticket(

@@ -23,6 +23,8 @@ pub enum Action {
     CommentIdea,
     /// Edit a comment (own, within the edit window).
     EditComment,
+    /// Correct one's own ticket or reply shortly after posting it.
+    EditTicket,
     /// Delete a comment (own; leaves a tombstone).
     DeleteComment,
     /// Follow or unfollow an idea.
@@ -112,13 +114,14 @@ pub enum Action {
 
 impl Action {
     /// Every action, for tables and tests.
-    pub const ALL: [Action; 48] = [
+    pub const ALL: [Action; 49] = [
         Action::ReadPublic,
         Action::PostIdea,
         Action::VoteIdea,
         Action::VoteOnBehalf,
         Action::CommentIdea,
         Action::EditComment,
+        Action::EditTicket,
         Action::DeleteComment,
         Action::FollowIdea,
         Action::ChangeIdeaStatus,
@@ -204,6 +207,7 @@ fn rule(action: Action) -> Rule {
         | A::MeToo
         | A::ReportContent => Rule::AnyMember,
         A::EditComment
+        | A::EditTicket
         | A::DeleteComment
         | A::ReopenTicket
         | A::RateTicket
@@ -356,6 +360,7 @@ mod tests {
             | A::MeToo
             | A::ReportContent => (false, ['a', 'a', 'a', 'a']),
             A::EditComment
+            | A::EditTicket
             | A::DeleteComment
             | A::ReopenTicket
             | A::RateTicket

@@ -7,8 +7,8 @@ use serde::Deserialize;
 use shared::{
     AnswerKit, CannedAnswer, CannedAnswerInput, CommitmentQuery, CommitmentUpdate, CommitmentView,
     Guideline, GuidelineInput, Incident, MeTooState, NewTicket, NewTicketReply, Page, Rating,
-    RemedyLimit, RemedyView, TicketAssignment, TicketCard, TicketQuery, TicketStatusChange,
-    TicketTransfer, TicketView,
+    RemedyLimit, RemedyView, TicketAssignment, TicketCard, TicketEdit, TicketPostEdit, TicketQuery,
+    TicketStatusChange, TicketTransfer, TicketView,
 };
 
 use super::Items;
@@ -51,6 +51,45 @@ pub async fn list_tickets(
 ) -> ApiResult<Json<Page<TicketCard>>> {
     Ok(Json(
         domain::ticket::list(&state.ctx, &auth.actor, &query).await?,
+    ))
+}
+
+/// The author corrects their ticket's title or description within 15
+/// minutes of filing.
+#[utoipa::path(patch, path = "/tickets/{number}", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123")), request_body = TicketEdit, responses(
+    (status = 200, body = TicketView),
+    (status = 403),
+    (status = 404),
+    (status = 409, description = "More than 15 minutes after filing"),
+    (status = 422),
+))]
+pub async fn edit_ticket(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(number): ApiPath<String>,
+    ApiJson(input): ApiJson<TicketEdit>,
+) -> ApiResult<Json<TicketView>> {
+    Ok(Json(
+        domain::ticket::edit_ticket(&state.ctx, &auth.actor, &number, input).await?,
+    ))
+}
+
+/// The author corrects one of their replies within 15 minutes.
+#[utoipa::path(patch, path = "/tickets/{number}/posts/{id}", tag = "tickets", params(("number" = String, Path, description = "e.g. VOC-000123"), ("id" = i64, Path, description = "Post id")), request_body = TicketPostEdit, responses(
+    (status = 200, body = TicketView),
+    (status = 403),
+    (status = 404),
+    (status = 409, description = "More than 15 minutes after posting, or not a reply"),
+    (status = 422),
+))]
+pub async fn edit_post(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath((number, id)): ApiPath<(String, i64)>,
+    ApiJson(input): ApiJson<TicketPostEdit>,
+) -> ApiResult<Json<TicketView>> {
+    Ok(Json(
+        domain::ticket::edit_post(&state.ctx, &auth.actor, &number, id, input).await?,
     ))
 }
 
@@ -443,7 +482,8 @@ pub async fn delete_guideline(
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_tickets, create_ticket))
-        .routes(routes!(get_ticket))
+        .routes(routes!(get_ticket, edit_ticket))
+        .routes(routes!(edit_post))
         .routes(routes!(reply))
         .routes(routes!(transfer))
         .routes(routes!(change_status))

@@ -2,6 +2,7 @@
 //! first-response clock, signed replies, hand-offs and status changes, and
 //! the list the support page shows.
 
+mod correct;
 mod new;
 mod promises;
 mod reply;

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use shared::{TicketPost, TicketPostKind, TicketStatus, TicketView};
+use shared::{RedactableKind, TicketPost, TicketPostKind, TicketStatus, TicketView};
 
+use super::correct::{Corrections, EditPostForm, EditTicketForm, RedactForm};
 use super::promises::{Commitment, Remedy};
 use super::reply::{ReplyForm, StaffTools};
 use super::{ResponseClocks, kind_key, short_time, status_key_for};
@@ -36,6 +37,8 @@ pub fn TicketPage() -> impl IntoView {
     let claim = ServerAction::<ClaimTicket>::new();
     let rate = ServerAction::<RateTicket>::new();
     let settle = ServerAction::<SettleCommitment>::new();
+    let corrections = Corrections::new();
+    provide_context(corrections);
     let departments = Resource::new(|| (), |()| list_departments());
     // Staff only; for others the server refuses and the kit stays empty.
     let kit = Resource::new(
@@ -62,6 +65,7 @@ pub fn TicketPage() -> impl IntoView {
                 claim.version().get(),
                 rate.version().get(),
                 settle.version().get(),
+                corrections.version(),
             )
         },
         |(number, ..)| async move {
@@ -143,6 +147,8 @@ fn Thread(
                 <ResponseClocks clocks=t.clocks.clone() first=t.first_response.clone() department=dept/>
             </header>
             <div class="idea-body prose" inner_html=body></div>
+            {t.can.edit.then(|| view! { <EditTicketForm number=number.clone() title=t.title.clone() body=t.source.clone().unwrap_or_default()/> })}
+            {staff.then(|| shared::ticket::parse_ticket_number(&t.number).map(|id| view! { <RedactForm kind=RedactableKind::Ticket id/> }))}
             {t.private_details.clone().map(|p| view! {
                 <div class="private-details" role="note">
                     <strong>{locale.t("ticket.private_label")}</strong> " " <span class="private-value">{p}</span>
@@ -150,7 +156,7 @@ fn Thread(
             })}
             <MeToo number=number.clone() count=t.me_too mine=t.me_too_mine allowed=t.can.me_too/>
             <ol class="ticket-thread">
-                {t.posts.into_iter().map(|p| view! { <Post p for_staff=staff/> }).collect_view()}
+                {t.posts.into_iter().map(|p| view! { <Post p for_staff=staff number=number.clone()/> }).collect_view()}
             </ol>
             {(!t.commitments.is_empty()).then(|| view! {
                 <section class="commitments" aria-labelledby="commitments-title">
@@ -187,7 +193,7 @@ fn Thread(
 }
 
 #[component]
-fn Post(p: TicketPost, for_staff: bool) -> impl IntoView {
+fn Post(p: TicketPost, for_staff: bool, number: String) -> impl IntoView {
     let locale = expect_context::<Locale>();
     let body = p.body_html.clone();
     let has_text = !body.trim().is_empty();
@@ -224,6 +230,8 @@ fn Post(p: TicketPost, for_staff: bool) -> impl IntoView {
                 None => has_text.then(|| view! { <div class="prose post-body" inner_html=body></div> }).into_any(),
             }}
             {(p.kind == TicketPostKind::Reply && p.hidden.is_none() && p.author.staff.is_none()).then(|| view! { <ReportForm kind=shared::ContentKind::TicketPost id=p.id/> })}
+            {p.editable.then(|| view! { <EditPostForm number=number.clone() post=p.id body=p.source.clone().unwrap_or_default()/> })}
+            {(for_staff && p.kind != TicketPostKind::Internal && p.hidden.is_none() && has_text).then(|| view! { <RedactForm kind=RedactableKind::TicketPost id=p.id/> })}
         </li>
     }
 }

@@ -7,6 +7,7 @@
 
 mod clock;
 mod command;
+mod edit;
 mod feedback;
 pub(crate) mod news;
 mod store;
@@ -14,6 +15,7 @@ mod view;
 
 pub use clock::breached;
 pub use command::{assign, change_status, create, reply, transfer};
+pub use edit::{EDIT_WINDOW, edit_post, edit_ticket};
 pub use feedback::{me_too, rate};
 pub use store::{
     DEFAULT_TARGET_MINUTES, PRIVATE_DETAILS_MAX_CHARS, REOPEN_WINDOW, TRIAGE_DEPARTMENT,

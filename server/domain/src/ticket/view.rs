@@ -68,6 +68,7 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: &str) -> Result<TicketView> {
         reopen: own && finished && row.resolved_at.is_some_and(|at| now - at <= REOPEN_WINDOW),
         rate: own && finished,
         me_too: actor.member().is_some() && !own,
+        edit: own && now - row.created_at <= super::edit::EDIT_WINDOW,
     };
     let posts = posts
         .into_iter()
@@ -78,7 +79,13 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: &str) -> Result<TicketView> {
                     p.hidden_guideline.as_deref(),
                 )
             });
+            let editable = p.kind == TicketPostKind::Reply
+                && hidden.is_none()
+                && actor.member().is_some_and(|m| m.id == p.author_id)
+                && now - p.created_at <= super::edit::EDIT_WINDOW;
             Ok(TicketPost {
+                source: editable.then(|| p.body_md.clone()),
+                editable,
                 id: i64::from(p.id),
                 body_html: if hidden.is_some() {
                     String::new()
@@ -116,6 +123,7 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: &str) -> Result<TicketView> {
             }
             _ => None,
         },
+        source: can.edit.then(|| row.body_md.clone()),
         posts,
         commitments: crate::commitment::for_ticket(ctx, row.id).await?,
         remedies: crate::remedy::for_ticket(ctx, row.id).await?,
