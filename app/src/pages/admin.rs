@@ -279,13 +279,13 @@ fn RemedyLimitsAdmin() -> impl IntoView {
                 <div class="field">
                     <label for="limit-max">{locale.t("limits.max_won")}</label>
                     <input id="limit-max" name="max_won" inputmode="numeric"/>
-                    <p class="field-error" role="alert">{field_error(set, "max_won")}</p>
+                    <p class="field-error" id="limit-max-error" role="alert">{field_error(set, "max_won")}</p>
                 </div>
                 <div class="field">
                     <label for="limit-monthly">{locale.t("limits.monthly_max_won")}</label>
                     <input id="limit-monthly" name="monthly_max_won" inputmode="numeric" aria-describedby="limit-monthly-hint"/>
                     <p class="hint" id="limit-monthly-hint">{locale.t("limits.monthly_hint")}</p>
-                    <p class="field-error" role="alert">{field_error(set, "monthly_max_won")}</p>
+                    <p class="field-error" id="limit-monthly-error" role="alert">{field_error(set, "monthly_max_won")}</p>
                 </div>
                 <button type="submit" class="button">{locale.t("limits.save")}</button>
             </ActionForm>

@@ -81,8 +81,11 @@ test("an admin sets a remedy limit for one department", async ({ page }) => {
   await page.selectOption("#limit-department", "billing");
   await page.fill("#limit-max", "lots");
   await page.click("#limit-form button[type=submit]");
-  await expect(page.locator("#limit-form .field-error")).toHaveText("give an amount in won");
+  await expect(page.locator("#limit-max-error")).toHaveText("give an amount in won");
   await page.fill("#limit-max", "80,000");
+  await page.fill("#limit-monthly", "200,000");
   await page.click("#limit-form button[type=submit]");
-  await expect(page.locator(".admin-limits li", { hasText: "billing" })).toContainText("80,000");
+  const billing = page.locator(".admin-limits li", { hasText: "billing" });
+  await expect(billing).toContainText("80,000");
+  await expect(billing).toContainText("200,000");
 });

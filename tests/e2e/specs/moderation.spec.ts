@@ -1,20 +1,21 @@
 import { test, expect } from "@playwright/test";
 import { signIn } from "../support";
 
-// A member reports a comment with a phone number; a moderator hides it with
+// A member reports a comment with a home address (address numbers are refused
+// at the door; an address is not recognised); a moderator hides it with
 // the reason; the public page shows the tombstone; the audit log shows the
 // action.
 
-test("a reported phone number is hidden with a public reason and audited", async ({ browser }) => {
-  const phone = `010-${String(Date.now() % 10_000).padStart(4, "0")}-5678`;
+test("a reported home address is hidden with a public reason and audited", async ({ browser }) => {
+  const address = `${Date.now() % 10_000} Teheran-ro, Gangnam-gu`;
 
   const writer = await (await browser.newContext()).newPage();
   await signIn(writer, "member09@customers.example");
   await writer.goto("/ideas/6");
   await expect(writer.locator("#app")).toHaveAttribute("data-hydrated", "true");
-  await writer.fill("#comment-body", `Call me about this: ${phone}`);
+  await writer.fill("#comment-body", `Bring it to my home: ${address}`);
   await writer.click("#comment-form button[type=submit]");
-  const comment = writer.locator(".comment", { hasText: phone });
+  const comment = writer.locator(".comment", { hasText: address });
   await expect(comment).toHaveCount(1);
   const id = await comment.getAttribute("data-comment");
 
@@ -25,7 +26,7 @@ test("a reported phone number is hidden with a public reason and audited", async
   const reported = reporter.locator(`.comment[data-comment="${id}"]`);
   await reported.locator(".report summary").click();
   await reported.locator('.report select[name="reason"]').selectOption("personal_information");
-  await reported.locator('.report input[name="note"]').fill("a phone number");
+  await reported.locator('.report input[name="note"]').fill("a home address");
   await reported.locator(".report button[type=submit]").click();
   await expect(reported.locator(".report .notice")).toBeVisible();
 
@@ -34,8 +35,8 @@ test("a reported phone number is hidden with a public reason and audited", async
   await moderator.goto("/moderation");
   await expect(moderator.locator("#app")).toHaveAttribute("data-hydrated", "true");
   const item = moderator.locator(`.report-item[data-target="comment:${id}"]`);
-  await expect(item.locator(".report-excerpt")).toContainText(phone);
-  await expect(item.locator(".report-note")).toContainText("a phone number");
+  await expect(item.locator(".report-excerpt")).toContainText(address);
+  await expect(item.locator(".report-note")).toContainText("a home address");
   await item.locator("select[name=\"guideline\"]").selectOption("4");
   await item.locator("button.hide").click();
   await expect(moderator.locator(`.report-item[data-target="comment:${id}"]`)).toHaveCount(0);
@@ -46,7 +47,7 @@ test("a reported phone number is hidden with a public reason and audited", async
   const tombstone = visitor.locator(`.comment[data-comment="${id}"] .hidden-by-moderator`);
   await expect(tombstone).toContainText("Hidden by a moderator");
   await expect(tombstone.locator(".hidden-reason")).toHaveText("personal information — guideline 4");
-  expect(await visitor.content()).not.toContain(phone);
+  expect(await visitor.content()).not.toContain(address);
 
   await moderator.goto("/moderation/audit");
   const row = moderator.locator('.audit-table tr[data-action="content.hidden"]').first();

@@ -14,7 +14,7 @@ test("a customer posts an idea with clear field errors first", async ({ page }) 
   await expect(page.locator("#idea-title-error")).toHaveText("must be 5–120 characters");
   await expect(page.locator("#idea-body-error")).toHaveText("must describe the idea");
 
-  const title = `공유기 자동 업데이트 알림 ${Date.now()}`;
+  const title = `공유기 자동 업데이트 알림 ${Date.now() % 1_000_000}`;
   await page.fill("#idea-title", title);
   await page.fill("#idea-body", "펌웨어 업데이트가 있으면 **앱으로 알려** 주세요.");
   await page.selectOption("#idea-category", "home-internet");
@@ -41,7 +41,7 @@ test("a member comments on an idea, edits it and deletes it, leaving a tombstone
   await page.click("#sign-in-form button[type=submit]");
   await expect(page).toHaveURL(/\/ideas\/4$/);
 
-  const text = `앱 신청 기능 기대됩니다 ${Date.now()}`;
+  const text = `앱 신청 기능 기대됩니다 ${Date.now() % 1_000_000}`;
   await page.click("#comment-form button[type=submit]");
   await expect(page.locator("#comment-body-error")).toHaveText("must not be empty");
   await page.fill("#comment-body", text);
