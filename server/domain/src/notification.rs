@@ -106,15 +106,14 @@ async fn concerned<C: ConnectionTrait>(db: &C, idea_id: i32) -> Result<BTreeSet<
     Ok(people)
 }
 
-/// Writes one notification per follower and voter of the idea (except the
-/// actor); returns how many were written.
-pub async fn tell_idea_followers<C: ConnectionTrait>(
+/// Writes the same idea news for each of these members (in batches) and
+/// rings their bells.
+async fn write_for<C: ConnectionTrait>(
     db: &C,
-    news: IdeaNews<'_>,
+    people: &BTreeSet<i32>,
+    news: &IdeaNews<'_>,
     at: chrono::DateTime<chrono::Utc>,
-) -> Result<usize> {
-    let mut people = concerned(db, news.idea_id).await?;
-    people.remove(&news.actor_id);
+) -> Result<()> {
     let rows: Vec<notification::ActiveModel> = people
         .iter()
         .map(|&user_id| notification::ActiveModel {
@@ -135,9 +134,22 @@ pub async fn tell_idea_followers<C: ConnectionTrait>(
             .exec_without_returning(db)
             .await?;
     }
-    for &user_id in &people {
+    for &user_id in people {
         publish_notice(db, user_id, news.kind, &news.link, at).await?;
     }
+    Ok(())
+}
+
+/// Writes one notification per follower and voter of the idea (except the
+/// actor); returns how many were written.
+pub async fn tell_idea_followers<C: ConnectionTrait>(
+    db: &C,
+    news: IdeaNews<'_>,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<usize> {
+    let mut people = concerned(db, news.idea_id).await?;
+    people.remove(&news.actor_id);
+    write_for(db, &people, &news, at).await?;
     Ok(people.len())
 }
 
@@ -212,33 +224,18 @@ pub async fn tell_comment_followers<C: ConnectionTrait>(
         active.update(db).await?;
         publish_notice(db, user_id, kind, &link, at).await?;
     }
-    let subject = format!(
-        "{} commented on #{}: {}",
-        news.actor_name, news.number, news.title
-    );
-    let rows: Vec<notification::ActiveModel> = people
-        .iter()
-        .map(|&user_id| notification::ActiveModel {
-            user_id: Set(user_id),
-            kind: Set(kind),
-            idea_id: Set(Some(news.idea_id)),
-            actor_id: Set(Some(news.actor_id)),
-            subject: Set(subject.clone()),
-            body_text: Set(news.text.to_owned()),
-            link: Set(link.clone()),
-            created_at: Set(at),
-            read_at: Set(None),
-            ..Default::default()
-        })
-        .collect();
-    for chunk in rows.chunks(500) {
-        notification::Entity::insert_many(chunk.to_vec())
-            .exec_without_returning(db)
-            .await?;
-    }
-    for &user_id in &people {
-        publish_notice(db, user_id, kind, &link, at).await?;
-    }
+    let fresh = IdeaNews {
+        kind,
+        idea_id: news.idea_id,
+        actor_id: news.actor_id,
+        subject: format!(
+            "{} commented on #{}: {}",
+            news.actor_name, news.number, news.title
+        ),
+        text: news.text,
+        link,
+    };
+    write_for(db, &people, &fresh, at).await?;
     Ok(told)
 }
 
