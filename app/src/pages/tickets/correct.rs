@@ -9,6 +9,7 @@ use shared::RedactableKind;
 use crate::components::field::{field_error, form_error};
 use crate::i18n::Locale;
 use crate::rpc::{EditTicket, EditTicketPost, RedactText};
+use crate::text::textarea_text;
 
 /// The thread's correction actions, shared by its forms through context;
 /// the thread reloads when any of them completes.
@@ -56,7 +57,7 @@ pub(super) fn EditTicketForm(number: String, title: String, body: String) -> imp
                 </div>
                 <div class="field">
                     <label for="ticket-edit-body">{locale.t("ticket.field_body")}</label>
-                    <textarea id="ticket-edit-body" name="body" rows="4">{body}</textarea>
+                    <textarea id="ticket-edit-body" name="body" rows="4">{textarea_text(body)}</textarea>
                     <p class="field-error" id="ticket-edit-body-error" role="alert">{field_error(edit, "body")}</p>
                 </div>
                 <p class="hint">{locale.t("ticket.correct_hint")}</p>
@@ -80,7 +81,7 @@ pub(super) fn EditPostForm(number: String, post: i64, body: String) -> impl Into
                 <input type="hidden" name="number" value=number/>
                 <input type="hidden" name="post" value=post/>
                 <label for=id.clone() class="visually-hidden">{locale.t("ticket.reply")}</label>
-                <textarea id=id name="body" rows="3">{body}</textarea>
+                <textarea id=id name="body" rows="3">{textarea_text(body)}</textarea>
                 <p class="field-error" role="alert">{field_error(edit_post, "body")}</p>
                 <button type="submit" class="button small">{locale.t("ticket.correct_save")}</button>
             </ActionForm>

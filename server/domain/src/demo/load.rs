@@ -12,10 +12,11 @@ use super::content::{
 };
 use super::ideas::IDEAS;
 use super::people::{CUSTOMER_NAMES, DEMO_PASSWORD, DEPARTMENTS, STAFF};
+use super::post::insert_post;
 use super::tickets::TICKETS;
 use crate::entity::{
     announcement, announcement_idea, canned_answer, category, department, guideline, idea,
-    idea_comment, idea_status_change, idea_vote, remedy_limit, ticket, ticket_post, user,
+    idea_comment, idea_status_change, idea_vote, remedy_limit, ticket, user,
 };
 use crate::{Ctx, Result, idea::store::trending_score, markdown, password};
 
@@ -420,27 +421,4 @@ async fn insert_user(
     .insert(txn)
     .await?;
     Ok(row.id)
-}
-
-/// Writes one post of a demo thread; returns its id.
-pub(super) async fn insert_post(
-    txn: &sea_orm::DatabaseTransaction,
-    ticket_id: i32,
-    author_id: i32,
-    kind: shared::TicketPostKind,
-    body: &str,
-    at: DateTime<Utc>,
-) -> Result<i32> {
-    let post = ticket_post::ActiveModel {
-        ticket_id: Set(ticket_id),
-        author_id: Set(author_id),
-        kind: Set(kind),
-        body_md: Set(body.to_owned()),
-        body_html: Set(markdown::render(body)),
-        created_at: Set(at),
-        ..Default::default()
-    }
-    .insert(txn)
-    .await?;
-    Ok(post.id)
 }

@@ -7,6 +7,7 @@ mod content;
 mod ideas;
 mod load;
 mod people;
+mod post;
 mod story;
 mod tickets;
 

@@ -13,7 +13,7 @@ use shared::{
     TicketPostKind, TicketStatus,
 };
 
-use super::load::insert_post;
+use super::post::insert_post;
 use crate::entity::{commitment, remedy, ticket, ticket_clock, ticket_post};
 use crate::{Result, markdown};
 

@@ -2,20 +2,16 @@
 //! their replies, within 15 minutes of posting (a typo, a number that
 //! belongs in the private details). Later, they ask staff to redact.
 
-use chrono::Duration;
 use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
 use shared::{TicketEdit, TicketPostEdit, TicketPostKind, TicketView};
 
-use super::store::{find, validate_text};
+use super::store::{EDIT_WINDOW, find, validate_text};
 use super::view::get;
 use crate::actor::Actor;
 use crate::entity::ticket_post;
 use crate::personal_data::{self, Instead};
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, db, markdown};
-
-/// How long after posting the author may still correct it.
-pub const EDIT_WINDOW: Duration = Duration::minutes(15);
 
 fn too_late() -> Error {
     Error::Conflict(

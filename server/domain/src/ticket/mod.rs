@@ -10,14 +10,17 @@ mod command;
 mod edit;
 mod feedback;
 pub(crate) mod news;
+mod status;
 mod store;
 mod view;
 
 pub use clock::breached;
-pub use command::{assign, change_status, create, reply, transfer};
-pub use edit::{EDIT_WINDOW, edit_post, edit_ticket};
+pub use command::{assign, create, reply, transfer};
+pub use edit::{edit_post, edit_ticket};
 pub use feedback::{me_too, rate};
+pub use status::change_status;
 pub use store::{
-    DEFAULT_TARGET_MINUTES, PRIVATE_DETAILS_MAX_CHARS, REOPEN_WINDOW, TRIAGE_DEPARTMENT,
+    DEFAULT_TARGET_MINUTES, EDIT_WINDOW, PRIVATE_DETAILS_MAX_CHARS, REOPEN_WINDOW,
+    TRIAGE_DEPARTMENT,
 };
 pub use view::{get, incidents, list};

@@ -17,6 +17,8 @@ use crate::policy::Scope;
 use crate::{Ctx, Error, Result, markdown};
 use shared::TicketPostKind;
 
+/// How long after posting the author may still correct a ticket or reply.
+pub const EDIT_WINDOW: Duration = Duration::minutes(15);
 /// How long after resolution the author may reopen a ticket.
 pub const REOPEN_WINDOW: Duration = Duration::days(14);
 /// The promise for a ticket no department holds yet.
@@ -88,6 +90,17 @@ pub(super) fn person(people: &HashMap<i32, UserRef>, id: i32) -> Result<UserRef>
         .get(&id)
         .cloned()
         .ok_or_else(|| Error::Internal(format!("member {id} missing")))
+}
+
+/// The department holding a ticket, whose promise a new clock carries.
+pub(super) async fn holding_department(
+    txn: &sea_orm::DatabaseTransaction,
+    id: Option<i32>,
+) -> Result<Option<department::Model>> {
+    Ok(match id {
+        Some(id) => department::Entity::find_by_id(id).one(txn).await?,
+        None => None,
+    })
 }
 
 pub(super) fn validate_text(field: &str, text: &str, min: usize) -> Result<()> {

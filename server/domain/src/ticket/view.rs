@@ -68,7 +68,7 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: &str) -> Result<TicketView> {
         reopen: own && finished && row.resolved_at.is_some_and(|at| now - at <= REOPEN_WINDOW),
         rate: own && finished,
         me_too: actor.member().is_some() && !own,
-        edit: own && now - row.created_at <= super::edit::EDIT_WINDOW,
+        edit: own && now - row.created_at <= super::store::EDIT_WINDOW,
     };
     let posts = posts
         .into_iter()
@@ -82,7 +82,7 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: &str) -> Result<TicketView> {
             let editable = p.kind == TicketPostKind::Reply
                 && hidden.is_none()
                 && actor.member().is_some_and(|m| m.id == p.author_id)
-                && now - p.created_at <= super::edit::EDIT_WINDOW;
+                && now - p.created_at <= super::store::EDIT_WINDOW;
             Ok(TicketPost {
                 source: editable.then(|| p.body_md.clone()),
                 editable,
