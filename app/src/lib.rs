@@ -111,6 +111,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/signin") view=SignInPage/>
                         <Route path=path!("/signup") view=SignUpPage/>
                         <Route path=path!("/me") view=ProfilePage/>
+                        <Route path=path!("/me/tickets") view=pages::my_tickets::MyTicketsPage/>
                         <Route path=path!("/members/:id") view=MemberPage ssr=SsrMode::Async/>
                         <Route path=path!("/forgot") view=ForgotPasswordPage/>
                         <Route path=path!("/reset") view=ResetPasswordPage/>

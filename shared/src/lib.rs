@@ -52,8 +52,8 @@ pub use promise::{
 pub use staff::{DepartmentRef, MemberProfile, Recognition, Role, StaffIdentity, UserRef};
 pub use ticket::{
     AnswerKit, CannedAnswer, CannedAnswerInput, FirstResponse, Guideline, GuidelineInput, Incident,
-    MeTooState, NewTicket, NewTicketReply, Rating, TicketAbilities, TicketAssignment, TicketCard,
-    TicketEdit, TicketKind, TicketPost, TicketPostEdit, TicketQuery, TicketStatus,
-    TicketStatusChange, TicketTransfer, TicketView,
+    MeTooState, MyTicketsQuery, NewTicket, NewTicketReply, Rating, TicketAbilities,
+    TicketAssignment, TicketCard, TicketEdit, TicketKind, TicketPost, TicketPostEdit, TicketQuery,
+    TicketStatus, TicketStatusChange, TicketTransfer, TicketView,
 };
 pub use vocabulary::{CommitmentStatus, RemedyKind, RemedyStatus, ReportStatus, TicketPostKind};

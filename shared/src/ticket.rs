@@ -166,6 +166,23 @@ pub struct TicketQuery {
     pub cursor: Option<String>,
 }
 
+/// `GET /api/v1/me/tickets` filters.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct MyTicketsQuery {
+    /// Only tickets in this status.
+    #[serde(default)]
+    pub status: Option<TicketStatus>,
+    /// Page size, 1–100; 20 when absent.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
+    #[serde(default)]
+    pub limit: Option<u64>,
+    /// The `next_cursor` of the previous page.
+    #[serde(default)]
+    pub cursor: Option<String>,
+}
+
 /// The first-response promise of a ticket and how it was kept.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -215,6 +232,9 @@ pub struct TicketCard {
     pub clock: Option<crate::ResponseClock>,
     /// RFC 3339 UTC.
     pub created_at: String,
+    /// The last reply, hand-off or status change (RFC 3339 UTC).
+    #[serde(default)]
+    pub last_activity_at: String,
 }
 
 /// One post in a ticket thread.

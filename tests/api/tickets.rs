@@ -900,6 +900,7 @@ async fn the_answer_kit_fills_canned_answers_and_lists_the_guidelines(backend: B
 }
 
 on_both_databases!(
+    my_tickets_lists_the_members_own_most_recently_active_first,
     private_details_and_internal_notes_never_reach_others,
     the_first_response_promise_is_kept_or_marked_broken,
     staff_hand_tickets_to_the_department_that_can_fix_them,
@@ -910,3 +911,69 @@ on_both_databases!(
     a_me_too_spike_raises_an_incident_for_its_department,
     the_answer_kit_fills_canned_answers_and_lists_the_guidelines,
 );
+
+async fn my_tickets_lists_the_members_own_most_recently_active_first(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (code, _) = app.call("", Method::GET, "/api/v1/me/tickets", None).await;
+    assert_eq!(code, 401);
+    let mine = app.sign_up("mine@example.com", "Mine Owner").await;
+    let other = app.sign_up("other@example.com", "Someone Else").await;
+    let staff = app.sign_in("sara.park@hanbit.example", DEMO_PASSWORD).await;
+    let mut numbers = Vec::new();
+    for (who, title) in [
+        (&mine, "First of mine here"),
+        (&other, "Not mine at all"),
+        (&mine, "Second of mine here"),
+    ] {
+        let (code, t) = app
+            .call(
+                who,
+                Method::POST,
+                "/api/v1/tickets",
+                Some(json!({"kind": "inquiry", "title": title, "body": "Details."})),
+            )
+            .await;
+        assert_eq!(code, 201);
+        numbers.push(t["number"].as_str().expect("number").to_owned());
+        app.advance_clock(chrono::Duration::minutes(1));
+    }
+    // Staff answer the older one: it becomes the most recently active.
+    let (code, _) = app
+        .call(
+            &staff,
+            Method::POST,
+            &format!("/api/v1/tickets/{}/replies", numbers[0]),
+            Some(json!({"body": "Here is the answer."})),
+        )
+        .await;
+    assert_eq!(code, 201);
+    let (code, page) = app
+        .call(&mine, Method::GET, "/api/v1/me/tickets", None)
+        .await;
+    assert_eq!(code, 200, "{page}");
+    let listed: Vec<&str> = page["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|t| t["number"].as_str().expect("number"))
+        .collect();
+    assert_eq!(listed, [numbers[0].as_str(), numbers[2].as_str()]);
+    assert!(page["items"][0]["last_activity_at"].is_string());
+    let (_, open) = app
+        .call(
+            &mine,
+            Method::GET,
+            "/api/v1/me/tickets?status=acknowledged",
+            None,
+        )
+        .await;
+    assert_eq!(open["items"].as_array().map(Vec::len), Some(1));
+    let html = app
+        .send_as(&mine, Method::GET, "/me/tickets", None)
+        .await
+        .text()
+        .await
+        .expect("page");
+    assert!(html.contains("First of mine here") && !html.contains("Not mine at all"));
+    app.stop().await;
+}

@@ -53,6 +53,7 @@ pub fn Header() -> impl IntoView {
                                 {me.can.staff_queue.then(|| view! { <A href="/staff/queue" attr:class="nav-queue">{locale.t("nav.queue")}</A> })}
                                 {me.can.moderate.then(|| view! { <A href="/moderation" attr:class="nav-moderation">{locale.t("nav.moderation")}</A> })}
                                 {me.can.read_insight.then(|| view! { <A href="/dashboard" attr:class="nav-dashboard">{locale.t("nav.dashboard")}</A> })}
+                                <A href="/me/tickets" attr:class="nav-my-tickets">{locale.t("nav.my_tickets")}</A>
                                 <crate::components::notification_bell::NotificationBell/>
                                 <A href="/me" attr:class="nav-me">
                                     <span class="avatar small" style=format!("background:{}", me.avatar_color)>{me.initials}</span>

@@ -11,6 +11,7 @@ pub mod idea;
 pub mod idea_curation;
 pub mod member;
 pub mod moderation;
+pub mod my_tickets;
 pub mod new_idea;
 pub mod notifications;
 pub mod onboarding;

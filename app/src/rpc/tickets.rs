@@ -16,6 +16,16 @@ pub async fn list_tickets(
         .map_err(ApiError::from)
 }
 
+/// The signed-in member's own tickets, most recently active first.
+#[server(prefix = "/rpc")]
+pub async fn my_tickets(
+    query: shared::MyTicketsQuery,
+) -> Result<shared::Page<shared::TicketCard>, ApiError> {
+    domain::ticket::mine(&ctx()?, &caller().actor, &query)
+        .await
+        .map_err(ApiError::from)
+}
+
 /// One ticket thread as the caller may see it.
 #[server(prefix = "/rpc")]
 pub async fn get_ticket(number: String) -> Result<shared::TicketView, ApiError> {

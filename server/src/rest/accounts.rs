@@ -229,6 +229,22 @@ pub async fn notifications(
     ))
 }
 
+/// The signed-in member's own tickets, most recently active first.
+#[utoipa::path(get, path = "/me/tickets", tag = "accounts", params(shared::MyTicketsQuery), responses(
+    (status = 200, body = shared::Page<shared::TicketCard>),
+    (status = 401),
+    (status = 422),
+))]
+pub async fn my_tickets(
+    State(state): State<AppState>,
+    auth: Auth,
+    crate::extract::ApiQuery(query): crate::extract::ApiQuery<shared::MyTicketsQuery>,
+) -> ApiResult<Json<shared::Page<shared::TicketCard>>> {
+    Ok(Json(
+        domain::ticket::mine(&state.ctx, &auth.actor, &query).await?,
+    ))
+}
+
 /// Marks every notification read.
 #[utoipa::path(post, path = "/me/notifications/read", tag = "accounts", responses(
     (status = 204),
@@ -297,6 +313,7 @@ pub async fn unsubscribe(
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(notifications))
+        .routes(routes!(my_tickets))
         .routes(routes!(notification_settings, update_notification_settings))
         .routes(routes!(unsubscribe))
         .routes(routes!(mark_notifications_read))

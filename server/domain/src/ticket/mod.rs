@@ -23,4 +23,4 @@ pub use store::{
     DEFAULT_TARGET_MINUTES, EDIT_WINDOW, PRIVATE_DETAILS_MAX_CHARS, REOPEN_WINDOW,
     TRIAGE_DEPARTMENT,
 };
-pub use view::{get, incidents, list};
+pub use view::{get, incidents, list, mine};

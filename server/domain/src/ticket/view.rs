@@ -8,8 +8,8 @@ use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use shared::ticket::ticket_number;
 use shared::{
-    Incident, Page, Rating, TicketAbilities, TicketCard, TicketPost, TicketQuery, TicketStatus,
-    TicketView, UserRef,
+    Incident, MyTicketsQuery, Page, Rating, TicketAbilities, TicketCard, TicketPost, TicketQuery,
+    TicketStatus, TicketView, UserRef,
 };
 
 use super::clock;
@@ -233,6 +233,15 @@ pub async fn list(ctx: &Ctx, actor: &Actor, query: &TicketQuery) -> Result<Page<
             .await?;
         crate::pagination::split_page(rows, limit, |r| format!("n.{}", r.id))
     };
+    cards(ctx, rows, next_cursor).await
+}
+
+/// A page of ticket cards with their people, departments and clocks.
+async fn cards(
+    ctx: &Ctx,
+    rows: Vec<ticket::Model>,
+    next_cursor: Option<String>,
+) -> Result<Page<TicketCard>> {
     let mut clocks = clock::for_tickets(&ctx.db, rows.iter().map(|r| r.id)).await?;
     let mut ids: Vec<i32> = Vec::with_capacity(rows.len() * 3);
     for row in &rows {
@@ -278,8 +287,32 @@ fn card(
         first_response: first,
         clock: running,
         created_at: rfc3339(row.created_at),
+        last_activity_at: rfc3339(row.updated_at),
         title: row.title,
     })
+}
+
+/// The signed-in member's own tickets, most recently active first: "my
+/// tickets", linked from the header and the profile.
+pub async fn mine(ctx: &Ctx, actor: &Actor, query: &MyTicketsQuery) -> Result<Page<TicketCard>> {
+    let member = actor.member().ok_or(Error::Unauthenticated)?;
+    let limit = crate::pagination::page_limit(query.limit)?;
+    let offset = crate::pagination::offset(query.cursor.as_deref())?;
+    let mut select = ticket::Entity::find().filter(ticket::Column::AuthorId.eq(member.id));
+    if let Some(status) = query.status {
+        select = select.filter(ticket::Column::Status.eq(status));
+    }
+    let rows = select
+        .order_by_desc(ticket::Column::UpdatedAt)
+        .order_by_desc(ticket::Column::Id)
+        .offset(offset)
+        .limit(limit + 1)
+        .all(&ctx.db)
+        .await?;
+    let (rows, next_cursor) = crate::pagination::split_page(rows, limit, |_| {
+        crate::pagination::next_offset(offset, limit)
+    });
+    cards(ctx, rows, next_cursor).await
 }
 
 /// Departments whose tickets drew a "me too" spike: at least the
