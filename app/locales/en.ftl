@@ -528,3 +528,14 @@ webhooks.log = Recent deliveries
 webhooks.log_event = Event
 webhooks.log_status = Status
 webhooks.log_tries = Answers per try
+
+# Times (app/src/time.rs)
+time.just_now = just now
+time.minutes_ago = {n} min ago
+time.hours_ago = {n} h ago
+time.yesterday = yesterday {time}
+time.days_ago = {n} days ago
+time.day_of_year = {month} {d}
+time.date = {y}-{mm}-{dd}
+time.in_zone = ({zone} time)
+ticket.last_activity = updated

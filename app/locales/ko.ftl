@@ -528,3 +528,14 @@ webhooks.log = 최근 전달 기록
 webhooks.log_event = 이벤트
 webhooks.log_status = 상태
 webhooks.log_tries = 시도별 응답
+
+# Times (app/src/time.rs)
+time.just_now = 방금 전
+time.minutes_ago = {n}분 전
+time.hours_ago = {n}시간 전
+time.yesterday = 어제 {time}
+time.days_ago = {n}일 전
+time.day_of_year = {m}월 {d}일
+time.date = {y}. {m}. {d}.
+time.in_zone = ({zone} 기준)
+ticket.last_activity = 최근 활동

@@ -91,6 +91,17 @@ impl Locale {
     pub fn t(self, key: &'static str) -> &'static str {
         self.table().get(key).copied().unwrap_or(key)
     }
+
+    /// The translation of `key` with each `{name}` replaced by its value,
+    /// for messages whose word order differs between languages.
+    #[must_use]
+    pub fn format(self, key: &'static str, args: &[(&str, String)]) -> String {
+        let mut text = self.t(key).to_owned();
+        for (name, value) in args {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
 }
 
 /// Name of the cookie that remembers the chosen language.

@@ -12,6 +12,7 @@ pub mod locale;
 pub mod pages;
 pub mod rpc;
 pub mod text;
+pub mod time;
 pub mod url;
 
 use leptos::prelude::*;
@@ -54,6 +55,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let position = use_context::<live::EventPosition>().map(|p| {
         view! { <meta name=live::POSITION_META content=p.0.to_string()/> }
     });
+    let zone = components::when::company_zone();
     view! {
         <!DOCTYPE html>
         <html lang=locale.tag()>
@@ -62,6 +64,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#0f766e"/>
                 {position}
+                <meta name=components::when::ZONE_META content=zone/>
                 <link rel="stylesheet" href=format!("/pkg/{OUTPUT_NAME}.css")/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <HydrationScripts options/>

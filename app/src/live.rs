@@ -16,20 +16,26 @@ pub struct EventPosition(pub i64);
 /// The `<meta>` that hands the position to the browser.
 pub const POSITION_META: &str = "madang-event-position";
 
+/// What the server handed the browser in `<meta name=… content=…>`.
+#[cfg(feature = "hydrate")]
+#[must_use]
+pub fn meta_content(name: &str) -> Option<String> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!("meta[name=\"{name}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"))
+}
+
 /// Where the next subscription resumes: the newest event this page has
 /// seen, or the position it was rendered at.
 #[cfg(feature = "hydrate")]
 fn resume_after() -> Option<i64> {
     let seen = SEEN.with(std::cell::Cell::get);
-    let rendered = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector(&format!("meta[name=\"{POSITION_META}\"]"))
-                .ok()
-                .flatten()
-        })
-        .and_then(|m| m.get_attribute("content"))
-        .and_then(|c| c.parse::<i64>().ok());
+    let rendered = meta_content(POSITION_META).and_then(|c| c.parse::<i64>().ok());
     match (seen, rendered) {
         (0, rendered) => rendered,
         (seen, Some(rendered)) => Some(seen.max(rendered)),

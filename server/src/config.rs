@@ -117,6 +117,11 @@ pub struct ServeArgs {
     #[arg(long = "trusted-proxy", env = "MADANG_TRUSTED_PROXIES", value_delimiter = ',', value_parser = crate::client_address::parse_trusted_proxy)]
     pub trusted_proxies: Vec<ipnet::IpNet>,
 
+    /// The company's time zone (IANA name): dashboard days, promise dates and
+    /// the times in server-rendered pages; browsers then show their own.
+    #[arg(long, env = "MADANG_TIME_ZONE", default_value = "Asia/Seoul", value_parser = parse_time_zone)]
+    pub time_zone: chrono_tz::Tz,
+
     /// Sites allowed to show Madang's pages in a frame (an embedded board),
     /// e.g. `https://www.example.com`; none by default.
     #[arg(long = "frame-ancestor", env = "MADANG_FRAME_ANCESTORS", value_delimiter = ',', value_parser = parse_frame_ancestor)]
@@ -138,6 +143,7 @@ impl Default for ServeArgs {
             mail_from: "Madang <no-reply@madang.invalid>".to_owned(),
             demo: false,
             incident_threshold: 5,
+            time_zone: domain::ctx::DEFAULT_TIME_ZONE,
             incident_window_minutes: 30,
             event_retention_hours: 24,
             frame_ancestors: Vec::new(),
@@ -194,6 +200,14 @@ impl Cli {
                 )
             })
     }
+}
+
+/// An IANA zone name such as `Asia/Seoul` or `UTC`.
+fn parse_time_zone(value: &str) -> Result<chrono_tz::Tz, String> {
+    value
+        .trim()
+        .parse::<chrono_tz::Tz>()
+        .map_err(|_| format!("`{value}` is not a time zone name such as Asia/Seoul or UTC"))
 }
 
 /// A site that may frame Madang: `http(s)://host[:port]`, nothing that could

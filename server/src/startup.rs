@@ -161,6 +161,7 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
                 window_minutes: config.serve.incident_window_minutes,
             },
             allow_private_webhooks: config.serve.allow_private_webhooks,
+            time_zone: config.serve.time_zone,
         },
     )
     .with_clock(config.clock.clone());

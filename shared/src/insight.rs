@@ -180,6 +180,8 @@ pub struct Dashboard {
     pub from: String,
     /// Last day.
     pub to: String,
+    /// The company's time zone (IANA name) the days are counted in.
+    pub time_zone: String,
     /// Activity per day, oldest first, every day of the range.
     pub daily: Vec<DayFigures>,
     /// First answers and promises per department.
@@ -212,6 +214,8 @@ pub struct Scorecard {
     pub from: String,
     /// Last day counted.
     pub to: String,
+    /// The company's time zone (IANA name) the days are counted in.
+    pub time_zone: String,
     /// Median minutes to the first staff answer.
     pub median_first_response_minutes: Option<i64>,
     /// Share of due or kept promises kept on time, percent.

@@ -1,5 +1,6 @@
 //! A list of idea cards, used by the board and the roadmap.
 
+use crate::components::when::When;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::IdeaCard;
@@ -27,7 +28,6 @@ pub fn IdeaList(ideas: Vec<IdeaCard>) -> impl IntoView {
 fn IdeaRow(idea: IdeaCard) -> impl IntoView {
     let locale = expect_context::<Locale>();
     let official = idea.author.staff.is_some();
-    let date = idea.created_at.get(..10).unwrap_or_default().to_owned();
     view! {
         <li class="idea-card" data-idea=idea.number>
             <VoteButton number=idea.number votes=idea.votes voted=idea.voted/>
@@ -40,7 +40,7 @@ fn IdeaRow(idea: IdeaCard) -> impl IntoView {
                         {locale.t("board.by")} " "
                         <A href=format!("/members/{}", idea.author.id)>{idea.author.display_name}</A>
                     </span>
-                    <time datetime=idea.created_at.clone()>{date}</time>
+                    <When at=idea.created_at.clone()/>
                     <span class="comment-count">{idea.comments} " " {locale.t("board.comments")}</span>
                 </div>
             </div>

@@ -15,3 +15,4 @@ pub mod signature;
 pub mod status_badge;
 pub mod tokens;
 pub mod vote_button;
+pub mod when;

@@ -1,5 +1,7 @@
 //! The member's API tokens: create (the secret is shown once), list, revoke.
 
+use crate::components::when::When;
+use crate::time::Style;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
@@ -48,9 +50,9 @@ pub fn TokenManager() -> impl IntoView {
                                     <li class="token" data-token=t.id>
                                         <strong class="token-name">{t.name}</strong>
                                         " " <code>{t.prefix} "…"</code>
-                                        " · " <time>{t.created_at.get(..10).unwrap_or_default().to_owned()}</time>
+                                        " · " <When at=t.created_at.clone() style=Style::Date/>
                                         " · " {locale.t("me.token_expires")} " "
-                                        <time class="token-expires" datetime=t.expires_at.clone()>{t.expires_at.get(..10).unwrap_or_default().to_owned()}</time>
+                                        <When at=t.expires_at.clone() style=Style::Date class="token-expires"/>
                                         <button type="button" class="button small" on:click=move |_| { revoke.dispatch(RevokeToken { id: t.id }); }>
                                             {locale.t("me.token_revoke")}
                                         </button>

@@ -2,6 +2,7 @@
 //! warehouse) by registering URLs and the events each wants, and check
 //! what every receiver answered.
 
+use crate::components::when::When;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -120,11 +121,10 @@ fn WebhookItem(
                                 <tbody>
                                     {items.into_iter().map(|d| {
                                         let answers = d.tries.iter().map(|t| t.status_code.map_or_else(|| t.error.clone().unwrap_or_default(), |c| c.to_string())).collect::<Vec<_>>().join(" → ");
-                                        let when = d.created_at.get(..16).unwrap_or_default().replace('T', " ");
                                         let status = d.status;
                                         view! {
                                             <tr class="delivery" data-status=status.as_str()>
-                                                <td><code>{d.event}</code> " " <time datetime=d.created_at>{when}</time></td>
+                                                <td><code>{d.event}</code> " " <When at=d.created_at/></td>
                                                 <td>{locale.t(delivery_key(status))}</td>
                                                 <td>{answers}</td>
                                             </tr>

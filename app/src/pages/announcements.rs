@@ -2,6 +2,8 @@
 //! that link the ideas they deliver; anyone reads them here or in the Atom
 //! feed.
 
+use crate::components::when::When;
+use crate::time::Style;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::{Link, Title};
@@ -111,14 +113,13 @@ fn Post(post: AnnouncementView, linked_title: bool) -> impl IntoView {
     } else {
         view! { <h1 class="announcement-title">{post.title.clone()}</h1> }.into_any()
     };
-    let date = post.published_at.get(..10).unwrap_or_default().to_owned();
     let body = post.body_html.clone();
     view! {
         <article class="announcement" data-announcement=post.id>
             {title}
             <div class="idea-meta">
                 <AuthorName author=post.author.clone()/>
-                <time datetime=post.published_at.clone()>{date}</time>
+                <When at=post.published_at.clone() style=Style::Date/>
             </div>
             <div class="prose" inner_html=body></div>
             {(!post.ideas.is_empty()).then(|| view! {

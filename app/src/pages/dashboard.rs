@@ -105,6 +105,7 @@ fn DashboardBody(d: Dashboard) -> impl IntoView {
     let Dashboard {
         from,
         to,
+        time_zone,
         daily,
         departments,
         first_response,
@@ -119,7 +120,7 @@ fn DashboardBody(d: Dashboard) -> impl IntoView {
     } = d;
     let query = format!("from={from}&to={to}");
     let csv = move |table: &str| format!("/api/v1/dashboard/csv/{table}?{query}");
-    let range_label = format!("{from} – {to} (UTC)");
+    let range_label = format!("{from} – {to} ({time_zone})");
     let (from_value, to_value) = (from.clone(), to.clone());
     let quick = [
         (7, "dashboard.last7"),
@@ -333,7 +334,7 @@ pub fn ScorecardPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match card.await {
                     Ok(s) => view! {
-                        <p class="aside">{format!("{} – {} (UTC)", s.from, s.to)}</p>
+                        <p class="aside range-shown">{format!("{} – {} ({})", s.from, s.to, s.time_zone)}</p>
                         <div class="stats scorecard-tiles">
                             <Tile class="median-first-response" label=locale.t("scorecard.first_response") value=minutes_text(s.median_first_response_minutes, locale)/>
                             <Tile class="kept-on-time" label=format!("{} ({})", locale.t("scorecard.kept"), s.commitments_counted) value=percent_text(s.commitments_kept_on_time_percent)/>

@@ -1,6 +1,7 @@
 //! One idea's page: the description, its votes, the public timeline of
 //! signed decisions (who decided what, when and why) and the comments.
 
+use crate::components::when::When;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
@@ -24,10 +25,6 @@ use crate::rpc::{
     UnmergeIdea, get_idea, list_categories, list_guidelines,
 };
 use crate::text::{textarea_text, title_text};
-
-fn short_time(rfc3339: &str) -> String {
-    rfc3339.get(..16).unwrap_or(rfc3339).replace('T', " ")
-}
 
 /// The first 200 characters of the text in sanitised HTML, for link previews.
 fn excerpt(html: &str) -> String {
@@ -181,7 +178,7 @@ pub fn IdeaPage() -> impl IntoView {
                                             }).collect_view()}
                                             <span>{locale.t("board.by")} " "</span>
                                             <AuthorName author=idea.author.clone()/>
-                                            <time datetime=idea.created_at.clone()>{short_time(&idea.created_at)}</time>
+                                            <When at=idea.created_at.clone()/>
                                         </div>
                                         <div class="idea-actions">
                                             <FollowButton number=idea.number following=idea.following followers=idea.followers/>
@@ -263,7 +260,7 @@ pub fn IdeaPage() -> impl IntoView {
                                                                         <span class="timeline-action">{locale.t(timeline_key(entry.kind))}</span>
                                                                     }.into_any(),
                                                                 }}
-                                                                <time datetime=entry.at.clone()>{short_time(&entry.at)}</time>
+                                                                <When at=entry.at.clone()/>
                                                             </div>
                                                             <div class="timeline-text prose" inner_html=text></div>
                                                         </li>
@@ -289,7 +286,7 @@ pub fn IdeaPage() -> impl IntoView {
                                                         <li class="comment" class:official=official data-comment=c.id id=format!("comment-{}", c.id)>
                                                             <div class="comment-head">
                                                                 <AuthorName author=c.author/>
-                                                                <time datetime=c.created_at.clone()>{short_time(&c.created_at)}</time>
+                                                                <When at=c.created_at.clone()/>
                                                                 {c.edited.then(|| view! { <span class="edited">{locale.t("idea.edited")}</span> })}
                                                                 {(!c.deleted && c.hidden.is_none() && can_report && !c.mine).then(|| view! { <ReportForm kind=shared::ContentKind::Comment id=c.id/> })}
                                                                 {(!c.deleted && c.mine).then(|| view! {

@@ -1,6 +1,8 @@
 //! A member's public profile: who they are, their signed identity if staff,
 //! what they have contributed, and their ideas.
 
+use crate::components::when::When;
+use crate::time::Style;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -60,7 +62,7 @@ pub fn MemberPage() -> impl IntoView {
                                             <p class="tombstone hidden-by-moderator">{locale.t("member.hidden")} " " <strong class="hidden-reason">{reason}</strong></p>
                                         })}
                                         {(p.staff.is_none() && p.hidden.is_none()).then(|| view! { <ReportForm kind=shared::ContentKind::Profile id=p.id/> })}
-                                        <p class="profile-role">{locale.t("member.joined")} " " {p.joined_at.get(..10).unwrap_or_default().to_owned()}</p>
+                                        <p class="profile-role">{locale.t("member.joined")} " " <When at=p.joined_at.clone() style=Style::Date/></p>
                                     </div>
                                 </div>
                                 <div class="stats">

@@ -2,6 +2,8 @@
 //! posts held for review, the word list, suspensions; and
 //! `/moderation/audit`: the read-only audit log with CSV export.
 
+use crate::components::when::When;
+use crate::time::Style;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -254,7 +256,7 @@ pub fn AuditPage() -> impl IntoView {
                             <tbody>
                                 {items.into_iter().map(|e| view! {
                                     <tr data-action=e.action.as_str()>
-                                        <td>{e.created_at.replace('T', " ")}</td>
+                                        <td><When at=e.created_at.clone() style=Style::DateTime/></td>
                                         <td>{e.actor.map(|a| a.display_name).unwrap_or_default()}</td>
                                         <td class="audit-action">{e.action.as_str()}</td>
                                         <td>{format!("{} {}", e.target_type, e.target_id)}</td>

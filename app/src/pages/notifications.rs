@@ -1,6 +1,7 @@
 //! `/notifications`: the notification centre — what happened to the ideas
 //! a member follows or voted for, newest first; updates live.
 
+use crate::components::when::When;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -46,7 +47,7 @@ pub fn NotificationsPage() -> impl IntoView {
                                 <li class="notification" class:unread=!n.read data-kind=n.kind.as_str()>
                                     <A href=n.link.clone()><strong>{n.subject.clone()}</strong></A>
                                     <p class="notification-text">{n.text.chars().take(280).collect::<String>()}</p>
-                                    <time datetime=n.created_at.clone()>{n.created_at.get(..16).unwrap_or_default().replace('T', " ")}</time>
+                                    <When at=n.created_at.clone()/>
                                 </li>
                             }).collect_view()}
                         </ul>

@@ -1,6 +1,8 @@
 //! The member's own profile: who they are, where they are signed in, and
 //! signing out here or everywhere.
 
+use crate::components::when::When;
+use crate::time::Style;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -67,7 +69,7 @@ pub fn ProfilePage() -> impl IntoView {
                                             {list.into_iter().map(|s| view! {
                                                 <li class="session" class:current=s.current>
                                                     <span class="agent">{s.user_agent.unwrap_or_default()}</span>
-                                                    " · " {locale.t("me.since")} " " <time>{s.created_at.get(..16).unwrap_or_default().replace('T', " ")}</time>
+                                                    " · " {locale.t("me.since")} " " <When at=s.created_at.clone() style=Style::DateTime/>
                                                     {s.current.then(|| view! { " · " <strong>{locale.t("me.this_device")}</strong> })}
                                                 </li>
                                             }).collect_view()}

@@ -246,8 +246,10 @@ async fn actor_by_id(ctx: &Ctx, user_id: i32) -> Result<Actor> {
         .filter(|until| *until > now)
         .map(|until| {
             format!(
-                "Your account is suspended until {} UTC: {}. You can still read.",
-                until.format("%Y-%m-%d %H:%M"),
+                "Your account is suspended until {}: {}. You can still read.",
+                until
+                    .with_timezone(&ctx.settings.time_zone)
+                    .format("%Y-%m-%d %H:%M %Z"),
                 account
                     .suspended_reason
                     .as_deref()

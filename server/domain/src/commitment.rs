@@ -18,25 +18,30 @@ use crate::actor::{Actor, Member};
 use crate::entity::{commitment, department, ticket};
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, audit};
+use chrono_tz::Tz;
 use shared::CommitmentStatus;
 
-/// Today's date as promises count it (UTC).
-pub(crate) fn today(now: DateTime<Utc>) -> String {
-    now.date_naive().format("%Y-%m-%d").to_string()
+/// Today's date as promises count it: a date in the company's zone, the
+/// one the promise's due date was given in.
+pub(crate) fn today(now: DateTime<Utc>, zone: Tz) -> String {
+    now.with_timezone(&zone)
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string()
 }
 
 /// The public status: a pending promise past its date is overdue.
-pub(crate) fn status_of(row: &commitment::Model, now: DateTime<Utc>) -> CommitmentStatus {
+pub(crate) fn status_of(row: &commitment::Model, now: DateTime<Utc>, zone: Tz) -> CommitmentStatus {
     match row.status {
         CommitmentStatus::Kept => CommitmentStatus::Kept,
         CommitmentStatus::Withdrawn => CommitmentStatus::Withdrawn,
-        _ if row.due_on < today(now) => CommitmentStatus::Overdue,
+        _ if row.due_on < today(now, zone) => CommitmentStatus::Overdue,
         _ => CommitmentStatus::Pending,
     }
 }
 
 /// Checks a commitment in a reply; returns the due date.
-pub(crate) fn validate(input: &CommitmentInput, now: DateTime<Utc>) -> Result<String> {
+pub(crate) fn validate(input: &CommitmentInput, now: DateTime<Utc>, zone: Tz) -> Result<String> {
     let text = input.text.trim();
     if text.chars().count() < 5 || text.chars().count() > 500 {
         return Err(Error::invalid(
@@ -47,7 +52,7 @@ pub(crate) fn validate(input: &CommitmentInput, now: DateTime<Utc>) -> Result<St
     let due = NaiveDate::parse_from_str(input.due_on.trim(), "%Y-%m-%d")
         .map_err(|_| Error::invalid("commitment.due_on", "must be a date like 2026-12-31"))?;
     let due = due.format("%Y-%m-%d").to_string();
-    if due < today(now) {
+    if due < today(now, zone) {
         return Err(Error::invalid(
             "commitment.due_on",
             "must be today or later",
@@ -115,6 +120,7 @@ pub(crate) async fn make<C: ConnectionTrait>(
 
 async fn views(ctx: &Ctx, rows: Vec<commitment::Model>) -> Result<Vec<CommitmentView>> {
     let now = ctx.clock.now();
+    let zone = ctx.settings.time_zone;
     let ticket_ids: Vec<i32> = rows.iter().map(|r| r.ticket_id).collect();
     let titles: HashMap<i32, String> = if ticket_ids.is_empty() {
         HashMap::new()
@@ -144,9 +150,11 @@ async fn views(ctx: &Ctx, rows: Vec<commitment::Model>) -> Result<Vec<Commitment
     let people = crate::user::refs(ctx, rows.iter().map(|r| r.made_by_id)).await?;
     rows.into_iter()
         .map(|row| {
-            let status = status_of(&row, now);
-            let on_time = (status == CommitmentStatus::Kept)
-                .then(|| row.settled_at.is_some_and(|at| today(at) <= row.due_on));
+            let status = status_of(&row, now, zone);
+            let on_time = (status == CommitmentStatus::Kept).then(|| {
+                row.settled_at
+                    .is_some_and(|at| today(at, zone) <= row.due_on)
+            });
             Ok(CommitmentView {
                 id: i64::from(row.id),
                 ticket: ticket_number(i64::from(row.ticket_id)),
@@ -184,7 +192,7 @@ pub(crate) async fn for_ticket(ctx: &Ctx, ticket_id: i32) -> Result<Vec<Commitme
 /// Every promise, soonest due first, filtered by public status.
 pub async fn list(ctx: &Ctx, query: &CommitmentQuery) -> Result<Page<CommitmentView>> {
     let limit = crate::pagination::page_limit(query.limit)?;
-    let today = today(ctx.clock.now());
+    let today = today(ctx.clock.now(), ctx.settings.time_zone);
     let mut select = commitment::Entity::find();
     let status = match query
         .status
@@ -315,7 +323,7 @@ pub async fn notice_overdue(ctx: &Ctx) -> Result<usize> {
     let now = ctx.clock.now();
     let rows = commitment::Entity::find()
         .filter(commitment::Column::Status.eq(CommitmentStatus::Pending))
-        .filter(commitment::Column::DueOn.lt(today(now)))
+        .filter(commitment::Column::DueOn.lt(today(now, ctx.settings.time_zone)))
         .filter(commitment::Column::OverdueNotifiedAt.is_null())
         .order_by_asc(commitment::Column::Id)
         .limit(50)
@@ -515,34 +523,44 @@ mod tests {
     }
 
     #[test]
-    fn a_pending_promise_turns_overdue_the_day_after_its_date() {
+    fn a_pending_promise_turns_overdue_the_day_after_its_date_in_the_company_zone() {
+        let seoul = chrono_tz::Asia::Seoul;
+        // 23:59 and 00:00:01 in Seoul (UTC+9).
         let on_the_day = Utc
-            .with_ymd_and_hms(2026, 12, 3, 23, 59, 0)
+            .with_ymd_and_hms(2026, 12, 3, 14, 59, 0)
             .single()
             .expect("time");
         let next_day = Utc
-            .with_ymd_and_hms(2026, 12, 4, 0, 0, 1)
+            .with_ymd_and_hms(2026, 12, 3, 15, 0, 1)
             .single()
             .expect("time");
+        let pending = promise("2026-12-03", CommitmentStatus::Pending);
         assert_eq!(
-            status_of(
-                &promise("2026-12-03", CommitmentStatus::Pending),
-                on_the_day
-            ),
+            status_of(&pending, on_the_day, seoul),
             CommitmentStatus::Pending
         );
         assert_eq!(
-            status_of(&promise("2026-12-03", CommitmentStatus::Pending), next_day),
+            status_of(&pending, next_day, seoul),
             CommitmentStatus::Overdue
         );
+        // The same instant is still the 3rd in London.
         assert_eq!(
-            status_of(&promise("2026-12-03", CommitmentStatus::Kept), next_day),
+            status_of(&pending, next_day, chrono_tz::Europe::London),
+            CommitmentStatus::Pending
+        );
+        assert_eq!(
+            status_of(
+                &promise("2026-12-03", CommitmentStatus::Kept),
+                next_day,
+                seoul
+            ),
             CommitmentStatus::Kept
         );
         assert_eq!(
             status_of(
                 &promise("2026-12-03", CommitmentStatus::Withdrawn),
-                next_day
+                next_day,
+                seoul
             ),
             CommitmentStatus::Withdrawn
         );

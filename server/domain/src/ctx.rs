@@ -54,6 +54,19 @@ impl Default for IncidentRule {
     }
 }
 
+/// Minutes east of UTC in `zone` at an instant.
+#[must_use]
+pub fn utc_offset_minutes(zone: chrono_tz::Tz, at: DateTime<Utc>) -> i32 {
+    use chrono::{Offset, TimeZone};
+    zone.offset_from_utc_datetime(&at.naive_utc())
+        .fix()
+        .local_minus_utc()
+        / 60
+}
+
+/// Madang is built for a Korean company; other companies say `--time-zone`.
+pub const DEFAULT_TIME_ZONE: chrono_tz::Tz = chrono_tz::Asia::Seoul;
+
 /// Site-wide settings use cases need.
 #[derive(Clone, Debug)]
 pub struct Settings {
@@ -65,6 +78,10 @@ pub struct Settings {
     /// addresses (tests, or a receiver on the company network). Off, an
     /// admin cannot use webhooks to probe the server's own network.
     pub allow_private_webhooks: bool,
+    /// The company's time zone: the days the dashboard counts, the dates of
+    /// promises and the times in server-rendered pages (before the browser
+    /// shows its own zone) are in it.
+    pub time_zone: chrono_tz::Tz,
 }
 
 impl Settings {
@@ -75,7 +92,34 @@ impl Settings {
             base_url: base_url.into(),
             incident: IncidentRule::default(),
             allow_private_webhooks: false,
+            time_zone: DEFAULT_TIME_ZONE,
         }
+    }
+
+    /// Minutes east of UTC in the company's zone at an instant (seconds
+    /// since the epoch), for pages that show local times.
+    #[must_use]
+    pub fn offset_minutes_at(&self, unix_seconds: i64) -> i32 {
+        DateTime::from_timestamp(unix_seconds, 0)
+            .map_or(0, |at| utc_offset_minutes(self.time_zone, at))
+    }
+
+    /// Today's date in the company's zone.
+    #[must_use]
+    pub fn today(&self, now: DateTime<Utc>) -> chrono::NaiveDate {
+        now.with_timezone(&self.time_zone).date_naive()
+    }
+
+    /// The instant a day of the company's calendar begins (the earliest
+    /// valid local time when a zone skips midnight).
+    #[must_use]
+    pub fn start_of(&self, day: chrono::NaiveDate) -> DateTime<Utc> {
+        use chrono::TimeZone;
+        let midnight = day.and_time(chrono::NaiveTime::MIN);
+        self.time_zone
+            .from_local_datetime(&midnight)
+            .earliest()
+            .map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
     }
 
     /// Cookies get the `Secure` flag when the site is served over https.

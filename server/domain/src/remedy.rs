@@ -108,12 +108,13 @@ async fn limits_for<C: ConnectionTrait>(db: &C, staff: &Member) -> Result<Option
     )))
 }
 
-/// The first instant of the calendar month (UTC) that `now` is in.
-fn month_start(now: DateTime<Utc>) -> DateTime<Utc> {
-    now.date_naive()
+/// The first instant of the calendar month, in the company's zone, that
+/// `now` is in.
+pub(crate) fn month_start(now: DateTime<Utc>, settings: &crate::Settings) -> DateTime<Utc> {
+    settings
+        .today(now)
         .with_day(1)
-        .and_then(|day| day.and_hms_opt(0, 0, 0))
-        .map_or(now, |start| start.and_utc())
+        .map_or(now, |first| settings.start_of(first))
 }
 
 /// Won granted (not waiting, not rejected) on this ticket, and to its
@@ -121,7 +122,7 @@ fn month_start(now: DateTime<Utc>) -> DateTime<Utc> {
 async fn granted_sums<C: ConnectionTrait>(
     db: &C,
     row: &ticket::Model,
-    now: DateTime<Utc>,
+    month_began: DateTime<Utc>,
 ) -> Result<(i64, i64)> {
     let their_tickets: Vec<i32> = ticket::Entity::find()
         .select_only()
@@ -140,7 +141,7 @@ async fn granted_sums<C: ConnectionTrait>(
         .into_tuple()
         .all(db)
         .await?;
-    let since = month_start(now);
+    let since = month_began;
     let on_ticket = granted
         .iter()
         .filter(|(ticket_id, _, _)| *ticket_id == row.id)
@@ -171,7 +172,7 @@ pub(crate) async fn allowance<C: ConnectionTrait>(
     db: &C,
     staff: &Member,
     row: &ticket::Model,
-    now: DateTime<Utc>,
+    month_began: DateTime<Utc>,
 ) -> Result<RemedyAllowance> {
     let allowed = refuse_own(staff, row).is_ok();
     let Some(limits) = limits_for(db, staff).await? else {
@@ -181,7 +182,7 @@ pub(crate) async fn allowance<C: ConnectionTrait>(
             allowed,
         });
     };
-    let (on_ticket, this_month) = granted_sums(db, row, now).await?;
+    let (on_ticket, this_month) = granted_sums(db, row, month_began).await?;
     Ok(RemedyAllowance {
         ticket_left_won: Some(Ord::max(limits.ticket - on_ticket, 0)),
         month_left_won: Some(Ord::max(limits.month - this_month, 0)),
@@ -201,6 +202,7 @@ pub(crate) async fn grant<C: ConnectionTrait>(
     post_id: i32,
     valid: Valid,
     now: DateTime<Utc>,
+    month_began: DateTime<Utc>,
 ) -> Result<remedy::Model> {
     refuse_own(staff, row)?;
     user::Entity::find_by_id(row.author_id)
@@ -209,7 +211,7 @@ pub(crate) async fn grant<C: ConnectionTrait>(
         .await?;
     let status = match limits_for(db, staff).await? {
         Some(limits) => {
-            let (on_ticket, this_month) = granted_sums(db, row, now).await?;
+            let (on_ticket, this_month) = granted_sums(db, row, month_began).await?;
             if on_ticket + valid.amount > limits.ticket || this_month + valid.amount > limits.month
             {
                 RemedyStatus::PendingApproval

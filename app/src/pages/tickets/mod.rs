@@ -12,6 +12,8 @@ pub use new::NewTicketPage;
 pub use promises::Commitment;
 pub use thread::TicketPage;
 
+use crate::components::when::When;
+use crate::time::Style;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::{
@@ -92,10 +94,6 @@ pub(super) fn short_signature(staff: &shared::StaffIdentity) -> String {
         .map(|d| d.name.as_str())
         .unwrap_or_default();
     format!("{} ({department})", staff.initials)
-}
-
-pub(super) fn short_time(rfc3339: &str) -> String {
-    rfc3339.get(..16).unwrap_or(rfc3339).replace('T', " ")
 }
 
 /// "Waiting for 23 min" that keeps counting in the browser, or "answered
@@ -196,7 +194,7 @@ fn ClockLine(clock: ResponseClock) -> impl IntoView {
                     <strong class="clock-department">{department}</strong> " · "
                     <span class="waiting">{locale.t("ticket.waiting")} " " <strong class="waiting-minutes" data-minutes=move || minutes.get()>{move || format_minutes(minutes.get(), locale)}</strong></span>
                     " · " {locale.t("clock.due_within")} " " <strong>{format_minutes(clock.target_minutes, locale)}</strong>
-                    " " {locale.t(since_key(clock.kind))} " " <time datetime=clock.started_at.clone()>{short_time(&clock.started_at)}</time>
+                    " " {locale.t(since_key(clock.kind))} " " <When at=clock.started_at.clone() style=Style::DateTime/>
                     {breached.then(|| view! { " · " <span class="breach">{locale.t("ticket.overdue")}</span> })}
                 </p>
             }
@@ -254,6 +252,7 @@ pub fn TicketList(
                                 {dept.clone().map(|d| view! { <span class="category">{d}</span> })}
                                 {(t.me_too > 0).then(|| view! { <span class="me-too-count">{t.me_too} " " {locale.t("ticket.affected")}</span> })}
                                 {t.assignee.clone().map(|a| view! { <span class="assignee">"→ " {a.display_name}</span> })}
+                                <span class="last-activity">{locale.t("ticket.last_activity")} " " <When at=t.last_activity_at.clone()/></span>
                             </div>
                             {match t.clock.clone() {
                                 Some(clock) => view! {

@@ -1,5 +1,6 @@
 //! Promises and remedies as the thread shows them.
 
+use crate::components::when::company_zone;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -31,7 +32,8 @@ pub fn Commitment(
         <li class=format!("commitment commitment-{}", c.status) data-commitment=c.id data-status=c.status.as_str()>
             <span class="commitment-status">{locale.t(status_key)}</span>
             " " <strong class="commitment-text">{c.text.clone()}</strong>
-            " · " {locale.t("commitment.due")} " " <time class="commitment-due">{c.due_on.clone()}</time>
+            " · " {locale.t("commitment.due")} " " <time class="commitment-due" datetime=c.due_on.clone()>{c.due_on.clone()}</time>
+            " " <span class="zone-note">{locale.format("time.in_zone", &[("zone", company_zone())])}</span>
             {c.department.clone().map(|d| view! { " · " <span class="category">{d.name}</span> })}
             " · " <A href=format!("/tickets/{}", c.ticket)>{c.ticket.clone()}</A>
             {c.evidence.clone().map(|e| view! { <p class="evidence">{locale.t("commitment.evidence")} " " {e}</p> })}

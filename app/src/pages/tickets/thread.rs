@@ -1,6 +1,7 @@
 //! `/tickets/{number}`: the public thread with its promise clock, signed
 //! posts, "me too" and the customer's rating.
 
+use crate::components::when::When;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -11,7 +12,7 @@ use shared::{RedactableKind, TicketPost, TicketPostKind, TicketStatus, TicketVie
 use super::correct::{Corrections, EditPostForm, EditTicketForm, RedactForm};
 use super::promises::{Commitment, Remedy};
 use super::reply::{ReplyForm, StaffTools};
-use super::{ResponseClocks, kind_key, short_time, status_key_for};
+use super::{ResponseClocks, kind_key, status_key_for};
 use crate::components::draft::Draft;
 use crate::components::field::field_error;
 use crate::components::not_found::NotFoundNotice;
@@ -142,7 +143,7 @@ fn Thread(
                 <h1 class="ticket-title">{t.title.clone()}</h1>
                 <div class="idea-meta">
                     <AuthorName author=t.author.clone()/>
-                    <time datetime=t.created_at.clone()>{short_time(&t.created_at)}</time>
+                    <When at=t.created_at.clone()/>
                 </div>
                 <ResponseClocks clocks=t.clocks.clone() first=t.first_response.clone() department=dept/>
             </header>
@@ -221,7 +222,7 @@ fn Post(p: TicketPost, for_staff: bool, number: String) -> impl IntoView {
             <div class="timeline-head">
                 {head}
                 {action}
-                <time datetime=p.created_at.clone()>{short_time(&p.created_at)}</time>
+                <When at=p.created_at.clone()/>
             </div>
             {match p.hidden.clone() {
                 Some(reason) => view! {

@@ -14,12 +14,25 @@ use crate::{Ctx, Error, Result};
 pub(super) const STAFF_MEMBERS: &str =
     "SELECT id FROM users WHERE role IN ('employee', 'moderator', 'admin')";
 
-/// The UTC day of a timestamp column (text `YYYY-MM-DD` once cast), in
-/// each database's words (`SQLite` stores RFC 3339 text in UTC).
-pub(super) fn day_of(backend: DbBackend, column: &str) -> String {
+/// The company's day of a timestamp column (text `YYYY-MM-DD` once cast),
+/// in each database's words: `PostgreSQL` knows the zone by name; `SQLite`
+/// stores RFC 3339 text in UTC and is given the zone's offset.
+pub(super) fn day_of(backend: DbBackend, column: &str, range: &Range) -> String {
     match backend {
-        DbBackend::Postgres => format!("CAST(({column} AT TIME ZONE 'UTC') AS DATE)"),
-        _ => format!("substr({column}, 1, 10)"),
+        DbBackend::Postgres => {
+            // IANA names are letters, digits, `/`, `_`, `+` and `-`.
+            let zone: String = range
+                .zone
+                .name()
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '+' | '-'))
+                .collect();
+            format!("CAST(({column} AT TIME ZONE '{zone}') AS DATE)")
+        }
+        _ => format!(
+            "substr(datetime({column}, '{:+} minutes'), 1, 10)",
+            range.offset_minutes()
+        ),
     }
 }
 
@@ -77,7 +90,7 @@ pub(super) async fn daily_figures(ctx: &Ctx, range: Range) -> Result<Vec<DayFigu
             values.push(range.end.into());
             format!(
                 "SELECT {} AS day, {member} AS uid, {flags} FROM {table} WHERE {extra}{member} NOT IN ({STAFF_MEMBERS}) AND {}",
-                day_of(backend, "created_at"),
+                day_of(backend, "created_at", &range),
                 within(backend, "created_at", first)
             )
         })

@@ -25,7 +25,7 @@ use crate::{Ctx, Result};
 pub async fn dashboard(ctx: &Ctx, actor: &Actor, query: &DashboardQuery) -> Result<Dashboard> {
     policy::authorize(actor, Action::ReadDashboard, Scope::Others)?;
     let now = ctx.clock.now();
-    let range = range_of(query, now)?;
+    let range = range_of(query, now, &ctx.settings)?;
     let db = &ctx.db;
 
     let daily = daily_figures(ctx, range).await?;
@@ -199,6 +199,7 @@ pub async fn dashboard(ctx: &Ctx, actor: &Actor, query: &DashboardQuery) -> Resu
     Ok(Dashboard {
         from: range.from.format("%Y-%m-%d").to_string(),
         to: range.to.format("%Y-%m-%d").to_string(),
+        time_zone: range.zone.name().to_owned(),
         daily,
         departments: department_figures(&departments, &clocks, now),
         first_response: first_response(&filed),
@@ -221,8 +222,8 @@ pub async fn dashboard(ctx: &Ctx, actor: &Actor, query: &DashboardQuery) -> Resu
 /// The public scorecard over the last 30 days (anyone).
 pub async fn scorecard(ctx: &Ctx) -> Result<Scorecard> {
     let now = ctx.clock.now();
-    let to = now.date_naive();
-    let range = Range::new(to - Duration::days(SCORECARD_DAYS - 1), to);
+    let to = ctx.settings.today(now);
+    let range = Range::new(to - Duration::days(SCORECARD_DAYS - 1), to, &ctx.settings);
     let filed = tickets_filed(ctx, range).await?;
     let clocks = clocks_started(ctx, range).await?;
     let departments = all_departments(ctx).await?;
@@ -233,6 +234,7 @@ pub async fn scorecard(ctx: &Ctx) -> Result<Scorecard> {
     Ok(Scorecard {
         from: range.from.format("%Y-%m-%d").to_string(),
         to: range.to.format("%Y-%m-%d").to_string(),
+        time_zone: range.zone.name().to_owned(),
         median_first_response_minutes: first_response(&filed).median_minutes,
         commitments_kept_on_time_percent: percent(promises.kept_on_time, counted),
         commitments_counted: counted,

@@ -170,11 +170,11 @@ pub(super) async fn commitment_figures(ctx: &Ctx, range: Range) -> Result<Commit
         .await?;
     let mut figures = CommitmentFigures::default();
     for row in &rows {
-        match crate::commitment::status_of(row, now) {
+        match crate::commitment::status_of(row, now, ctx.settings.time_zone) {
             CommitmentStatus::Kept
-                if row
-                    .settled_at
-                    .is_some_and(|at| crate::commitment::today(at) <= row.due_on) =>
+                if row.settled_at.is_some_and(|at| {
+                    crate::commitment::today(at, ctx.settings.time_zone) <= row.due_on
+                }) =>
             {
                 figures.kept_on_time += 1;
             }
@@ -200,7 +200,8 @@ pub(super) async fn delivered(ctx: &Ctx, range: Range) -> Result<Vec<MonthCount>
         .await?;
     let mut months: BTreeMap<String, i64> = BTreeMap::new();
     for at in times {
-        *months.entry(at.format("%Y-%m").to_string()).or_default() += 1;
+        let month = at.with_timezone(&range.zone).format("%Y-%m").to_string();
+        *months.entry(month).or_default() += 1;
     }
     Ok(months
         .into_iter()

@@ -2,36 +2,43 @@
 //! and turned into half-open instants for indexed range queries.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
 use shared::insight::DashboardQuery;
 
-use crate::{Error, Result};
+use crate::{Error, Result, Settings};
 
 /// Longest range the dashboard computes at once.
 pub(super) const MAX_DAYS: i64 = 366;
 /// Days on the public scorecard.
 pub(super) const SCORECARD_DAYS: i64 = 30;
 
-/// An inclusive range of UTC days and its half-open instants.
+/// An inclusive range of days of the company's calendar (its time zone)
+/// and its half-open instants.
 #[derive(Clone, Copy)]
 pub(super) struct Range {
     pub(super) from: NaiveDate,
     pub(super) to: NaiveDate,
     pub(super) start: DateTime<Utc>,
     pub(super) end: DateTime<Utc>,
+    pub(super) zone: Tz,
 }
 
 impl Range {
-    pub(super) fn new(from: NaiveDate, to: NaiveDate) -> Self {
-        let start = from.and_time(chrono::NaiveTime::MIN).and_utc();
-        let end = (to + Duration::days(1))
-            .and_time(chrono::NaiveTime::MIN)
-            .and_utc();
+    pub(super) fn new(from: NaiveDate, to: NaiveDate, settings: &Settings) -> Self {
         Range {
             from,
             to,
-            start,
-            end,
+            start: settings.start_of(from),
+            end: settings.start_of(to + Duration::days(1)),
+            zone: settings.time_zone,
         }
+    }
+
+    /// The zone's offset from UTC in minutes at the end of the range: what
+    /// `SQLite`, which knows no zones, adds to a UTC time to find its day
+    /// (exact for zones without daylight saving, such as Asia/Seoul).
+    pub(super) fn offset_minutes(&self) -> i32 {
+        crate::ctx::utc_offset_minutes(self.zone, self.end)
     }
 
     pub(super) fn contains(&self, at: DateTime<Utc>) -> bool {
@@ -55,8 +62,12 @@ pub(super) fn parse_day(field: &str, raw: Option<&str>) -> Result<Option<NaiveDa
     }
 }
 
-pub(super) fn range_of(query: &DashboardQuery, now: DateTime<Utc>) -> Result<Range> {
-    let to = parse_day("to", query.to.as_deref())?.unwrap_or_else(|| now.date_naive());
+pub(super) fn range_of(
+    query: &DashboardQuery,
+    now: DateTime<Utc>,
+    settings: &Settings,
+) -> Result<Range> {
+    let to = parse_day("to", query.to.as_deref())?.unwrap_or_else(|| settings.today(now));
     let days = query.days.unwrap_or(30);
     if !(1..=MAX_DAYS).contains(&days) {
         return Err(Error::invalid(
@@ -74,5 +85,5 @@ pub(super) fn range_of(query: &DashboardQuery, now: DateTime<Utc>) -> Result<Ran
             format!("the range may span at most {MAX_DAYS} days"),
         ));
     }
-    Ok(Range::new(from, to))
+    Ok(Range::new(from, to, settings))
 }

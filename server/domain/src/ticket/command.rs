@@ -157,7 +157,10 @@ pub async fn reply(
     let promise = match &input.commitment {
         Some(commitment) => {
             policy::authorize(actor, Action::MakeCommitment, Scope::Others)?;
-            Some((commitment, crate::commitment::validate(commitment, now)?))
+            Some((
+                commitment,
+                crate::commitment::validate(commitment, now, ctx.settings.time_zone)?,
+            ))
         }
         None => None,
     };
@@ -215,7 +218,16 @@ pub async fn reply(
         .await?;
     }
     if let Some(valid) = remedy {
-        let granted = crate::remedy::grant(&txn, member, &row, post.id, valid, now).await?;
+        let granted = crate::remedy::grant(
+            &txn,
+            member,
+            &row,
+            post.id,
+            valid,
+            now,
+            crate::remedy::month_start(now, &ctx.settings),
+        )
+        .await?;
         if granted.status == shared::RemedyStatus::Granted {
             news::tell(
                 &txn,

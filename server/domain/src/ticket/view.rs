@@ -118,9 +118,15 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: &str) -> Result<TicketView> {
             .map(|c| clock::view(c, &all, &people, now))
             .collect(),
         remedy_allowance: match staff_member(actor) {
-            Some(member) if policy::can(actor, Action::GrantRemedy, Scope::Others) => {
-                Some(crate::remedy::allowance(&ctx.db, member, &row, now).await?)
-            }
+            Some(member) if policy::can(actor, Action::GrantRemedy, Scope::Others) => Some(
+                crate::remedy::allowance(
+                    &ctx.db,
+                    member,
+                    &row,
+                    crate::remedy::month_start(now, &ctx.settings),
+                )
+                .await?,
+            ),
             _ => None,
         },
         source: can.edit.then(|| row.body_md.clone()),
