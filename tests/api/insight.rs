@@ -6,11 +6,21 @@ use madang_tests::{Backend, DEMO_PASSWORD, TestApp, on_both_databases, spawn_app
 use reqwest::Method;
 use serde_json::{Value, json};
 
-/// SQL that means the same on both databases.
+/// SQL that means the same on both databases. Days are the company's
+/// (the test server runs on the default zone, Asia/Seoul, UTC+9 all year).
 struct Sql {
     backend: Backend,
+    /// The first instant of the range in UTC, `YYYY-MM-DDTHH:MM:SS`.
     from: String,
+    /// The first instant after the range in UTC.
     to_exclusive: String,
+}
+
+/// The UTC instant a Seoul day begins, as SQL compares it.
+fn seoul_midnight(day: chrono::NaiveDate) -> String {
+    (day.and_time(chrono::NaiveTime::MIN) - chrono::Duration::hours(9))
+        .format("%Y-%m-%dT%H:%M:%S")
+        .to_string()
 }
 
 impl Sql {
@@ -22,7 +32,7 @@ impl Sql {
                 self.from, self.to_exclusive
             ),
             Backend::Postgres => format!(
-                "{column} >= '{}T00:00:00Z' AND {column} < '{}T00:00:00Z'",
+                "{column} >= '{}Z' AND {column} < '{}Z'",
                 self.from, self.to_exclusive
             ),
         }
@@ -40,12 +50,12 @@ impl Sql {
         }
     }
 
-    /// The UTC day of a timestamp, `YYYY-MM-DD`.
+    /// The Seoul day of a timestamp, `YYYY-MM-DD`.
     fn day(&self, column: &str) -> String {
         match self.backend {
-            Backend::Sqlite => format!("substr({column}, 1, 10)"),
+            Backend::Sqlite => format!("substr(datetime({column}, '+9 hours'), 1, 10)"),
             Backend::Postgres => {
-                format!("to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')")
+                format!("to_char({column} AT TIME ZONE 'Asia/Seoul', 'YYYY-MM-DD')")
             }
         }
     }
@@ -274,10 +284,11 @@ async fn every_dashboard_figure_equals_an_independent_query(backend: Backend) {
         )
         .await;
     assert_eq!(code, 200, "{d}");
+    assert_eq!(d["time_zone"], "Asia/Seoul", "days are the company's");
     let sql = Sql {
         backend,
-        from: from.to_string(),
-        to_exclusive: (today + chrono::Duration::days(1)).to_string(),
+        from: seoul_midnight(from),
+        to_exclusive: seoul_midnight(today + chrono::Duration::days(1)),
     };
 
     // Activity per day: every day of the range, each count as SQL counts it.
@@ -617,7 +628,7 @@ async fn every_dashboard_figure_equals_an_independent_query(backend: Backend) {
     let start = today - chrono::Duration::days(29);
     let last30 = Sql {
         backend,
-        from: start.to_string(),
+        from: seoul_midnight(start),
         to_exclusive: sql.to_exclusive.clone(),
     };
     let card_minutes = format!(
