@@ -21,7 +21,7 @@ use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::components::header::Header;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::pages::onboarding::{AcceptInvitePage, ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::{
     admin::AdminPage,

@@ -3,7 +3,7 @@
 //! the WASM client needs no time zone database: the server gives the
 //! company's offset, the browser its own.
 
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 
 /// How a time is shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

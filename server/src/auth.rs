@@ -10,7 +10,6 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use domain::Actor;
 use domain::auth::{Caller, Client, SESSION_COOKIE, Via};
-use shared::ApiError;
 
 use crate::connection_guard::PeerAddr;
 use crate::error::AppError;
@@ -99,12 +98,12 @@ pub async fn authenticate(
     let caller = if let Some(token) = bearer(headers) {
         match domain::auth::actor_for_api_token(&state.ctx, token).await {
             Ok(Actor::Anonymous) => {
-                return AppError(ApiError::new(
+                return AppError::problem(
                     401,
                     "bad-token",
-                    "Invalid API token",
-                    "The API token is unknown, revoked or expired.",
-                ))
+                    "problem.bad_token",
+                    &domain::msg!("server.bad_token"),
+                )
                 .into_response();
             }
             Ok(actor) => Caller {
@@ -147,9 +146,9 @@ pub async fn authenticate(
         let foreign = origin.is_some_and(|o| o != state.ctx.settings.origin());
         let unproven = caller.via == Via::Cookie && origin.is_none();
         if foreign || unproven {
-            return AppError(ApiError::forbidden(
-                "This request did not come from this site (missing or foreign Origin header).",
-            ))
+            return AppError::from(domain::Error::Forbidden(domain::msg!(
+                "server.foreign_origin"
+            )))
             .into_response();
         }
     }
@@ -167,7 +166,7 @@ pub async fn require_member(request: Request, next: Next) -> Response {
         .get::<Caller>()
         .is_none_or(|c| c.actor == Actor::Anonymous);
     if anonymous && needs_member(request.method(), request.uri().path()) {
-        return AppError(ApiError::unauthorized()).into_response();
+        return AppError::from(domain::Error::Unauthenticated).into_response();
     }
     next.run(request).await
 }

@@ -10,6 +10,31 @@ use shared::error::PROBLEM_JSON;
 #[derive(Debug)]
 pub struct AppError(pub ApiError);
 
+impl AppError {
+    /// A problem the server finds itself (not a use case), worded in the
+    /// language of the request: `title` is a message key.
+    #[must_use]
+    pub fn problem(status: u16, kind: &str, title: &'static str, detail: &domain::Message) -> Self {
+        let locale = domain::i18n::request_locale();
+        AppError(ApiError::new(
+            status,
+            kind,
+            domain::i18n::lookup(locale, title),
+            detail.text(locale),
+        ))
+    }
+}
+
+/// Runs the rest of the request in its language (cookie, then
+/// Accept-Language), so every problem it returns is worded for the reader.
+pub async fn in_request_locale(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let locale = app::locale::from_headers(request.headers());
+    domain::i18n::with_request_locale(locale, next.run(request)).await
+}
+
 impl From<domain::Error> for AppError {
     fn from(error: domain::Error) -> Self {
         AppError(ApiError::from(error))

@@ -6,7 +6,6 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
-use shared::ApiError;
 
 use crate::error::AppError;
 
@@ -26,7 +25,7 @@ where
         Query::<T>::from_request_parts(parts, state)
             .await
             .map(|Query(value)| ApiQuery(value))
-            .map_err(|rejection| AppError(ApiError::bad_request(rejection.body_text())))
+            .map_err(|rejection| bad_request(&rejection.body_text()))
     }
 }
 
@@ -48,17 +47,12 @@ where
         let value = match Json::<serde_json::Value>::from_request(request, state).await {
             Ok(Json(value)) => value,
             Err(JsonRejection::BytesRejection(e)) if e.status().as_u16() == 413 => {
-                return Err(AppError(ApiError::new(
-                    413,
-                    "too-large",
-                    "Request too large",
-                    "The request body is larger than the server accepts.",
-                )));
+                return Err(too_large());
             }
-            Err(other) => return Err(AppError(ApiError::bad_request(other.body_text()))),
+            Err(other) => return Err(bad_request(&other.body_text())),
         };
         if !value.is_object() {
-            return Err(invalid_body("must be a JSON object".to_owned()));
+            return Err(invalid_body(domain::msg!("server.json_object")));
         }
         serde_path_to_error::deserialize(value)
             .map(ApiJson)
@@ -66,20 +60,43 @@ where
                 let path = e.path().to_string();
                 let message = e.into_inner().to_string();
                 if path == "." {
-                    invalid_body(message)
+                    invalid_body(domain::msg!("server.unreadable_body", reason = message))
                 } else {
-                    invalid_body(format!("{path}: {message}"))
+                    invalid_body(domain::msg!(
+                        "server.unreadable_field",
+                        field = path,
+                        reason = message
+                    ))
                 }
             })
     }
 }
 
 /// A 422 problem about the request body as a whole.
-fn invalid_body(message: String) -> AppError {
-    AppError(ApiError::invalid(std::collections::BTreeMap::from([(
-        "body".to_owned(),
-        message,
-    )])))
+fn invalid_body(message: domain::Message) -> AppError {
+    AppError::from(domain::Error::invalid("body", message))
+}
+
+/// A 400 problem: the request could not be read at all (the parser's own
+/// words, which only a developer sees, inside a localized sentence).
+fn bad_request(reason: &str) -> AppError {
+    AppError::problem(
+        400,
+        "bad-request",
+        "problem.bad_request",
+        &domain::msg!("server.bad_request", reason = reason),
+    )
+}
+
+/// A 413 problem: the body is larger than the server reads.
+#[must_use]
+pub fn too_large() -> AppError {
+    AppError::problem(
+        413,
+        "too-large",
+        "problem.too_large",
+        &domain::msg!("server.too_large"),
+    )
 }
 
 /// Like `axum::extract::Path`, but a path segment of the wrong shape (say a
@@ -98,6 +115,8 @@ where
         Path::<T>::from_request_parts(parts, state)
             .await
             .map(|Path(value)| ApiPath(value))
-            .map_err(|_| AppError(ApiError::not_found("Nothing is at this address.")))
+            .map_err(|_| {
+                AppError::from(domain::Error::NotFound(domain::msg!("server.nothing_here")))
+            })
     }
 }

@@ -7,22 +7,17 @@
 //! string and path is checked here, once, and a NUL is a 422 problem naming
 //! the field that carried it.
 
-use std::collections::BTreeMap;
-
 use axum::body::{Body, Bytes};
 use axum::extract::Request;
 use axum::http::header;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use shared::ApiError;
 
 use crate::error::AppError;
 
 /// The largest body this guard reads whole (larger bodies are refused by
 /// the handlers' own limit anyway).
 const BODY_LIMIT: usize = 2 * 1024 * 1024;
-
-const NUL_MESSAGE: &str = "must not contain the NUL character";
 
 /// Middleware: 422 when the path, the query or a JSON or form body carries
 /// a NUL; otherwise the request goes on unchanged.
@@ -41,13 +36,7 @@ pub async fn refuse_nul(request: Request, next: Next) -> Response {
     let bytes: Bytes = match axum::body::to_bytes(body, BODY_LIMIT).await {
         Ok(bytes) => bytes,
         Err(_) => {
-            return AppError(ApiError::new(
-                413,
-                "too-large",
-                "Request too large",
-                "The request body is larger than the server accepts.",
-            ))
-            .into_response();
+            return crate::extract::too_large().into_response();
         }
     };
     let found = match kind {
@@ -86,11 +75,7 @@ fn body_kind(request: &Request) -> BodyKind {
 }
 
 fn refusal(field: &str) -> Response {
-    AppError(ApiError::invalid(BTreeMap::from([(
-        field.to_owned(),
-        NUL_MESSAGE.to_owned(),
-    )])))
-    .into_response()
+    AppError::from(domain::Error::invalid(field, domain::msg!("server.nul"))).into_response()
 }
 
 fn percent_decodes_to_nul(text: &str) -> bool {

@@ -13,6 +13,7 @@ pub mod error;
 pub mod idea;
 pub mod insight;
 pub mod live;
+pub mod locale;
 pub mod moderation;
 pub mod notification;
 pub mod page;
@@ -36,6 +37,7 @@ pub use idea::{
     TimelineKind, VoteState,
 };
 pub use live::{LiveEvent, LiveEventKind};
+pub use locale::Locale;
 pub use moderation::{
     ContentKind, ContentRef, HeldPost, HideRequest, NewReport, RedactableKind, RedactionRequest,
     RedactionResult, ReportView, Suspension, UnhideRequest, WordList,

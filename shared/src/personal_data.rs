@@ -28,21 +28,6 @@ pub enum PersonalDataKind {
     AccountNumber,
 }
 
-impl PersonalDataKind {
-    /// How the error message names it.
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            PersonalDataKind::MobilePhone => "a mobile phone number",
-            PersonalDataKind::Landline => "a phone number",
-            PersonalDataKind::ResidentNumber => "a resident registration number",
-            PersonalDataKind::CardNumber => "a card number",
-            PersonalDataKind::Email => "an e-mail address",
-            PersonalDataKind::AccountNumber => "an account number",
-        }
-    }
-}
-
 /// One finding: its kind and the exact text as typed (so a form can cut it
 /// out and move it to the private field).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -10,6 +10,7 @@ mod demo;
 mod follows;
 mod ideas;
 mod insight;
+mod languages;
 mod limits;
 mod live;
 mod meta;

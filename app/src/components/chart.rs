@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 
 /// Drawing area of a vertical bar chart, in SVG units.
 const WIDTH: f64 = 600.0;

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use shared::Guideline;
 
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 
 /// Characters of a guideline's text shown in the list.
 const LABEL_CHARS: usize = 60;

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::auth_state::CurrentUser;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 
 /// Name of the company whose customer centre this is.
 pub const COMPANY_NAME: &str = "Hanbit Telecom";

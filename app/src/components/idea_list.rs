@@ -7,7 +7,7 @@ use shared::IdeaCard;
 
 use crate::components::status_badge::StatusBadge;
 use crate::components::vote_button::VoteButton;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 
 /// Idea cards in the order given.
 #[component]

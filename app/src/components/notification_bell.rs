@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::my_notifications;
 
 /// The bell with its unread badge.

@@ -6,7 +6,7 @@ use shared::account::Me;
 
 use crate::auth_state::AuthVersion;
 use crate::components::field::field_error;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::UpdateProfile;
 
 /// Creates the save action. It belongs to the page, not to the form: a

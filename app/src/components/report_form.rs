@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use shared::moderation::REASONS;
 
 use crate::components::field::{field_error, form_error};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::ReportContent;
 
 /// The translation key of a report reason.

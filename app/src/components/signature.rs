@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::{StaffIdentity, UserRef};
 
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 
 /// A staff signature block. `official` is false for what staff write that
 /// is not an answer (internal notes, hand-off and status posts): those are

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use shared::IdeaStatus;
 
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 
 /// The translation key of a status label.
 #[must_use]

@@ -6,7 +6,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use crate::components::field::{Field, only_field_error};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::{CreateToken, RevokeToken, my_tokens};
 
 /// The tokens section of the profile page.

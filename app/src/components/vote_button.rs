@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::auth_state::CurrentUser;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::set_vote;
 
 /// A vote toggle showing the current count.

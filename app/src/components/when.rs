@@ -89,7 +89,10 @@ mod zone {
 #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
 mod zone {
     pub(super) fn offset_minutes(seconds: i64) -> i32 {
-        #[expect(clippy::cast_precision_loss, reason = "times fit in 53 bits of milliseconds")]
+        #[expect(
+            clippy::cast_precision_loss,
+            reason = "times fit in 53 bits of milliseconds"
+        )]
         let millis = wasm_bindgen::JsValue::from_f64(seconds as f64 * 1000.0);
         // Minutes *west* of UTC, whole minutes for every real zone.
         #[expect(clippy::cast_possible_truncation, reason = "offsets are whole minutes")]
@@ -98,7 +101,10 @@ mod zone {
     }
 
     pub(super) fn now_seconds() -> i64 {
-        #[expect(clippy::cast_possible_truncation, reason = "seconds since 1970 fit in i64")]
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "seconds since 1970 fit in i64"
+        )]
         let seconds = (js_sys::Date::now() / 1000.0) as i64;
         seconds
     }

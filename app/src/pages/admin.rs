@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::components::field::{Field, field_error, form_error};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::{
     AddCanned, AddGuideline, CreateCategory, CreateDepartment, DecideRemedy, InviteStaff,
     RemoveCanned, RemoveGuideline, SetRemedyLimit, list_canned, list_categories, list_departments,

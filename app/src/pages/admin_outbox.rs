@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::outbox;
 
 /// The outbox page.

@@ -9,7 +9,7 @@ use leptos_meta::Title;
 use shared::webhook::{WEBHOOK_EVENT_TYPES, WebhookView};
 
 use crate::components::field::{field_error, form_error};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::{CreateWebhook, DeleteWebhook, PingWebhook, list_webhooks, webhook_deliveries};
 
 /// The webhooks page.

@@ -16,7 +16,7 @@ use crate::components::field::{field_error, form_error};
 use crate::components::not_found::NotFoundNotice;
 use crate::components::signature::AuthorName;
 use crate::components::status_badge::StatusBadge;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::{PublishAnnouncement, get_announcement, list_announcements};
 use crate::text::title_text;
 

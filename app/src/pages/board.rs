@@ -10,7 +10,7 @@ use shared::{BoardQuery, IdeaSort, IdeaStatus};
 
 use crate::components::idea_list::IdeaList;
 use crate::components::status_badge::status_key;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::{list_categories, list_ideas};
 use crate::url::board_href;
 

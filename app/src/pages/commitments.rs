@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::pages::tickets::Commitment;
 use crate::rpc::list_commitments;
 

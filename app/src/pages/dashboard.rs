@@ -11,7 +11,7 @@ use leptos_router::hooks::use_query_map;
 use shared::insight::{Dashboard, DayFigures, DepartmentFigures};
 
 use crate::components::chart::{Bar, BarChart, ColumnChart};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::{get_dashboard, get_scorecard};
 
 fn minutes_text(minutes: Option<i64>, locale: Locale) -> String {

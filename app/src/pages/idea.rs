@@ -18,7 +18,7 @@ use crate::components::report_form::ReportForm;
 use crate::components::signature::{AuthorName, StaffSignature};
 use crate::components::status_badge::{StatusBadge, status_key};
 use crate::components::vote_button::VoteButton;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::pages::idea_curation::{CuratedIdea, CurationActions, CurationTools};
 use crate::rpc::{
     ChangeIdeaStatus, DeleteComment, EditComment, MergeIdea, PostComment, RecordVoteFor,

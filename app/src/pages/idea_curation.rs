@@ -11,7 +11,7 @@ use shared::{Category, Guideline};
 use crate::components::field::{field_error, form_error};
 use crate::components::guideline_select::GuidelineSelect;
 use crate::components::report_form::reason_key;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::{EditIdea, HideContent, LockIdea, PinIdea, UnhideContent, UnlockIdea};
 
 /// The actions behind the tools; the page refetches the idea when any of

@@ -12,7 +12,7 @@ use crate::components::idea_list::IdeaList;
 use crate::components::not_found::NotFoundNotice;
 use crate::components::report_form::ReportForm;
 use crate::components::signature::StaffSignature;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::{list_ideas, member_profile};
 use crate::text::title_text;
 

@@ -13,7 +13,7 @@ use shared::moderation::REASONS;
 use crate::components::field::{field_error, form_error};
 use crate::components::guideline_select::GuidelineSelect;
 use crate::components::report_form::reason_key;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::{
     DismissReport, HideContent, SaveWordList, SuspendMember, UnhideContent, audit_log, held_posts,
     list_guidelines, open_reports, word_list,

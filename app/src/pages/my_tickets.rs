@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::pages::tickets::TicketList;
 use crate::rpc::my_tickets;
 

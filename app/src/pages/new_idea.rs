@@ -10,7 +10,7 @@ use crate::auth_state::CurrentUser;
 use crate::components::field::{field_error, form_error};
 use crate::components::status_badge::StatusBadge;
 use crate::components::vote_button::VoteButton;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::{CreateIdea, list_categories, similar_ideas};
 
 /// How long typing must pause before suggestions are fetched: short enough

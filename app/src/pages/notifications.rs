@@ -10,7 +10,7 @@ use leptos::form::ActionForm;
 use shared::EmailMode;
 
 use crate::components::field::only_field_error;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::{
     MarkNotificationsRead, SetNotificationSettings, my_notifications, notification_settings,
     unsubscribe_link,

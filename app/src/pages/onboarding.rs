@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::auth_state::AuthActions;
 use crate::components::field::{Field, field_error, form_error};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::{CompletePasswordReset, RequestPasswordReset};
 
 /// `/forgot`: ask for a reset link.

@@ -13,7 +13,7 @@ use crate::auth_state::{AuthActions, AuthVersion, CurrentUser};
 use crate::components::field::{Field, only_field_error};
 use crate::components::profile_form::{ProfileForm, profile_action};
 use crate::components::tokens::TokenManager;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::my_sessions;
 
 fn role_key(role: Role) -> &'static str {

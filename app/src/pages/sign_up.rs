@@ -7,7 +7,7 @@ use leptos_router::components::A;
 
 use crate::auth_state::AuthActions;
 use crate::components::field::{Field, field_error, form_error};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 
 /// The sign-up page.
 #[component]

@@ -7,7 +7,7 @@ use leptos_router::components::{A, Form};
 use leptos_router::hooks::use_query_map;
 use shared::{TicketKind, TicketQuery, TicketStatus};
 
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::pages::tickets::{TicketList, kind_key, staff_status_key};
 use crate::rpc::{ClaimTicket, list_departments, list_incidents, list_tickets};
 

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use shared::TicketQuery;
 
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::pages::tickets::TicketList;
 use crate::rpc::{list_departments, list_tickets};
 

@@ -5,7 +5,7 @@ use shared::ApiError;
 use shared::account::{Me, SessionInfo};
 
 #[cfg(feature = "ssr")]
-use super::{caller, ctx, keep_session, set_cookie};
+use super::{caller, ctx, keep_session, problem, set_cookie};
 
 /// The signed-in member, or `None` for a visitor.
 #[server(prefix = "/rpc")]
@@ -17,7 +17,7 @@ pub async fn current_user() -> Result<Option<Me>, ApiError> {
     domain::auth::me(&ctx()?, &caller.actor)
         .await
         .map(Some)
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Signs in, casts the vote that sent a visitor here if any, and goes on to
@@ -82,7 +82,7 @@ pub async fn my_sessions() -> Result<Vec<SessionInfo>, ApiError> {
     let caller = caller();
     domain::auth::list_sessions(&ctx()?, &caller.actor, caller.session_token.as_deref())
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Signs the member out on every device, this one included.
@@ -103,7 +103,7 @@ pub async fn request_password_reset(email: String) -> Result<(), ApiError> {
     let input = shared::account::RequestPasswordReset { email };
     domain::onboarding::request_reset(&ctx()?, input, &caller().client)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Sets a new password from the e-mailed link, then goes to sign in.
@@ -137,9 +137,7 @@ pub async fn accept_invite(
 /// A member's public profile.
 #[server(prefix = "/rpc")]
 pub async fn member_profile(id: i64) -> Result<shared::MemberProfile, ApiError> {
-    domain::member::profile(&ctx()?, id)
-        .await
-        .map_err(ApiError::from)
+    domain::member::profile(&ctx()?, id).await.map_err(problem)
 }
 
 /// Deletes the signed-in member's account (password confirms), then goes home.
@@ -164,7 +162,7 @@ pub async fn update_profile(display_name: String, initials: String) -> Result<()
     };
     domain::user::update_profile(&ctx()?, &caller().actor, input)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// The member's API tokens.
@@ -172,7 +170,7 @@ pub async fn update_profile(display_name: String, initials: String) -> Result<()
 pub async fn my_tokens() -> Result<Vec<shared::account::TokenInfo>, ApiError> {
     domain::auth::list_tokens(&ctx()?, &caller().actor)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Creates an API token; the secret comes back this once.
@@ -187,7 +185,7 @@ pub async fn create_token(
     };
     domain::auth::create_token(&ctx()?, &caller().actor, input)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Revokes one of the member's API tokens.
@@ -195,7 +193,7 @@ pub async fn create_token(
 pub async fn revoke_token(id: i64) -> Result<(), ApiError> {
     domain::auth::revoke_token(&ctx()?, &caller().actor, id)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// The signed-in member's newest notifications and unread count.
@@ -203,7 +201,7 @@ pub async fn revoke_token(id: i64) -> Result<(), ApiError> {
 pub async fn my_notifications() -> Result<shared::NotificationList, ApiError> {
     domain::notification::list(&ctx()?, &caller().actor)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Marks all of the member's notifications read.
@@ -211,7 +209,7 @@ pub async fn my_notifications() -> Result<shared::NotificationList, ApiError> {
 pub async fn mark_notifications_read() -> Result<(), ApiError> {
     domain::notification::mark_all_read(&ctx()?, &caller().actor)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// The signed-in member's e-mail preference for notifications.
@@ -219,7 +217,7 @@ pub async fn mark_notifications_read() -> Result<(), ApiError> {
 pub async fn notification_settings() -> Result<shared::NotificationSettings, ApiError> {
     domain::notification_mail::settings(&ctx()?, &caller().actor)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Sets how the member hears about notifications by e-mail.
@@ -228,9 +226,9 @@ pub async fn set_notification_settings(
     email: String,
 ) -> Result<shared::NotificationSettings, ApiError> {
     let email = email.parse::<shared::EmailMode>().map_err(|_| {
-        ApiError::from(domain::Error::invalid(
+        problem(domain::Error::invalid(
             "email",
-            "choose instant, daily or off",
+            domain::msg!("rpc.mail_frequency"),
         ))
     })?;
     domain::notification_mail::update_settings(
@@ -239,7 +237,7 @@ pub async fn set_notification_settings(
         shared::NotificationSettings { email },
     )
     .await
-    .map_err(ApiError::from)
+    .map_err(problem)
 }
 
 /// The one-click unsubscribe link of a notification mail.
@@ -247,5 +245,5 @@ pub async fn set_notification_settings(
 pub async fn unsubscribe_link(token: String) -> Result<shared::Unsubscribed, ApiError> {
     domain::notification_mail::unsubscribe(&ctx()?, &token)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }

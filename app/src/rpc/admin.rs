@@ -5,14 +5,12 @@ use shared::ApiError;
 use shared::department::Department;
 
 #[cfg(feature = "ssr")]
-use super::{caller, ctx};
+use super::{caller, ctx, problem};
 
 /// Every department with its first-response promise.
 #[server(prefix = "/rpc")]
 pub async fn list_departments() -> Result<Vec<Department>, ApiError> {
-    domain::department::list(&ctx()?)
-        .await
-        .map_err(ApiError::from)
+    domain::department::list(&ctx()?).await.map_err(problem)
 }
 
 /// The mail outbox (admins).
@@ -20,7 +18,7 @@ pub async fn list_departments() -> Result<Vec<Department>, ApiError> {
 pub async fn outbox() -> Result<Vec<shared::account::OutboxMail>, ApiError> {
     domain::mail::list_outbox(&ctx()?, &caller().actor, 200)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Invites a staff member by e-mail (admins).
@@ -39,7 +37,7 @@ pub async fn invite_staff(
     };
     domain::onboarding::invite(&ctx()?, &caller().actor, input)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Creates a department (admins).
@@ -59,7 +57,7 @@ pub async fn create_department(
     };
     domain::department::create(&ctx()?, &caller().actor, input)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Registered webhooks with their delivery counts (admins).
@@ -67,7 +65,7 @@ pub async fn create_department(
 pub async fn list_webhooks() -> Result<Vec<shared::webhook::WebhookView>, ApiError> {
     domain::webhook::list(&ctx()?, &caller().actor)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Registers a webhook (admins); the answer carries its secret, once.
@@ -84,7 +82,7 @@ pub async fn create_webhook(
     };
     domain::webhook::create(&ctx()?, &caller().actor, input)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Removes a webhook (admins).
@@ -92,7 +90,7 @@ pub async fn create_webhook(
 pub async fn delete_webhook(id: i64) -> Result<(), ApiError> {
     domain::webhook::delete(&ctx()?, &caller().actor, id)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Sends a test delivery (admins).
@@ -101,7 +99,7 @@ pub async fn ping_webhook(id: i64) -> Result<(), ApiError> {
     domain::webhook::ping(&ctx()?, &caller().actor, id)
         .await
         .map(|_| ())
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// A webhook's newest deliveries with every try (admins).
@@ -111,5 +109,5 @@ pub async fn webhook_deliveries(
 ) -> Result<Vec<shared::webhook::WebhookDeliveryView>, ApiError> {
     domain::webhook::deliveries(&ctx()?, &caller().actor, id, 20)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }

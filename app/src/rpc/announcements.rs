@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use shared::ApiError;
 
 #[cfg(feature = "ssr")]
-use super::{caller, ctx};
+use super::{caller, ctx, problem};
 
 /// Announcements, newest first.
 #[server(prefix = "/rpc")]
@@ -13,7 +13,7 @@ pub async fn list_announcements(
 ) -> Result<shared::Page<shared::AnnouncementView>, ApiError> {
     domain::announcement::list(&ctx()?, None, cursor.as_deref())
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// One announcement.
@@ -21,7 +21,7 @@ pub async fn list_announcements(
 pub async fn get_announcement(id: i64) -> Result<shared::AnnouncementView, ApiError> {
     domain::announcement::get(&ctx()?, id)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Publishes an announcement (staff) and opens it. `ideas` lists idea
@@ -42,9 +42,9 @@ pub async fn publish_announcement(
         match part.parse::<i64>() {
             Ok(n) => numbers.push(n),
             Err(_) => {
-                return Err(ApiError::from(domain::Error::invalid(
+                return Err(problem(domain::Error::invalid(
                     "ideas",
-                    format!("`{part}` is not an idea number"),
+                    domain::msg!("rpc.not_an_idea_number", part = part),
                 )));
             }
         }

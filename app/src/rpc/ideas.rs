@@ -4,14 +4,14 @@ use leptos::prelude::*;
 use shared::{ApiError, BoardQuery, IdeaCard, Page};
 
 #[cfg(feature = "ssr")]
-use super::{caller, ctx};
+use super::{caller, ctx, problem};
 
 /// One page of the idea board.
 #[server(prefix = "/rpc")]
 pub async fn list_ideas(query: BoardQuery) -> Result<Page<IdeaCard>, ApiError> {
     domain::idea::list_board(&ctx()?, &caller().actor, &query)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Ideas like a title being typed (nothing for fewer than two letters).
@@ -22,7 +22,7 @@ pub async fn similar_ideas(q: String) -> Result<Vec<shared::SimilarIdea>, ApiErr
     }
     domain::search::similar(&ctx()?, &caller().actor, &q)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// One idea with its signed timeline and comments.
@@ -30,7 +30,7 @@ pub async fn similar_ideas(q: String) -> Result<Vec<shared::SimilarIdea>, ApiErr
 pub async fn get_idea(number: i64) -> Result<shared::IdeaView, ApiError> {
     domain::idea::get(&ctx()?, &caller().actor, number)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Votes for an idea, or withdraws the vote.
@@ -42,7 +42,7 @@ pub async fn set_vote(number: i64, voted: bool) -> Result<shared::VoteState, Api
     } else {
         domain::vote::retract(&ctx, &actor, number).await
     };
-    state.map_err(ApiError::from)
+    state.map_err(problem)
 }
 
 /// Adds a product area (admins).
@@ -50,7 +50,7 @@ pub async fn set_vote(number: i64, voted: bool) -> Result<shared::VoteState, Api
 pub async fn create_category(slug: String, name: String) -> Result<shared::Category, ApiError> {
     domain::idea::create_category(&ctx()?, &caller().actor, shared::Category { slug, name })
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Follows an idea, or stops following it.
@@ -58,7 +58,7 @@ pub async fn create_category(slug: String, name: String) -> Result<shared::Categ
 pub async fn set_follow(number: i64, following: bool) -> Result<shared::FollowState, ApiError> {
     domain::follow::set(&ctx()?, &caller().actor, number, following)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Staff record a vote for a customer identified by e-mail.
@@ -69,15 +69,13 @@ pub async fn record_vote_for(
 ) -> Result<shared::ProxyVoteState, ApiError> {
     domain::vote::on_behalf_by_email(&ctx()?, &caller().actor, number, &email)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// The product areas ideas are filed under.
 #[server(prefix = "/rpc")]
 pub async fn list_categories() -> Result<Vec<shared::Category>, ApiError> {
-    domain::idea::categories(&ctx()?)
-        .await
-        .map_err(ApiError::from)
+    domain::idea::categories(&ctx()?).await.map_err(problem)
 }
 
 /// Posts an idea and opens its page. `tags` is comma-separated.
@@ -117,7 +115,7 @@ pub async fn unmerge_idea(number: i64) -> Result<(), ApiError> {
     domain::merge::unmerge(&ctx()?, &caller().actor, number)
         .await
         .map(|_| ())
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Corrects an idea's title, category and tags (moderators); tags are
@@ -146,7 +144,7 @@ pub async fn edit_idea(
     };
     domain::curation::edit(&ctx()?, &caller().actor, number, input)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Locks an idea's discussion with a reason (moderators).
@@ -159,7 +157,7 @@ pub async fn lock_idea(
     let input = shared::LockRequest { reason, guideline };
     domain::curation::lock(&ctx()?, &caller().actor, number, input)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Reopens a locked discussion (moderators).
@@ -167,7 +165,7 @@ pub async fn lock_idea(
 pub async fn unlock_idea(number: i64) -> Result<(), ApiError> {
     domain::curation::unlock(&ctx()?, &caller().actor, number)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Features an idea above the board, or stops featuring it (moderators).
@@ -175,7 +173,7 @@ pub async fn unlock_idea(number: i64) -> Result<(), ApiError> {
 pub async fn pin_idea(number: i64, pinned: bool) -> Result<(), ApiError> {
     domain::curation::set_pinned(&ctx()?, &caller().actor, number, pinned)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Comments on an idea.
@@ -184,7 +182,7 @@ pub async fn post_comment(number: i64, body: String) -> Result<shared::CommentVi
     let input = shared::NewComment { body };
     domain::comment::create(&ctx()?, &caller().actor, number, input)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Deletes one's own comment (a tombstone stays).
@@ -192,7 +190,7 @@ pub async fn post_comment(number: i64, body: String) -> Result<shared::CommentVi
 pub async fn delete_comment(id: i64) -> Result<(), ApiError> {
     domain::comment::delete(&ctx()?, &caller().actor, id)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Changes one's own comment (within 15 minutes of posting).
@@ -200,7 +198,7 @@ pub async fn delete_comment(id: i64) -> Result<(), ApiError> {
 pub async fn edit_comment(id: i64, body: String) -> Result<shared::CommentView, ApiError> {
     domain::comment::edit(&ctx()?, &caller().actor, id, shared::NewComment { body })
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// A staff decision: new status with a public explanation.
@@ -218,9 +216,9 @@ pub async fn change_idea_status(
         .filter(|d| !d.is_empty())
     {
         Some(raw) => Some(raw.trim_start_matches('#').parse::<i64>().map_err(|_| {
-            ApiError::from(domain::Error::invalid(
+            problem(domain::Error::invalid(
                 "duplicate_of",
-                "must be an idea number",
+                domain::msg!("rpc.must_be_idea_number"),
             ))
         })?),
         None => None,
@@ -232,5 +230,5 @@ pub async fn change_idea_status(
     };
     domain::idea::change_status(&ctx()?, &caller().actor, number, input)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use shared::ApiError;
 
 #[cfg(feature = "ssr")]
-use super::{caller, ctx};
+use super::{caller, ctx, problem};
 
 /// The managers' dashboard for a range of days (admins).
 #[server(prefix = "/rpc")]
@@ -16,13 +16,11 @@ pub async fn get_dashboard(
     let query = shared::insight::DashboardQuery { from, to, days };
     domain::insight::dashboard(&ctx()?, &caller().actor, &query)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// The public scorecard (anyone).
 #[server(prefix = "/rpc")]
 pub async fn get_scorecard() -> Result<shared::insight::Scorecard, ApiError> {
-    domain::insight::scorecard(&ctx()?)
-        .await
-        .map_err(ApiError::from)
+    domain::insight::scorecard(&ctx()?).await.map_err(problem)
 }

@@ -30,6 +30,13 @@ fn ctx() -> Result<domain::Ctx, ApiError> {
     use_context::<domain::Ctx>().ok_or_else(|| ApiError::internal("no-context"))
 }
 
+/// A use case's error as a problem in the language of the request (the
+/// server function's own request, or the page being rendered).
+#[cfg(feature = "ssr")]
+fn problem(error: domain::Error) -> ApiError {
+    error.to_problem(crate::locale::from_request())
+}
+
 /// Who is calling, as the HTTP layer's middleware resolved it.
 #[cfg(feature = "ssr")]
 fn caller() -> domain::auth::Caller {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use shared::ApiError;
 
 #[cfg(feature = "ssr")]
-use super::{caller, ctx};
+use super::{caller, ctx, problem};
 
 /// Reports content to the moderators.
 #[server(prefix = "/rpc")]
@@ -22,7 +22,7 @@ pub async fn report_content(
     domain::moderation::report(&ctx()?, &caller().actor, input)
         .await
         .map(|_| ())
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Open reports (moderators).
@@ -30,7 +30,7 @@ pub async fn report_content(
 pub async fn open_reports() -> Result<Vec<shared::ReportView>, ApiError> {
     domain::moderation::open_reports(&ctx()?, &caller().actor)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Hides a comment with a public reason (moderators).
@@ -48,7 +48,7 @@ pub async fn hide_content(
     };
     domain::moderation::hide(&ctx()?, &caller().actor, input)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Suspends a member for some hours with a reason (moderators).
@@ -70,7 +70,7 @@ pub async fn suspend_member(
         },
     )
     .await
-    .map_err(ApiError::from)
+    .map_err(problem)
 }
 
 /// Shows hidden content again, or releases a post held for review (moderators).
@@ -81,7 +81,7 @@ pub async fn unhide_content(kind: shared::ContentKind, id: i64) -> Result<(), Ap
     };
     domain::moderation::unhide(&ctx()?, &caller().actor, input)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Posts held for review (moderators).
@@ -89,7 +89,7 @@ pub async fn unhide_content(kind: shared::ContentKind, id: i64) -> Result<(), Ap
 pub async fn held_posts() -> Result<Vec<shared::HeldPost>, ApiError> {
     domain::moderation::held_posts(&ctx()?, &caller().actor)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// The word list that holds posts for review (moderators).
@@ -97,7 +97,7 @@ pub async fn held_posts() -> Result<Vec<shared::HeldPost>, ApiError> {
 pub async fn word_list() -> Result<shared::WordList, ApiError> {
     domain::review::list(&ctx()?, &caller().actor)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Replaces the word list, one word or phrase per line (moderators).
@@ -108,7 +108,7 @@ pub async fn save_word_list(words: String) -> Result<shared::WordList, ApiError>
     };
     domain::review::replace(&ctx()?, &caller().actor, input)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Closes a report without action (moderators).
@@ -116,7 +116,7 @@ pub async fn save_word_list(words: String) -> Result<shared::WordList, ApiError>
 pub async fn dismiss_report(id: i64) -> Result<(), ApiError> {
     domain::moderation::dismiss(&ctx()?, &caller().actor, id)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// The audit log's newest entries, optionally for one action (moderators).
@@ -132,5 +132,5 @@ pub async fn audit_log(
     domain::moderation::audit_log(&ctx()?, &caller().actor, &query)
         .await
         .map(|page| page.items)
-        .map_err(ApiError::from)
+        .map_err(problem)
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use shared::ApiError;
 
 #[cfg(feature = "ssr")]
-use super::{caller, ctx};
+use super::{caller, ctx, problem};
 
 /// Public tickets, or the staff queue (`sort: urgent`).
 #[server(prefix = "/rpc")]
@@ -13,7 +13,7 @@ pub async fn list_tickets(
 ) -> Result<shared::Page<shared::TicketCard>, ApiError> {
     domain::ticket::list(&ctx()?, &caller().actor, &query)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// The signed-in member's own tickets, most recently active first.
@@ -23,7 +23,7 @@ pub async fn my_tickets(
 ) -> Result<shared::Page<shared::TicketCard>, ApiError> {
     domain::ticket::mine(&ctx()?, &caller().actor, &query)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// One ticket thread as the caller may see it.
@@ -31,7 +31,7 @@ pub async fn my_tickets(
 pub async fn get_ticket(number: String) -> Result<shared::TicketView, ApiError> {
     domain::ticket::get(&ctx()?, &caller().actor, &number)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// The author corrects their ticket within 15 minutes of filing.
@@ -47,7 +47,7 @@ pub async fn edit_ticket(
     };
     domain::ticket::edit_ticket(&ctx()?, &caller().actor, &number, input)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// The author corrects one of their replies within 15 minutes.
@@ -65,7 +65,7 @@ pub async fn edit_ticket_post(
         shared::TicketPostEdit { body },
     )
     .await
-    .map_err(ApiError::from)
+    .map_err(problem)
 }
 
 /// Staff cut personal data out of a ticket or one of its posts.
@@ -84,7 +84,7 @@ pub async fn redact_text(
     };
     domain::moderation::redact(&ctx()?, &caller().actor, input)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Files a ticket and opens its thread.
@@ -118,7 +118,7 @@ pub use reply::{ReplyTicket, reply_ticket};
 )]
 mod reply {
     #[cfg(feature = "ssr")]
-    use super::{caller, ctx};
+    use super::{caller, ctx, problem};
     use leptos::prelude::*;
     use shared::ApiError;
 
@@ -149,9 +149,9 @@ mod reply {
             Some(kind) => {
                 let amount = match given(remedy_amount) {
                     Some(raw) => Some(shared::promise::parse_won(&raw).ok_or_else(|| {
-                        ApiError::from(domain::Error::invalid(
+                        problem(domain::Error::invalid(
                             "remedy.amount",
-                            "give its value in won as a number",
+                            domain::msg!("rpc.won_as_number"),
                         ))
                     })?),
                     None => None,
@@ -172,7 +172,7 @@ mod reply {
         };
         domain::ticket::reply(&ctx()?, &caller().actor, &number, input)
             .await
-            .map_err(ApiError::from)
+            .map_err(problem)
     }
 }
 
@@ -190,7 +190,7 @@ pub async fn transfer_ticket(
         shared::TicketTransfer { department, note },
     )
     .await
-    .map_err(ApiError::from)
+    .map_err(problem)
 }
 
 /// Changes a ticket's status (staff; the author resolves, closes, reopens).
@@ -214,7 +214,7 @@ pub async fn set_ticket_status(
         },
     )
     .await
-    .map_err(ApiError::from)
+    .map_err(problem)
 }
 
 /// Promises, soonest due first, by public status.
@@ -229,7 +229,7 @@ pub async fn list_commitments(
     };
     domain::commitment::list(&ctx()?, &query)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Staff settle a promise (kept with evidence, withdrawn with a reason).
@@ -247,7 +247,7 @@ pub async fn settle_commitment(
     };
     domain::commitment::update(&ctx()?, &caller().actor, id, input)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// "Me too" spikes by department (staff).
@@ -255,7 +255,7 @@ pub async fn settle_commitment(
 pub async fn list_incidents() -> Result<Vec<shared::Incident>, ApiError> {
     domain::ticket::incidents(&ctx()?, &caller().actor)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// The reply composer's kit for a ticket (staff).
@@ -263,7 +263,7 @@ pub async fn list_incidents() -> Result<Vec<shared::Incident>, ApiError> {
 pub async fn answer_kit(number: String) -> Result<shared::AnswerKit, ApiError> {
     domain::answer_kit::for_ticket(&ctx()?, &caller().actor, &number)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Canned answers as written (admins).
@@ -271,7 +271,7 @@ pub async fn answer_kit(number: String) -> Result<shared::AnswerKit, ApiError> {
 pub async fn list_canned() -> Result<Vec<shared::CannedAnswer>, ApiError> {
     domain::answer_kit::list_canned(&ctx()?, &caller().actor)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Adds a canned answer (admins).
@@ -283,7 +283,7 @@ pub async fn add_canned(title: String, body: String) -> Result<shared::CannedAns
         shared::CannedAnswerInput { title, body },
     )
     .await
-    .map_err(ApiError::from)
+    .map_err(problem)
 }
 
 /// Removes a canned answer (admins).
@@ -291,7 +291,7 @@ pub async fn add_canned(title: String, body: String) -> Result<shared::CannedAns
 pub async fn remove_canned(id: i64) -> Result<(), ApiError> {
     domain::answer_kit::delete_canned(&ctx()?, &caller().actor, id)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// The guidelines, in order.
@@ -299,7 +299,7 @@ pub async fn remove_canned(id: i64) -> Result<(), ApiError> {
 pub async fn list_guidelines() -> Result<Vec<shared::Guideline>, ApiError> {
     domain::guideline::list_guidelines(&ctx()?)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Appends a guideline (admins).
@@ -307,7 +307,7 @@ pub async fn list_guidelines() -> Result<Vec<shared::Guideline>, ApiError> {
 pub async fn add_guideline(text: String) -> Result<shared::Guideline, ApiError> {
     domain::guideline::add_guideline(&ctx()?, &caller().actor, shared::GuidelineInput { text })
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Removes a guideline (admins).
@@ -315,7 +315,7 @@ pub async fn add_guideline(text: String) -> Result<shared::Guideline, ApiError> 
 pub async fn remove_guideline(id: i64) -> Result<(), ApiError> {
     domain::guideline::delete_guideline(&ctx()?, &caller().actor, id)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Remedy limits per role and department (staff read, admins set).
@@ -323,7 +323,7 @@ pub async fn remove_guideline(id: i64) -> Result<(), ApiError> {
 pub async fn remedy_limits() -> Result<Vec<shared::RemedyLimit>, ApiError> {
     domain::remedy::limits(&ctx()?, &caller().actor)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Sets a remedy limit (admins); an empty department means every one, an
@@ -336,8 +336,12 @@ pub async fn set_remedy_limit(
     #[server(default)] monthly_max_won: Option<String>,
 ) -> Result<shared::RemedyLimit, ApiError> {
     let won = |field: &str, raw: &str| {
-        shared::promise::parse_won(raw)
-            .ok_or_else(|| ApiError::from(domain::Error::invalid(field, "give an amount in won")))
+        shared::promise::parse_won(raw).ok_or_else(|| {
+            problem(domain::Error::invalid(
+                field,
+                domain::msg!("rpc.give_amount_won"),
+            ))
+        })
     };
     let max_won = won("max_won", &max_won)?;
     let monthly_max_won = match monthly_max_won.as_deref().map(str::trim) {
@@ -352,7 +356,7 @@ pub async fn set_remedy_limit(
     };
     domain::remedy::set_limit(&ctx()?, &caller().actor, input)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Remedies waiting for an admin's approval.
@@ -360,7 +364,7 @@ pub async fn set_remedy_limit(
 pub async fn pending_remedies() -> Result<Vec<shared::RemedyView>, ApiError> {
     domain::remedy::pending(&ctx()?, &caller().actor)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// An admin approves or rejects a remedy above its granter's limit.
@@ -368,7 +372,7 @@ pub async fn pending_remedies() -> Result<Vec<shared::RemedyView>, ApiError> {
 pub async fn decide_remedy(id: i64, approve: bool) -> Result<shared::RemedyView, ApiError> {
     domain::remedy::decide(&ctx()?, &caller().actor, id, approve)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// Claims a ticket for the signed-in staff member.
@@ -383,7 +387,7 @@ pub async fn claim_ticket(number: String) -> Result<shared::TicketView, ApiError
         shared::TicketAssignment { assignee: me },
     )
     .await
-    .map_err(ApiError::from)
+    .map_err(problem)
 }
 
 /// Says or takes back "me too".
@@ -391,7 +395,7 @@ pub async fn claim_ticket(number: String) -> Result<shared::TicketView, ApiError
 pub async fn set_me_too(number: String, affected: bool) -> Result<shared::MeTooState, ApiError> {
     domain::ticket::me_too(&ctx()?, &caller().actor, &number, affected)
         .await
-        .map_err(ApiError::from)
+        .map_err(problem)
 }
 
 /// The author rates the handling of a resolved ticket.
@@ -408,5 +412,5 @@ pub async fn rate_ticket(
         shared::Rating { score, comment },
     )
     .await
-    .map_err(ApiError::from)
+    .map_err(problem)
 }

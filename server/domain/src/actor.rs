@@ -14,7 +14,7 @@ pub struct Member {
     pub department_id: Option<i32>,
     /// Set while a moderator's suspension runs: what the member is told
     /// when they try to write. Reading stays allowed.
-    pub suspension: Option<String>,
+    pub suspension: Option<crate::Message>,
 }
 
 /// The caller of a use case.

@@ -28,23 +28,33 @@ fn validate(input: &NewAnnouncement) -> Result<(String, Vec<i32>)> {
     if !(5..=TITLE_MAX_CHARS).contains(&title_chars) {
         errors.insert(
             "title".to_owned(),
-            format!("must be 5–{TITLE_MAX_CHARS} characters"),
+            crate::msg!(
+                "announcement.must_5_characters",
+                title_max_chars = TITLE_MAX_CHARS
+            ),
         );
     }
     let body_chars = input.body.chars().count();
     if input.body.trim().is_empty() {
-        errors.insert("body".to_owned(), "must not be empty".to_owned());
+        errors.insert("body".to_owned(), crate::msg!("field.must_not_empty"));
     } else if body_chars > BODY_MAX_CHARS {
         errors.insert(
             "body".to_owned(),
-            format!("must be at most {BODY_MAX_CHARS} characters (it has {body_chars})"),
+            crate::msg!(
+                "field.must_at_most_characters_has",
+                body_max_chars = BODY_MAX_CHARS,
+                body_chars = body_chars
+            ),
         );
     }
     let ideas: BTreeSet<i64> = input.ideas.iter().copied().collect();
     if ideas.len() > MAX_LINKED_IDEAS {
         errors.insert(
             "ideas".to_owned(),
-            format!("link at most {MAX_LINKED_IDEAS} ideas"),
+            crate::msg!(
+                "announcement.link_at_most_ideas",
+                max_linked_ideas = MAX_LINKED_IDEAS
+            ),
         );
     }
     let ids: Vec<i32> = ideas
@@ -79,7 +89,7 @@ pub async fn publish(ctx: &Ctx, actor: &Actor, input: NewAnnouncement) -> Result
     if !missing.is_empty() {
         return Err(Error::invalid(
             "ideas",
-            format!("no such idea: {}", missing.join(", ")),
+            crate::msg!("announcement.no_such_idea", join = missing.join(", ")),
         ));
     }
     let now = ctx.clock.now();
@@ -210,7 +220,7 @@ pub async fn list(
 
 /// One post.
 pub async fn get(ctx: &Ctx, id: i64) -> Result<AnnouncementView> {
-    let not_found = || Error::NotFound(format!("announcement {id}"));
+    let not_found = || Error::NotFound(crate::msg!("not_found.announcement", id = id));
     let key = i32::try_from(id).map_err(|_| not_found())?;
     let row = announcement::Entity::find_by_id(key)
         .one(&ctx.db)

@@ -28,11 +28,17 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 fn validate_canned(input: &CannedAnswerInput) -> Result<()> {
     let mut errors = std::collections::BTreeMap::new();
     if !(3..=80).contains(&input.title.trim().chars().count()) {
-        errors.insert("title".to_owned(), "must be 3–80 characters".to_owned());
+        errors.insert(
+            "title".to_owned(),
+            crate::msg!("answer_kit.must_3_80_characters"),
+        );
     }
     let body = input.body.trim().chars().count();
     if !(1..=5_000).contains(&body) {
-        errors.insert("body".to_owned(), "must be 1–5000 characters".to_owned());
+        errors.insert(
+            "body".to_owned(),
+            crate::msg!("answer_kit.must_1_5000_characters"),
+        );
     }
     if errors.is_empty() {
         Ok(())
@@ -143,7 +149,7 @@ pub async fn update_canned(
 ) -> Result<CannedAnswer> {
     let admin = policy::member_for(actor, Action::ManageAnswerKit, Scope::Others)?;
     validate_canned(&input)?;
-    let not_found = || Error::NotFound(format!("canned answer {id}"));
+    let not_found = || Error::NotFound(crate::msg!("not_found.canned_answer", id = id));
     let key = i32::try_from(id).map_err(|_| not_found())?;
     let row = canned_answer::Entity::find_by_id(key)
         .one(&ctx.db)
@@ -171,12 +177,16 @@ pub async fn update_canned(
 /// Removes a canned answer (admins).
 pub async fn delete_canned(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
     let admin = policy::member_for(actor, Action::ManageAnswerKit, Scope::Others)?;
-    let key = i32::try_from(id).map_err(|_| Error::NotFound(format!("canned answer {id}")))?;
+    let key = i32::try_from(id)
+        .map_err(|_| Error::NotFound(crate::msg!("not_found.canned_answer", id = id)))?;
     let done = canned_answer::Entity::delete_by_id(key)
         .exec(&ctx.db)
         .await?;
     if done.rows_affected == 0 {
-        return Err(Error::NotFound(format!("canned answer {id}")));
+        return Err(Error::NotFound(crate::msg!(
+            "not_found.canned_answer",
+            id = id
+        )));
     }
     audit::Entry::new(
         admin.id,

@@ -245,16 +245,13 @@ async fn actor_by_id(ctx: &Ctx, user_id: i32) -> Result<Actor> {
         .suspended_until
         .filter(|until| *until > now)
         .map(|until| {
-            format!(
-                "Your account is suspended until {}: {}. You can still read.",
-                until
-                    .with_timezone(&ctx.settings.time_zone)
-                    .format("%Y-%m-%d %H:%M %Z"),
-                account
-                    .suspended_reason
-                    .as_deref()
-                    .unwrap_or("no reason given")
-            )
+            let until = until
+                .with_timezone(&ctx.settings.time_zone)
+                .format("%Y-%m-%d %H:%M %Z");
+            match account.suspended_reason.as_deref() {
+                Some(reason) => crate::msg!("auth.suspended", until = until, reason = reason),
+                None => crate::msg!("auth.suspended_no_reason", until = until),
+            }
         });
     Ok(Actor::Member(Member {
         id: account.id,
@@ -274,7 +271,7 @@ async fn me_by_id(ctx: &Ctx, user_id: i32) -> Result<Me> {
     let account = user::Entity::find_by_id(user_id)
         .one(&ctx.db)
         .await?
-        .ok_or_else(|| Error::NotFound("account".to_owned()))?;
+        .ok_or_else(|| Error::NotFound(crate::msg!("not_found.account")))?;
     let department = match account.department_id {
         Some(id) => department::Entity::find_by_id(id).one(&ctx.db).await?,
         None => None,
@@ -346,13 +343,19 @@ pub async fn create_token(ctx: &Ctx, actor: &Actor, input: CreateToken) -> Resul
     let member = policy::member_for(actor, Action::ManageOwnAccount, Scope::Own)?;
     let name = input.name.trim().to_owned();
     if !(1..=80).contains(&name.chars().count()) {
-        return Err(Error::invalid("name", "must be 1–80 characters"));
+        return Err(Error::invalid(
+            "name",
+            crate::msg!("field.must_1_80_characters"),
+        ));
     }
     let days = input
         .expires_in_days
         .unwrap_or(shared::account::DEFAULT_TOKEN_DAYS);
     if !(1..=366).contains(&days) {
-        return Err(Error::invalid("expires_in_days", "must be 1–366 days"));
+        return Err(Error::invalid(
+            "expires_in_days",
+            crate::msg!("auth.must_1_366_days"),
+        ));
     }
     let now = ctx.clock.now();
     let token = format!("mdg_{}", secret_token::generate());
@@ -396,12 +399,12 @@ pub async fn list_tokens(ctx: &Ctx, actor: &Actor) -> Result<Vec<TokenInfo>> {
 pub async fn revoke_token(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
     let member = policy::member_for(actor, Action::ManageOwnAccount, Scope::Own)?;
     let row = api_token::Entity::find_by_id(
-        i32::try_from(id).map_err(|_| Error::NotFound("token".to_owned()))?,
+        i32::try_from(id).map_err(|_| Error::NotFound(crate::msg!("not_found.token")))?,
     )
     .one(&ctx.db)
     .await?
     .filter(|t| t.user_id == member.id && t.revoked_at.is_none())
-    .ok_or_else(|| Error::NotFound("token".to_owned()))?;
+    .ok_or_else(|| Error::NotFound(crate::msg!("not_found.token")))?;
     let mut active = row.into_active_model();
     active.revoked_at = Set(Some(ctx.clock.now()));
     active.update(&ctx.db).await?;

@@ -42,13 +42,17 @@ pub const MAX_CHARS: usize = 5_000;
 
 fn validate(body: &str) -> Result<()> {
     if body.trim().is_empty() {
-        return Err(Error::invalid("body", "must not be empty"));
+        return Err(Error::invalid("body", crate::msg!("field.must_not_empty")));
     }
     let chars = body.chars().count();
     if chars > MAX_CHARS {
         return Err(Error::invalid(
             "body",
-            format!("must be at most {MAX_CHARS} characters (it has {chars})"),
+            crate::msg!(
+                "comment.must_at_most_characters_has",
+                max_chars = MAX_CHARS,
+                chars = chars
+            ),
         ));
     }
     crate::personal_data::refuse(&[("body", body)], crate::personal_data::Instead::Remove)
@@ -145,9 +149,9 @@ pub async fn create(
     if idea.locked_at.is_some()
         && !policy::can(actor, Action::SpeakInLockedDiscussion, Scope::Others)
     {
-        return Err(Error::Conflict(format!(
-            "a moderator locked this discussion: {}",
-            idea.locked_reason.unwrap_or_default()
+        return Err(Error::Conflict(crate::msg!(
+            "comment.moderator_locked_discussion",
+            locked_reason = idea.locked_reason.unwrap_or_default()
         )));
     }
     let admission = guard::admit(ctx, member, guard::Post::Comment, "body", &[&input.body]).await?;
@@ -244,7 +248,7 @@ async fn own_comment(
     id: i64,
     action: Action,
 ) -> Result<idea_comment::Model> {
-    let not_found = || Error::NotFound(format!("comment {id}"));
+    let not_found = || Error::NotFound(crate::msg!("not_found.comment", id = id));
     let comment_id = i32::try_from(id).map_err(|_| not_found())?;
     let row = idea_comment::Entity::find_by_id(comment_id)
         .one(&ctx.db)
@@ -265,15 +269,15 @@ pub async fn edit(ctx: &Ctx, actor: &Actor, id: i64, input: NewComment) -> Resul
     let row = own_comment(ctx, actor, id, Action::EditComment).await?;
     validate(&input.body)?;
     if row.hidden_at.is_some() {
-        return Err(Error::Conflict(
-            "a moderator hid this comment; it cannot be edited".to_owned(),
-        ));
+        return Err(Error::Conflict(crate::msg!(
+            "comment.moderator_hid_comment_cannot_edited"
+        )));
     }
     let now = ctx.clock.now();
     if now - row.created_at > EDIT_WINDOW {
-        return Err(Error::Conflict(
-            "comments can be edited for 15 minutes after posting".to_owned(),
-        ));
+        return Err(Error::Conflict(crate::msg!(
+            "comment.comments_can_edited_15_minutes"
+        )));
     }
     let mut active = row.into_active_model();
     active.body_html = Set(markdown::render(&input.body));

@@ -46,16 +46,20 @@ pub(crate) fn validate(input: &CommitmentInput, now: DateTime<Utc>, zone: Tz) ->
     if text.chars().count() < 5 || text.chars().count() > 500 {
         return Err(Error::invalid(
             "commitment.text",
-            "say what will be done in 5–500 characters",
+            crate::msg!("commitment.say_what_will_done_5"),
         ));
     }
-    let due = NaiveDate::parse_from_str(input.due_on.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::invalid("commitment.due_on", "must be a date like 2026-12-31"))?;
+    let due = NaiveDate::parse_from_str(input.due_on.trim(), "%Y-%m-%d").map_err(|_| {
+        Error::invalid(
+            "commitment.due_on",
+            crate::msg!("commitment.must_date_like_2026_12"),
+        )
+    })?;
     let due = due.format("%Y-%m-%d").to_string();
     if due < today(now, zone) {
         return Err(Error::invalid(
             "commitment.due_on",
-            "must be today or later",
+            crate::msg!("commitment.must_today_later"),
         ));
     }
     Ok(due)
@@ -80,7 +84,10 @@ pub(crate) async fn make<C: ConnectionTrait>(
                 .one(db)
                 .await?
                 .ok_or_else(|| {
-                    Error::invalid("commitment.department", format!("no department `{slug}`"))
+                    Error::invalid(
+                        "commitment.department",
+                        crate::msg!("commitment.no_department", slug = slug),
+                    )
                 })?
                 .id,
         ),
@@ -204,7 +211,7 @@ pub async fn list(ctx: &Ctx, query: &CommitmentQuery) -> Result<Page<CommitmentV
         Some(raw) => Some(raw.parse::<CommitmentStatus>().map_err(|_| {
             Error::invalid(
                 "status",
-                format!("`{raw}` is not one of pending, kept, overdue, withdrawn"),
+                crate::msg!("commitment.not_one_pending_kept_overdue", raw = raw),
             )
         })?),
     };
@@ -410,7 +417,7 @@ pub async fn update(
     input: CommitmentUpdate,
 ) -> Result<CommitmentView> {
     let staff = policy::member_for(actor, Action::UpdateCommitment, Scope::Others)?;
-    let not_found = || Error::NotFound(format!("commitment {id}"));
+    let not_found = || Error::NotFound(crate::msg!("not_found.commitment", id = id));
     let key = i32::try_from(id).map_err(|_| not_found())?;
     let row = commitment::Entity::find_by_id(key)
         .one(&ctx.db)
@@ -429,32 +436,36 @@ pub async fn update(
         .map_err(|_| {
             Error::invalid(
                 "status",
-                format!(
-                    "`{}` is not one of pending, kept, withdrawn (overdue comes by itself)",
-                    input.status
+                crate::msg!(
+                    "commitment.not_one_pending_kept_withdrawn",
+                    status = input.status
                 ),
             )
         })?;
     let (evidence, reason) = match status {
         CommitmentStatus::Kept => (
             Some(text(&input.evidence).ok_or_else(|| {
-                Error::invalid("evidence", "show that it was done: a link or a sentence")
+                Error::invalid(
+                    "evidence",
+                    crate::msg!("commitment.show_that_was_done_link"),
+                )
             })?),
             None,
         ),
         CommitmentStatus::Withdrawn => (
             None,
             Some(text(&input.reason).ok_or_else(|| {
-                Error::invalid("reason", "say publicly why the promise is withdrawn")
+                Error::invalid(
+                    "reason",
+                    crate::msg!("commitment.say_publicly_why_promise_withdrawn"),
+                )
             })?),
         ),
         CommitmentStatus::Pending => (None, None),
         other @ CommitmentStatus::Overdue => {
             return Err(Error::invalid(
                 "status",
-                format!(
-                    "`{other}` is not one of pending, kept, withdrawn (overdue comes by itself)"
-                ),
+                crate::msg!("commitment.not_one_pending_kept_withdrawn_2", other = other),
             ));
         }
     };

@@ -127,11 +127,15 @@ pub(crate) fn timeline_entry(row: idea_curation::Model, by: StaffIdentity) -> Ti
 fn reason_of(raw: Option<&str>, required: bool) -> Result<Option<String>> {
     let reason = raw.map(str::trim).filter(|r| !r.is_empty());
     match reason {
-        None if required => Err(Error::invalid("reason", "say why in 3–500 characters")),
+        None if required => Err(Error::invalid(
+            "reason",
+            crate::msg!("field.say_why_3_500_characters"),
+        )),
         None => Ok(None),
-        Some(r) if !(3..=500).contains(&r.chars().count()) => {
-            Err(Error::invalid("reason", "say why in 3–500 characters"))
-        }
+        Some(r) if !(3..=500).contains(&r.chars().count()) => Err(Error::invalid(
+            "reason",
+            crate::msg!("field.say_why_3_500_characters"),
+        )),
         Some(r) => Ok(Some(r.to_owned())),
     }
 }
@@ -183,7 +187,7 @@ pub async fn edit(ctx: &Ctx, actor: &Actor, number: i64, input: IdeaEdit) -> Res
     if input.title.is_none() && input.category.is_none() && input.tags.is_none() {
         errors.insert(
             "title".to_owned(),
-            "give a new title, category or tags".to_owned(),
+            crate::msg!("curation.give_new_title_category_tags"),
         );
     }
     if !errors.is_empty() {
@@ -313,9 +317,9 @@ pub async fn lock(ctx: &Ctx, actor: &Actor, number: i64, input: LockRequest) -> 
     let txn = crate::db::begin_write(&ctx.db).await?;
     let row = find_by_number(&txn, number, Lock::ForUpdate).await?;
     if row.locked_at.is_some() {
-        return Err(Error::Conflict(
-            "the discussion is already locked".to_owned(),
-        ));
+        return Err(Error::Conflict(crate::msg!(
+            "curation.discussion_already_locked"
+        )));
     }
     let idea_id = row.id;
     let mut active: idea::ActiveModel = row.into();
@@ -346,7 +350,9 @@ pub async fn unlock(ctx: &Ctx, actor: &Actor, number: i64) -> Result<()> {
     let txn = crate::db::begin_write(&ctx.db).await?;
     let row = find_by_number(&txn, number, Lock::ForUpdate).await?;
     if row.locked_at.is_none() {
-        return Err(Error::Conflict("the discussion is not locked".to_owned()));
+        return Err(Error::Conflict(crate::msg!(
+            "curation.discussion_not_locked"
+        )));
     }
     let (idea_id, old_reason) = (row.id, row.locked_reason.clone());
     let mut active: idea::ActiveModel = row.into();
@@ -377,28 +383,26 @@ pub async fn set_pinned(ctx: &Ctx, actor: &Actor, number: i64, pinned: bool) -> 
     let txn = crate::db::begin_write(&ctx.db).await?;
     let row = find_by_number(&txn, number, Lock::ForUpdate).await?;
     if row.pinned_at.is_some() == pinned {
-        return Err(Error::Conflict(
-            if pinned {
-                "the idea is already featured"
-            } else {
-                "the idea is not featured"
-            }
-            .to_owned(),
-        ));
+        return Err(Error::Conflict(if pinned {
+            crate::msg!("curation.already_featured")
+        } else {
+            crate::msg!("curation.not_featured")
+        }));
     }
     if pinned {
         if row.hidden_at.is_some() || row.merged_into_id.is_some() {
-            return Err(Error::Conflict(
-                "hidden or merged ideas cannot be featured".to_owned(),
-            ));
+            return Err(Error::Conflict(crate::msg!(
+                "curation.hidden_merged_ideas_cannot_featured"
+            )));
         }
         let featured = idea::Entity::find()
             .filter(idea::Column::PinnedAt.is_not_null())
             .count(&txn)
             .await?;
         if featured >= MAX_PINNED {
-            return Err(Error::Conflict(format!(
-                "at most {MAX_PINNED} ideas can be featured; unpin one first"
+            return Err(Error::Conflict(crate::msg!(
+                "curation.at_most_ideas_can_featured",
+                max_pinned = MAX_PINNED
             )));
         }
     }

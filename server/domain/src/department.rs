@@ -16,7 +16,7 @@ use crate::{Ctx, Error, Result};
 
 /// Slugs name departments and categories in URLs and forms: short, lower
 /// case, readable.
-pub(crate) fn check_slug(slug: &str) -> std::result::Result<(), &'static str> {
+pub(crate) fn check_slug(slug: &str) -> std::result::Result<(), crate::Message> {
     let ok = (2..=40).contains(&slug.len())
         && slug
             .bytes()
@@ -25,7 +25,7 @@ pub(crate) fn check_slug(slug: &str) -> std::result::Result<(), &'static str> {
     if ok {
         Ok(())
     } else {
-        Err("must be 2–40 lower-case letters, digits or dashes")
+        Err(crate::msg!("field.slug_letters"))
     }
 }
 
@@ -48,16 +48,16 @@ struct Valid {
 fn validate(input: &DepartmentInput) -> Result<Valid> {
     let mut errors = BTreeMap::new();
     if let Err(message) = check_slug(&input.slug) {
-        errors.insert("slug".to_owned(), message.to_owned());
+        errors.insert("slug".to_owned(), message);
     }
     let name = input.name.trim().to_owned();
     if !(1..=80).contains(&name.chars().count()) {
-        errors.insert("name".to_owned(), "must be 1–80 characters".to_owned());
+        errors.insert("name".to_owned(), crate::msg!("field.must_1_80_characters"));
     }
     if input.description.chars().count() > 1000 {
         errors.insert(
             "description".to_owned(),
-            "must be at most 1000 characters".to_owned(),
+            crate::msg!("field.must_at_most_1000_characters"),
         );
     }
     let minutes = i32::try_from(input.first_response_minutes)
@@ -66,7 +66,7 @@ fn validate(input: &DepartmentInput) -> Result<Valid> {
     if minutes.is_none() {
         errors.insert(
             "first_response_minutes".to_owned(),
-            "must be between 1 and 10080 (one week)".to_owned(),
+            crate::msg!("department.must_between_1_10080_one"),
         );
     }
     if !errors.is_empty() {
@@ -96,7 +96,12 @@ pub async fn find_for_field(ctx: &Ctx, slug: Option<&str>) -> Result<Option<depa
         .one(&ctx.db)
         .await?
         .map(Some)
-        .ok_or_else(|| Error::invalid("department", format!("no department with slug `{slug}`")))
+        .ok_or_else(|| {
+            Error::invalid(
+                "department",
+                crate::msg!("department.no_department_with_slug", slug = slug),
+            )
+        })
 }
 
 /// Creates a department; the slug must be new.
@@ -115,9 +120,10 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: DepartmentInput) -> Result<
     .insert(&ctx.db)
     .await
     .map_err(|e| match e.sql_err() {
-        Some(SqlErr::UniqueConstraintViolation(_)) => {
-            Error::Conflict(format!("a department with slug `{}` exists", input.slug))
-        }
+        Some(SqlErr::UniqueConstraintViolation(_)) => Error::Conflict(crate::msg!(
+            "department.department_with_slug_exists",
+            slug = input.slug
+        )),
         _ => Error::Db(e),
     })?;
     let view = to_view(row);
@@ -149,7 +155,7 @@ pub async fn update(
         .filter(department::Column::Slug.eq(slug))
         .one(&ctx.db)
         .await?
-        .ok_or_else(|| Error::NotFound(format!("department `{slug}`")))?;
+        .ok_or_else(|| Error::NotFound(crate::msg!("not_found.department", slug = slug)))?;
     let before = to_view(row.clone());
     let mut active = row.into_active_model();
     active.name = Set(valid.name);

@@ -277,9 +277,9 @@ pub fn subscription(actor: &Actor, raw: &str) -> Result<Vec<String>> {
             BOARD.to_owned()
         } else if name == QUEUE {
             if !policy::can(actor, Action::ReadStaffQueue, Scope::Others) {
-                return Err(Error::Forbidden(
-                    "The staff queue's events are for staff.".to_owned(),
-                ));
+                return Err(Error::Forbidden(crate::msg!(
+                    "events.staff_queue_s_events_are"
+                )));
             }
             QUEUE.to_owned()
         } else if name == "me" {
@@ -298,7 +298,7 @@ pub fn subscription(actor: &Actor, raw: &str) -> Result<Vec<String>> {
         } else {
             return Err(Error::invalid(
                 "topics",
-                format!("unknown topic `{name}`; use board, queue, me, idea:N or ticket:VOC-N"),
+                crate::msg!("events.unknown_topic_use_board_queue", name = name),
             ));
         };
         if !topics.contains(&topic) {
@@ -306,10 +306,16 @@ pub fn subscription(actor: &Actor, raw: &str) -> Result<Vec<String>> {
         }
     }
     if topics.is_empty() {
-        return Err(Error::invalid("topics", "name at least one topic"));
+        return Err(Error::invalid(
+            "topics",
+            crate::msg!("events.name_at_least_one_topic"),
+        ));
     }
     if topics.len() > 20 {
-        return Err(Error::invalid("topics", "at most 20 topics"));
+        return Err(Error::invalid(
+            "topics",
+            crate::msg!("events.at_most_20_topics"),
+        ));
     }
     Ok(topics)
 }

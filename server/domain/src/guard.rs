@@ -104,8 +104,11 @@ pub async fn admit(
             if joined.is_some_and(|at| now - at < Duration::days(NEW_MEMBER_DAYS)) {
                 return Err(Error::invalid(
                     field,
-                    format!(
-                        "new members may include at most {NEW_MEMBER_LINKS} links in a post during their first {NEW_MEMBER_DAYS} days (this one has {links})"
+                    crate::msg!(
+                        "guard.new_members_may_include_at",
+                        new_member_links = NEW_MEMBER_LINKS,
+                        new_member_days = NEW_MEMBER_DAYS,
+                        links = links
                     ),
                 ));
             }

@@ -40,9 +40,10 @@ pub async fn cited_guideline(ctx: &Ctx, raw: Option<&str>) -> Result<Option<Stri
         Ok(number) if positions.contains(&number) => Ok(Some(number.to_string())),
         _ => Err(crate::Error::invalid(
             "guideline",
-            format!(
-                "no guideline {raw}; the guidelines are numbered {}",
-                match (positions.iter().min(), positions.iter().max()) {
+            crate::msg!(
+                "guideline.no_guideline_guidelines_are_numbered",
+                raw = raw,
+                yet = match (positions.iter().min(), positions.iter().max()) {
                     (Some(first), Some(last)) => format!("{first}–{last}"),
                     _ => "— none are written yet".to_owned(),
                 }
@@ -65,7 +66,10 @@ pub async fn add_guideline(ctx: &Ctx, actor: &Actor, input: GuidelineInput) -> R
     let admin = policy::member_for(actor, Action::ManageAnswerKit, Scope::Others)?;
     let text = input.text.trim().to_owned();
     if !(3..=300).contains(&text.chars().count()) {
-        return Err(Error::invalid("text", "must be 3–300 characters"));
+        return Err(Error::invalid(
+            "text",
+            crate::msg!("guideline.must_3_300_characters"),
+        ));
     }
     let next = all_guidelines(ctx)
         .await?
@@ -93,11 +97,12 @@ pub async fn add_guideline(ctx: &Ctx, actor: &Actor, input: GuidelineInput) -> R
 /// Removes a guideline (admins); the others keep their numbers.
 pub async fn delete_guideline(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
     let admin = policy::member_for(actor, Action::ManageAnswerKit, Scope::Others)?;
-    let key = i32::try_from(id).map_err(|_| Error::NotFound(format!("guideline {id}")))?;
+    let key = i32::try_from(id)
+        .map_err(|_| Error::NotFound(crate::msg!("not_found.guideline", id = id)))?;
     let row = guideline::Entity::find_by_id(key)
         .one(&ctx.db)
         .await?
-        .ok_or_else(|| Error::NotFound(format!("guideline {id}")))?;
+        .ok_or_else(|| Error::NotFound(crate::msg!("not_found.guideline", id = id)))?;
     guideline::Entity::delete_by_id(key).exec(&ctx.db).await?;
     audit::Entry::new(
         admin.id,

@@ -17,7 +17,7 @@ struct Sum {
 
 /// A member's public profile; deleted accounts are not found.
 pub async fn profile(ctx: &Ctx, id: i64) -> Result<MemberProfile> {
-    let not_found = || Error::NotFound(format!("member {id}"));
+    let not_found = || Error::NotFound(crate::msg!("not_found.member_2", id = id));
     let user_id = i32::try_from(id).map_err(|_| not_found())?;
     let row = user::Entity::find_by_id(user_id)
         .one(&ctx.db)

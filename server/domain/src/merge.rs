@@ -51,7 +51,7 @@ pub async fn merge(ctx: &Ctx, actor: &Actor, number: i64, into: i64) -> Result<I
     if number == into {
         return Err(Error::invalid(
             "into",
-            "an idea cannot be merged into itself",
+            crate::msg!("merge.idea_cannot_merged_into_itself"),
         ));
     }
     let now = ctx.clock.now();
@@ -59,16 +59,22 @@ pub async fn merge(ctx: &Ctx, actor: &Actor, number: i64, into: i64) -> Result<I
     let source = find_by_number(&txn, number, Lock::ForUpdate).await?;
     let target = find_by_number(&txn, into, Lock::ForUpdate)
         .await
-        .map_err(|_| Error::invalid("into", format!("no idea #{into}")))?;
+        .map_err(|_| Error::invalid("into", crate::msg!("merge.no_idea", into = into)))?;
     if let Some(already) = source.merged_into_id {
-        return Err(Error::Conflict(format!(
-            "idea {number} is already merged into idea {already}"
+        return Err(Error::Conflict(crate::msg!(
+            "merge.idea_already_merged_into_idea",
+            number = number,
+            already = already
         )));
     }
     if let Some(further) = target.merged_into_id {
         return Err(Error::invalid(
             "into",
-            format!("#{into} was merged into #{further}; merge into that one"),
+            crate::msg!(
+                "merge.was_merged_into_merge_into",
+                into = into,
+                further = further
+            ),
         ));
     }
     let record = idea_merge::ActiveModel {
@@ -187,7 +193,10 @@ pub async fn unmerge(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> 
     let txn = db::begin_write(&ctx.db).await?;
     let source = find_by_number(&txn, number, Lock::ForUpdate).await?;
     let Some(target_id) = source.merged_into_id else {
-        return Err(Error::Conflict(format!("idea {number} is not merged")));
+        return Err(Error::Conflict(crate::msg!(
+            "merge.idea_not_merged",
+            number = number
+        )));
     };
     find_by_number(&txn, i64::from(target_id), Lock::ForUpdate).await?;
     let record = idea_merge::Entity::find()
@@ -196,7 +205,9 @@ pub async fn unmerge(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> 
         .order_by_desc(idea_merge::Column::Id)
         .one(&txn)
         .await?
-        .ok_or_else(|| Error::Conflict(format!("idea {number} has no merge to undo")))?;
+        .ok_or_else(|| {
+            Error::Conflict(crate::msg!("merge.idea_has_no_merge_undo", number = number))
+        })?;
     let added = idea_merge_carried::Entity::find()
         .filter(idea_merge_carried::Column::MergeId.eq(record.id))
         .all(&txn)

@@ -93,7 +93,7 @@ async fn set_mode(ctx: &Ctx, user_id: i32, mode: EmailMode) -> Result<()> {
 /// The one-click link of a mail: no sign-in needed, the token is the
 /// proof. Turns notification mail off and says for which address.
 pub async fn unsubscribe(ctx: &Ctx, token: &str) -> Result<Unsubscribed> {
-    let not_found = || Error::NotFound("unsubscribe link".to_owned());
+    let not_found = || Error::NotFound(crate::msg!("not_found.unsubscribe_link"));
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(not_found());
     }

@@ -35,13 +35,13 @@ pub async fn invite(ctx: &Ctx, actor: &Actor, input: CreateInvite) -> Result<Inv
     if !crate::user::looks_like_email(&email) {
         return Err(Error::invalid(
             "email",
-            "must be an e-mail address like name@example.com",
+            crate::msg!("field.must_e_mail_address_like"),
         ));
     }
     if !input.role.is_staff() {
         return Err(Error::invalid(
             "role",
-            "invitations are for staff: employee, moderator or admin",
+            crate::msg!("onboarding.invitations_are_staff_employee_moderator"),
         ));
     }
     if user::Entity::find()
@@ -50,7 +50,10 @@ pub async fn invite(ctx: &Ctx, actor: &Actor, input: CreateInvite) -> Result<Inv
         .await?
         > 0
     {
-        return Err(Error::Conflict(format!("{email} already has an account")));
+        return Err(Error::Conflict(crate::msg!(
+            "onboarding.already_has_account",
+            email = email
+        )));
     }
     let department = crate::department::find_for_field(ctx, input.department.as_deref()).await?;
     let now = ctx.clock.now();
@@ -106,7 +109,7 @@ async fn usable_link(ctx: &Ctx, purpose: &str, secret: &str) -> Result<one_time_
         .ok_or_else(|| {
             Error::invalid(
                 "token",
-                "this link is invalid, used or expired; ask for a new one",
+                crate::msg!("onboarding.link_invalid_used_expired_ask"),
             )
         })
 }
@@ -161,7 +164,7 @@ async fn claim<C: ConnectionTrait>(
     } else {
         Err(Error::invalid(
             "token",
-            "this link is invalid, used or expired; ask for a new one",
+            crate::msg!("onboarding.link_invalid_used_expired_ask"),
         ))
     }
 }
@@ -242,7 +245,7 @@ pub async fn complete_reset(ctx: &Ctx, input: CompletePasswordReset) -> Result<(
         .ok_or_else(|| {
             Error::invalid(
                 "token",
-                "this link is invalid, used or expired; ask for a new one",
+                crate::msg!("onboarding.link_invalid_used_expired_ask"),
             )
         })?;
     let mut active = account.into_active_model();

@@ -15,7 +15,10 @@ use crate::{Error, Result};
 pub(crate) fn page_limit(requested: Option<u64>) -> Result<u64> {
     let limit = requested.unwrap_or(DEFAULT_PAGE_LIMIT);
     if !PAGE_LIMIT_RANGE.contains(&limit) {
-        return Err(Error::invalid("limit", "must be between 1 and 100"));
+        return Err(Error::invalid(
+            "limit",
+            crate::msg!("pagination.must_between_1_100"),
+        ));
     }
     Ok(limit)
 }
@@ -24,7 +27,7 @@ pub(crate) fn page_limit(requested: Option<u64>) -> Result<u64> {
 pub(crate) fn foreign_cursor() -> Error {
     Error::invalid(
         "cursor",
-        "is not a cursor of this list; start again without it",
+        crate::msg!("pagination.not_cursor_list_start_again"),
     )
 }
 

@@ -17,7 +17,10 @@ pub fn validate(password: &str) -> Result<()> {
     if password.chars().count() < MIN_PASSWORD_CHARS {
         return Err(Error::invalid(
             "password",
-            format!("must be at least {MIN_PASSWORD_CHARS} characters"),
+            crate::msg!(
+                "password.must_at_least_characters",
+                min_password_chars = MIN_PASSWORD_CHARS
+            ),
         ));
     }
     Ok(())

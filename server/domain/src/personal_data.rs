@@ -5,9 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use shared::personal_data::find;
+use shared::personal_data::{PersonalDataKind, find};
 
-use crate::{Error, Result};
+use crate::{Error, Message, Result};
 
 /// Where a refused finding should go instead.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,25 +21,32 @@ pub(crate) enum Instead {
 }
 
 /// The error for one public field, if it holds personal data.
-fn problem(text: &str, instead: Instead) -> Option<String> {
+fn problem(text: &str, instead: Instead) -> Option<Message> {
     let first = find(text).into_iter().next()?;
-    let advice = match instead {
-        Instead::PrivateDetails => "move it to the private details, which only you and staff see",
-        Instead::TicketThread => {
-            "remove it: replies are public; staff see your ticket's private details"
-        }
-        Instead::Remove => "remove it: everything here is public",
+    let kind = match first.kind {
+        PersonalDataKind::MobilePhone => "personal_data.mobile_phone",
+        PersonalDataKind::Landline => "personal_data.landline",
+        PersonalDataKind::ResidentNumber => "personal_data.resident_number",
+        PersonalDataKind::CardNumber => "personal_data.card_number",
+        PersonalDataKind::Email => "personal_data.email",
+        PersonalDataKind::AccountNumber => "personal_data.account_number",
     };
-    Some(format!(
-        "contains {} — personal data must not be public; {advice}",
-        first.kind.label()
-    ))
+    let advice = match instead {
+        Instead::PrivateDetails => "personal_data.advice_private_details",
+        Instead::TicketThread => "personal_data.advice_ticket_thread",
+        Instead::Remove => "personal_data.advice_remove",
+    };
+    Some(
+        crate::msg!("personal_data.refused")
+            .arg_key("kind", kind)
+            .arg_key("advice", advice),
+    )
 }
 
 /// Refuses the write when any of these public fields holds personal data,
 /// with one error per field.
 pub(crate) fn refuse(fields: &[(&str, &str)], instead: Instead) -> Result<()> {
-    let errors: BTreeMap<String, String> = fields
+    let errors: BTreeMap<String, Message> = fields
         .iter()
         .filter_map(|(field, text)| problem(text, instead).map(|p| ((*field).to_owned(), p)))
         .collect();

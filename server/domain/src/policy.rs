@@ -278,14 +278,14 @@ fn member_may(member: &Member, rule: Rule, scope: Scope) -> bool {
 }
 
 /// Why a member was refused, in words that say what would be needed.
-fn refusal(rule: Rule) -> &'static str {
+fn refusal(rule: Rule) -> crate::Message {
     match rule {
-        Rule::Anyone | Rule::AnyMember => "This is not allowed.",
-        Rule::OwnerOnly => "Only the owner may do this.",
-        Rule::OwnerOrStaff => "Only the owner or staff may do this.",
-        Rule::Staff => "This needs a staff account.",
-        Rule::Moderators => "This needs a moderator or admin account.",
-        Rule::Admins => "This needs an admin account.",
+        Rule::Anyone | Rule::AnyMember => crate::msg!("policy.not_allowed"),
+        Rule::OwnerOnly => crate::msg!("policy.owner_only"),
+        Rule::OwnerOrStaff => crate::msg!("policy.owner_or_staff"),
+        Rule::Staff => crate::msg!("policy.staff"),
+        Rule::Moderators => crate::msg!("policy.moderators"),
+        Rule::Admins => crate::msg!("policy.admins"),
     }
 }
 
@@ -330,7 +330,7 @@ pub fn authorize(actor: &Actor, action: Action, scope: Scope) -> Result<()> {
     }
     match actor {
         Actor::Anonymous => Err(Error::Unauthenticated),
-        Actor::Member(_) => Err(Error::Forbidden(refusal(rule(action)).to_owned())),
+        Actor::Member(_) => Err(Error::Forbidden(refusal(rule(action)))),
     }
 }
 
@@ -468,15 +468,24 @@ mod tests {
             id: 1,
             role: Role::Customer,
             department_id: None,
-            suspension: Some(
-                "Your account is suspended until 2026-12-01 00:00 UTC: spam.".to_owned(),
-            ),
+            suspension: Some(crate::msg!(
+                "auth.suspended",
+                until = "2026-12-01 09:00 KST",
+                reason = "spam"
+            )),
         });
         assert!(can(&suspended, Action::ReadPublic, Scope::Others));
         assert!(can(&suspended, Action::ManageOwnAccount, Scope::Own));
         assert!(!can(&suspended, Action::PostIdea, Scope::Others));
         match authorize(&suspended, Action::CommentIdea, Scope::Others) {
-            Err(Error::Forbidden(message)) => assert!(message.contains("suspended until")),
+            Err(Error::Forbidden(message)) => {
+                assert_eq!(message.key(), "auth.suspended");
+                assert!(
+                    message
+                        .to_string()
+                        .contains("suspended until 2026-12-01 09:00 KST: spam")
+                );
+            }
             other => panic!("expected a suspension refusal, got {other:?}"),
         }
     }

@@ -42,7 +42,7 @@ pub async fn export(
     let row = user::Entity::find_by_id(member.id)
         .one(&ctx.db)
         .await?
-        .ok_or_else(|| Error::NotFound("account".to_owned()))?;
+        .ok_or_else(|| Error::NotFound(crate::msg!("not_found.account")))?;
     let ideas = idea::Entity::find()
         .filter(idea::Column::AuthorId.eq(member.id))
         .order_by_asc(idea::Column::Id)
@@ -130,21 +130,20 @@ pub async fn delete_account(ctx: &Ctx, actor: &Actor, input: DeleteAccount) -> R
     let account = user::Entity::find_by_id(member.id)
         .one(&ctx.db)
         .await?
-        .ok_or_else(|| Error::NotFound("account".to_owned()))?;
+        .ok_or_else(|| Error::NotFound(crate::msg!("not_found.account")))?;
     let confirmed = account
         .password_hash
         .as_deref()
         .is_some_and(|h| password::verify(&input.password, h));
     if !confirmed {
-        return Err(Error::invalid("password", "is not your current password"));
+        return Err(Error::invalid(
+            "password",
+            crate::msg!("privacy.not_your_current_password"),
+        ));
     }
     let txn = crate::db::begin_write(&ctx.db).await?;
     if member.role == Role::Admin {
-        crate::user::keep_an_admin(
-            &txn,
-            "the last admin cannot delete their account; make someone else admin first",
-        )
-        .await?;
+        crate::user::keep_an_admin(&txn, crate::msg!("privacy.last_admin")).await?;
     }
     let voted: Vec<i32> = idea_vote::Entity::find()
         .filter(idea_vote::Column::UserId.eq(member.id))

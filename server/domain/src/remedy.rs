@@ -38,14 +38,17 @@ pub(crate) fn validate(input: &RemedyInput) -> Result<Valid> {
     if kind.is_none() {
         errors.insert(
             "remedy.kind".to_owned(),
-            "must be month_free, credit or custom".to_owned(),
+            crate::msg!("remedy.must_month_free_credit_custom"),
         );
     }
     let amount = input.amount.unwrap_or(0);
     if !(1..=MAX_AMOUNT_WON).contains(&amount) {
         errors.insert(
             "remedy.amount".to_owned(),
-            format!("give its value in won, 1 to {MAX_AMOUNT_WON}"),
+            crate::msg!(
+                "remedy.give_its_value_won_1",
+                max_amount_won = MAX_AMOUNT_WON
+            ),
         );
     }
     let description = input
@@ -57,7 +60,7 @@ pub(crate) fn validate(input: &RemedyInput) -> Result<Valid> {
     if kind == Some(RemedyKind::Custom) && description.is_none() {
         errors.insert(
             "remedy.description".to_owned(),
-            "say what the custom remedy is".to_owned(),
+            crate::msg!("remedy.say_what_custom_remedy"),
         );
     }
     let Some(kind) = kind.filter(|_| errors.is_empty()) else {
@@ -159,10 +162,9 @@ async fn granted_sums<C: ConnectionTrait>(
 /// themselves: a colleague decides those.
 pub(crate) fn refuse_own(staff: &Member, row: &ticket::Model) -> Result<()> {
     if staff.id == row.author_id {
-        return Err(Error::Forbidden(
-            "You filed this ticket yourself: a colleague makes promises and grants remedies on it."
-                .to_owned(),
-        ));
+        return Err(Error::Forbidden(crate::msg!(
+            "remedy.you_filed_ticket_yourself_colleague"
+        )));
     }
     Ok(())
 }
@@ -380,7 +382,7 @@ pub async fn pending(ctx: &Ctx, actor: &Actor) -> Result<Vec<RemedyView>> {
 /// An admin approves or rejects a remedy above its granter's limit.
 pub async fn decide(ctx: &Ctx, actor: &Actor, id: i64, approve: bool) -> Result<RemedyView> {
     let admin = policy::member_for(actor, Action::ApproveRemedy, Scope::Others)?;
-    let not_found = || Error::NotFound(format!("remedy {id}"));
+    let not_found = || Error::NotFound(crate::msg!("not_found.remedy", id = id));
     let key = i32::try_from(id).map_err(|_| not_found())?;
     let txn = crate::db::begin_write(&ctx.db).await?;
     let row = remedy::Entity::find_by_id(key)
@@ -389,9 +391,10 @@ pub async fn decide(ctx: &Ctx, actor: &Actor, id: i64, approve: bool) -> Result<
         .await?
         .ok_or_else(not_found)?;
     if row.status != RemedyStatus::PendingApproval {
-        return Err(Error::Conflict(format!(
-            "remedy {id} is {}, not waiting for approval",
-            row.status
+        return Err(Error::Conflict(crate::msg!(
+            "remedy.remedy_not_waiting_approval",
+            id = id,
+            status = row.status
         )));
     }
     let now = ctx.clock.now();
@@ -482,12 +485,15 @@ pub async fn limits(ctx: &Ctx, actor: &Actor) -> Result<Vec<RemedyLimit>> {
 pub async fn set_limit(ctx: &Ctx, actor: &Actor, input: RemedyLimit) -> Result<RemedyLimit> {
     let admin = policy::member_for(actor, Action::ManageStaff, Scope::Others)?;
     if !input.role.is_staff() {
-        return Err(Error::invalid("role", "limits are for staff roles"));
+        return Err(Error::invalid(
+            "role",
+            crate::msg!("remedy.limits_are_staff_roles"),
+        ));
     }
     if !(0..=MAX_AMOUNT_WON).contains(&input.max_won) {
         return Err(Error::invalid(
             "max_won",
-            format!("must be 0 to {MAX_AMOUNT_WON}"),
+            crate::msg!("remedy.must_0", max_amount_won = MAX_AMOUNT_WON),
         ));
     }
     if input
@@ -496,7 +502,7 @@ pub async fn set_limit(ctx: &Ctx, actor: &Actor, input: RemedyLimit) -> Result<R
     {
         return Err(Error::invalid(
             "monthly_max_won",
-            format!("must be 0 to {MAX_AMOUNT_WON}"),
+            crate::msg!("remedy.must_0", max_amount_won = MAX_AMOUNT_WON),
         ));
     }
     let department = crate::department::find_for_field(ctx, input.department.as_deref()).await?;

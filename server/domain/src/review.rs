@@ -55,13 +55,21 @@ pub async fn replace(ctx: &Ctx, actor: &Actor, input: WordList) -> Result<WordLi
     if next.len() > MAX_WORDS {
         return Err(Error::invalid(
             "words",
-            format!("at most {MAX_WORDS} words (there are {})", next.len()),
+            crate::msg!(
+                "review.at_most_words_there_are",
+                max_words = MAX_WORDS,
+                next = next.len()
+            ),
         ));
     }
     if let Some(long) = next.iter().find(|w| w.chars().count() > MAX_WORD_CHARS) {
         return Err(Error::invalid(
             "words",
-            format!("each word must be at most {MAX_WORD_CHARS} characters: `{long}` is longer"),
+            crate::msg!(
+                "review.each_word_must_at_most",
+                max_word_chars = MAX_WORD_CHARS,
+                long = long
+            ),
         ));
     }
     let before = words(ctx).await?;

@@ -141,7 +141,7 @@ fn query_terms(q: &str) -> Result<Vec<String>> {
     if all.is_empty() {
         return Err(Error::invalid(
             "q",
-            "give at least two letters or one Korean syllable to search for",
+            crate::msg!("search.give_at_least_two_letters"),
         ));
     }
     Ok(all)

@@ -90,12 +90,15 @@ fn validate(input: &NewUser) -> Result<String> {
     if !looks_like_email(&email) {
         return Err(Error::invalid(
             "email",
-            "must be an e-mail address like name@example.com",
+            crate::msg!("field.must_e_mail_address_like"),
         ));
     }
     let name_len = input.display_name.trim().chars().count();
     if !(1..=80).contains(&name_len) {
-        return Err(Error::invalid("display_name", "must be 1–80 characters"));
+        return Err(Error::invalid(
+            "display_name",
+            crate::msg!("field.must_1_80_characters"),
+        ));
     }
     password::validate(&input.password)?;
     Ok(email)
@@ -110,8 +113,9 @@ pub async fn create(ctx: &Ctx, input: NewUser) -> Result<i32> {
         .count(&ctx.db)
         .await?;
     if taken > 0 {
-        return Err(Error::Conflict(format!(
-            "an account with e-mail {email} already exists"
+        return Err(Error::Conflict(crate::msg!(
+            "user.account_with_e_mail_already",
+            email = email
         )));
     }
     let department_id = crate::department::find_for_field(ctx, input.department.as_deref())
@@ -138,7 +142,7 @@ pub async fn create(ctx: &Ctx, input: NewUser) -> Result<i32> {
     .map_err(|e| match e.sql_err() {
         // Lost a race with another sign-up for the same address.
         Some(SqlErr::UniqueConstraintViolation(_)) => {
-            Error::Conflict("an account with this e-mail already exists".to_owned())
+            Error::Conflict(crate::msg!("user.account_with_e_mail_already_2"))
         }
         _ => Error::Db(e),
     })?;
@@ -156,7 +160,7 @@ pub async fn update_profile(ctx: &Ctx, actor: &Actor, input: ProfileUpdate) -> R
     {
         errors.insert(
             "display_name".to_owned(),
-            "must be 1–80 characters".to_owned(),
+            crate::msg!("field.must_1_80_characters"),
         );
     }
     let initials = input.initials.map(|i| i.trim().to_owned());
@@ -164,7 +168,10 @@ pub async fn update_profile(ctx: &Ctx, actor: &Actor, input: ProfileUpdate) -> R
         .as_ref()
         .is_some_and(|i| !(1..=12).contains(&i.chars().count()))
     {
-        errors.insert("initials".to_owned(), "must be 1–12 characters".to_owned());
+        errors.insert(
+            "initials".to_owned(),
+            crate::msg!("user.must_1_12_characters"),
+        );
     }
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
@@ -172,7 +179,7 @@ pub async fn update_profile(ctx: &Ctx, actor: &Actor, input: ProfileUpdate) -> R
     let row = user::Entity::find_by_id(member.id)
         .one(&ctx.db)
         .await?
-        .ok_or_else(|| Error::NotFound("account".to_owned()))?;
+        .ok_or_else(|| Error::NotFound(crate::msg!("not_found.account")))?;
     let mut active = row.into_active_model();
     if let Some(name) = name {
         active.display_name = Set(name);
@@ -188,7 +195,7 @@ pub async fn update_profile(ctx: &Ctx, actor: &Actor, input: ProfileUpdate) -> R
 /// cannot be demoted, so the site always has someone who can manage it.
 pub async fn update_staff(ctx: &Ctx, actor: &Actor, id: i64, input: StaffUpdate) -> Result<()> {
     let admin = policy::member_for(actor, Action::ManageStaff, Scope::Others)?;
-    let not_found = || Error::NotFound(format!("member {id}"));
+    let not_found = || Error::NotFound(crate::msg!("not_found.member_2", id = id));
     let user_id = i32::try_from(id).map_err(|_| not_found())?;
     let department_id = crate::department::find_for_field(ctx, input.department.as_deref())
         .await?
@@ -200,11 +207,7 @@ pub async fn update_staff(ctx: &Ctx, actor: &Actor, id: i64, input: StaffUpdate)
         .filter(|u| u.deleted_at.is_none())
         .ok_or_else(not_found)?;
     if row.role == Role::Admin && input.role != Role::Admin {
-        keep_an_admin(
-            &txn,
-            "this is the last admin; make someone else admin first",
-        )
-        .await?;
+        keep_an_admin(&txn, crate::msg!("user.last_admin")).await?;
     }
     let before = serde_json::json!({"role": row.role, "department_id": row.department_id, "title": row.title});
     let mut active = row.into_active_model();
@@ -228,7 +231,10 @@ pub async fn update_staff(ctx: &Ctx, actor: &Actor, id: i64, input: StaffUpdate)
 /// that demotes or deletes the admin: the admin rows are locked
 /// (`PostgreSQL`) or the whole database is (`SQLite`'s immediate
 /// transaction), so two admins demoting each other cannot both pass.
-pub(crate) async fn keep_an_admin<C: ConnectionTrait>(txn: &C, refusal: &str) -> Result<()> {
+pub(crate) async fn keep_an_admin<C: ConnectionTrait>(
+    txn: &C,
+    refusal: crate::Message,
+) -> Result<()> {
     let admins = user::Entity::find()
         .filter(user::Column::Role.eq(Role::Admin))
         .filter(user::Column::DeletedAt.is_null())
@@ -238,7 +244,7 @@ pub(crate) async fn keep_an_admin<C: ConnectionTrait>(txn: &C, refusal: &str) ->
         .all(txn)
         .await?;
     if admins.len() <= 1 {
-        return Err(Error::Conflict(refusal.to_owned()));
+        return Err(Error::Conflict(refusal));
     }
     Ok(())
 }

@@ -39,15 +39,20 @@ async fn change(
     // Concurrent votes on one idea count one after another.
     let row = find_by_number(&txn, number, Lock::ForUpdate).await?;
     if !crate::visibility::idea_visible_to(&row, actor) {
-        return Err(Error::NotFound(format!("idea {number}")));
+        return Err(Error::NotFound(crate::msg!(
+            "not_found.idea",
+            number = number
+        )));
     }
     // A held idea's count is nobody's business but its author's and the
     // moderators': its votes are not announced to anyone.
     let public = !crate::visibility::is_held(row.hidden_reason.as_deref());
     let idea_id = row.id;
     if let Some(target) = row.merged_into_id {
-        return Err(Error::Conflict(format!(
-            "idea {number} was merged into idea {target}; vote there"
+        return Err(Error::Conflict(crate::msg!(
+            "vote.idea_was_merged_into_idea",
+            number = number,
+            target = target
         )));
     }
     let existing = idea_vote::Entity::find_by_id((idea_id, ballot.voter_id))
@@ -71,9 +76,9 @@ async fn change(
             // Staff take back only votes staff recorded; a member's own vote
             // is theirs to withdraw.
             if ballot.recorded_by.is_some() && vote.recorded_by_id.is_none() {
-                return Err(Error::Conflict(
-                    "the member cast this vote themselves; only they can withdraw it".to_owned(),
-                ));
+                return Err(Error::Conflict(crate::msg!(
+                    "vote.member_cast_vote_themselves_only"
+                )));
             }
             idea_vote::Entity::delete_many()
                 .filter(idea_vote::Column::IdeaId.eq(idea_id))
@@ -146,7 +151,7 @@ pub async fn on_behalf(
     voted: bool,
 ) -> Result<ProxyVoteState> {
     let staff = policy::member_for(actor, Action::VoteOnBehalf, Scope::Others)?;
-    let no_member = || Error::NotFound(format!("member {member_id}"));
+    let no_member = || Error::NotFound(crate::msg!("not_found.member", member_id = member_id));
     let voter_id = i32::try_from(member_id).map_err(|_| no_member())?;
     let voter = user::Entity::find_by_id(voter_id)
         .one(&ctx.db)
@@ -154,9 +159,9 @@ pub async fn on_behalf(
         .filter(|u| u.deleted_at.is_none())
         .ok_or_else(no_member)?;
     if voter.id == staff.id {
-        return Err(Error::Conflict(
-            "vote for yourself with PUT /api/v1/ideas/{number}/vote".to_owned(),
-        ));
+        return Err(Error::Conflict(crate::msg!(
+            "vote.vote_yourself_with_put_api"
+        )));
     }
     let ballot = Ballot {
         voter_id: voter.id,
@@ -200,7 +205,7 @@ pub async fn on_behalf_by_email(
         .filter(user::Column::DeletedAt.is_null())
         .one(&ctx.db)
         .await?
-        .ok_or_else(|| Error::invalid("email", "no member has this e-mail address"))?;
+        .ok_or_else(|| Error::invalid("email", crate::msg!("vote.no_member_has_e_mail")))?;
     on_behalf(ctx, actor, number, i64::from(voter.id), true).await
 }
 

@@ -29,12 +29,12 @@ pub async fn healthz() -> Json<Health> {
 pub async fn readyz(State(state): State<AppState>) -> ApiResult<Json<Health>> {
     state.ctx.db.ping().await.map_err(|e| {
         tracing::warn!(error = %e, "readiness check failed");
-        AppError(ApiError::new(
+        AppError::problem(
             503,
             "unavailable",
-            "Service unavailable",
-            "The database does not answer.",
-        ))
+            "problem.unavailable",
+            &domain::msg!("server.database_down"),
+        )
     })?;
     Ok(Json(Health { status: "ok" }))
 }

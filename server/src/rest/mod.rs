@@ -16,7 +16,6 @@ pub mod webhooks;
 
 use axum::http::StatusCode;
 use serde::Serialize;
-use shared::ApiError;
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -48,15 +47,15 @@ pub struct Items<T> {
 
 /// Any unknown path under `/api`: a problem document, not the HTML 404 page.
 pub async fn api_not_found() -> AppError {
-    AppError(ApiError::not_found("No such API endpoint."))
+    AppError::from(domain::Error::NotFound(domain::msg!("server.no_endpoint")))
 }
 
 /// Wrong method on a known API path.
 pub async fn method_not_allowed() -> AppError {
-    AppError(ApiError::new(
+    AppError::problem(
         StatusCode::METHOD_NOT_ALLOWED.as_u16(),
         "method-not-allowed",
-        "Method not allowed",
-        "This endpoint does not accept this HTTP method.",
-    ))
+        "problem.method_not_allowed",
+        &domain::msg!("server.method_not_allowed"),
+    )
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use shared::RedactableKind;
 
 use crate::components::field::{field_error, form_error};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::{EditTicket, EditTicketPost, RedactText};
 use crate::text::textarea_text;
 

@@ -20,7 +20,7 @@ use shared::{
     ClockKind, ClockOutcome, FirstResponse, ResponseClock, TicketCard, TicketKind, TicketStatus,
 };
 
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::ClaimTicket;
 
 /// The translation key of a ticket kind.

@@ -9,7 +9,7 @@ use shared::TicketKind;
 use super::kind_key;
 use crate::auth_state::CurrentUser;
 use crate::components::field::{field_error, form_error};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::{FileTicket, list_departments};
 
 /// `/tickets/new`: file a complaint, inquiry, suggestion or request.

@@ -8,7 +8,7 @@ use shared::{CommitmentStatus, CommitmentView, RemedyStatus, RemedyView};
 
 use super::{short_signature, won};
 use crate::components::field::{field_error, form_error};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::SettleCommitment;
 
 /// One promise with its public status; staff can settle it.

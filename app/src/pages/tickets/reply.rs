@@ -8,7 +8,7 @@ use shared::TicketStatus;
 use super::staff_status_key;
 use crate::components::draft::Draft;
 use crate::components::field::{field_error, form_error};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::{ClaimTicket, ReplyTicket, SetTicketStatus, TransferTicket};
 
 #[component]

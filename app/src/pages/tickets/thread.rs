@@ -18,7 +18,7 @@ use crate::components::field::field_error;
 use crate::components::not_found::NotFoundNotice;
 use crate::components::report_form::ReportForm;
 use crate::components::signature::{AuthorName, StaffSignature};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Translate};
 use crate::rpc::{
     ClaimTicket, RateTicket, ReplyTicket, SetTicketStatus, SettleCommitment, TransferTicket,
     answer_kit, get_ticket, list_departments, set_me_too,

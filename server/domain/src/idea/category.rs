@@ -15,11 +15,11 @@ pub async fn create_category(ctx: &Ctx, actor: &Actor, input: Category) -> Resul
     let admin = crate::policy::member_for(actor, Action::ManageCategories, Scope::Others)?;
     let mut errors = BTreeMap::new();
     if let Err(message) = crate::department::check_slug(&input.slug) {
-        errors.insert("slug".to_owned(), message.to_owned());
+        errors.insert("slug".to_owned(), message);
     }
     let name = input.name.trim().to_owned();
     if !(1..=80).contains(&name.chars().count()) {
-        errors.insert("name".to_owned(), "must be 1–80 characters".to_owned());
+        errors.insert("name".to_owned(), crate::msg!("field.must_1_80_characters"));
     }
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
@@ -32,9 +32,10 @@ pub async fn create_category(ctx: &Ctx, actor: &Actor, input: Category) -> Resul
     .insert(&ctx.db)
     .await
     .map_err(|e| match e.sql_err() {
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
-            Error::Conflict(format!("a category with slug `{}` exists", input.slug))
-        }
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => Error::Conflict(crate::msg!(
+            "category.category_with_slug_exists",
+            slug = input.slug
+        )),
         _ => Error::Db(e),
     })?;
     crate::audit::Entry::new(

@@ -23,11 +23,15 @@ fn validate_new(input: &NewIdea) -> Result<(String, Vec<String>)> {
     });
     let body_chars = input.body.chars().count();
     if input.body.trim().is_empty() {
-        errors.insert("body".to_owned(), "must describe the idea".to_owned());
+        errors.insert("body".to_owned(), crate::msg!("command.must_describe_idea"));
     } else if body_chars > BODY_MAX_CHARS {
         errors.insert(
             "body".to_owned(),
-            format!("must be at most {BODY_MAX_CHARS} characters (it has {body_chars})"),
+            crate::msg!(
+                "field.must_at_most_characters_has",
+                body_max_chars = BODY_MAX_CHARS,
+                body_chars = body_chars
+            ),
         );
     }
     let tags = check_tags(&input.tags).unwrap_or_else(|e| {
@@ -119,24 +123,27 @@ pub async fn change_status(
     if explanation.chars().count() < 10 {
         errors.insert(
             "explanation".to_owned(),
-            "explain the decision in at least 10 characters".to_owned(),
+            crate::msg!("command.explain_decision_at_least_10"),
         );
     } else if explanation.chars().count() > BODY_MAX_CHARS {
         errors.insert(
             "explanation".to_owned(),
-            format!("must be at most {BODY_MAX_CHARS} characters"),
+            crate::msg!(
+                "field.must_at_most_characters",
+                body_max_chars = BODY_MAX_CHARS
+            ),
         );
     }
     if input.status == IdeaStatus::Duplicate && input.duplicate_of.is_none() {
         errors.insert(
             "duplicate_of".to_owned(),
-            "name the idea this one repeats".to_owned(),
+            crate::msg!("command.name_idea_one_repeats"),
         );
     }
     if input.duplicate_of == Some(number) {
         errors.insert(
             "duplicate_of".to_owned(),
-            "an idea cannot repeat itself".to_owned(),
+            crate::msg!("command.idea_cannot_repeat_itself"),
         );
     }
     if !errors.is_empty() {
@@ -154,7 +161,10 @@ pub async fn change_status(
             Err(_) => false,
         };
         if !exists {
-            return Err(Error::invalid("duplicate_of", "no such idea"));
+            return Err(Error::invalid(
+                "duplicate_of",
+                crate::msg!("command.no_such_idea"),
+            ));
         }
     }
     let from = row.status;

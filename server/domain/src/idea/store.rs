@@ -51,7 +51,7 @@ pub(crate) async fn find_by_number<C: sea_orm::ConnectionTrait>(
     number: i64,
     lock: Lock,
 ) -> Result<idea::Model> {
-    let not_found = || Error::NotFound(format!("idea {number}"));
+    let not_found = || Error::NotFound(crate::msg!("not_found.idea", number = number));
     let id = i32::try_from(number).map_err(|_| not_found())?;
     let mut select = idea::Entity::find_by_id(id);
     if lock == Lock::ForUpdate {
@@ -71,7 +71,10 @@ pub(crate) async fn find_visible<C: sea_orm::ConnectionTrait>(
     if crate::visibility::idea_visible_to(&row, actor) {
         Ok(row)
     } else {
-        Err(Error::NotFound(format!("idea {number}")))
+        Err(Error::NotFound(crate::msg!(
+            "not_found.idea",
+            number = number
+        )))
     }
 }
 
@@ -82,21 +85,21 @@ pub(crate) fn normalise_tag(raw: &str) -> String {
 }
 
 /// The trimmed title, or what is wrong with it.
-pub(crate) fn check_title(raw: &str) -> std::result::Result<String, String> {
+pub(crate) fn check_title(raw: &str) -> std::result::Result<String, crate::Message> {
     let title = raw.trim().to_owned();
     if TITLE_CHARS.contains(&title.chars().count()) {
         Ok(title)
     } else {
-        Err(format!(
-            "must be {}–{} characters",
-            TITLE_CHARS.start(),
-            TITLE_CHARS.end()
+        Err(crate::msg!(
+            "field.characters_between",
+            min = TITLE_CHARS.start(),
+            max = TITLE_CHARS.end()
         ))
     }
 }
 
 /// The normalised, distinct, sorted tags, or what is wrong with them.
-pub(crate) fn check_tags(raw: &[String]) -> std::result::Result<Vec<String>, String> {
+pub(crate) fn check_tags(raw: &[String]) -> std::result::Result<Vec<String>, crate::Message> {
     let mut tags: Vec<String> = raw
         .iter()
         .map(|t| normalise_tag(t))
@@ -105,9 +108,9 @@ pub(crate) fn check_tags(raw: &[String]) -> std::result::Result<Vec<String>, Str
     tags.sort();
     tags.dedup();
     if tags.len() > 5 {
-        Err("at most 5 tags".to_owned())
+        Err(crate::msg!("idea.at_most_tags", max = 5))
     } else if tags.iter().any(|t| t.chars().count() > 30) {
-        Err("each tag must be at most 30 characters".to_owned())
+        Err(crate::msg!("idea.tag_length", max = 30))
     } else {
         Ok(tags)
     }
@@ -119,7 +122,7 @@ pub(crate) async fn category_id<C: sea_orm::ConnectionTrait>(db: &C, slug: &str)
         .filter(category::Column::Slug.eq(slug))
         .one(db)
         .await?
-        .ok_or_else(|| Error::invalid("category", format!("no category `{slug}`")))?
+        .ok_or_else(|| Error::invalid("category", crate::msg!("store.no_category", slug = slug)))?
         .id)
 }
 

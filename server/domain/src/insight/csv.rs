@@ -26,9 +26,10 @@ fn opt<T: ToString>(value: Option<T>) -> String {
 /// One dashboard table as CSV (admins), the same figures as the JSON.
 pub async fn csv(ctx: &Ctx, actor: &Actor, query: &DashboardQuery, table: &str) -> Result<String> {
     if !TABLES.contains(&table) {
-        return Err(Error::NotFound(format!(
-            "no dashboard table `{table}`; the tables are {}",
-            TABLES.join(", ")
+        return Err(Error::NotFound(crate::msg!(
+            "not_found.no_dashboard_table_tables_are",
+            table = table,
+            join = TABLES.join(", ")
         )));
     }
     let d = dashboard(ctx, actor, query).await?;

@@ -58,7 +58,7 @@ pub(super) fn parse_day(field: &str, raw: Option<&str>) -> Result<Option<NaiveDa
         None => Ok(None),
         Some(raw) => NaiveDate::parse_from_str(raw, "%Y-%m-%d")
             .map(Some)
-            .map_err(|_| Error::invalid(field, "must be a date like 2026-11-26")),
+            .map_err(|_| Error::invalid(field, crate::msg!("range.must_date_like_2026_11"))),
     }
 }
 
@@ -72,17 +72,17 @@ pub(super) fn range_of(
     if !(1..=MAX_DAYS).contains(&days) {
         return Err(Error::invalid(
             "days",
-            format!("must be between 1 and {MAX_DAYS}"),
+            crate::msg!("range.must_between_1", max_days = MAX_DAYS),
         ));
     }
     let from = parse_day("from", query.from.as_deref())?.unwrap_or(to - Duration::days(days - 1));
     if from > to {
-        return Err(Error::invalid("from", "must not be after `to`"));
+        return Err(Error::invalid("from", crate::msg!("range.must_not_after")));
     }
     if (to - from).num_days() >= MAX_DAYS {
         return Err(Error::invalid(
             "from",
-            format!("the range may span at most {MAX_DAYS} days"),
+            crate::msg!("range.range_may_span_at_most", max_days = MAX_DAYS),
         ));
     }
     Ok(Range::new(from, to, settings))

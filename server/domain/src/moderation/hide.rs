@@ -34,7 +34,13 @@ struct Hideable {
 }
 
 async fn hideable(txn: &DatabaseTransaction, target: &ContentRef) -> Result<Hideable> {
-    let not_found = || Error::NotFound(format!("{} {}", target.kind, target.id));
+    let not_found = || {
+        Error::NotFound(crate::msg!("not_found.content", id = target.id).arg_word(
+            "kind",
+            "content_kind",
+            target.kind.as_str(),
+        ))
+    };
     let id = i32::try_from(target.id).map_err(|_| not_found())?;
     let found = match target.kind {
         ContentKind::Idea => idea::Entity::find_by_id(id)
@@ -75,9 +81,9 @@ async fn hideable(txn: &DatabaseTransaction, target: &ContentRef) -> Result<Hide
                 .await?
                 .filter(|u| u.deleted_at.is_none());
             if row.as_ref().is_some_and(|u| u.role.is_staff()) {
-                return Err(Error::Forbidden(
-                    "Staff profiles stay visible: staff answer in their own name.".to_owned(),
-                ));
+                return Err(Error::Forbidden(crate::msg!(
+                    "hide.staff_profiles_stay_visible_staff"
+                )));
             }
             row.map(|r| Hideable {
                 id,
@@ -162,10 +168,13 @@ pub async fn hide(ctx: &Ctx, actor: &Actor, input: HideRequest) -> Result<()> {
     let txn = crate::db::begin_write(&ctx.db).await?;
     let row = hideable(&txn, &input.target).await?;
     if row.hidden && !crate::visibility::is_held(row.reason.as_deref()) {
-        return Err(Error::Conflict(format!(
-            "the {} is already hidden",
-            input.target.kind.as_str().replace('_', " ")
-        )));
+        return Err(Error::Conflict(
+            crate::msg!("hide.already_hidden").arg_word(
+                "kind",
+                "content_kind",
+                input.target.kind.as_str(),
+            ),
+        ));
     }
     let hiding = Hiding {
         reason: input.reason.clone(),
@@ -225,9 +234,10 @@ pub async fn unhide(ctx: &Ctx, actor: &Actor, input: UnhideRequest) -> Result<()
     let txn = crate::db::begin_write(&ctx.db).await?;
     let row = hideable(&txn, &input.target).await?;
     if !row.hidden {
-        return Err(Error::Conflict(format!(
-            "the {} is not hidden",
-            input.target.kind.as_str().replace('_', " ")
+        return Err(Error::Conflict(crate::msg!("hide.not_hidden").arg_word(
+            "kind",
+            "content_kind",
+            input.target.kind.as_str(),
         )));
     }
     let held = crate::visibility::is_held(row.reason.as_deref());

@@ -38,7 +38,13 @@ async fn redact_post(
     input: &RedactionRequest,
     replacement: &str,
 ) -> Result<(i64, &'static str, String)> {
-    let not_found = || Error::NotFound(format!("{} {}", input.kind, input.id));
+    let not_found = || {
+        Error::NotFound(crate::msg!("not_found.content", id = input.id).arg_word(
+            "kind",
+            "content_kind",
+            input.kind.as_str(),
+        ))
+    };
     let id = i32::try_from(input.id).map_err(|_| not_found())?;
     let text = input.text.as_str();
     Ok(match input.kind {
@@ -184,7 +190,7 @@ pub async fn redact(ctx: &Ctx, actor: &Actor, input: RedactionRequest) -> Result
     if input.text.trim().chars().count() < 3 {
         return Err(Error::invalid(
             "text",
-            "give the exact text to remove (at least 3 characters)",
+            crate::msg!("redact.give_exact_text_remove_at"),
         ));
     }
     let replacement = marker(&reason);
@@ -192,7 +198,10 @@ pub async fn redact(ctx: &Ctx, actor: &Actor, input: RedactionRequest) -> Result
     let txn = crate::db::begin_write(&ctx.db).await?;
     let (occurrences, target_type, target_id) = redact_post(&txn, &input, &replacement).await?;
     if occurrences == 0 {
-        return Err(Error::invalid("text", "that text is not in this post"));
+        return Err(Error::invalid(
+            "text",
+            crate::msg!("redact.that_text_not_post"),
+        ));
     }
     let copies = redact_copies(&txn, &input.text, &replacement).await?;
     audit::record(

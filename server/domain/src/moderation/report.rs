@@ -23,7 +23,7 @@ pub(super) fn check_reason(reason: &str) -> Result<()> {
     } else {
         Err(Error::invalid(
             "reason",
-            "must be spam, abuse, personal_information, off_topic or other",
+            crate::msg!("report.must_spam_abuse_personal_information"),
         ))
     }
 }
@@ -45,7 +45,13 @@ pub(super) async fn context(
     actor: &Actor,
     target: &ContentRef,
 ) -> Result<(String, String)> {
-    let not_found = || Error::NotFound(format!("{} {}", target.kind, target.id));
+    let not_found = || {
+        Error::NotFound(crate::msg!("not_found.content", id = target.id).arg_word(
+            "kind",
+            "content_kind",
+            target.kind.as_str(),
+        ))
+    };
     let id = i32::try_from(target.id).map_err(|_| not_found())?;
     match target.kind {
         ContentKind::Idea => {
@@ -111,11 +117,21 @@ pub async fn report(ctx: &Ctx, actor: &Actor, input: NewReport) -> Result<Report
         .filter(|n| !n.is_empty())
         .map(str::to_owned);
     if note.as_deref().is_some_and(|n| n.chars().count() > 1000) {
-        return Err(Error::invalid("note", "must be at most 1000 characters"));
+        return Err(Error::invalid(
+            "note",
+            crate::msg!("field.must_at_most_1000_characters"),
+        ));
     }
     context(ctx, actor, &input.target).await?;
-    let target_id = i32::try_from(input.target.id)
-        .map_err(|_| Error::NotFound(format!("{} {}", input.target.kind, input.target.id)))?;
+    let target_id = i32::try_from(input.target.id).map_err(|_| {
+        Error::NotFound(
+            crate::msg!("not_found.content", id = input.target.id).arg_word(
+                "kind",
+                "content_kind",
+                input.target.kind.as_str(),
+            ),
+        )
+    })?;
     let existing = report::Entity::find()
         .filter(report::Column::TargetType.eq(input.target.kind))
         .filter(report::Column::TargetId.eq(target_id))
@@ -198,7 +214,7 @@ pub async fn open_reports(ctx: &Ctx, actor: &Actor) -> Result<Vec<ReportView>> {
 /// Closes a report without acting on the content (moderators).
 pub async fn dismiss(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
     let moderator = policy::member_for(actor, Action::HandleReports, Scope::Others)?;
-    let not_found = || Error::NotFound(format!("report {id}"));
+    let not_found = || Error::NotFound(crate::msg!("not_found.report", id = id));
     let key = i32::try_from(id).map_err(|_| not_found())?;
     let now = ctx.clock.now();
     let txn = crate::db::begin_write(&ctx.db).await?;
@@ -207,9 +223,10 @@ pub async fn dismiss(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
         .await?
         .ok_or_else(not_found)?;
     if row.status != ReportStatus::Open {
-        return Err(Error::Conflict(format!(
-            "report {id} is already {}",
-            row.status
+        return Err(Error::Conflict(crate::msg!(
+            "report.report_already",
+            id = id,
+            status = row.status
         )));
     }
     let (target_type, target_id) = (row.target_type, row.target_id);

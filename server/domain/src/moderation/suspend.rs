@@ -14,23 +14,25 @@ pub async fn suspend(ctx: &Ctx, actor: &Actor, input: Suspension) -> Result<()> 
     let moderator = policy::member_for(actor, Action::SuspendMember, Scope::Others)?;
     let mut errors = std::collections::BTreeMap::new();
     if !(1..=8_760).contains(&input.hours) {
-        errors.insert("hours".to_owned(), "must be 1 to 8760 (a year)".to_owned());
+        errors.insert("hours".to_owned(), crate::msg!("suspend.must_1_8760_year"));
     }
     let reason = input.reason.trim().to_owned();
     if !(3..=500).contains(&reason.chars().count()) {
         errors.insert(
             "reason".to_owned(),
-            "say why in 3–500 characters".to_owned(),
+            crate::msg!("field.say_why_3_500_characters"),
         );
     }
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
     }
     let guideline = crate::guideline::cited_guideline(ctx, input.guideline.as_deref()).await?;
-    let not_found = || Error::NotFound(format!("member {}", input.member));
+    let not_found = || Error::NotFound(crate::msg!("not_found.member_3", member = input.member));
     let id = i32::try_from(input.member).map_err(|_| not_found())?;
     if id == moderator.id {
-        return Err(Error::Conflict("you cannot suspend yourself".to_owned()));
+        return Err(Error::Conflict(crate::msg!(
+            "suspend.you_cannot_suspend_yourself"
+        )));
     }
     let now = ctx.clock.now();
     let until = now + chrono::Duration::hours(input.hours);
@@ -41,7 +43,9 @@ pub async fn suspend(ctx: &Ctx, actor: &Actor, input: Suspension) -> Result<()> 
         .filter(|u| u.deleted_at.is_none())
         .ok_or_else(not_found)?;
     if row.role == shared::Role::Admin {
-        return Err(Error::Forbidden("Admins cannot be suspended.".to_owned()));
+        return Err(Error::Forbidden(crate::msg!(
+            "suspend.admins_cannot_suspended"
+        )));
     }
     let before =
         serde_json::json!({"suspended_until": row.suspended_until.map(|t| t.to_rfc3339())});
@@ -72,7 +76,7 @@ pub async fn suspend(ctx: &Ctx, actor: &Actor, input: Suspension) -> Result<()> 
 /// Ends a suspension early (moderators).
 pub async fn lift_suspension(ctx: &Ctx, actor: &Actor, member: i64) -> Result<()> {
     let moderator = policy::member_for(actor, Action::SuspendMember, Scope::Others)?;
-    let not_found = || Error::NotFound(format!("member {member}"));
+    let not_found = || Error::NotFound(crate::msg!("not_found.member_3", member = member));
     let id = i32::try_from(member).map_err(|_| not_found())?;
     let now = ctx.clock.now();
     let txn = crate::db::begin_write(&ctx.db).await?;

@@ -28,15 +28,25 @@ fn validate_new(input: &NewTicket) -> Result<(String, Option<String>)> {
     let mut errors = BTreeMap::new();
     let title = input.title.trim().to_owned();
     if !(5..=120).contains(&title.chars().count()) {
-        errors.insert("title".to_owned(), "must be 5–120 characters".to_owned());
+        errors.insert(
+            "title".to_owned(),
+            crate::msg!("field.must_5_120_characters"),
+        );
     }
     let body_chars = input.body.chars().count();
     if input.body.trim().is_empty() {
-        errors.insert("body".to_owned(), "must describe what happened".to_owned());
+        errors.insert(
+            "body".to_owned(),
+            crate::msg!("command.must_describe_what_happened"),
+        );
     } else if body_chars > BODY_MAX_CHARS {
         errors.insert(
             "body".to_owned(),
-            format!("must be at most {BODY_MAX_CHARS} characters (it has {body_chars})"),
+            crate::msg!(
+                "field.must_at_most_characters_has",
+                body_max_chars = BODY_MAX_CHARS,
+                body_chars = body_chars
+            ),
         );
     }
     let private = input
@@ -51,7 +61,10 @@ fn validate_new(input: &NewTicket) -> Result<(String, Option<String>)> {
     {
         errors.insert(
             "private_details".to_owned(),
-            format!("must be at most {PRIVATE_DETAILS_MAX_CHARS} characters"),
+            crate::msg!(
+                "command.must_at_most_characters_2",
+                private_details_max_chars = PRIVATE_DETAILS_MAX_CHARS
+            ),
         );
     }
     if errors.is_empty() {
@@ -174,7 +187,7 @@ pub async fn reply(
     if input.internal && (promise.is_some() || remedy.is_some()) {
         return Err(Error::invalid(
             "internal",
-            "promises and remedies are made in public replies, not internal notes",
+            crate::msg!("command.promises_remedies_are_made_public"),
         ));
     }
     let txn = db::begin_write(&ctx.db).await?;
@@ -190,9 +203,9 @@ pub async fn reply(
     }
     let status = row.status;
     if status == TicketStatus::Closed {
-        return Err(Error::Conflict(
-            "this ticket is closed; file a new one or ask staff to reopen it".to_owned(),
-        ));
+        return Err(Error::Conflict(crate::msg!(
+            "command.ticket_closed_file_new_one"
+        )));
     }
     let kind = if input.internal {
         TicketPostKind::Internal
@@ -335,13 +348,13 @@ pub async fn transfer(
     personal_data::refuse(&[("note", &input.note)], Instead::TicketThread)?;
     let target = crate::department::find_for_field(ctx, Some(input.department.as_str()))
         .await?
-        .ok_or_else(|| Error::invalid("department", "name the department to hand it to"))?;
+        .ok_or_else(|| Error::invalid("department", crate::msg!("command.name_department_hand")))?;
     let txn = db::begin_write(&ctx.db).await?;
     let row = find(&txn, number, true).await?;
     if row.department_id == Some(target.id) {
         return Err(Error::invalid(
             "department",
-            format!("the ticket is already with {}", target.name),
+            crate::msg!("command.ticket_already_with", name = target.name),
         ));
     }
     let now = ctx.clock.now();
@@ -446,7 +459,9 @@ pub async fn assign(
             let found = found
                 .filter(|u| u.deleted_at.is_none())
                 .filter(|u| u.role.is_staff())
-                .ok_or_else(|| Error::invalid("assignee", "must be a staff member"))?;
+                .ok_or_else(|| {
+                    Error::invalid("assignee", crate::msg!("command.must_staff_member"))
+                })?;
             Some(found.id)
         }
         None => None,

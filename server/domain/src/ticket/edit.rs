@@ -14,10 +14,7 @@ use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, db, markdown};
 
 fn too_late() -> Error {
-    Error::Conflict(
-        "tickets and replies can be corrected for 15 minutes after posting; ask staff to redact anything later"
-            .to_owned(),
-    )
+    Error::Conflict(crate::msg!("edit.tickets_replies_can_corrected_15"))
 }
 
 /// The author corrects their ticket's title and description.
@@ -30,12 +27,18 @@ pub async fn edit_ticket(
     let member = actor.member().ok_or(Error::Unauthenticated)?;
     let title = input.title.as_deref().map(str::trim).map(str::to_owned);
     if title.is_none() && input.body.is_none() {
-        return Err(Error::invalid("title", "give a new title or description"));
+        return Err(Error::invalid(
+            "title",
+            crate::msg!("edit.give_new_title_description"),
+        ));
     }
     if let Some(title) = &title
         && !(5..=120).contains(&title.chars().count())
     {
-        return Err(Error::invalid("title", "must be 5–120 characters"));
+        return Err(Error::invalid(
+            "title",
+            crate::msg!("field.must_5_120_characters"),
+        ));
     }
     if let Some(body) = &input.body {
         validate_text("body", body, 1)?;
@@ -83,7 +86,13 @@ pub async fn edit_post(
     let member = actor.member().ok_or(Error::Unauthenticated)?;
     validate_text("body", &input.body, 1)?;
     personal_data::refuse(&[("body", &input.body)], Instead::TicketThread)?;
-    let not_found = || Error::NotFound(format!("post {post_id} in {number}"));
+    let not_found = || {
+        Error::NotFound(crate::msg!(
+            "not_found.post",
+            post_id = post_id,
+            number = number
+        ))
+    };
     let txn = db::begin_write(&ctx.db).await?;
     let ticket = find(&txn, number, true).await?;
     let post = match i32::try_from(post_id) {
@@ -100,9 +109,9 @@ pub async fn edit_post(
     };
     policy::authorize(actor, Action::EditTicket, scope)?;
     if post.kind != TicketPostKind::Reply || post.hidden_at.is_some() {
-        return Err(Error::Conflict(
-            "only a visible reply can be corrected".to_owned(),
-        ));
+        return Err(Error::Conflict(crate::msg!(
+            "edit.only_visible_reply_can_corrected"
+        )));
     }
     if ctx.clock.now() - post.created_at > EDIT_WINDOW {
         return Err(too_late());

@@ -22,9 +22,9 @@ pub async fn me_too(ctx: &Ctx, actor: &Actor, number: &str, affected: bool) -> R
     let txn = db::begin_write(&ctx.db).await?;
     let row = find(&txn, number, true).await?;
     if row.author_id == member.id {
-        return Err(Error::Conflict(
-            "you filed this ticket; \"me too\" is for others affected".to_owned(),
-        ));
+        return Err(Error::Conflict(crate::msg!(
+            "feedback.you_filed_ticket_me_too"
+        )));
     }
     if affected {
         ticket_me_too::Entity::insert(ticket_me_too::ActiveModel {
@@ -69,7 +69,7 @@ pub async fn rate(ctx: &Ctx, actor: &Actor, number: &str, input: Rating) -> Resu
     policy::authorize(actor, Action::RateTicket, scope_for(actor, &row))?;
     let mut errors = BTreeMap::new();
     if !(1..=5).contains(&input.score) {
-        errors.insert("score".to_owned(), "must be 1 to 5".to_owned());
+        errors.insert("score".to_owned(), crate::msg!("feedback.must_1_5"));
     }
     let comment = input
         .comment
@@ -80,7 +80,7 @@ pub async fn rate(ctx: &Ctx, actor: &Actor, number: &str, input: Rating) -> Resu
     if comment.as_deref().is_some_and(|c| c.chars().count() > 1000) {
         errors.insert(
             "comment".to_owned(),
-            "must be at most 1000 characters".to_owned(),
+            crate::msg!("field.must_at_most_1000_characters"),
         );
     }
     if !errors.is_empty() {
@@ -88,9 +88,9 @@ pub async fn rate(ctx: &Ctx, actor: &Actor, number: &str, input: Rating) -> Resu
     }
     let status = row.status;
     if !matches!(status, TicketStatus::Resolved | TicketStatus::Closed) {
-        return Err(Error::Conflict(
-            "a ticket can be rated once it is resolved".to_owned(),
-        ));
+        return Err(Error::Conflict(crate::msg!(
+            "feedback.ticket_can_rated_once_resolved"
+        )));
     }
     let mut active = row.into_active_model();
     active.rating_score = Set(i32::try_from(input.score).ok());

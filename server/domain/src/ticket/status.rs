@@ -49,9 +49,9 @@ pub async fn change_status(
     } else {
         let member = actor.member().ok_or(Error::Unauthenticated)?;
         if scope != Scope::Own {
-            return Err(Error::Forbidden(
-                "Only staff or the ticket's author may change its status.".to_owned(),
-            ));
+            return Err(Error::Forbidden(crate::msg!(
+                "status.only_staff_ticket_s_author"
+            )));
         }
         let finished = matches!(from, TicketStatus::Resolved | TicketStatus::Closed);
         match input.status {
@@ -60,26 +60,27 @@ pub async fn change_status(
                 policy::authorize(actor, Action::ReopenTicket, scope)?;
                 let in_window = row.resolved_at.is_some_and(|at| now - at <= REOPEN_WINDOW);
                 if !in_window {
-                    return Err(Error::Conflict(
-                        "tickets can be reopened for 14 days after resolution; please file a new one"
-                            .to_owned(),
-                    ));
+                    return Err(Error::Conflict(crate::msg!(
+                        "status.tickets_can_reopened_14_days"
+                    )));
                 }
             }
             _ => {
-                return Err(Error::Forbidden(
-                    "Authors may resolve, close or reopen their ticket; other statuses are set by staff."
-                        .to_owned(),
-                ));
+                return Err(Error::Forbidden(crate::msg!(
+                    "status.authors_may_resolve_close_reopen"
+                )));
             }
         }
         member
     };
     if from == input.status {
-        return Err(Error::Conflict(format!(
-            "the ticket is already {}",
-            input.status.as_str()
-        )));
+        return Err(Error::Conflict(
+            crate::msg!("status.ticket_already").arg_word(
+                "status",
+                "ticket_status",
+                input.status.as_str(),
+            ),
+        ));
     }
     let finishing = matches!(input.status, TicketStatus::Resolved | TicketStatus::Closed);
     let running = clock::running(&txn, row.id).await?;
@@ -87,7 +88,7 @@ pub async fn change_status(
     if staff_finishes_unanswered && note.is_none() {
         return Err(Error::invalid(
             "note",
-            "the customer is waiting for an answer: say publicly why it is closed (for example “duplicate of VOC-000123”)",
+            crate::msg!("status.customer_waiting_answer_say_publicly"),
         ));
     }
     if finishing && scope == Scope::Others {
@@ -208,10 +209,10 @@ async fn settle_open_promises(
     match input.open_promises {
         None => Err(Error::invalid(
             "open_promises",
-            format!(
-                "{} promise(s) not yet kept and {} remedy(ies) waiting for approval: keep them open with their dates, or withdraw them with a reason",
-                promises.len(),
-                remedies.len()
+            crate::msg!(
+                "status.promise_s_not_yet_kept",
+                promises = promises.len(),
+                remedies = remedies.len()
             ),
         )),
         Some(OpenPromises::Keep) => Ok(()),
@@ -224,7 +225,7 @@ async fn settle_open_promises(
                 .ok_or_else(|| {
                     Error::invalid(
                         "withdraw_reason",
-                        "say publicly why the promises are withdrawn",
+                        crate::msg!("status.say_publicly_why_promises_are"),
                     )
                 })?;
             personal_data::refuse(&[("withdraw_reason", reason)], Instead::TicketThread)?;

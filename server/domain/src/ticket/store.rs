@@ -54,7 +54,7 @@ pub(super) async fn find<C: sea_orm::ConnectionTrait>(
     number: &str,
     lock: bool,
 ) -> Result<ticket::Model> {
-    let not_found = || Error::NotFound(format!("ticket {number}"));
+    let not_found = || Error::NotFound(crate::msg!("not_found.ticket", number = number));
     let id = parse_ticket_number(number)
         .and_then(|id| i32::try_from(id).ok())
         .ok_or_else(not_found)?;
@@ -107,16 +107,19 @@ pub(super) fn validate_text(field: &str, text: &str, min: usize) -> Result<()> {
     let chars = text.trim().chars().count();
     if chars < min {
         let message = if min <= 1 {
-            "must not be empty".to_owned()
+            crate::msg!("field.must_not_empty")
         } else {
-            format!("must be at least {min} characters")
+            crate::msg!("field.at_least_characters", min = min)
         };
         return Err(Error::invalid(field, message));
     }
     if chars > BODY_MAX_CHARS {
         return Err(Error::invalid(
             field,
-            format!("must be at most {BODY_MAX_CHARS} characters"),
+            crate::msg!(
+                "field.must_at_most_characters",
+                body_max_chars = BODY_MAX_CHARS
+            ),
         ));
     }
     Ok(())

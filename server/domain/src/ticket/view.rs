@@ -160,7 +160,7 @@ pub async fn list(ctx: &Ctx, actor: &Actor, query: &TicketQuery) -> Result<Page<
         Some(other) => {
             return Err(Error::invalid(
                 "sort",
-                format!("`{other}` is not a sort order; use `new` or `urgent`"),
+                crate::msg!("view.not_sort_order_use_new", other = other),
             ));
         }
     };
@@ -203,9 +203,9 @@ pub async fn list(ctx: &Ctx, actor: &Actor, query: &TicketQuery) -> Result<Page<
             "none" => select.filter(ticket::Column::AssigneeId.is_null()),
             "me" => select.filter(ticket::Column::AssigneeId.eq(staff.id)),
             id => {
-                let id: i32 = id
-                    .parse()
-                    .map_err(|_| Error::invalid("assignee", "use `me`, `none` or a member id"))?;
+                let id: i32 = id.parse().map_err(|_| {
+                    Error::invalid("assignee", crate::msg!("view.use_me_none_member_id"))
+                })?;
                 select.filter(ticket::Column::AssigneeId.eq(id))
             }
         };

@@ -113,12 +113,12 @@ pub async fn list(ctx: &Ctx, actor: &Actor) -> Result<Vec<WebhookView>> {
 }
 
 async fn find_active(ctx: &Ctx, id: i64) -> Result<webhook::Model> {
-    let id = i32::try_from(id).map_err(|_| Error::NotFound("webhook".to_owned()))?;
+    let id = i32::try_from(id).map_err(|_| Error::NotFound(crate::msg!("not_found.webhook")))?;
     webhook::Entity::find_by_id(id)
         .filter(webhook::Column::Active.eq(true))
         .one(&ctx.db)
         .await?
-        .ok_or_else(|| Error::NotFound("webhook".to_owned()))
+        .ok_or_else(|| Error::NotFound(crate::msg!("not_found.webhook")))
 }
 
 /// Removes a webhook: nothing more is queued for it and its pending
@@ -212,13 +212,13 @@ pub async fn deliveries(
     limit: u64,
 ) -> Result<Vec<WebhookDeliveryView>> {
     policy::authorize(actor, Action::ManageWebhooks, Scope::Others)?;
-    let id = i32::try_from(id).map_err(|_| Error::NotFound("webhook".to_owned()))?;
+    let id = i32::try_from(id).map_err(|_| Error::NotFound(crate::msg!("not_found.webhook")))?;
     if webhook::Entity::find_by_id(id)
         .one(&ctx.db)
         .await?
         .is_none()
     {
-        return Err(Error::NotFound("webhook".to_owned()));
+        return Err(Error::NotFound(crate::msg!("not_found.webhook")));
     }
     let rows = webhook_delivery::Entity::find()
         .filter(webhook_delivery::Column::WebhookId.eq(id))

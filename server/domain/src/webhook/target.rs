@@ -85,26 +85,25 @@ pub(super) fn validate(
         _ if url.len() > 2_000 => {
             errors.insert(
                 "url".to_owned(),
-                "must be at most 2000 characters".to_owned(),
+                crate::msg!("target.must_at_most_2000_characters"),
             );
         }
         None => {
             errors.insert(
                 "url".to_owned(),
-                "must start with http:// or https://".to_owned(),
+                crate::msg!("target.must_start_with_http_https"),
             );
         }
         Some(host) if host.is_empty() || url.chars().any(char::is_whitespace) => {
             errors.insert(
                 "url".to_owned(),
-                "must name a host and contain no spaces".to_owned(),
+                crate::msg!("target.must_name_host_contain_no"),
             );
         }
         Some(host) if !allow_private && names_a_private_host(host) => {
             errors.insert(
                 "url".to_owned(),
-                "must be an address on the internet, not a loopback, private or link-local one"
-                    .to_owned(),
+                crate::msg!("target.must_address_internet_not_loopback"),
             );
         }
         Some(_) => {}
@@ -113,7 +112,7 @@ pub(super) fn validate(
     if description.chars().count() > 200 {
         errors.insert(
             "description".to_owned(),
-            "must be at most 200 characters".to_owned(),
+            crate::msg!("target.must_at_most_200_characters"),
         );
     }
     let mut events: Vec<String> = Vec::new();
@@ -121,9 +120,10 @@ pub(super) fn validate(
         if !WEBHOOK_EVENT_TYPES.contains(&wanted.as_str()) {
             errors.insert(
                 "events".to_owned(),
-                format!(
-                    "unknown event type `{wanted}`; choose from {}",
-                    WEBHOOK_EVENT_TYPES.join(", ")
+                crate::msg!(
+                    "target.unknown_event_type_choose_from",
+                    wanted = wanted,
+                    join = WEBHOOK_EVENT_TYPES.join(", ")
                 ),
             );
         } else if !events.contains(wanted) {
@@ -133,7 +133,7 @@ pub(super) fn validate(
     if input.events.is_empty() {
         errors.insert(
             "events".to_owned(),
-            "choose at least one event type".to_owned(),
+            crate::msg!("target.choose_at_least_one_event"),
         );
     }
     if errors.is_empty() {
@@ -157,8 +157,8 @@ mod tests {
         let Err(Error::Invalid(errors)) = validate(&bad, false) else {
             panic!("accepted");
         };
-        assert!(errors["url"].contains("http://"));
-        assert!(errors["events"].contains("idea.exploded"));
+        assert!(errors["url"].to_string().contains("http://"));
+        assert!(errors["events"].to_string().contains("idea.exploded"));
         let good = NewWebhook {
             url: " https://hooks.example.com/madang ".to_owned(),
             description: "Slack".to_owned(),
@@ -192,7 +192,10 @@ mod tests {
             let Err(Error::Invalid(errors)) = validate(&input, false) else {
                 panic!("{url} accepted");
             };
-            assert!(errors["url"].contains("private"), "{url}: {errors:?}");
+            assert!(
+                errors["url"].to_string().contains("private"),
+                "{url}: {errors:?}"
+            );
             assert!(validate(&input, true).is_ok(), "{url} refused when allowed");
         }
         for ip in ["8.8.8.8", "2001:4860:4860::8888", "203.0.114.1"] {
