@@ -539,3 +539,9 @@ time.day_of_year = {month} {d}
 time.date = {y}-{mm}-{dd}
 time.in_zone = ({zone} time)
 ticket.last_activity = updated
+
+# Welcome after sign-up (components/welcome.rs)
+welcome.title = Welcome!
+welcome.text = Your account is ready: vote, comment and ask in public; we tell you when something you follow moves.
+welcome.settings = Notification settings
+welcome.close = Close

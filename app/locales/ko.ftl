@@ -539,3 +539,9 @@ time.day_of_year = {m}월 {d}일
 time.date = {y}. {m}. {d}.
 time.in_zone = ({zone} 기준)
 ticket.last_activity = 최근 활동
+
+# Welcome after sign-up (components/welcome.rs)
+welcome.title = 환영합니다!
+welcome.text = 계정이 만들어졌습니다. 투표하고, 댓글을 달고, 공개로 문의해 보세요. 팔로우한 소식이 바뀌면 알려 드립니다.
+welcome.settings = 알림 설정
+welcome.close = 닫기

@@ -93,6 +93,7 @@ pub fn App() -> impl IntoView {
             <div id="app" data-hydrated=move || hydrated.get().to_string()>
                 <Header/>
                 <main class="page">
+                    <components::welcome::WelcomeNotice/>
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=BoardPage/>
                         <Route path=path!("/ideas") view=BoardPage/>

@@ -18,6 +18,39 @@ pub fn encode_component(raw: &str) -> String {
     out
 }
 
+/// A local path with `welcome=1` added, for a new member's first page.
+#[must_use]
+pub fn with_welcome(path: &str) -> String {
+    let (path, fragment) = path
+        .split_once('#')
+        .map_or((path, None), |(p, f)| (p, Some(f)));
+    let joiner = if path.contains('?') { '&' } else { '?' };
+    let mut href = format!("{path}{joiner}welcome=1");
+    if let Some(fragment) = fragment {
+        href.push('#');
+        href.push_str(fragment);
+    }
+    href
+}
+
+/// What a visitor was doing when sent to sign in or up (`next`, `vote`,
+/// `follow`), as a query string to carry between the two pages.
+#[must_use]
+pub fn carried_query(get: impl Fn(&str) -> Option<String>) -> String {
+    let pairs: Vec<String> = CARRIED
+        .iter()
+        .filter_map(|key| get(key).map(|value| format!("{key}={}", encode_component(&value))))
+        .collect();
+    if pairs.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", pairs.join("&"))
+    }
+}
+
+/// The query keys sign-in and sign-up carry through.
+pub const CARRIED: [&str; 3] = ["next", "vote", "follow"];
+
 /// The board's address for a query: sort always, other filters when set.
 #[must_use]
 pub fn board_href(query: &BoardQuery) -> String {
@@ -49,6 +82,24 @@ pub fn board_href(query: &BoardQuery) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_welcome_joins_the_query_and_keeps_the_fragment() {
+        assert_eq!(with_welcome("/"), "/?welcome=1");
+        assert_eq!(with_welcome("/ideas/3"), "/ideas/3?welcome=1");
+        assert_eq!(with_welcome("/?sort=new#top"), "/?sort=new&welcome=1#top");
+    }
+
+    #[test]
+    fn what_the_visitor_was_doing_is_carried_between_sign_in_and_sign_up() {
+        let query = |key: &str| match key {
+            "next" => Some("/ideas/7".to_owned()),
+            "vote" => Some("7".to_owned()),
+            _ => None,
+        };
+        assert_eq!(carried_query(query), "?next=/ideas/7&vote=7");
+        assert_eq!(carried_query(|_| None), "");
+    }
 
     #[test]
     fn board_links_keep_every_filter_encoded() {

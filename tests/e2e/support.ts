@@ -32,5 +32,8 @@ export async function signUp(page: Page, displayName: string, email: string, pas
   await page.fill("#field-email", email);
   await page.fill("#field-password", password);
   await page.click("#sign-up-form button[type=submit]");
-  await expect(page).toHaveURL(/\/me$/);
+  // A new member lands on the board with a welcome, not on account settings.
+  await expect(page).toHaveURL(/\/\?welcome=1$/);
+  await expect(page.locator(".notice.welcome")).toBeVisible();
+  await page.goto("/me");
 }

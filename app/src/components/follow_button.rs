@@ -21,7 +21,7 @@ pub fn FollowButton(number: i64, following: bool, followers: i64) -> impl IntoVi
     let on_click = move |_| {
         if !matches!(user.get_untracked(), Some(Ok(Some(_)))) {
             navigate(
-                &format!("/signin?next=/ideas/{number}"),
+                &format!("/signin?next=/ideas/{number}&follow={number}"),
                 leptos_router::NavigateOptions::default(),
             );
             return;

@@ -1,5 +1,6 @@
 //! Reusable pieces of the UI.
 
+pub mod carry_on;
 pub mod chart;
 pub mod draft;
 pub mod field;
@@ -15,4 +16,5 @@ pub mod signature;
 pub mod status_badge;
 pub mod tokens;
 pub mod vote_button;
+pub mod welcome;
 pub mod when;

@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::auth_state::AuthActions;
+use crate::components::carry_on::{CarriedFields, CarryingLink};
 use crate::components::field::{Field, field_error, form_error};
 use crate::i18n::{Locale, Translate};
 
@@ -30,8 +31,7 @@ pub fn SignInPage() -> impl IntoView {
                 </p>
                 // Only present when a page sent the visitor here, so an
                 // ordinary sign-in posts no empty values.
-                {move || query.read().get("next").map(|next| view! { <input type="hidden" name="next" value=next/> })}
-                {move || query.read().get("vote").filter(|v| v.parse::<i64>().is_ok()).map(|vote| view! { <input type="hidden" name="vote" value=vote/> })}
+                <CarriedFields/>
                 <Field name="email" label=locale.t("signin.email") kind="email" autocomplete="username" error=field_error(action, "email")/>
                 <Field name="password" label=locale.t("signin.password") kind="password" autocomplete="current-password" error=field_error(action, "password")/>
                 <button type="submit" class="button primary" disabled=move || action.pending().get()>
@@ -39,7 +39,7 @@ pub fn SignInPage() -> impl IntoView {
                 </button>
             </ActionForm>
             <p class="aside"><A href="/forgot">{locale.t("signin.forgot")}</A></p>
-            <p class="aside">{locale.t("signin.no_account")} " " <A href="/signup">{locale.t("signin.create_account")}</A></p>
+            <p class="aside">{locale.t("signin.no_account")} " " <CarryingLink href="/signup" text=locale.t("signin.create_account") class="create-account"/></p>
         </section>
     }
 }

@@ -3,9 +3,9 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::auth_state::AuthActions;
+use crate::components::carry_on::{CarriedFields, CarryingLink};
 use crate::components::field::{Field, field_error, form_error};
 use crate::i18n::{Locale, Translate};
 
@@ -22,6 +22,7 @@ pub fn SignUpPage() -> impl IntoView {
                 <p class="form-error" role="alert">
                     {form_error(action)}
                 </p>
+                <CarriedFields/>
                 <Field name="display_name" label=locale.t("signup.name") autocomplete="name" hint=locale.t("signup.name_hint") error=field_error(action, "display_name")/>
                 <Field name="email" label=locale.t("signin.email") kind="email" autocomplete="email" error=field_error(action, "email")/>
                 <Field name="password" label=locale.t("signin.password") kind="password" autocomplete="new-password" hint=locale.t("signup.password_hint") error=field_error(action, "password")/>
@@ -29,7 +30,7 @@ pub fn SignUpPage() -> impl IntoView {
                     {locale.t("signup.submit")}
                 </button>
             </ActionForm>
-            <p class="aside">{locale.t("signup.have_account")} " " <A href="/signin">{locale.t("signin.submit")}</A></p>
+            <p class="aside">{locale.t("signup.have_account")} " " <CarryingLink href="/signin" text=locale.t("signin.submit")/></p>
         </section>
     }
 }

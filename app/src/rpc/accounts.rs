@@ -20,35 +20,40 @@ pub async fn current_user() -> Result<Option<Me>, ApiError> {
         .map_err(problem)
 }
 
-/// Signs in, casts the vote that sent a visitor here if any, and goes on to
-/// `next` (a local path) or the profile. Also works as a plain form post.
+/// Signs in, does what sent a visitor here (a vote, a follow) if anything,
+/// and goes on to `next` (a local path) or the profile. Also works as a
+/// plain form post.
 #[server(prefix = "/rpc")]
 pub async fn sign_in(
     email: String,
     password: String,
     #[server(default)] next: Option<String>,
     #[server(default)] vote: Option<i64>,
+    #[server(default)] follow: Option<i64>,
 ) -> Result<(), ApiError> {
     let ctx = ctx()?;
     let input = shared::account::SignIn { email, password };
-    let session = domain::auth::sign_in(&ctx, input, &caller().client).await?;
+    let session = domain::auth::sign_in(&ctx, input, &caller().client)
+        .await
+        .map_err(problem)?;
     keep_session(&ctx, &session.token);
-    if let Some(number) = vote {
-        let actor = domain::auth::actor_for_session(&ctx, &session.token).await?;
-        // The sign-in stands even if the idea is gone; its page will say so.
-        let _ = domain::vote::cast(&ctx, &actor, number).await;
-    }
+    carry_on(&ctx, &session.token, vote, follow).await?;
     let next = next.filter(|n| shared::redirect::is_local_path(n));
     leptos_axum::redirect(next.as_deref().unwrap_or("/me"));
     Ok(())
 }
 
-/// Creates a customer account, signs it in and goes to the profile.
+/// Creates a customer account, signs it in, does what sent the visitor here
+/// (a vote, a follow) and goes back there — or to the board — with a
+/// welcome, never to the account settings.
 #[server(prefix = "/rpc")]
 pub async fn sign_up(
     display_name: String,
     email: String,
     password: String,
+    #[server(default)] next: Option<String>,
+    #[server(default)] vote: Option<i64>,
+    #[server(default)] follow: Option<i64>,
 ) -> Result<(), ApiError> {
     let ctx = ctx()?;
     let input = shared::account::SignUp {
@@ -56,9 +61,37 @@ pub async fn sign_up(
         password,
         display_name,
     };
-    let session = domain::auth::sign_up(&ctx, input, &caller().client).await?;
+    let session = domain::auth::sign_up(&ctx, input, &caller().client)
+        .await
+        .map_err(problem)?;
     keep_session(&ctx, &session.token);
-    leptos_axum::redirect("/me");
+    carry_on(&ctx, &session.token, vote, follow).await?;
+    let next = next.filter(|n| shared::redirect::is_local_path(n));
+    leptos_axum::redirect(&crate::url::with_welcome(next.as_deref().unwrap_or("/")));
+    Ok(())
+}
+
+/// The action a visitor clicked before signing in or up. The account stands
+/// even if the idea is gone since; its page will say so.
+#[cfg(feature = "ssr")]
+async fn carry_on(
+    ctx: &domain::Ctx,
+    token: &str,
+    vote: Option<i64>,
+    follow: Option<i64>,
+) -> Result<(), ApiError> {
+    if vote.is_none() && follow.is_none() {
+        return Ok(());
+    }
+    let actor = domain::auth::actor_for_session(ctx, token)
+        .await
+        .map_err(problem)?;
+    if let Some(number) = vote {
+        let _ = domain::vote::cast(ctx, &actor, number).await;
+    }
+    if let Some(number) = follow {
+        let _ = domain::follow::set(ctx, &actor, number, true).await;
+    }
     Ok(())
 }
 

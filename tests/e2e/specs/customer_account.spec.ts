@@ -17,7 +17,9 @@ test("sign up, sign out, sign in, see the own profile", async ({ page }) => {
 
   await page.fill("#field-password", "correct horse battery");
   await page.click("#sign-up-form button[type=submit]");
-  await expect(page).toHaveURL(/\/me$/);
+  await expect(page).toHaveURL(/\/\?welcome=1$/);
+  await expect(page.locator(".notice.welcome")).toBeVisible();
+  await page.goto("/me");
   await expect(page.locator(".profile-name")).toHaveText("Jiwoo Kim");
   await expect(page.locator(".profile-email")).toHaveText(email);
   await expect(page.locator(".nav-me")).toContainText("Jiwoo Kim");

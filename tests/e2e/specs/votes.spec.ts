@@ -56,3 +56,45 @@ test("votes on the board change the count in place", async ({ browser }) => {
   expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
   await context.close();
 });
+
+test("a visitor who votes and then creates an account comes back with the vote counted", async ({ browser }) => {
+  const page = await (await browser.newContext({ locale: "ko-KR" })).newPage();
+  await page.goto("/ideas/5");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  const button = page.locator(".idea-page .vote-button");
+  const before = Number(await button.locator(".vote-count").textContent());
+  await button.click();
+  await expect(page).toHaveURL(/\/signin\?next=\/ideas\/5&vote=5$/);
+  // "Create an account" keeps what the visitor was doing.
+  await page.locator("a.create-account").click();
+  await expect(page).toHaveURL(/\/signup\?next=\/ideas\/5&vote=5$/);
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await page.fill("#field-display_name", "새 회원");
+  await page.fill("#field-email", `newvoter.${Date.now() % 1_000_000}@example.com`);
+  await page.fill("#field-password", "short");
+  await page.click("#sign-up-form button[type=submit]");
+  // The error is Korean, beside its field, and nothing is lost.
+  await expect(page.locator("#field-password-error")).toHaveText("10자 이상이어야 합니다");
+  await page.fill("#field-password", "new voter password");
+  await page.click("#sign-up-form button[type=submit]");
+  await expect(page).toHaveURL(/\/ideas\/5\?welcome=1$/);
+  await expect(page.locator(".notice.welcome")).toContainText("환영합니다");
+  await expect(button).toHaveAttribute("aria-pressed", "true");
+  await expect(button.locator(".vote-count")).toHaveText(String(before + 1));
+});
+
+test("a visitor who follows and then signs up follows the idea", async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/ideas/6");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await page.locator(".idea-page .follow-button").click();
+  await expect(page).toHaveURL(/\/signin\?next=\/ideas\/6&follow=6$/);
+  await page.locator("a.create-account").click();
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  await page.fill("#field-display_name", "New Follower");
+  await page.fill("#field-email", `follower.${Date.now() % 1_000_000}@example.com`);
+  await page.fill("#field-password", "new follower password");
+  await page.click("#sign-up-form button[type=submit]");
+  await expect(page).toHaveURL(/\/ideas\/6\?welcome=1$/);
+  await expect(page.locator(".idea-page .follow-button")).toHaveAttribute("aria-pressed", "true");
+});
