@@ -30,7 +30,7 @@ pub fn SignUpPage() -> impl IntoView {
                     {locale.t("signup.submit")}
                 </button>
             </ActionForm>
-            <p class="aside">{locale.t("signup.have_account")} " " <CarryingLink href="/signin" text=locale.t("signin.submit")/></p>
+            <p class="aside">{locale.t("signup.have_account")} " " <CarryingLink href="/signin" text=locale.t("signin.submit") class="sign-in-instead"/></p>
         </section>
     }
 }

