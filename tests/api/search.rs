@@ -118,6 +118,19 @@ async fn the_board_search_box_needs_every_word_and_keeps_filters(backend: Backen
         .await,
     );
     assert!(found.contains(&a) && !found.contains(&c), "{found:?}");
+    // Particles and endings in the query do not matter: "요금제가",
+    // "요금제는" and "요금제를" all find both.
+    for query in ["요금제가", "요금제는", "요금제를", "로밍을 요금제로"] {
+        let found = numbers(
+            &app.get_json(&format!("/api/v1/ideas?sort=new&q={}", encode(query)), 200)
+                .await,
+        );
+        let both = query.starts_with("요금제");
+        assert!(
+            found.contains(&a) && (found.contains(&c) == both) && !found.contains(&b),
+            "{query}: {found:?}"
+        );
+    }
     // Case does not matter; tags are searched too.
     let found = numbers(&app.get_json("/api/v1/ideas?sort=new&q=ROAMING", 200).await);
     assert!(found.contains(&b) && !found.contains(&a), "{found:?}");

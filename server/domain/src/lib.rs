@@ -26,6 +26,7 @@ pub mod guideline;
 pub mod i18n;
 pub mod idea;
 pub mod insight;
+pub mod korean;
 pub mod mail;
 pub mod markdown;
 pub mod member;

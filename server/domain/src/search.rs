@@ -135,9 +135,13 @@ pub async fn index_missing(ctx: &Ctx) -> Result<u64> {
 }
 
 /// The query's terms, or an error naming the `q` parameter when it has none
-/// (only punctuation or single ASCII letters).
+/// (only punctuation or single ASCII letters). Korean words lose their particles and endings first (see
+/// [`crate::korean`]): "요금제를" looks for "요금제".
 fn query_terms(q: &str) -> Result<Vec<String>> {
-    let all: Vec<String> = terms(q).into_iter().take(MAX_QUERY_TERMS).collect();
+    let all: Vec<String> = terms(&crate::korean::stems(q))
+        .into_iter()
+        .take(MAX_QUERY_TERMS)
+        .collect();
     if all.is_empty() {
         return Err(Error::invalid(
             "q",
@@ -236,6 +240,68 @@ pub async fn similar(ctx: &Ctx, actor: &Actor, q: &str) -> Result<Vec<SimilarIde
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether the board's search (every query term in the title) finds it.
+    fn finds(query: &str, title: &str) -> bool {
+        let wanted = query_terms(query).expect("a searchable query");
+        let have = terms(title);
+        wanted.iter().all(|t| have.contains(t))
+    }
+
+    #[test]
+    fn korean_queries_with_particles_and_endings_find_their_titles() {
+        // Real queries and the titles people meant, from the demo company's
+        // board and support threads; none of them matched before.
+        let pairs = [
+            ("요금제를", "요금제 비교 계산기"),
+            ("요금제가", "요금제 비교 계산기"),
+            ("요금제는", "요금제 비교 계산기"),
+            ("요금제에서", "요금제 비교 계산기"),
+            ("해지했는데", "해지했는데 요금이 또 나왔어요"),
+            ("해지를", "해지했는데 요금이 또 나왔어요"),
+            ("요금이", "해지했는데 요금이 또 나왔어요"),
+            ("로밍을", "해외 로밍 하루 요금 상한"),
+            ("로밍이", "해외 로밍 하루 요금 상한"),
+            ("데이터를", "남은 데이터 이월"),
+            ("데이터가", "남은 데이터 이월"),
+            ("이월은", "남은 데이터 이월"),
+            ("인터넷이", "저녁마다 인터넷이 느려요"),
+            ("인터넷을", "저녁마다 인터넷이 느려요"),
+            ("알림이", "공유기 재부팅 알림"),
+            ("로그인이", "앱 로그인이 자꾸 풀려요"),
+            ("로그인을", "앱 로그인이 자꾸 풀려요"),
+            ("청구서를", "청구서 이메일 수신 설정"),
+            ("청구서가", "청구서 이메일 수신 설정"),
+            ("포인트로", "멤버십 포인트로 요금 결제"),
+            ("포인트를", "멤버십 포인트로 요금 결제"),
+            ("멤버십은", "멤버십 포인트로 요금 결제"),
+            ("가족결합을", "가족결합 할인 조건 완화"),
+            ("할인이", "가족결합 할인 조건 완화"),
+            ("변경하고", "요금제 변경 예약 기능"),
+            ("변경했는데", "요금제 변경 예약 기능"),
+            ("예약이", "요금제 변경 예약 기능"),
+            ("5G가", "5G 커버리지 지도"),
+            ("지도를", "5G 커버리지 지도"),
+            ("공유기가", "공유기 재부팅 알림"),
+        ];
+        assert_eq!(pairs.len(), 30);
+        for (query, title) in pairs {
+            assert!(finds(query, title), "{query} should find {title}");
+        }
+    }
+
+    #[test]
+    fn stripping_does_not_invent_matches_or_change_english() {
+        assert!(!finds("요금제를", "데이터 이월"));
+        assert!(!finds("사과를", "사용량 알림"), "사과 keeps both syllables");
+        assert!(finds("router", "Router keeps restarting"));
+        assert!(finds("billing", "Billing address change"));
+        assert!(
+            !finds("routers", "Router keeps restarting"),
+            "English is unchanged"
+        );
+        assert!(finds("roaming cap", "Daily roaming cap abroad"));
+    }
 
     fn set(items: &[&str]) -> BTreeSet<String> {
         items.iter().map(|s| (*s).to_owned()).collect()
