@@ -545,3 +545,14 @@ welcome.title = Welcome!
 welcome.text = Your account is ready: vote, comment and ask in public; we tell you when something you follow moves.
 welcome.settings = Notification settings
 welcome.close = Close
+
+# Accessibility and search engines (lib.rs, vote_button.rs, notification_bell.rs)
+board.vote_for = Vote for ‘{title}’, {n} votes
+notifications.bell_unread = Notifications, {n} unread
+nav.skip = Skip to content
+feed.ideas = New ideas
+feed.announcements = Announcements
+meta.board = Ideas from customers, with votes and public answers from the people who decide.
+meta.roadmap = What is planned, being built and done, and which customer ideas it came from.
+meta.support = Ask, complain or request in public; staff answer by name within a promised time.
+meta.announcements = What the company changed and which customer ideas it delivered.

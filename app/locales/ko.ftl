@@ -545,3 +545,14 @@ welcome.title = 환영합니다!
 welcome.text = 계정이 만들어졌습니다. 투표하고, 댓글을 달고, 공개로 문의해 보세요. 팔로우한 소식이 바뀌면 알려 드립니다.
 welcome.settings = 알림 설정
 welcome.close = 닫기
+
+# Accessibility and search engines (lib.rs, vote_button.rs, notification_bell.rs)
+board.vote_for = ‘{title}’에 투표, 현재 {n}표
+notifications.bell_unread = 알림, 읽지 않은 알림 {n}개
+nav.skip = 본문으로 건너뛰기
+feed.ideas = 새 아이디어
+feed.announcements = 공지사항
+meta.board = 고객이 올린 아이디어와 투표, 그리고 결정하는 사람들의 공개 답변.
+meta.roadmap = 계획 중, 진행 중, 완료된 일과 그 일이 나온 고객 아이디어.
+meta.support = 문의, 불만, 요청을 공개로 남기면 직원이 실명으로, 약속한 시간 안에 답합니다.
+meta.announcements = 회사가 바꾼 것과 실현된 고객 아이디어.

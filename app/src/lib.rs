@@ -11,6 +11,7 @@ pub mod live;
 pub mod locale;
 pub mod pages;
 pub mod rpc;
+pub mod seo;
 pub mod text;
 pub mod time;
 pub mod url;
@@ -56,6 +57,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         view! { <meta name=live::POSITION_META content=p.0.to_string()/> }
     });
     let zone = components::when::company_zone();
+    let private = seo::is_private_path(&seo::request_path());
+    let robots = private.then(|| view! { <meta name="robots" content="noindex"/> });
     view! {
         <!DOCTYPE html>
         <html lang=locale.tag()>
@@ -65,6 +68,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0f766e"/>
                 {position}
                 <meta name=components::when::ZONE_META content=zone/>
+                {robots}
+                <link rel="alternate" type="application/atom+xml" href="/feeds/ideas.atom" title=locale.t("feed.ideas")/>
+                <link rel="alternate" type="application/atom+xml" href="/feeds/announcements.atom" title=locale.t("feed.announcements")/>
                 <link rel="stylesheet" href=format!("/pkg/{OUTPUT_NAME}.css")/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <HydrationScripts options/>
@@ -87,12 +93,21 @@ pub fn App() -> impl IntoView {
     auth_state::provide();
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
+    // The router would swallow the fragment link; focus the content ourselves
+    // so the next Tab continues from there.
+    let main = NodeRef::<leptos::html::Main>::new();
+    let skip_to_main = move |_| {
+        if let Some(main) = main.get() {
+            let _ = main.focus();
+        }
+    };
     view! {
         <Title formatter=|page: String| format!("{page} · Madang")/>
         <Router>
             <div id="app" data-hydrated=move || hydrated.get().to_string()>
+                <a class="skip-link" href="#main" rel="external" on:click=skip_to_main>{locale.t("nav.skip")}</a>
                 <Header/>
-                <main class="page">
+                <main class="page" id="main" tabindex="-1" node_ref=main>
                     <components::welcome::WelcomeNotice/>
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=BoardPage/>

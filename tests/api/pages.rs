@@ -100,7 +100,54 @@ async fn an_idea_page_is_server_rendered_with_signed_decisions(backend: Backend)
     app.stop().await;
 }
 
+async fn search_engines_index_public_pages_only_and_find_the_feeds(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let noindex = r#"<meta name="robots" content="noindex""#;
+    for path in [
+        "/",
+        "/roadmap",
+        "/support",
+        "/announcements",
+        "/ideas/1",
+        "/scorecard",
+    ] {
+        let html = app.get(path).await.text().await.expect("html");
+        assert!(!html.contains(noindex), "{path} must be indexable");
+        assert!(
+            html.contains(
+                r#"<link rel="alternate" type="application/atom+xml" href="/feeds/ideas.atom""#
+            ),
+            "{path} advertises the ideas feed"
+        );
+        assert!(
+            html.contains(r##"<a class="skip-link" href="#main">"##),
+            "{path} has a skip link"
+        );
+    }
+    for path in ["/", "/roadmap", "/support", "/announcements"] {
+        let html = app.get(path).await.text().await.expect("html");
+        assert!(
+            html.contains(r#"<meta name="description" content=""#),
+            "{path} describes itself"
+        );
+    }
+    for path in [
+        "/me",
+        "/signin",
+        "/signup",
+        "/staff/queue",
+        "/admin",
+        "/dashboard",
+        "/notifications",
+    ] {
+        let html = app.get(path).await.text().await.expect("html");
+        assert!(html.contains(noindex), "{path} must not be indexed");
+    }
+    app.stop().await;
+}
+
 on_both_databases!(
+    search_engines_index_public_pages_only_and_find_the_feeds,
     an_idea_page_is_server_rendered_with_signed_decisions,
     the_home_page_is_server_rendered_with_the_demo_ideas,
     the_page_language_follows_accept_language_and_the_cookie,

@@ -30,7 +30,7 @@ fn IdeaRow(idea: IdeaCard) -> impl IntoView {
     let official = idea.author.staff.is_some();
     view! {
         <li class="idea-card" data-idea=idea.number>
-            <VoteButton number=idea.number votes=idea.votes voted=idea.voted/>
+            <VoteButton number=idea.number votes=idea.votes voted=idea.voted title=idea.title.clone()/>
             <div class="idea-main">
                 <h3 class="idea-title"><A href=format!("/ideas/{}", idea.number)>{idea.title}</A></h3>
                 <div class="idea-meta">

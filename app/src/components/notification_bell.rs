@@ -24,7 +24,14 @@ pub fn NotificationBell() -> impl IntoView {
         });
     });
     view! {
-        <A href="/notifications" attr:class="nav-bell" attr:aria-label=locale.t("notifications.title")>
+        <A
+            href="/notifications"
+            attr:class="nav-bell"
+            attr:aria-label=move || match unread.get() {
+                0 => locale.t("notifications.title").to_owned(),
+                n => locale.format("notifications.bell_unread", &[("n", n.to_string())]),
+            }
+        >
             <span aria-hidden="true">"🔔"</span>
             {move || {
                 let n = unread.get();

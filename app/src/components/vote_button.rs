@@ -9,9 +9,17 @@ use crate::auth_state::CurrentUser;
 use crate::i18n::{Locale, Translate};
 use crate::rpc::set_vote;
 
-/// A vote toggle showing the current count.
+/// A vote toggle showing the current count, named for screen readers with
+/// the idea's title and its count ("Vote for ‘Loyalty points’, 18 votes").
 #[component]
-pub fn VoteButton(number: i64, votes: i64, voted: bool) -> impl IntoView {
+pub fn VoteButton(
+    number: i64,
+    votes: i64,
+    voted: bool,
+    /// The idea's title, for the button's accessible name.
+    #[prop(into)]
+    title: String,
+) -> impl IntoView {
     let locale = expect_context::<Locale>();
     let CurrentUser(user) = expect_context::<CurrentUser>();
     let count = RwSignal::new(votes);
@@ -54,6 +62,12 @@ pub fn VoteButton(number: i64, votes: i64, voted: bool) -> impl IntoView {
             aria-pressed=move || mine.get().to_string()
             data-idea=number
             title=locale.t("board.vote")
+            aria-label=move || {
+                locale.format(
+                    "board.vote_for",
+                    &[("title", title.clone()), ("n", count.get().to_string())],
+                )
+            }
             on:click=on_click
         >
             <span class="vote-arrow" aria-hidden="true">"▲"</span>

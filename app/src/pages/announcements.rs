@@ -6,7 +6,7 @@ use crate::components::when::When;
 use crate::time::Style;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::{Link, Title};
+use leptos_meta::{Link, Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::AnnouncementView;
@@ -32,6 +32,7 @@ pub fn AnnouncementsPage() -> impl IntoView {
     let posts = Resource::new(move || query.read().get("cursor"), list_announcements);
     view! {
         <Title text=locale.t("announcements.title")/>
+        <Meta name="description" content=locale.t("meta.announcements")/>
         <Link rel="alternate" type_="application/atom+xml" href=FEED_PATH title=locale.t("announcements.title")/>
         <div class="board-head">
             <div>

@@ -3,7 +3,7 @@
 //! without JavaScript; after hydration they switch in place.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::components::{A, Form};
 use leptos_router::hooks::use_query_map;
 use shared::{BoardQuery, IdeaSort, IdeaStatus};
@@ -84,6 +84,7 @@ pub fn BoardPage() -> impl IntoView {
 
     view! {
         <Title text=locale.t("board.title")/>
+        <Meta name="description" content=locale.t("meta.board")/>
         <section class="board">
             <div class="board-head">
                 <div>

@@ -166,7 +166,7 @@ pub fn IdeaPage() -> impl IntoView {
                             <Link rel="canonical" href=idea.url.clone()/>
                             <article class="idea-page" data-idea=idea.number>
                                 <header class="idea-header">
-                                    <VoteButton number=idea.number votes=idea.votes voted=idea.voted/>
+                                    <VoteButton number=idea.number votes=idea.votes voted=idea.voted title=idea.title.clone()/>
                                     <div>
                                         <h1 class="idea-page-title">{heading}</h1>
                                         <div class="idea-meta">

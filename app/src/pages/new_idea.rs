@@ -120,7 +120,7 @@ fn SimilarSuggestions(typed: RwSignal<String>) -> impl IntoView {
                             <ul>
                                 {items.into_iter().map(|idea| view! {
                                     <li class="similar-idea" data-idea=idea.number>
-                                        <VoteButton number=idea.number votes=idea.votes voted=idea.voted/>
+                                        <VoteButton number=idea.number votes=idea.votes voted=idea.voted title=idea.title.clone()/>
                                         <A href=format!("/ideas/{}", idea.number)>{idea.title}</A>
                                         <StatusBadge status=idea.status/>
                                     </li>

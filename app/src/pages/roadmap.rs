@@ -2,7 +2,7 @@
 //! side, for every product area or one at a time.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use shared::{BoardQuery, IdeaSort, IdeaStatus};
@@ -79,6 +79,7 @@ pub fn RoadmapPage() -> impl IntoView {
     };
     view! {
         <Title text=locale.t("roadmap.title")/>
+        <Meta name="description" content=locale.t("meta.roadmap")/>
         <h1>{locale.t("roadmap.title")}</h1>
         <p class="lead">{locale.t("roadmap.lead")}</p>
         <nav class="roadmap-areas" aria-label=locale.t("board.filter.category")>

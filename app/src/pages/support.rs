@@ -1,7 +1,7 @@
 //! The support hub: which team answers what, and how fast each promises to.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
 use leptos_router::components::A;
 use shared::TicketQuery;
@@ -18,6 +18,7 @@ pub fn SupportPage() -> impl IntoView {
     let tickets = Resource::new(|| (), |()| list_tickets(TicketQuery::default()));
     view! {
         <Title text=locale.t("support.title")/>
+        <Meta name="description" content=locale.t("meta.support")/>
         <div class="board-head">
             <div>
                 <h1>{locale.t("support.title")}</h1>
