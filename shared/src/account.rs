@@ -51,6 +51,8 @@ pub struct Me {
     pub title: Option<String>,
     /// Avatar colour (CSS hex).
     pub avatar_color: String,
+    /// `ko` or `en`: the language of their mail and notifications.
+    pub language: crate::Locale,
     /// Which tools the member may open, as the server's policy decides.
     pub can: Capabilities,
 }
@@ -348,6 +350,9 @@ pub struct ProfileUpdate {
     /// New signature initials, 1–12 characters (staff sign with them).
     #[serde(default)]
     pub initials: Option<String>,
+    /// `ko` or `en`: the language of the member's mail and notifications.
+    #[serde(default)]
+    pub language: Option<crate::Locale>,
 }
 
 /// `PUT /api/v1/admin/users/{id}`: an admin sets a member's role and staff identity.

@@ -6,7 +6,11 @@
 use std::collections::HashMap;
 
 /// A language of the UI, of server messages and of mail.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
 pub enum Locale {
     /// English.
     #[default]
@@ -88,10 +92,28 @@ pub fn parse_catalog(source: &'static str) -> Catalog {
 /// `template` with each `{name}` replaced by its value.
 #[must_use]
 pub fn fill(template: &str, args: &[(&str, String)]) -> String {
-    let mut text = template.to_owned();
-    for (name, value) in args {
-        text = text.replace(&format!("{{{name}}}"), value);
+    // One pass over the template: an argument's own text (a title with
+    // "{name}" in it) is never read as a placeholder.
+    let mut text = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (v, close))
+        });
+        if let Some((value, close)) = value {
+            text.push_str(value);
+            rest = &after[close + 1..];
+        } else {
+            text.push('{');
+            rest = after;
+        }
     }
+    text.push_str(rest);
     text
 }
 
@@ -105,6 +127,14 @@ mod tests {
         assert_eq!(Locale::negotiate("fr-FR, en;q=0.5, ko;q=0.7"), Locale::Ko);
         assert_eq!(Locale::negotiate("fr, de"), Locale::En);
         assert_eq!(Locale::negotiate(""), Locale::En);
+    }
+
+    #[test]
+    fn arguments_are_filled_once_and_never_read_as_placeholders() {
+        let args = [("a", "{b}".to_owned()), ("b", "two".to_owned())];
+        assert_eq!(fill("{a} and {b}", &args), "{b} and two");
+        assert_eq!(fill("{unknown} {a", &args), "{unknown} {a");
+        assert_eq!(fill("", &args), "");
     }
 
     #[test]

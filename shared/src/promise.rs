@@ -173,6 +173,24 @@ pub fn parse_won(raw: &str) -> Option<i64> {
     digits.parse().ok()
 }
 
+/// An amount of won with thousands separators (`55,000`), as both the
+/// pages and the server's notices print it.
+#[must_use]
+pub fn won(amount: i64) -> String {
+    let digits = amount.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if amount < 0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_won;
@@ -191,6 +209,14 @@ mod tests {
             ("99999999999999999999", None),
         ] {
             assert_eq!(parse_won(raw), won, "{raw:?}");
+        }
+        for (amount, text) in [
+            (0, "0"),
+            (999, "999"),
+            (55_000, "55,000"),
+            (-1_234_567, "-1,234,567"),
+        ] {
+            assert_eq!(super::won(amount), text);
         }
     }
 }

@@ -2,7 +2,7 @@
 //! cookie first, then Accept-Language, English otherwise — problem titles,
 //! details and field errors alike, through the REST API and server functions.
 
-use madang_tests::{Backend, on_both_databases, spawn_app};
+use madang_tests::{Backend, DEMO_PASSWORD, TestApp, on_both_databases, session_cookie, spawn_app};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -127,4 +127,148 @@ async fn problems_speak_the_language_of_the_request(backend: Backend) {
     app.stop().await;
 }
 
-on_both_databases!(problems_speak_the_language_of_the_request);
+/// Signs up with the browser's `Accept-Language`, as a visitor would.
+async fn sign_up_in(app: &TestApp, email: &str, name: &str, accept_language: &str) -> String {
+    let response = reqwest::Client::new()
+        .post(app.url("/api/v1/auth/signup"))
+        .header("origin", app.origin())
+        .header("accept-language", accept_language)
+        .json(&json!({"email": email, "password": "a long enough password", "display_name": name}))
+        .send()
+        .await
+        .expect("sign-up");
+    assert_eq!(response.status().as_u16(), 201, "sign-up of {email}");
+    session_cookie(&response).expect("session cookie")
+}
+
+/// The outbox mails to an address, newest first, once `count` are there
+/// (the notification worker writes them a moment after the change).
+async fn mails_to(app: &TestApp, admin: &str, to: &str, count: usize) -> Vec<Value> {
+    for _ in 0..100 {
+        let (code, outbox) = app
+            .call(admin, Method::GET, "/api/v1/admin/outbox", None)
+            .await;
+        assert_eq!(code, 200, "{outbox}");
+        let mails: Vec<Value> = outbox["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .filter(|m| m["to"] == to)
+            .cloned()
+            .collect();
+        if mails.len() >= count {
+            return mails;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{to} did not get {count} mails");
+}
+
+async fn notices_and_mail_speak_the_members_language(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.sign_in("admin@hanbit.example", DEMO_PASSWORD).await;
+    let staff = app.sign_in("sara.park@hanbit.example", DEMO_PASSWORD).await;
+    let korean = sign_up_in(&app, "jiwoo@example.com", "김지우", "ko-KR,ko;q=0.9").await;
+    let english = sign_up_in(&app, "sam@example.com", "Sam Lee", "en-GB").await;
+
+    // The language they signed up in is stored, and shown on /me.
+    for (cookie, tag) in [(&korean, "ko"), (&english, "en")] {
+        let (code, me) = app.call(cookie, Method::GET, "/api/v1/me", None).await;
+        assert_eq!(
+            (code, me["user"]["language"].as_str()),
+            (200, Some(tag)),
+            "{me}"
+        );
+        let (code, _) = app
+            .call(cookie, Method::PUT, "/api/v1/ideas/12/follow", None)
+            .await;
+        assert_eq!(code, 200);
+    }
+    let explanation = "We are building it this quarter.";
+    let (code, _) = app
+        .call(
+            &staff,
+            Method::PUT,
+            "/api/v1/ideas/12/status",
+            Some(json!({"status": "planned", "explanation": explanation})),
+        )
+        .await;
+    assert_eq!(code, 200);
+
+    // The bell: each in their own language (what staff wrote stays as written).
+    let ko = &app.notifications_of(&korean, "idea_status_changed").await[0];
+    assert!(
+        ko["subject"]
+            .as_str()
+            .is_some_and(|s| s.contains("‘계획됨’")),
+        "{ko}"
+    );
+    assert_eq!(ko["text"], explanation, "{ko}");
+    let en = &app.notifications_of(&english, "idea_status_changed").await[0];
+    assert!(
+        en["subject"]
+            .as_str()
+            .is_some_and(|s| s.ends_with("→ planned")),
+        "{en}"
+    );
+
+    // The mail: subject, "read more" and the footer in Korean.
+    let mail = &mails_to(&app, &admin, "jiwoo@example.com", 1).await[0];
+    let body = mail["body"].as_str().expect("body");
+    assert!(
+        has_hangul(mail["subject"].as_str().expect("subject")),
+        "{mail}"
+    );
+    for korean_words in ["자세히 보기:", "팔로우하거나 투표하셔서", "수신 거부"]
+    {
+        assert!(body.contains(korean_words), "{body}");
+    }
+    assert!(
+        !body.contains("Read more") && !body.contains("Unsubscribe"),
+        "{body}"
+    );
+    let mail = &mails_to(&app, &admin, "sam@example.com", 1).await[0];
+    assert!(
+        mail["body"]
+            .as_str()
+            .is_some_and(|b| b.contains("Unsubscribe with one click")),
+        "{mail}"
+    );
+
+    // Choosing English on /me changes the next mail, whatever the page language.
+    let (code, me) = app
+        .call(
+            &korean,
+            Method::PATCH,
+            "/api/v1/me",
+            Some(json!({"language": "en"})),
+        )
+        .await;
+    assert_eq!((code, &me["user"]["language"]), (200, &json!("en")), "{me}");
+    let (code, problem) = app
+        .call(
+            &korean,
+            Method::PATCH,
+            "/api/v1/me",
+            Some(json!({"language": "fr"})),
+        )
+        .await;
+    assert!((400..500).contains(&code), "{code} {problem}");
+    let response = reqwest::Client::new()
+        .post(app.url("/api/v1/auth/password-reset"))
+        .header("origin", app.origin())
+        .header("accept-language", "ko")
+        .json(&json!({"email": "jiwoo@example.com"}))
+        .send()
+        .await
+        .expect("reset");
+    assert!(response.status().is_success());
+    let mail = &mails_to(&app, &admin, "jiwoo@example.com", 2).await[0];
+    assert_eq!(mail["subject"], "Reset your Madang password", "{mail}");
+    app.stop().await;
+}
+
+on_both_databases!(
+    problems_speak_the_language_of_the_request,
+    notices_and_mail_speak_the_members_language,
+);

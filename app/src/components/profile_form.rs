@@ -43,6 +43,16 @@ pub fn ProfileForm(me: Me, action: ServerAction<UpdateProfile>) -> impl IntoView
                     <p class="hint">{locale.t("me.initials_hint")}</p>
                     <p class="field-error" role="alert">{field_error(action, "initials")}</p>
                 </div>
+                <div class="field">
+                    <label for="profile-language">{locale.t("me.language")}</label>
+                    <select id="profile-language" name="language">
+                        {Locale::ALL.into_iter().map(|l| view! {
+                            <option value=l.tag() selected=l == me.language lang=l.tag()>{l.t("lang.name")}</option>
+                        }).collect_view()}
+                    </select>
+                    <p class="hint">{locale.t("me.language_hint")}</p>
+                    <p class="field-error" role="alert">{field_error(action, "language")}</p>
+                </div>
                 <button type="submit" class="button primary">{locale.t("me.save")}</button>
                 {move || matches!(action.value().get(), Some(Ok(()))).then(|| view! { <p class="notice" role="status">{locale.t("me.saved")}</p> })}
             </ActionForm>

@@ -186,12 +186,24 @@ pub async fn delete_account(password: String) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Changes the signed-in member's name and signature initials.
+/// Changes the signed-in member's name, signature initials and the
+/// language of their mail and notifications.
 #[server(prefix = "/rpc")]
-pub async fn update_profile(display_name: String, initials: String) -> Result<(), ApiError> {
+pub async fn update_profile(
+    display_name: String,
+    initials: String,
+    language: String,
+) -> Result<(), ApiError> {
+    let language = shared::Locale::from_tag(&language).ok_or_else(|| {
+        problem(domain::Error::invalid(
+            "language",
+            domain::msg!("rpc.language"),
+        ))
+    })?;
     let input = shared::account::ProfileUpdate {
         display_name: Some(display_name),
         initials: Some(initials),
+        language: Some(language),
     };
     domain::user::update_profile(&ctx()?, &caller().actor, input)
         .await

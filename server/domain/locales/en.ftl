@@ -232,6 +232,7 @@ review.each_word_must_at_most = each word must be at most {max_word_chars} chara
 # rpc
 rpc.give_amount_won = give an amount in won
 rpc.mail_frequency = choose instant, daily or off
+rpc.language = choose ko or en
 rpc.must_be_idea_number = must be an idea number
 rpc.not_an_idea_number = `{part}` is not an idea number
 rpc.won_as_number = give its value in won as a number
@@ -282,10 +283,10 @@ target.unknown_event_type_choose_from = unknown event type `{wanted}`; choose fr
 # ticket_status
 ticket_status.acknowledged = acknowledged
 ticket_status.closed = closed
-ticket_status.in_progress = in_progress
+ticket_status.in_progress = in progress
 ticket_status.open = open
 ticket_status.resolved = resolved
-ticket_status.waiting_for_customer = waiting_for_customer
+ticket_status.waiting_for_customer = waiting for the customer
 
 # user
 user.account_with_e_mail_already = an account with e-mail {email} already exists
@@ -302,3 +303,63 @@ vote.idea_was_merged_into_idea = idea {number} was merged into idea {target}; vo
 vote.member_cast_vote_themselves_only = the member cast this vote themselves; only they can withdraw it
 vote.no_member_has_e_mail = no member has this e-mail address
 vote.vote_yourself_with_put_api = vote for yourself with PUT /api/v1/ideas/{number}/vote
+
+# Idea statuses, as notices name them
+idea_status.new = new
+idea_status.under_review = under review
+idea_status.planned = planned
+idea_status.in_progress = in progress
+idea_status.done = done
+idea_status.declined = declined
+idea_status.duplicate = duplicate
+
+# Notifications (the bell and notification mail), in the member's language.
+# `said` is what somebody wrote, shown as written.
+said = {text}
+notice.comment = {author} commented on #{number}: {title}
+notice.comments = {count} new comments on #{number}: {title} (latest by {author})
+notice.mention = {author} mentioned you on “{title}”
+notice.idea_status = #{number} {title} → {status}
+notice.announcement = #{number} {title}: {announcement}
+notice.ticket = {actor} {did} · {number}: {title}
+notice.did.answered = answered
+notice.did.wrote_again = wrote again
+notice.did.handed = handed it to {department}
+notice.did.marked = marked it {status}
+notice.did.promised = promised by {due_on}
+notice.did.granted = granted {remedy} ({amount} won)
+notice.did.approved = approved {remedy} ({amount} won)
+notice.did.not_approved = did not approve {remedy} ({amount} won)
+notice.promise_kept = Promise kept in {number}: {promise}
+notice.promise_overdue = Promise overdue in {number}: {promise}
+notice.promise_overdue.customer = It was due on {due_on}. The team has been reminded; you can ask for news in the thread.
+notice.promise_overdue.staff = Your promise was due on {due_on}: keep it or withdraw it with a reason.
+
+# Roles, as mails name them
+role.customer = customer
+role.employee = employee
+role.moderator = moderator
+role.admin = admin
+
+# Mail (notification mail, digests, invitations, password resets)
+mail.read_more = Read more:
+mail.footer.settings = Choose instant mail, a daily digest or none: {settings}
+mail.footer.unsubscribe = Unsubscribe with one click:
+mail.why.ticket = You get this mail because you filed this ticket or said it happened to you too.
+mail.why.mention = You get this mail because somebody mentioned you.
+mail.why.promise = You get this mail because a promise or remedy was offered to you in your ticket.
+mail.why.department = You get this mail because a ticket was handed to your department.
+mail.why.assigned = You get this mail because the ticket is assigned to you.
+mail.why.idea = You get this mail because you follow or voted for this idea.
+mail.why.digest = You get this daily digest because you chose it in your settings.
+mail.digest.intro = What happened since your last digest:
+mail.digest.subject_one = Your Madang digest: 1 update
+mail.digest.subject = Your Madang digest: {count} updates
+mail.invite.subject = Your invitation to Madang
+mail.invite.intro = You are invited to answer customers on Madang as {role}.
+mail.invite.intro_team = You are invited to answer customers on Madang as {role} in {department}.
+mail.invite.link = Open this link to choose your name and password (valid for 7 days, once):
+mail.reset.subject = Reset your Madang password
+mail.reset.intro = Someone asked to reset the password of your Madang account.
+mail.reset.link = Open this link within one hour to choose a new password:
+mail.reset.ignore = If it was not you, ignore this mail; your password stays as it is.

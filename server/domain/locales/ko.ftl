@@ -232,6 +232,7 @@ review.each_word_must_at_most = 단어는 하나에 {max_word_chars}자까지입
 # rpc
 rpc.give_amount_won = 금액을 원 단위로 써 주세요
 rpc.mail_frequency = 즉시, 하루 한 번, 끄기 중에서 골라 주세요
+rpc.language = ko 또는 en 중에서 고르세요
 rpc.must_be_idea_number = 아이디어 번호여야 합니다
 rpc.not_an_idea_number = `{part}`은(는) 아이디어 번호가 아닙니다
 rpc.won_as_number = 금액을 숫자로 써 주세요
@@ -302,3 +303,62 @@ vote.idea_was_merged_into_idea = 아이디어 {number}은(는) 아이디어 {tar
 vote.member_cast_vote_themselves_only = 회원이 직접 한 투표라 본인만 취소할 수 있습니다
 vote.no_member_has_e_mail = 이 이메일 주소를 쓰는 회원이 없습니다
 vote.vote_yourself_with_put_api = 본인 투표는 PUT /api/v1/ideas/{number}/vote로 하세요
+
+# Idea statuses, as notices name them
+idea_status.new = 새 아이디어
+idea_status.under_review = 검토 중
+idea_status.planned = 계획됨
+idea_status.in_progress = 진행 중
+idea_status.done = 완료
+idea_status.declined = 반려
+idea_status.duplicate = 중복
+
+# Notifications (the bell and notification mail), in the member's language.
+said = {text}
+notice.comment = {author}님이 #{number} “{title}”에 댓글을 남겼습니다
+notice.comments = #{number} “{title}”에 새 댓글 {count}개 (최근: {author}님)
+notice.mention = {author}님이 “{title}”에서 회원님을 언급했습니다
+notice.idea_status = #{number} “{title}”의 상태가 ‘{status}’(으)로 바뀌었습니다
+notice.announcement = #{number} “{title}” 관련 새 공지: {announcement}
+notice.ticket = {actor}님이 {did} · {number}: {title}
+notice.did.answered = 답변했습니다
+notice.did.wrote_again = 다시 글을 남겼습니다
+notice.did.handed = {department} 부서로 넘겼습니다
+notice.did.marked = 상태를 ‘{status}’(으)로 바꿨습니다
+notice.did.promised = {due_on}까지 약속했습니다
+notice.did.granted = 보상을 드렸습니다: {remedy} ({amount}원)
+notice.did.approved = 보상을 승인했습니다: {remedy} ({amount}원)
+notice.did.not_approved = 보상을 승인하지 않았습니다: {remedy} ({amount}원)
+notice.promise_kept = {number}의 약속을 지켰습니다: {promise}
+notice.promise_overdue = {number}의 약속 기한이 지났습니다: {promise}
+notice.promise_overdue.customer = 기한은 {due_on}이었습니다. 담당 팀에 알렸으며, 스레드에서 진행 상황을 물어보실 수 있습니다.
+notice.promise_overdue.staff = 약속 기한이 {due_on}이었습니다. 약속을 지키거나 이유를 밝히고 철회해 주세요.
+
+# Roles, as mails name them
+role.customer = 고객
+role.employee = 직원
+role.moderator = 운영자
+role.admin = 관리자
+
+# Mail (notification mail, digests, invitations, password resets)
+mail.read_more = 자세히 보기:
+mail.footer.settings = 메일 받는 방식(바로 받기, 하루 한 번 모아 받기, 받지 않기) 바꾸기: {settings}
+mail.footer.unsubscribe = 클릭 한 번으로 수신 거부:
+mail.why.ticket = 이 문의를 접수했거나 '나도요'를 눌러 이 메일을 받으셨습니다.
+mail.why.mention = 누군가 회원님을 언급해 이 메일을 받으셨습니다.
+mail.why.promise = 문의에서 약속이나 보상을 받으셔서 이 메일을 받으셨습니다.
+mail.why.department = 문의가 회원님의 부서로 넘어와 이 메일을 받으셨습니다.
+mail.why.assigned = 회원님이 담당한 문의라 이 메일을 받으셨습니다.
+mail.why.idea = 이 아이디어를 팔로우하거나 투표하셔서 이 메일을 받으셨습니다.
+mail.why.digest = 설정에서 하루 한 번 모아 받기를 선택하셔서 이 메일을 받으셨습니다.
+mail.digest.intro = 지난 알림 모음 이후 새 소식:
+mail.digest.subject_one = 마당 알림 모음: 새 소식 1건
+mail.digest.subject = 마당 알림 모음: 새 소식 {count}건
+mail.invite.subject = 마당 초대장
+mail.invite.intro = 마당에서 {role}(으)로 고객에게 답변하도록 초대되었습니다.
+mail.invite.intro_team = 마당에서 {department} 부서의 {role}(으)로 고객에게 답변하도록 초대되었습니다.
+mail.invite.link = 아래 링크를 열어 이름과 비밀번호를 정하세요 (7일 동안 한 번만 쓸 수 있습니다):
+mail.reset.subject = 마당 비밀번호 재설정
+mail.reset.intro = 마당 계정의 비밀번호 재설정을 요청하셨습니다.
+mail.reset.link = 한 시간 안에 아래 링크를 열어 새 비밀번호를 정하세요:
+mail.reset.ignore = 직접 요청하지 않으셨다면 이 메일은 무시하세요. 비밀번호는 그대로입니다.

@@ -117,8 +117,13 @@ pub async fn publish(ctx: &Ctx, actor: &Actor, input: NewAnnouncement) -> Result
                 kind: shared::NotificationKind::Announcement,
                 idea_id: row.id,
                 actor_id: member.id,
-                subject: format!("#{} {}: {title}", row.id, row.title),
-                text: &input.body,
+                subject: crate::msg!(
+                    "notice.announcement",
+                    number = row.id,
+                    title = &row.title,
+                    announcement = &title
+                ),
+                text: crate::i18n::Message::said(input.body.clone()),
                 link: format!("/announcements/{}", post.id),
             },
             now,

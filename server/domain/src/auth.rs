@@ -291,6 +291,11 @@ async fn me_by_id(ctx: &Ctx, user_id: i32) -> Result<Me> {
         display_name: account.display_name,
         title: account.title,
         avatar_color: account.avatar_color,
+        language: account
+            .locale
+            .as_deref()
+            .and_then(shared::Locale::from_tag)
+            .unwrap_or_default(),
         can: policy::capabilities(&Member {
             id: account.id,
             role: account.role,

@@ -222,7 +222,7 @@ async fn tell_mentioned<C: sea_orm::ConnectionTrait>(
     let author = people
         .iter()
         .find(|(id, _)| *id == author_id)
-        .map_or_else(|| "Somebody".to_owned(), |(_, name)| name.clone());
+        .map_or_else(String::new, |(_, name)| name.clone());
     let excerpt: String = text.chars().take(500).collect();
     for id in mentioned.into_iter().filter(|&id| id != author_id) {
         crate::notification::tell_member(
@@ -231,8 +231,8 @@ async fn tell_mentioned<C: sea_orm::ConnectionTrait>(
                 member_id: id,
                 kind: shared::NotificationKind::Mention,
                 actor_id: author_id,
-                subject: format!("{author} mentioned you on “{idea_title}”"),
-                text: &excerpt,
+                subject: crate::msg!("notice.mention", author = &author, title = idea_title),
+                text: crate::i18n::Message::said(excerpt.clone()),
                 link: format!("/ideas/{idea_id}#comment-{comment_id}"),
             },
             at,

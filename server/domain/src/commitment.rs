@@ -16,6 +16,7 @@ use shared::{CommitmentInput, CommitmentQuery, CommitmentUpdate, CommitmentView,
 
 use crate::actor::{Actor, Member};
 use crate::entity::{commitment, department, ticket};
+use crate::i18n::Message;
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, audit};
 use chrono_tz::Tz;
@@ -262,21 +263,22 @@ async fn tell_about_promise<C: ConnectionTrait>(
     let (kind, subject) = if status == CommitmentStatus::Kept {
         (
             shared::NotificationKind::CommitmentKept,
-            format!("Promise kept in {number}: {}", row.text),
+            crate::msg!("notice.promise_kept", number = &number, promise = &row.text),
         )
     } else {
         (
             shared::NotificationKind::CommitmentOverdue,
-            format!("Promise overdue in {number}: {}", row.text),
+            crate::msg!(
+                "notice.promise_overdue",
+                number = &number,
+                promise = &row.text
+            ),
         )
     };
     let text = if status == CommitmentStatus::Kept {
-        row.evidence.clone().unwrap_or_default()
+        Message::said(row.evidence.clone().unwrap_or_default())
     } else {
-        format!(
-            "It was due on {}. The team has been reminded; you can ask for news in the thread.",
-            row.due_on
-        )
+        crate::msg!("notice.promise_overdue.customer", due_on = &row.due_on)
     };
     crate::notification::tell_member(
         db,
@@ -285,7 +287,7 @@ async fn tell_about_promise<C: ConnectionTrait>(
             kind,
             actor_id,
             subject: subject.clone(),
-            text: &text,
+            text,
             link: link.clone(),
         },
         now,
@@ -299,10 +301,7 @@ async fn tell_about_promise<C: ConnectionTrait>(
                 kind,
                 actor_id,
                 subject,
-                text: &format!(
-                    "Your promise was due on {}: keep it or withdraw it with a reason.",
-                    row.due_on
-                ),
+                text: crate::msg!("notice.promise_overdue.staff", due_on = &row.due_on),
                 link,
             },
             now,

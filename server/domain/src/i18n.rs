@@ -26,6 +26,8 @@ enum Arg {
     /// A word of a closed vocabulary (`status`, `kind`): the key is
     /// `{prefix}.{value}`, the value itself when the catalog lacks it.
     Word(&'static str, String),
+    /// A whole message, worded in the same language.
+    Message(Box<Message>),
 }
 
 impl Message {
@@ -36,6 +38,21 @@ impl Message {
             key,
             args: Vec::new(),
         }
+    }
+
+    /// What a person wrote (a comment, a reason), shown as written in
+    /// every language, where a message is expected.
+    #[must_use]
+    pub fn said(text: impl Into<String>) -> Self {
+        Self::new("said").arg("text", text.into())
+    }
+
+    /// Adds an argument that is itself a message (what somebody did, in
+    /// "{actor} {did}"), worded in the same language.
+    #[must_use]
+    pub fn arg_message(mut self, name: &'static str, message: Message) -> Self {
+        self.args.push((name, Arg::Message(Box::new(message))));
+        self
     }
 
     /// Adds an argument shown as given.
@@ -81,6 +98,7 @@ impl Message {
                     Arg::Word(vocabulary, value) => catalog(locale)
                         .get(format!("{vocabulary}.{value}").as_str())
                         .map_or_else(|| value.clone(), |text| (*text).to_owned()),
+                    Arg::Message(message) => message.text(locale),
                 };
                 (*name, value)
             })
@@ -141,7 +159,14 @@ pub async fn with_request_locale<F: std::future::Future>(locale: Locale, work: F
 /// The language of the request being served; English outside one.
 #[must_use]
 pub fn request_locale() -> Locale {
-    REQUEST_LOCALE.try_with(|l| *l).unwrap_or_default()
+    serving_locale().unwrap_or_default()
+}
+
+/// The language of the request being served, if this runs in one (not in
+/// the command line or a background worker).
+#[must_use]
+pub fn serving_locale() -> Option<Locale> {
+    REQUEST_LOCALE.try_with(|l| *l).ok()
 }
 
 #[cfg(test)]
@@ -203,12 +228,16 @@ mod tests {
                         }
                     }
                 }
-                // Problem titles are keys given as they are.
-                for (at, _) in source.match_indices("\"problem.") {
-                    if let Some((key, _)) = source[at + 1..].split_once('"')
-                        && key.len() > "problem.".len()
-                    {
-                        keys.insert(key.to_owned());
+                // Problem titles, mail texts and notices are keys given
+                // as they are.
+                for prefix in ["\"problem.", "\"mail.", "\"notice."] {
+                    for (at, _) in source.match_indices(prefix) {
+                        if let Some((key, _)) = source[at + 1..].split_once('"')
+                            && key.len() > prefix.len() - 1
+                            && !key.contains(char::is_whitespace)
+                        {
+                            keys.insert(key.to_owned());
+                        }
                     }
                 }
             }
@@ -319,9 +348,13 @@ mod tests {
     #[test]
     fn closed_vocabularies_have_words_in_both_languages() {
         let statuses = shared::TicketStatus::ALL.map(shared::TicketStatus::as_str);
+        let idea_statuses = shared::IdeaStatus::ALL.map(shared::IdeaStatus::as_str);
+        let roles = shared::Role::ALL.map(shared::Role::as_str);
         let kinds = ["idea", "comment", "ticket_post", "profile", "ticket"];
         for (vocabulary, values) in [
             ("ticket_status", &statuses[..]),
+            ("idea_status", &idea_statuses[..]),
+            ("role", &roles[..]),
             ("content_kind", &kinds[..]),
         ] {
             for value in values {

@@ -27,6 +27,7 @@ pub mod i18n;
 pub mod idea;
 pub mod insight;
 pub mod korean;
+pub mod language;
 pub mod mail;
 pub mod markdown;
 pub mod member;

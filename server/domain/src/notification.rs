@@ -2,17 +2,18 @@
 //! report, so nobody who follows or voted for an idea misses its fate.
 //! Delivery (e-mail, live badge) reads these records.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect, Set,
 };
-use shared::{NotificationKind, NotificationList, NotificationView};
+use shared::{Locale, NotificationKind, NotificationList, NotificationView};
 
 use crate::actor::Actor;
 use crate::entity::{idea_comment, idea_follow, idea_vote, notification};
+use crate::i18n::Message;
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Result};
 
@@ -20,33 +21,34 @@ use crate::{Ctx, Result};
 const LIST_LIMIT: u64 = 50;
 
 /// What to tell the members concerned with one idea.
-pub struct IdeaNews<'a> {
+pub struct IdeaNews {
     /// `IdeaStatusChanged` or `Announcement`.
     pub kind: NotificationKind,
     /// The idea concerned.
     pub idea_id: i32,
     /// Who caused it; they are not told about their own act.
     pub actor_id: i32,
-    /// One line.
-    pub subject: String,
-    /// Plain text (Markdown source is fine: it reads as text).
-    pub text: &'a str,
+    /// One line, worded in each reader's language.
+    pub subject: Message,
+    /// Plain text (Markdown source is fine: it reads as text); usually
+    /// [`Message::said`] with what somebody wrote.
+    pub text: Message,
     /// Site path to read more.
     pub link: String,
 }
 
 /// What to tell one member about something that concerns them alone.
-pub struct Notice<'a> {
+pub struct Notice {
     /// Who is told.
     pub member_id: i32,
     /// What it is about.
     pub kind: NotificationKind,
     /// Who caused it.
     pub actor_id: i32,
-    /// One line.
-    pub subject: String,
-    /// Plain text.
-    pub text: &'a str,
+    /// One line, worded in the member's language.
+    pub subject: Message,
+    /// Plain text, usually [`Message::said`] with what somebody wrote.
+    pub text: Message,
     /// Site path to read more.
     pub link: String,
 }
@@ -55,9 +57,10 @@ pub struct Notice<'a> {
 /// their ticket): a notification row and a live event for their bell.
 pub async fn tell_member<C: ConnectionTrait>(
     db: &C,
-    notice: Notice<'_>,
+    notice: Notice,
     at: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
+    let locale = crate::language::of(db, notice.member_id).await?;
     let Notice {
         member_id,
         kind,
@@ -71,8 +74,8 @@ pub async fn tell_member<C: ConnectionTrait>(
         kind: Set(kind),
         idea_id: Set(None),
         actor_id: Set(Some(actor_id)),
-        subject: Set(subject),
-        body_text: Set(text.to_owned()),
+        subject: Set(subject.text(locale)),
+        body_text: Set(text.text(locale)),
         link: Set(link.clone()),
         created_at: Set(at),
         read_at: Set(None),
@@ -111,22 +114,31 @@ async fn concerned<C: ConnectionTrait>(db: &C, idea_id: i32) -> Result<BTreeSet<
 async fn write_for<C: ConnectionTrait>(
     db: &C,
     people: &BTreeSet<i32>,
-    news: &IdeaNews<'_>,
+    news: &IdeaNews,
     at: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
+    let languages = crate::language::of_each(db, people).await?;
+    let worded: HashMap<Locale, (String, String)> = Locale::ALL
+        .into_iter()
+        .map(|l| (l, (news.subject.text(l), news.text.text(l))))
+        .collect();
     let rows: Vec<notification::ActiveModel> = people
         .iter()
-        .map(|&user_id| notification::ActiveModel {
-            user_id: Set(user_id),
-            kind: Set(news.kind),
-            idea_id: Set(Some(news.idea_id)),
-            actor_id: Set(Some(news.actor_id)),
-            subject: Set(news.subject.clone()),
-            body_text: Set(news.text.to_owned()),
-            link: Set(news.link.clone()),
-            created_at: Set(at),
-            read_at: Set(None),
-            ..Default::default()
+        .map(|&user_id| {
+            let locale = languages.get(&user_id).copied().unwrap_or_default();
+            let (subject, text) = worded[&locale].clone();
+            notification::ActiveModel {
+                user_id: Set(user_id),
+                kind: Set(news.kind),
+                idea_id: Set(Some(news.idea_id)),
+                actor_id: Set(Some(news.actor_id)),
+                subject: Set(subject),
+                body_text: Set(text),
+                link: Set(news.link.clone()),
+                created_at: Set(at),
+                read_at: Set(None),
+                ..Default::default()
+            }
         })
         .collect();
     for chunk in rows.chunks(500) {
@@ -144,7 +156,7 @@ async fn write_for<C: ConnectionTrait>(
 /// actor); returns how many were written.
 pub async fn tell_idea_followers<C: ConnectionTrait>(
     db: &C,
-    news: IdeaNews<'_>,
+    news: IdeaNews,
     at: chrono::DateTime<chrono::Utc>,
 ) -> Result<usize> {
     let mut people = concerned(db, news.idea_id).await?;
@@ -200,6 +212,7 @@ pub async fn tell_comment_followers<C: ConnectionTrait>(
         .all(db)
         .await?;
     let told = people.len();
+    let languages = crate::language::of_each(db, &people).await?;
     for row in unread {
         if !people.remove(&row.user_id) {
             continue;
@@ -214,10 +227,15 @@ pub async fn tell_comment_followers<C: ConnectionTrait>(
             .await?;
         let user_id = row.user_id;
         let mut active = row.into_active_model();
-        active.subject = Set(format!(
-            "{count} new comments on #{}: {} (latest by {})",
-            news.number, news.title, news.actor_name
-        ));
+        let locale = languages.get(&user_id).copied().unwrap_or_default();
+        let subject = crate::msg!(
+            "notice.comments",
+            count = count,
+            number = news.number,
+            title = news.title,
+            author = news.actor_name
+        );
+        active.subject = Set(subject.text(locale));
         active.body_text = Set(news.text.to_owned());
         active.actor_id = Set(Some(news.actor_id));
         active.mailed_at = Set(None);
@@ -228,11 +246,13 @@ pub async fn tell_comment_followers<C: ConnectionTrait>(
         kind,
         idea_id: news.idea_id,
         actor_id: news.actor_id,
-        subject: format!(
-            "{} commented on #{}: {}",
-            news.actor_name, news.number, news.title
+        subject: crate::msg!(
+            "notice.comment",
+            author = news.actor_name,
+            number = news.number,
+            title = news.title
         ),
-        text: news.text,
+        text: Message::said(news.text),
         link,
     };
     write_for(db, &people, &fresh, at).await?;

@@ -4,15 +4,13 @@
 //! request that caused them never waits for mail; every mail carries a
 //! one-click unsubscribe link (and the `List-Unsubscribe` headers).
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
 };
-use shared::{EmailMode, NotificationKind, NotificationSettings, Unsubscribed};
+use shared::{EmailMode, Locale, NotificationKind, NotificationSettings, Unsubscribed};
 
 use crate::actor::Actor;
 use crate::entity::{notification, notification_setting, user};
@@ -114,41 +112,40 @@ pub async fn unsubscribe(ctx: &Ctx, token: &str) -> Result<Unsubscribed> {
     })
 }
 
-/// Why the member gets this mail, in one line.
+/// Why the member gets this mail, in one line (a message key).
 fn reason(kind: NotificationKind) -> &'static str {
     match kind {
         NotificationKind::TicketAnswered
         | NotificationKind::TicketHandedOff
-        | NotificationKind::TicketStatusChanged => {
-            "You get this mail because you filed this ticket or said it happened to you too."
-        }
-        NotificationKind::Mention => "You get this mail because somebody mentioned you.",
+        | NotificationKind::TicketStatusChanged => "mail.why.ticket",
+        NotificationKind::Mention => "mail.why.mention",
         NotificationKind::CommitmentKept
         | NotificationKind::CommitmentOverdue
         | NotificationKind::CommitmentMade
         | NotificationKind::RemedyGranted
-        | NotificationKind::RemedyRejected => {
-            "You get this mail because a promise or remedy was offered to you in your ticket."
-        }
-        NotificationKind::TicketHandedToDepartment => {
-            "You get this mail because a ticket was handed to your department."
-        }
-        NotificationKind::CustomerReplied => {
-            "You get this mail because the ticket is assigned to you."
-        }
+        | NotificationKind::RemedyRejected => "mail.why.promise",
+        NotificationKind::TicketHandedToDepartment => "mail.why.department",
+        NotificationKind::CustomerReplied => "mail.why.assigned",
         NotificationKind::IdeaStatusChanged
         | NotificationKind::Announcement
-        | NotificationKind::IdeaComments => {
-            "You get this mail because you follow or voted for this idea."
-        }
+        | NotificationKind::IdeaComments => "mail.why.idea",
     }
 }
 
-fn footer(ctx: &Ctx, why: &str, token: &str) -> (String, String) {
+/// The footer of every notification mail (why it came, where to change
+/// that, the one-click unsubscribe) and the unsubscribe URL.
+fn footer(ctx: &Ctx, why: &'static str, token: &str, locale: Locale) -> (String, String) {
     let base = &ctx.settings.base_url;
     let unsubscribe = format!("{base}/unsubscribe/{token}");
+    let settings = crate::msg!(
+        "mail.footer.settings",
+        settings = format!("{base}/notifications#email")
+    );
     let text = format!(
-        "--\n{why}\nChoose instant mail, a daily digest or none: {base}/notifications#email\nUnsubscribe with one click:\n{unsubscribe}\n"
+        "--\n{}\n{}\n{}\n{unsubscribe}\n",
+        crate::i18n::lookup(locale, why),
+        settings.text(locale),
+        crate::i18n::lookup(locale, "mail.footer.unsubscribe"),
     );
     (text, unsubscribe)
 }
@@ -227,9 +224,11 @@ async fn mail_one(ctx: &Ctx, row: notification::Model, now: DateTime<Utc>) -> Re
         txn.commit().await?;
         return Ok(false);
     }
-    let (footer, unsubscribe) = footer(ctx, reason(row.kind), &settings.unsubscribe_token);
+    let locale = crate::language::of(&txn, member.id).await?;
+    let (footer, unsubscribe) = footer(ctx, reason(row.kind), &settings.unsubscribe_token, locale);
+    let read_more = crate::i18n::lookup(locale, "mail.read_more");
     let body = format!(
-        "{}\n\n{}\n\nRead more:\n{}{}\n\n{footer}",
+        "{}\n\n{}\n\n{read_more}\n{}{}\n\n{footer}",
         row.subject, row.body_text, ctx.settings.base_url, row.link
     );
     crate::mail::queue_with_unsubscribe(
@@ -272,10 +271,10 @@ async fn mail_digest(ctx: &Ctx, user_id: i32, now: DateTime<Utc>) -> Result<bool
         return Ok(false);
     };
     let base = &ctx.settings.base_url;
-    let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut body = String::from("What happened since your last digest:\n\n");
+    let locale = crate::language::of(&txn, member.id).await?;
+    let mut body = crate::i18n::lookup(locale, "mail.digest.intro").to_owned();
+    body.push_str("\n\n");
     for row in &unread {
-        *by_kind.entry(row.kind.as_str()).or_default() += 1;
         let text: String = row.body_text.chars().take(300).collect();
         body.push_str(&format!(
             "* {}\n  {}\n  {base}{}\n\n",
@@ -285,15 +284,12 @@ async fn mail_digest(ctx: &Ctx, user_id: i32, now: DateTime<Utc>) -> Result<bool
         ));
     }
     let subject = if unread.len() == 1 {
-        "Your Madang digest: 1 update".to_owned()
+        crate::msg!("mail.digest.subject_one")
     } else {
-        format!("Your Madang digest: {} updates", unread.len())
-    };
-    let (footer, unsubscribe) = footer(
-        ctx,
-        "You get this daily digest because you chose it in your settings.",
-        &settings.unsubscribe_token,
-    );
+        crate::msg!("mail.digest.subject", count = unread.len())
+    }
+    .text(locale);
+    let (footer, unsubscribe) = footer(ctx, "mail.why.digest", &settings.unsubscribe_token, locale);
     body.push_str(&footer);
     crate::mail::queue_with_unsubscribe(
         &txn,
@@ -306,4 +302,27 @@ async fn mail_digest(ctx: &Ctx, user_id: i32, now: DateTime<Utc>) -> Result<bool
     .await?;
     txn.commit().await?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has_hangul(text: &str) -> bool {
+        text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+    }
+
+    #[test]
+    fn every_notification_kind_says_why_in_both_languages() {
+        for &kind in NotificationKind::ALL {
+            let key = reason(kind);
+            let (en, ko) = (
+                crate::i18n::lookup(Locale::En, key),
+                crate::i18n::lookup(Locale::Ko, key),
+            );
+            assert_ne!(en, key, "{kind:?}: {key} missing in English");
+            assert_ne!(ko, key, "{kind:?}: {key} missing in Korean");
+            assert!(has_hangul(ko) && !has_hangul(en), "{kind:?}: {en} / {ko}");
+        }
+    }
 }

@@ -82,14 +82,21 @@ pub async fn invite(ctx: &Ctx, actor: &Actor, input: CreateInvite) -> Result<Inv
         .after(serde_json::json!({"role": input.role.as_str(), "department_id": department.as_ref().map(|d| d.id)}))
         .write(&txn, now)
         .await?;
-    let team = department.map_or_else(String::new, |d| format!(" in {}", d.name));
+    // The invitee has no language yet: the mail speaks the inviting admin's.
+    let locale = crate::i18n::request_locale();
+    let intro = match &department {
+        Some(d) => crate::msg!("mail.invite.intro_team", department = &d.name),
+        None => crate::msg!("mail.invite.intro"),
+    }
+    .arg_word("role", "role", input.role.as_str());
     let body = format!(
-        "You are invited to answer customers on Madang as {role}{team}.\n\n\
-         Open this link to choose your name and password (valid for 7 days, once):\n{base}/invite?token={secret}\n",
-        role = input.role,
-        base = ctx.settings.base_url,
+        "{}\n\n{}\n{}/invite?token={secret}\n",
+        intro.text(locale),
+        crate::i18n::lookup(locale, "mail.invite.link"),
+        ctx.settings.base_url,
     );
-    mail::queue(&txn, now, &email, "Your invitation to Madang", &body).await?;
+    let subject = crate::i18n::lookup(locale, "mail.invite.subject");
+    mail::queue(&txn, now, &email, subject, &body).await?;
     txn.commit().await?;
     Ok(InviteCreated {
         id: i64::from(row.id),
@@ -214,13 +221,16 @@ pub async fn request_reset(ctx: &Ctx, input: RequestPasswordReset, client: &Clie
     }
     .insert(&txn)
     .await?;
+    let locale = crate::language::of(&txn, account.id).await?;
+    let say = |key| crate::i18n::lookup(locale, key);
     let body = format!(
-        "Someone asked to reset the password of your Madang account.\n\n\
-         Open this link within one hour to choose a new password:\n{}/reset?token={secret}\n\n\
-         If it was not you, ignore this mail; your password stays as it is.\n",
-        ctx.settings.base_url
+        "{}\n\n{}\n{}/reset?token={secret}\n\n{}\n",
+        say("mail.reset.intro"),
+        say("mail.reset.link"),
+        ctx.settings.base_url,
+        say("mail.reset.ignore"),
     );
-    mail::queue(&txn, now, &email, "Reset your Madang password", &body).await?;
+    mail::queue(&txn, now, &email, say("mail.reset.subject"), &body).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -17,6 +17,7 @@ use shared::{RemedyAllowance, RemedyInput, RemedyLimit, RemedyView, Role};
 
 use crate::actor::{Actor, Member};
 use crate::entity::{department, remedy, remedy_limit, ticket, ticket_post, user};
+use crate::i18n::Message;
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, audit};
 use shared::{RemedyKind, RemedyStatus};
@@ -433,9 +434,15 @@ pub async fn decide(ctx: &Ctx, actor: &Actor, id: i64, approve: bool) -> Result<
     .await?;
     if let Some(ticket) = ticket::Entity::find_by_id(ticket_id).one(&txn).await? {
         let (kind, did) = if approve {
-            (shared::NotificationKind::RemedyGranted, "approved")
+            (
+                shared::NotificationKind::RemedyGranted,
+                "notice.did.approved",
+            )
         } else {
-            (shared::NotificationKind::RemedyRejected, "did not approve")
+            (
+                shared::NotificationKind::RemedyRejected,
+                "notice.did.not_approved",
+            )
         };
         crate::ticket::news::tell(
             &txn,
@@ -443,8 +450,10 @@ pub async fn decide(ctx: &Ctx, actor: &Actor, id: i64, approve: bool) -> Result<
                 ticket: &ticket,
                 actor_id: admin.id,
                 kind,
-                did: format!("{did} {description} ({amount} won)"),
-                text: &description,
+                did: Message::new(did)
+                    .arg("remedy", &description)
+                    .arg("amount", shared::promise::won(amount)),
+                text: Message::said(description.clone()),
             },
             &[crate::ticket::news::Audience::Author],
             now,

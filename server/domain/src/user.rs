@@ -135,6 +135,9 @@ pub async fn create(ctx: &Ctx, input: NewUser) -> Result<i32> {
         title: Set(input.title),
         initials: Set(Some(initials)),
         created_at: Set(ctx.clock.now()),
+        // Mail and notifications speak the language the member signed up in
+        // until they choose another on /me.
+        locale: Set(crate::i18n::serving_locale().map(|l| l.tag().to_owned())),
         ..Default::default()
     }
     .insert(&ctx.db)
@@ -149,7 +152,8 @@ pub async fn create(ctx: &Ctx, input: NewUser) -> Result<i32> {
     Ok(row.id)
 }
 
-/// Changes the signed-in member's public name and signature initials.
+/// Changes the signed-in member's public name, signature initials and the
+/// language of their mail.
 pub async fn update_profile(ctx: &Ctx, actor: &Actor, input: ProfileUpdate) -> Result<()> {
     let member = policy::member_for(actor, Action::ManageOwnAccount, Scope::Own)?;
     let mut errors = std::collections::BTreeMap::new();
@@ -186,6 +190,9 @@ pub async fn update_profile(ctx: &Ctx, actor: &Actor, input: ProfileUpdate) -> R
     }
     if let Some(initials) = initials {
         active.initials = Set(Some(initials));
+    }
+    if let Some(language) = input.language {
+        active.locale = Set(Some(language.tag().to_owned()));
     }
     active.update(&ctx.db).await?;
     Ok(())

@@ -198,7 +198,8 @@ pub async fn delete_account(
     Ok((StatusCode::NO_CONTENT, headers).into_response())
 }
 
-/// Changes the member's public name or signature initials.
+/// Changes the member's public name, signature initials or the language
+/// of their mail and notifications (`ko`, `en`).
 #[utoipa::path(patch, path = "/me", tag = "accounts", request_body = ProfileUpdate, responses(
     (status = 200, body = UserEnvelope),
     (status = 401),

@@ -275,22 +275,7 @@ pub fn TicketList(
     .into_any()
 }
 
-/// Formats won with thousands separators: `55,000 won`.
-#[must_use]
-pub fn won(amount: i64) -> String {
-    let digits = amount.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if amount < 0 {
-        out.insert(0, '-');
-    }
-    out
-}
+pub use shared::promise::won;
 
 #[cfg(test)]
 mod tests {

@@ -23,6 +23,13 @@ pub struct Model {
     pub hidden_guideline: Option<String>,
     pub hidden_by_id: Option<i32>,
     pub hidden_at: Option<DateTimeUtc>,
+    /// `ko`/`en`: the language of the member's mail and notifications.
+    pub locale: Option<String>,
+    /// Version of the personal-information consent given at sign-up.
+    pub consent_version: Option<String>,
+    pub consented_at: Option<DateTimeUtc>,
+    /// When the member opened the confirmation link (None: unconfirmed).
+    pub email_verified_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

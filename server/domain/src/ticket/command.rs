@@ -19,6 +19,7 @@ use super::store::{
 use super::view::get;
 use crate::actor::Actor;
 use crate::entity::{department, ticket, user};
+use crate::i18n::Message;
 use crate::personal_data::{self, Instead};
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, db, markdown};
@@ -222,8 +223,8 @@ pub async fn reply(
                 ticket: &row,
                 actor_id: member.id,
                 kind: shared::NotificationKind::CommitmentMade,
-                did: format!("promised by {due_on}"),
-                text: &commitment.text,
+                did: crate::msg!("notice.did.promised", due_on = &due_on),
+                text: Message::said(commitment.text.clone()),
             },
             &[Audience::Author],
             now,
@@ -248,11 +249,12 @@ pub async fn reply(
                     ticket: &row,
                     actor_id: member.id,
                     kind: shared::NotificationKind::RemedyGranted,
-                    did: format!(
-                        "granted {} ({} won)",
-                        granted.description, granted.amount_won
+                    did: crate::msg!(
+                        "notice.did.granted",
+                        remedy = &granted.description,
+                        amount = shared::promise::won(granted.amount_won)
                     ),
-                    text: &granted.description,
+                    text: Message::said(granted.description.clone()),
                 },
                 &[Audience::Author],
                 now,
@@ -290,8 +292,8 @@ pub async fn reply(
                 ticket: &row,
                 actor_id: member.id,
                 kind: shared::NotificationKind::TicketAnswered,
-                did: "answered".to_owned(),
-                text: &input.body,
+                did: Message::new("notice.did.answered"),
+                text: Message::said(input.body.clone()),
             },
             &[Audience::Author, Audience::MeToo],
             now,
@@ -318,8 +320,8 @@ pub async fn reply(
                 ticket: &row,
                 actor_id: member.id,
                 kind: shared::NotificationKind::CustomerReplied,
-                did: "wrote again".to_owned(),
-                text: &input.body,
+                did: Message::new("notice.did.wrote_again"),
+                text: Message::said(input.body.clone()),
             },
             &[Audience::Assignee],
             now,
@@ -381,7 +383,7 @@ pub async fn transfer(
     .after(serde_json::json!({"department_id": target.id, "note": input.note}))
     .write(&txn, now)
     .await?;
-    let did = format!("handed it to {}", target.name);
+    let did = crate::msg!("notice.did.handed", department = &target.name);
     news::tell(
         &txn,
         News {
@@ -389,7 +391,7 @@ pub async fn transfer(
             actor_id: member.id,
             kind: shared::NotificationKind::TicketHandedOff,
             did: did.clone(),
-            text: &input.note,
+            text: Message::said(input.note.clone()),
         },
         &[Audience::Author, Audience::MeToo],
         now,
@@ -402,7 +404,7 @@ pub async fn transfer(
             actor_id: member.id,
             kind: shared::NotificationKind::TicketHandedToDepartment,
             did,
-            text: &input.note,
+            text: Message::said(input.note.clone()),
         },
         &[Audience::Department(target.id)],
         now,

@@ -14,6 +14,7 @@ use shared::{NotificationKind, Role};
 
 use crate::Result;
 use crate::entity::{department, ticket, ticket_me_too, user};
+use crate::i18n::Message;
 use crate::notification::{Notice, tell_member};
 
 /// Who is told.
@@ -38,9 +39,9 @@ pub(crate) struct News<'a> {
     /// What kind of notice.
     pub kind: NotificationKind,
     /// What they did, after their name: "answered", "handed it to Mobile".
-    pub did: String,
+    pub did: Message,
     /// Plain text: the public words that came with it.
-    pub text: &'a str,
+    pub text: Message,
 }
 
 /// "Jiho Kwon (Billing)" for staff, the display name for anyone else.
@@ -105,12 +106,13 @@ pub(crate) async fn tell<C: ConnectionTrait>(
         return Ok(());
     }
     let number = ticket_number(i64::from(news.ticket.id));
-    let subject = format!(
-        "{} {} · {number}: {}",
-        name_of(db, news.actor_id).await?,
-        news.did,
-        news.ticket.title
-    );
+    let subject = crate::msg!(
+        "notice.ticket",
+        actor = name_of(db, news.actor_id).await?,
+        number = &number,
+        title = &news.ticket.title
+    )
+    .arg_message("did", news.did);
     for member_id in people {
         tell_member(
             db,
@@ -119,7 +121,7 @@ pub(crate) async fn tell<C: ConnectionTrait>(
                 kind: news.kind,
                 actor_id: news.actor_id,
                 subject: subject.clone(),
-                text: news.text,
+                text: news.text.clone(),
                 link: format!("/tickets/{number}"),
             },
             at,
