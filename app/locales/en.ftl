@@ -231,6 +231,11 @@ signup.name_hint = Shown with your ideas and comments.
 signup.password_hint = At least 10 characters.
 signup.submit = Create account
 signup.have_account = Already have an account?
+signup.consent = I have read the above and agree to the collection and use of my personal information (required).
+verify.title = Confirm your e-mail address
+verify.done = Thank you: your e-mail address is confirmed.
+verify.to_board = Go to the board
+verify.again = You can ask for a new link on your account page:
 me.title = My profile
 me.signed_out = Sign in to see your profile.
 me.role = Role
@@ -339,6 +344,9 @@ me.initials = Signature initials
 me.initials_hint = Staff sign every public answer with these.
 me.language = Language of your mail and notifications
 me.language_hint = The pages follow the language switch at the top; mail cannot, so it uses this.
+me.unconfirmed = Your e-mail address is not confirmed yet: open the link we mailed you.
+me.resend = Send the link again
+me.resent = Sent. Look in your mailbox (and the spam folder).
 me.save = Save
 me.saved = Saved.
 me.tokens = API tokens
@@ -542,10 +550,12 @@ time.day_of_year = {month} {d}
 time.date = {y}-{mm}-{dd}
 time.in_zone = ({zone} time)
 ticket.last_activity = updated
+ticket.unconfirmed = unconfirmed e-mail
+ticket.unconfirmed_hint = This customer has not opened the confirmation link mailed at sign-up.
 
 # Welcome after sign-up (components/welcome.rs)
 welcome.title = Welcome!
-welcome.text = Your account is ready: vote, comment and ask in public; we tell you when something you follow moves.
+welcome.text = Your account is ready: vote, comment and ask in public; we tell you when something you follow moves. We also mailed you a link to confirm your address.
 welcome.settings = Notification settings
 welcome.close = Close
 

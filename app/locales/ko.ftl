@@ -231,6 +231,11 @@ signup.name_hint = 아이디어와 댓글에 표시됩니다.
 signup.password_hint = 10자 이상.
 signup.submit = 계정 만들기
 signup.have_account = 이미 계정이 있으신가요?
+signup.consent = 위 내용을 읽었으며 개인정보 수집·이용에 동의합니다 (필수).
+verify.title = 이메일 주소 확인
+verify.done = 감사합니다. 이메일 주소가 확인되었습니다.
+verify.to_board = 게시판으로 가기
+verify.again = 계정 페이지에서 새 링크를 받을 수 있습니다:
 me.title = 내 프로필
 me.signed_out = 프로필을 보려면 로그인하세요.
 me.role = 역할
@@ -339,6 +344,9 @@ me.initials = 서명 이니셜
 me.initials_hint = 직원은 모든 공개 답변에 이 이니셜로 서명합니다.
 me.language = 메일과 알림 언어
 me.language_hint = 화면 언어는 맨 위의 언어 전환을 따릅니다. 메일은 그럴 수 없어 이 설정을 따릅니다.
+me.unconfirmed = 아직 이메일 주소가 확인되지 않았습니다. 메일로 보내 드린 링크를 열어 주세요.
+me.resend = 링크 다시 보내기
+me.resent = 보냈습니다. 메일함(스팸함 포함)을 확인해 주세요.
 me.save = 저장
 me.saved = 저장했습니다.
 me.tokens = API 토큰
@@ -542,10 +550,12 @@ time.day_of_year = {m}월 {d}일
 time.date = {y}. {m}. {d}.
 time.in_zone = ({zone} 기준)
 ticket.last_activity = 최근 활동
+ticket.unconfirmed = 이메일 미확인
+ticket.unconfirmed_hint = 가입할 때 보낸 확인 링크를 아직 열지 않은 고객입니다.
 
 # Welcome after sign-up (components/welcome.rs)
 welcome.title = 환영합니다!
-welcome.text = 계정이 만들어졌습니다. 투표하고, 댓글을 달고, 공개로 문의해 보세요. 팔로우한 소식이 바뀌면 알려 드립니다.
+welcome.text = 계정이 만들어졌습니다. 투표하고, 댓글을 달고, 공개로 문의해 보세요. 팔로우한 소식이 바뀌면 알려 드립니다. 주소 확인 링크도 메일로 보내 드렸습니다.
 welcome.settings = 알림 설정
 welcome.close = 닫기
 

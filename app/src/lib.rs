@@ -44,6 +44,7 @@ use crate::pages::{
     staff_queue::StaffQueuePage,
     support::SupportPage,
     tickets::{NewTicketPage, TicketPage},
+    verify::VerifyPage,
 };
 
 /// The name of the compiled client bundle: `/pkg/madang.js`, `/pkg/madang_bg.wasm`, `/pkg/madang.css`.
@@ -140,6 +141,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/scorecard") view=ScorecardPage/>
                         <Route path=path!("/notifications") view=NotificationsPage/>
                         <Route path=path!("/unsubscribe/:token") view=UnsubscribePage/>
+                        <Route path=path!("/verify") view=VerifyPage/>
                         <Route path=path!("/admin/outbox") view=AdminOutboxPage/>
                         <Route path=path!("/admin/webhooks") view=AdminWebhooksPage/>
                     </Routes>

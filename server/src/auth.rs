@@ -173,13 +173,15 @@ pub async fn require_member(request: Request, next: Next) -> Response {
 
 /// The API's only writes open to signed-out callers (paths below
 /// `/api/v1`, as the nested router sees them): signing up and in, resetting
-/// a password, accepting an invitation, one-click unsubscribe.
-const ANONYMOUS_WRITES: [&str; 7] = [
+/// a password, confirming an address, accepting an invitation, one-click
+/// unsubscribe.
+const ANONYMOUS_WRITES: [&str; 8] = [
     "/auth/signup",
     "/auth/login",
     "/auth/logout",
     "/auth/password-reset",
     "/auth/password-reset/complete",
+    "/auth/verify",
     "/auth/invites/accept",
     "/unsubscribe/",
 ];

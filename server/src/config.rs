@@ -127,6 +127,17 @@ pub struct ServeArgs {
     #[arg(long = "frame-ancestor", env = "MADANG_FRAME_ANCESTORS", value_delimiter = ',', value_parser = parse_frame_ancestor)]
     pub frame_ancestors: Vec<String>,
 
+    /// The company's own text of the consent to the collection and use of
+    /// personal information that sign-up asks for (plain text, one
+    /// paragraph per line); a built-in text in the reader's language when
+    /// absent. Give it a new `--consent-version` whenever it changes.
+    #[arg(long, env = "MADANG_CONSENT_FILE", requires = "consent_version")]
+    pub consent_file: Option<PathBuf>,
+
+    /// The version of the consent text, stored with each member's consent.
+    #[arg(long, env = "MADANG_CONSENT_VERSION")]
+    pub consent_version: Option<String>,
+
     /// How long the event log keeps events for reconnecting browsers.
     #[arg(long, env = "MADANG_EVENT_RETENTION_HOURS", default_value_t = 24, value_parser = clap::value_parser!(u32).range(1..=720))]
     pub event_retention_hours: u32,
@@ -152,6 +163,8 @@ impl Default for ServeArgs {
             header_timeout_secs: 10,
             idle_timeout_secs: 60,
             max_connections: None,
+            consent_file: None,
+            consent_version: None,
         }
     }
 }

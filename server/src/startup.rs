@@ -42,6 +42,14 @@ pub enum StartError {
         /// What the OS said.
         reason: String,
     },
+    /// The consent text file could not be read.
+    #[error("cannot read the consent text {path}: {reason}")]
+    ConsentFile {
+        /// The file.
+        path: String,
+        /// What the OS said.
+        reason: String,
+    },
     /// The data folder could not be created.
     #[error("data folder {path} is not writable: {reason}")]
     DataDir {
@@ -162,6 +170,7 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
             },
             allow_private_webhooks: config.serve.allow_private_webhooks,
             time_zone: config.serve.time_zone,
+            consent: consent_terms(&config.serve)?,
         },
     )
     .with_clock(config.clock.clone());
@@ -280,4 +289,21 @@ pub fn shutdown_signal() -> std::io::Result<impl Future<Output = ()>> {
             _ = interrupt.recv() => {},
         }
     })
+}
+
+/// The consent in force: the company's file with its version, or the
+/// built-in text (under the given version, if one was given).
+fn consent_terms(serve: &crate::config::ServeArgs) -> Result<domain::consent::Terms, StartError> {
+    let mut terms = domain::consent::Terms::default();
+    if let Some(version) = &serve.consent_version {
+        version.trim().clone_into(&mut terms.version);
+    }
+    if let Some(path) = &serve.consent_file {
+        let text = std::fs::read_to_string(path).map_err(|e| StartError::ConsentFile {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        terms.text = Some(text.trim().to_owned());
+    }
+    Ok(terms)
 }

@@ -17,6 +17,24 @@ pub struct SignUp {
     pub password: String,
     /// Public name, 1–80 characters.
     pub display_name: String,
+    /// The version of the personal-information consent the person agreed
+    /// to (`GET /api/v1/auth/consent`); must be the one in force. Without
+    /// it the account records no consent (the sign-up form always asks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<String>,
+}
+
+/// `GET /api/v1/auth/consent`: the consent to the collection and use of
+/// personal information that sign-up asks for.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConsentTerms {
+    /// What a sign-up sends back as `consent`.
+    pub version: String,
+    /// Heading, in the reader's language.
+    pub title: String,
+    /// Plain text, one paragraph per line.
+    pub text: String,
 }
 
 /// `POST /api/v1/auth/login`
@@ -53,6 +71,8 @@ pub struct Me {
     pub avatar_color: String,
     /// `ko` or `en`: the language of their mail and notifications.
     pub language: crate::Locale,
+    /// Whether they opened the confirmation link mailed at sign-up.
+    pub email_verified: bool,
     /// Which tools the member may open, as the server's policy decides.
     pub can: Capabilities,
 }
@@ -153,6 +173,15 @@ pub struct TokenCreated {
 pub struct RequestPasswordReset {
     /// The account's e-mail.
     pub email: String,
+}
+
+/// `POST /api/v1/auth/verify`: confirm an e-mail address.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConfirmEmail {
+    /// The secret from the e-mailed link.
+    pub token: String,
 }
 
 /// `POST /api/v1/auth/password-reset/complete`: set a new password.

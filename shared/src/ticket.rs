@@ -318,6 +318,10 @@ pub struct TicketView {
     /// still correct it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// For staff: true when the author has not confirmed their e-mail
+    /// address (absent for everyone else).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_unconfirmed: Option<bool>,
     /// The thread, oldest first (internal notes only for staff).
     pub posts: Vec<TicketPost>,
     /// Promises made in official replies.

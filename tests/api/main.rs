@@ -4,6 +4,7 @@ mod accounts;
 mod announcements;
 mod clocks;
 mod comments;
+mod consent;
 mod contract;
 mod curation;
 mod demo;

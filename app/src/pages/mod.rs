@@ -22,3 +22,4 @@ pub mod sign_up;
 pub mod staff_queue;
 pub mod support;
 pub mod tickets;
+pub mod verify;

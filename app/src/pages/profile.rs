@@ -14,7 +14,7 @@ use crate::components::field::{Field, only_field_error};
 use crate::components::profile_form::{ProfileForm, profile_action};
 use crate::components::tokens::TokenManager;
 use crate::i18n::{Locale, Translate};
-use crate::rpc::my_sessions;
+use crate::rpc::{ResendConfirmation, my_sessions};
 
 fn role_key(role: Role) -> &'static str {
     match role {
@@ -38,6 +38,7 @@ pub fn ProfilePage() -> impl IntoView {
     let everywhere = actions.sign_out_everywhere;
     let delete = actions.delete_account;
     let delete_error = only_field_error(delete, "password");
+    let resend = ServerAction::<ResendConfirmation>::new();
     view! {
         <Title text=locale.t("me.title")/>
         <Transition fallback=|| view! { <p class="loading">"…"</p> }>
@@ -57,6 +58,19 @@ pub fn ProfilePage() -> impl IntoView {
                                     </p>
                                 </div>
                             </div>
+                            {(!me.email_verified).then(|| view! {
+                                <div class="notice unconfirmed" role="status">
+                                    <p>{locale.t("me.unconfirmed")}</p>
+                                    <ActionForm action=resend attr:class="inline-form" attr:id="resend-confirmation">
+                                        <button type="submit" class="button">{locale.t("me.resend")}</button>
+                                    </ActionForm>
+                                    {move || match resend.value().get() {
+                                        Some(Ok(())) => Some(view! { <p class="saved">{locale.t("me.resent")}</p> }.into_any()),
+                                        Some(Err(e)) => Some(view! { <p class="field-error" role="alert">{e.detail}</p> }.into_any()),
+                                        None => None,
+                                    }}
+                                </div>
+                            })}
                             <ProfileForm me=me.clone() action=save_profile/>
                             <ActionForm action=sign_out attr:class="inline-form">
                                 <button type="submit" class="button" id="sign-out">{locale.t("me.sign_out")}</button>

@@ -8,12 +8,33 @@ use crate::auth_state::AuthActions;
 use crate::components::carry_on::{CarriedFields, CarryingLink};
 use crate::components::field::{Field, field_error, form_error};
 use crate::i18n::{Locale, Translate};
+use crate::rpc::consent_terms;
 
 /// The sign-up page.
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let action = expect_context::<AuthActions>().sign_up;
+    let terms = Resource::new(|| (), |()| consent_terms());
+    let consent = move || {
+        Suspend::new(async move {
+            terms.await.ok().map(|t| {
+                view! {
+                    <fieldset class="consent">
+                        <legend>{t.title}</legend>
+                        <div class="consent-text" id="consent-text">
+                            {t.text.lines().filter(|l| !l.trim().is_empty()).map(|l| view! { <p>{l.to_owned()}</p> }).collect_view()}
+                        </div>
+                        <label class="check" for="consent">
+                            <input type="checkbox" id="consent" name="consent" value=t.version required=true aria-describedby="consent-text consent-error"/>
+                            " " {locale.t("signup.consent")}
+                        </label>
+                        <p class="field-error" id="consent-error" role="alert">{field_error(action, "consent")}</p>
+                    </fieldset>
+                }
+            })
+        })
+    };
     view! {
         <Title text=locale.t("signup.title")/>
         <section class="auth-card">
@@ -26,6 +47,7 @@ pub fn SignUpPage() -> impl IntoView {
                 <Field name="display_name" label=locale.t("signup.name") autocomplete="name" hint=locale.t("signup.name_hint") error=field_error(action, "display_name")/>
                 <Field name="email" label=locale.t("signin.email") kind="email" autocomplete="email" error=field_error(action, "email")/>
                 <Field name="password" label=locale.t("signin.password") kind="password" autocomplete="new-password" hint=locale.t("signup.password_hint") error=field_error(action, "password")/>
+                <Suspense fallback=|| ()>{consent}</Suspense>
                 <button type="submit" class="button primary" disabled=move || action.pending().get()>
                     {locale.t("signup.submit")}
                 </button>

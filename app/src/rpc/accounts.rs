@@ -54,12 +54,16 @@ pub async fn sign_up(
     #[server(default)] next: Option<String>,
     #[server(default)] vote: Option<i64>,
     #[server(default)] follow: Option<i64>,
+    #[server(default)] consent: Option<String>,
 ) -> Result<(), ApiError> {
     let ctx = ctx()?;
+    // The form always asks: no account without the consent in force.
+    domain::consent::check(&ctx, consent.as_deref()).map_err(problem)?;
     let input = shared::account::SignUp {
         email,
         password,
         display_name,
+        consent,
     };
     let session = domain::auth::sign_up(&ctx, input, &caller().client)
         .await
@@ -69,6 +73,30 @@ pub async fn sign_up(
     let next = next.filter(|n| shared::redirect::is_local_path(n));
     leptos_axum::redirect(&crate::url::with_welcome(next.as_deref().unwrap_or("/")));
     Ok(())
+}
+
+/// The personal-information consent the sign-up form asks for.
+#[server(prefix = "/rpc")]
+pub async fn consent_terms() -> Result<shared::account::ConsentTerms, ApiError> {
+    let terms = domain::consent::terms(&ctx()?, crate::locale::from_request());
+    // Server functions are async; this one has nothing to wait for.
+    Ok(std::future::ready(terms).await)
+}
+
+/// Confirms an e-mail address with the link mailed at sign-up.
+#[server(prefix = "/rpc")]
+pub async fn confirm_email(token: String) -> Result<(), ApiError> {
+    domain::verification::confirm(&ctx()?, &token)
+        .await
+        .map_err(problem)
+}
+
+/// Mails the signed-in member a new confirmation link.
+#[server(prefix = "/rpc")]
+pub async fn resend_confirmation() -> Result<(), ApiError> {
+    domain::verification::resend(&ctx()?, &caller().actor)
+        .await
+        .map_err(problem)
 }
 
 /// The action a visitor clicked before signing in or up. The account stands

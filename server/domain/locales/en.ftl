@@ -363,3 +363,16 @@ mail.reset.subject = Reset your Madang password
 mail.reset.intro = Someone asked to reset the password of your Madang account.
 mail.reset.link = Open this link within one hour to choose a new password:
 mail.reset.ignore = If it was not you, ignore this mail; your password stays as it is.
+
+# Consent to the collection and use of personal information (sign-up)
+consent.title = Consent to the collection and use of personal information
+consent.collected = What we collect: your e-mail address, the name you choose, your password (stored only as a hash), and what you post here (ideas, comments, votes, tickets).
+consent.purpose = Why: to run your account, answer your tickets, tell you about ideas and tickets you follow, and keep the board free of abuse.
+consent.retention = How long: until you delete your account; posts you made public are then shown as from a deleted member. Sign-in records are kept for 90 days.
+consent.refuse = You may refuse, but then you cannot create an account; you can still read everything without one.
+consent.required = agree to the collection and use of personal information to create an account
+consent.outdated = the consent text changed while the form was open; read it again and agree
+mail.verify.subject = Confirm your e-mail address for Madang
+mail.verify.intro = Welcome to Madang. Please confirm that this address is yours.
+mail.verify.link = Open this link within 7 days:
+mail.verify.ignore = If you did not sign up, ignore this mail; nothing else will be sent.

@@ -362,3 +362,16 @@ mail.reset.subject = 마당 비밀번호 재설정
 mail.reset.intro = 마당 계정의 비밀번호 재설정을 요청하셨습니다.
 mail.reset.link = 한 시간 안에 아래 링크를 열어 새 비밀번호를 정하세요:
 mail.reset.ignore = 직접 요청하지 않으셨다면 이 메일은 무시하세요. 비밀번호는 그대로입니다.
+
+# Consent to the collection and use of personal information (sign-up)
+consent.title = 개인정보 수집·이용 동의
+consent.collected = 수집 항목: 이메일 주소, 직접 정한 이름, 비밀번호(해시로만 저장), 이곳에 올린 글(아이디어, 댓글, 투표, 문의).
+consent.purpose = 이용 목적: 계정 운영, 문의 답변, 팔로우한 아이디어와 문의 소식 안내, 게시판 악용 방지.
+consent.retention = 보유 기간: 회원 탈퇴 시까지. 탈퇴 후 공개 글은 '탈퇴한 회원'의 글로 표시됩니다. 로그인 기록은 90일 동안 보관합니다.
+consent.refuse = 동의를 거부할 수 있으나, 이 경우 계정을 만들 수 없습니다. 계정 없이도 모든 글을 읽을 수 있습니다.
+consent.required = 계정을 만들려면 개인정보 수집·이용에 동의해 주세요
+consent.outdated = 양식을 연 사이에 동의 내용이 바뀌었습니다. 다시 읽고 동의해 주세요
+mail.verify.subject = 마당 이메일 주소 확인
+mail.verify.intro = 마당에 오신 것을 환영합니다. 이 주소가 회원님의 것인지 확인해 주세요.
+mail.verify.link = 7일 안에 아래 링크를 여세요:
+mail.verify.ignore = 가입하지 않으셨다면 이 메일은 무시하세요. 더 이상 메일을 보내지 않습니다.

@@ -94,6 +94,9 @@ pub async fn sign_up(ctx: &Ctx, input: SignUp, client: &Client) -> Result<NewSes
     let bucket = address_bucket("signup", client);
     // Every sign-up counts, taken or not.
     let _counted = rate_limit::attempt(ctx, &[(&bucket, rate_limit::SIGN_UP_ADDRESS)]).await?;
+    if input.consent.is_some() {
+        crate::consent::check(ctx, input.consent.as_deref())?;
+    }
     let id = crate::user::create(
         ctx,
         NewUser {
@@ -107,6 +110,21 @@ pub async fn sign_up(ctx: &Ctx, input: SignUp, client: &Client) -> Result<NewSes
         },
     )
     .await?;
+    let now = ctx.clock.now();
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let account = user::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| Error::Internal("new account vanished".to_owned()))?;
+    let email = account.email.clone();
+    if input.consent.is_some() {
+        let mut active = account.into_active_model();
+        active.consent_version = Set(Some(ctx.settings.consent.version.clone()));
+        active.consented_at = Set(Some(now));
+        active.update(&txn).await?;
+    }
+    crate::verification::send_link(ctx, &txn, id, &email, now).await?;
+    txn.commit().await?;
     start_session(ctx, id, client).await
 }
 
@@ -291,6 +309,7 @@ async fn me_by_id(ctx: &Ctx, user_id: i32) -> Result<Me> {
         display_name: account.display_name,
         title: account.title,
         avatar_color: account.avatar_color,
+        email_verified: account.email_verified_at.is_some(),
         language: account
             .locale
             .as_deref()

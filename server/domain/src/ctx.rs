@@ -82,6 +82,8 @@ pub struct Settings {
     /// promises and the times in server-rendered pages (before the browser
     /// shows its own zone) are in it.
     pub time_zone: chrono_tz::Tz,
+    /// The personal-information consent sign-up asks for.
+    pub consent: crate::consent::Terms,
 }
 
 impl Settings {
@@ -93,6 +95,7 @@ impl Settings {
             incident: IncidentRule::default(),
             allow_private_webhooks: false,
             time_zone: DEFAULT_TIME_ZONE,
+            consent: crate::consent::Terms::default(),
         }
     }
 

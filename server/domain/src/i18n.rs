@@ -230,7 +230,7 @@ mod tests {
                 }
                 // Problem titles, mail texts and notices are keys given
                 // as they are.
-                for prefix in ["\"problem.", "\"mail.", "\"notice."] {
+                for prefix in ["\"problem.", "\"mail.", "\"notice.", "\"consent."] {
                     for (at, _) in source.match_indices(prefix) {
                         if let Some((key, _)) = source[at + 1..].split_once('"')
                             && key.len() > prefix.len() - 1

@@ -106,7 +106,11 @@ pub async fn invite(ctx: &Ctx, actor: &Actor, input: CreateInvite) -> Result<Inv
 }
 
 /// Finds a usable link for `purpose`, or the one error every bad link gets.
-async fn usable_link(ctx: &Ctx, purpose: &str, secret: &str) -> Result<one_time_token::Model> {
+pub(crate) async fn usable_link(
+    ctx: &Ctx,
+    purpose: &str,
+    secret: &str,
+) -> Result<one_time_token::Model> {
     one_time_token::Entity::find()
         .filter(one_time_token::Column::TokenHash.eq(secret_token::digest(secret.trim())))
         .filter(one_time_token::Column::Purpose.eq(purpose))
@@ -150,12 +154,14 @@ pub async fn accept_invite(ctx: &Ctx, input: AcceptInvite, client: &Client) -> R
     )
     .await?;
     mark_used(ctx, link).await?;
+    // The invitation came by mail: the address is theirs.
+    crate::verification::mark_confirmed(&ctx.db, user_id, ctx.clock.now()).await?;
     crate::auth::start_session(ctx, user_id, client).await
 }
 
 /// Marks the link used if nobody did first: one conditional update, so of
 /// two requests racing with the same link exactly one gets it.
-async fn claim<C: ConnectionTrait>(
+pub(crate) async fn claim<C: ConnectionTrait>(
     db: &C,
     link: &one_time_token::Model,
     now: chrono::DateTime<chrono::Utc>,
@@ -260,6 +266,10 @@ pub async fn complete_reset(ctx: &Ctx, input: CompletePasswordReset) -> Result<(
         })?;
     let mut active = account.into_active_model();
     active.password_hash = Set(Some(hash));
+    // The link came by mail: the address is theirs.
+    if active.email_verified_at.as_ref().is_none() {
+        active.email_verified_at = Set(Some(now));
+    }
     active.update(&txn).await?;
     session::Entity::delete_many()
         .filter(session::Column::UserId.eq(user_id))

@@ -5,8 +5,8 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use shared::account::{
-    AcceptInvite, CompletePasswordReset, CreateInvite, InviteCreated, RequestPasswordReset,
-    UserEnvelope,
+    AcceptInvite, CompletePasswordReset, ConfirmEmail, ConsentTerms, CreateInvite, InviteCreated,
+    RequestPasswordReset, UserEnvelope,
 };
 
 use crate::auth::{Auth, set_cookie};
@@ -83,10 +83,54 @@ pub async fn accept_invite(
         .into_response())
 }
 
-/// The routes of password resets and invitations with their `OpenAPI` entries, registered
-/// together so neither can be forgotten.
+/// The personal-information consent sign-up asks for, in the request's
+/// language; a sign-up sends its `version` back as `consent`.
+#[utoipa::path(get, path = "/auth/consent", tag = "accounts", responses(
+    (status = 200, body = ConsentTerms),
+))]
+pub async fn consent(State(state): State<AppState>) -> Json<ConsentTerms> {
+    Json(domain::consent::terms(
+        &state.ctx,
+        domain::i18n::request_locale(),
+    ))
+}
+
+/// Confirms an e-mail address with the link mailed at sign-up.
+#[utoipa::path(post, path = "/auth/verify", tag = "accounts", request_body = ConfirmEmail, responses(
+    (status = 204),
+    (status = 422, description = "Unknown, used or expired link"),
+))]
+pub async fn confirm_email(
+    State(state): State<AppState>,
+    ApiJson(input): ApiJson<ConfirmEmail>,
+) -> ApiResult<StatusCode> {
+    domain::verification::confirm(&state.ctx, &input.token).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Mails the signed-in member a new confirmation link (nothing when the
+/// address is confirmed already).
+#[utoipa::path(post, path = "/me/verification", tag = "accounts", responses(
+    (status = 202),
+    (status = 401),
+    (status = 429),
+))]
+pub async fn resend_confirmation(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> ApiResult<StatusCode> {
+    domain::verification::resend(&state.ctx, &auth.actor).await?;
+    Ok(StatusCode::ACCEPTED)
+}
+
+/// The routes of password resets, invitations, consent and address
+/// confirmation with their `OpenAPI` entries, registered together so none
+/// can be forgotten.
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
+        .routes(routes!(consent))
+        .routes(routes!(confirm_email))
+        .routes(routes!(resend_confirmation))
         .routes(routes!(request_reset))
         .routes(routes!(complete_reset))
         .routes(routes!(accept_invite))

@@ -143,6 +143,9 @@ fn Thread(
                 <h1 class="ticket-title">{t.title.clone()}</h1>
                 <div class="idea-meta">
                     <AuthorName author=t.author.clone()/>
+                    {(t.author_unconfirmed == Some(true)).then(|| view! {
+                        <span class="unconfirmed-badge" title=locale.t("ticket.unconfirmed_hint")>{locale.t("ticket.unconfirmed")}</span>
+                    })}
                     <When at=t.created_at.clone()/>
                 </div>
                 <ResponseClocks clocks=t.clocks.clone() first=t.first_response.clone() department=dept/>

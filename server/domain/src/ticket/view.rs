@@ -130,6 +130,11 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: &str) -> Result<TicketView> {
             _ => None,
         },
         source: can.edit.then(|| row.body_md.clone()),
+        author_unconfirmed: if staff {
+            Some(crate::verification::is_unconfirmed(&ctx.db, row.author_id).await?)
+        } else {
+            None
+        },
         posts,
         commitments: crate::commitment::for_ticket(ctx, row.id).await?,
         remedies: crate::remedy::for_ticket(ctx, row.id).await?,
