@@ -120,7 +120,7 @@ async fn search_engines_index_public_pages_only_and_find_the_feeds(backend: Back
             "{path} advertises the ideas feed"
         );
         assert!(
-            html.contains(r##"<a class="skip-link" href="#main">"##),
+            html.contains(r##"<a href="#main" rel="external" class="skip-link">"##),
             "{path} has a skip link"
         );
     }

@@ -31,6 +31,7 @@ export async function signUp(page: Page, displayName: string, email: string, pas
   await page.fill("#field-display_name", displayName);
   await page.fill("#field-email", email);
   await page.fill("#field-password", password);
+  await page.check("#consent");
   await page.click("#sign-up-form button[type=submit]");
   // A new member lands on the board with a welcome, not on account settings.
   await expect(page).toHaveURL(/\/\?welcome=1$/);

@@ -11,6 +11,7 @@ test("sign up, sign out, sign in, see the own profile", async ({ page }) => {
   await page.fill("#field-display_name", "Jiwoo Kim");
   await page.fill("#field-email", email);
   await page.fill("#field-password", "short");
+  await page.check("#consent");
   await page.click("#sign-up-form button[type=submit]");
   await expect(page.locator("#field-password-error")).toHaveText("must be at least 10 characters");
   await expect(page).toHaveURL(/\/signup$/);

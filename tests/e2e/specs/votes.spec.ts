@@ -74,6 +74,13 @@ test("a visitor who votes and then creates an account comes back with the vote c
   await page.fill("#field-display_name", "새 회원");
   await page.fill("#field-email", `newvoter.${Date.now() % 1_000_000}@example.com`);
   await page.fill("#field-password", "short");
+  // The consent is asked for, in Korean; the server refuses without it
+  // (even when the browser's own check is bypassed).
+  await expect(page.locator("fieldset.consent legend")).toHaveText("개인정보 수집·이용 동의");
+  await page.locator("#consent").evaluate((box) => box.removeAttribute("required"));
+  await page.click("#sign-up-form button[type=submit]");
+  await expect(page.locator("#consent-error")).toHaveText("계정을 만들려면 개인정보 수집·이용에 동의해 주세요");
+  await page.check("#consent");
   await page.click("#sign-up-form button[type=submit]");
   // The error is Korean, beside its field, and nothing is lost.
   await expect(page.locator("#field-password-error")).toHaveText("10자 이상이어야 합니다");
