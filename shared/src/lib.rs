@@ -20,6 +20,7 @@ pub mod page;
 pub mod personal_data;
 pub mod promise;
 pub mod redirect;
+pub mod search;
 pub mod staff;
 pub mod ticket;
 pub mod vocabulary;

@@ -230,7 +230,153 @@ async fn the_board_page_searches_without_javascript(backend: Backend) {
     app.stop().await;
 }
 
+/// The titles of the hits of a site search, with their kinds.
+async fn site_search(app: &madang_tests::TestApp, query: &str) -> (u16, Value) {
+    app.call("", Method::GET, &format!("/api/v1/search?{query}"), None)
+        .await
+}
+
+fn hits<'a>(found: &'a Value, kind: &str) -> Vec<&'a Value> {
+    found["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter(|h| h["type"] == kind)
+        .collect()
+}
+
+async fn one_search_box_finds_ideas_tickets_and_announcements(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let customer = app.sign_up("minseo@example.com", "Minseo Oh").await;
+    let moderator = app.sign_in("moderator@hanbit.example", DEMO_PASSWORD).await;
+    let (code, ticket) = app
+        .call(
+            &customer,
+            Method::POST,
+            "/api/v1/tickets",
+            Some(json!({"kind": "complaint", "title": "해지했는데 요금이 또 나왔어요",
+                        "body": "지난달 해지했는데 <script>alert(1)</script> 이번 달에도 요금이 나왔어요.",
+                        "private_details": "환불 계좌 110-987-654321"})),
+        )
+        .await;
+    assert_eq!(code, 201, "{ticket}");
+    let number = ticket["number"].as_str().expect("number").to_owned();
+
+    // "해지" finds the public ticket, the word marked, the rest escaped.
+    let (code, found) = site_search(&app, "q=%ED%95%B4%EC%A7%80").await;
+    assert_eq!(code, 200, "{found}");
+    let tickets = hits(&found, "ticket");
+    let hit = tickets
+        .iter()
+        .find(|h| h["number"] == number.as_str())
+        .expect("the ticket is found");
+    assert_eq!(hit["url"], format!("/tickets/{number}"));
+    assert_eq!(hit["in_title"], true);
+    let excerpt = hit["excerpt_html"].as_str().expect("excerpt");
+    assert!(excerpt.contains("<mark>해지</mark>"), "{excerpt}");
+    assert!(
+        excerpt.contains("&lt;script&gt;") && !excerpt.contains("<script>"),
+        "{excerpt}"
+    );
+    assert!(found["counts"]["ticket"].as_u64() >= Some(1), "{found}");
+
+    // Private details are never searched.
+    let (_, found) = site_search(&app, "q=654321").await;
+    assert!(hits(&found, "ticket").is_empty(), "{found}");
+
+    // "요금제를": the idea with it in its title first, bodies after, and the
+    // demo's ticket about plans, grouped by kind.
+    let (_, found) = site_search(&app, "q=%EC%9A%94%EA%B8%88%EC%A0%9C%EB%A5%BC").await;
+    let ideas = hits(&found, "idea");
+    assert!(
+        ideas.iter().any(|h| h["title"] == "요금제 비교 계산기"),
+        "{found}"
+    );
+    let first_body_only = ideas.iter().position(|h| h["in_title"] == false);
+    let last_title = ideas.iter().rposition(|h| h["in_title"] == true);
+    if let (Some(body), Some(title)) = (first_body_only, last_title) {
+        assert!(title < body, "title matches come first: {found}");
+    }
+    assert!(
+        hits(&found, "ticket")
+            .iter()
+            .any(|h| h["title"] == "매장 직원이 요금제를 강요했어요"),
+        "{found}"
+    );
+    let kinds: Vec<&str> = found["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|h| h["type"].as_str().expect("type"))
+        .collect();
+    let mut grouped = kinds.clone();
+    grouped.sort_by_key(|k| {
+        ["idea", "ticket", "announcement"]
+            .iter()
+            .position(|x| x == k)
+    });
+    assert_eq!(kinds, grouped, "grouped by kind");
+
+    // Idea bodies are searched: "사용량" is only in the body.
+    let (_, found) = site_search(&app, "q=%EC%82%AC%EC%9A%A9%EB%9F%89&type=idea").await;
+    let ideas = hits(&found, "idea");
+    let calculator = ideas
+        .iter()
+        .find(|h| h["title"] == "요금제 비교 계산기")
+        .expect("found by its body");
+    assert_eq!(calculator["in_title"], false);
+    assert_eq!(
+        found["items"].as_array().map(Vec::len),
+        Some(ideas.len()),
+        "only ideas"
+    );
+
+    // A hidden idea is not found.
+    let idea_number: i64 = calculator["number"]
+        .as_str()
+        .and_then(|n| n.parse().ok())
+        .expect("number");
+    let (code, _) = app
+        .call(
+            &moderator,
+            Method::POST,
+            "/api/v1/moderation/hide",
+            Some(json!({"target": {"type": "idea", "id": idea_number}, "reason": "spam"})),
+        )
+        .await;
+    assert_eq!(code, 204);
+    let (_, found) = site_search(&app, "q=%EC%82%AC%EC%9A%A9%EB%9F%89").await;
+    assert!(
+        hits(&found, "idea")
+            .iter()
+            .all(|h| h["title"] != "요금제 비교 계산기"),
+        "{found}"
+    );
+
+    // Pages: the second page goes on where the first stopped.
+    let (_, first) = site_search(&app, "q=%EC%9A%94%EA%B8%88&limit=1").await;
+    let cursor = first["next_cursor"]
+        .as_str()
+        .expect("a next page")
+        .to_owned();
+    let (_, second) = site_search(
+        &app,
+        &format!("q=%EC%9A%94%EA%B8%88&limit=1&cursor={cursor}"),
+    )
+    .await;
+    assert_ne!(first["items"][0]["url"], second["items"][0]["url"]);
+
+    // Bad input says what is wrong, on its parameter.
+    let (code, problem) = site_search(&app, "q=%21%20%3F").await;
+    assert_eq!(code, 422, "{problem}");
+    assert!(problem["errors"]["q"].is_string(), "{problem}");
+    let (code, _) = site_search(&app, "q=plan&type=forum").await;
+    assert!(code == 400 || code == 422, "{code}");
+    app.stop().await;
+}
+
 on_both_databases!(
+    one_search_box_finds_ideas_tickets_and_announcements,
     similar_ideas_find_korean_titles_with_other_endings,
     the_board_search_box_needs_every_word_and_keeps_filters,
     recently_updated_lists_the_idea_with_the_latest_comment_first,

@@ -48,6 +48,7 @@ pub mod remedy;
 pub mod review;
 pub mod search;
 pub mod secret_token;
+pub mod site_search;
 pub mod ticket;
 pub mod user;
 pub mod verification;

@@ -11,6 +11,7 @@ pub mod members;
 pub mod meta;
 pub mod moderation;
 pub mod onboarding;
+pub mod search;
 pub mod tickets;
 pub mod webhooks;
 
@@ -35,6 +36,7 @@ pub fn routes() -> utoipa_axum::router::OpenApiRouter<AppState> {
         .merge(webhooks::routes())
         .merge(insight::routes())
         .merge(announcements::routes())
+        .merge(search::routes())
         .merge(crate::live::routes())
 }
 
