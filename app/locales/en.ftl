@@ -9,6 +9,22 @@ nav.sign_in = Sign in
 nav.language = Language
 lang.switch_to = 한국어
 lang.name = English
+
+# Site search (pages/search.rs, the header box)
+search.title = Search
+search.label = Search ideas, questions and announcements
+search.placeholder = e.g. roaming, 요금제
+search.placeholder_short = Search
+search.submit = Search
+search.kinds = Kinds of results
+search.all = All
+search.ideas = Ideas
+search.tickets = Questions and complaints
+search.announcements = Announcements
+search.nothing = Nothing found for “{q}”.
+search.next_steps = Not here yet? Suggest it as an idea others can vote for, or ask us directly.
+search.post_idea = Post an idea
+search.ask = Ask a question
 board.title = Ideas
 board.lead = Vote for what matters to you. Every idea gets a visible, signed answer.
 board.sort.trending = Trending

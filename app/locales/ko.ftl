@@ -9,6 +9,22 @@ nav.sign_in = 로그인
 nav.language = 언어
 lang.switch_to = English
 lang.name = 한국어
+
+# Site search (pages/search.rs, the header box)
+search.title = 검색
+search.label = 아이디어, 문의, 공지 검색
+search.placeholder = 예: 로밍, 요금제
+search.placeholder_short = 검색
+search.submit = 검색
+search.kinds = 결과 종류
+search.all = 전체
+search.ideas = 아이디어
+search.tickets = 문의·불만
+search.announcements = 공지
+search.nothing = “{q}”에 대한 결과가 없습니다.
+search.next_steps = 아직 없나요? 다른 분들이 투표할 수 있게 아이디어로 올리거나, 직접 문의해 주세요.
+search.post_idea = 아이디어 올리기
+search.ask = 문의하기
 board.title = 아이디어
 board.lead = 원하는 아이디어에 투표하세요. 모든 아이디어에 서명된 답변이 공개됩니다.
 board.sort.trending = 인기 급상승

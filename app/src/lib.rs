@@ -39,6 +39,7 @@ use crate::pages::{
     notifications::{NotificationsPage, UnsubscribePage},
     profile::ProfilePage,
     roadmap::RoadmapPage,
+    search::SearchPage,
     sign_in::SignInPage,
     sign_up::SignUpPage,
     staff_queue::StaffQueuePage,
@@ -142,6 +143,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/notifications") view=NotificationsPage/>
                         <Route path=path!("/unsubscribe/:token") view=UnsubscribePage/>
                         <Route path=path!("/verify") view=VerifyPage/>
+                        <Route path=path!("/search") view=SearchPage/>
                         <Route path=path!("/admin/outbox") view=AdminOutboxPage/>
                         <Route path=path!("/admin/webhooks") view=AdminWebhooksPage/>
                     </Routes>

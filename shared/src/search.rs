@@ -39,7 +39,7 @@ pub struct SearchHit {
     /// `idea`, `ticket` or `announcement`.
     #[serde(rename = "type")]
     pub kind: SearchKind,
-    /// The idea's number or the ticket's (`T-000123`).
+    /// The idea's number or the ticket's (`VOC-000123`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
     /// The announcement's id.

@@ -64,6 +64,9 @@ pub fn Header() -> impl IntoView {
                         }
                     })}
                 </Transition>
+                <form class="header-search" action="/search" method="get" role="search">
+                    <input type="search" name="q" aria-label=locale.t("search.label") placeholder=locale.t("search.placeholder_short")/>
+                </form>
                 <a class="lang-switch" rel="external" href=switch_href lang=locale.other().tag() title=locale.t("nav.language")>
                     {locale.t("lang.switch_to")}
                 </a>

@@ -17,6 +17,7 @@ pub mod notifications;
 pub mod onboarding;
 pub mod profile;
 pub mod roadmap;
+pub mod search;
 pub mod sign_in;
 pub mod sign_up;
 pub mod staff_queue;

@@ -232,3 +232,13 @@ pub async fn change_idea_status(
         .await
         .map_err(problem)
 }
+
+/// The site's one search box: ideas, public tickets and announcements.
+#[server(prefix = "/rpc")]
+pub async fn site_search(
+    query: shared::search::SearchQuery,
+) -> Result<shared::search::SearchResults, ApiError> {
+    domain::site_search::search(&ctx()?, &query)
+        .await
+        .map_err(problem)
+}
