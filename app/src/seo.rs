@@ -3,7 +3,7 @@
 
 /// Pages only a member or staff sees, and the forms around accounts: no
 /// search engine should list them.
-const PRIVATE_PREFIXES: [&str; 15] = [
+const PRIVATE_PREFIXES: [&str; 17] = [
     "/me",
     "/notifications",
     "/staff",
@@ -19,6 +19,8 @@ const PRIVATE_PREFIXES: [&str; 15] = [
     "/unsubscribe",
     "/tickets/new",
     "/ideas/new",
+    "/verify",
+    "/search",
 ];
 
 /// Whether a path is one of the private pages (a prefix up to a `/` or the end).

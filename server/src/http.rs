@@ -58,6 +58,8 @@ pub fn router(state: AppState) -> Router {
             get(rest::announcements::announcements_feed),
         )
         .route("/feeds/ideas.atom", get(rest::announcements::ideas_feed))
+        .route("/sitemap.xml", get(sitemap))
+        .route("/robots.txt", get(robots))
         .nest("/api/v1", api)
         .route("/api/{*rest}", get(rest::api_not_found))
         .nest_service("/pkg", ServeDir::new(pkg_dir))
@@ -114,6 +116,27 @@ pub fn router(state: AppState) -> Router {
 #[derive(Debug, Deserialize)]
 pub struct SwitchLanguage {
     next: Option<String>,
+}
+
+/// `/sitemap.xml`: every public page, for search engines.
+async fn sitemap(State(state): State<AppState>) -> crate::error::ApiResult<Response> {
+    let xml = domain::sitemap::document(&state.ctx).await?;
+    Ok((
+        [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
+        xml,
+    )
+        .into_response())
+}
+
+/// `/robots.txt`: everything public may be crawled; private pages say
+/// `noindex` themselves. Names the sitemap by its full address, as the
+/// protocol wants.
+async fn robots(State(state): State<AppState>) -> Response {
+    let text = format!(
+        "User-agent: *\nAllow: /\nDisallow: /api/\nSitemap: {}/sitemap.xml\n",
+        state.ctx.settings.base_url
+    );
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
 }
 
 /// Remembers the chosen language in a cookie and goes back to the page.

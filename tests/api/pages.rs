@@ -139,10 +139,47 @@ async fn search_engines_index_public_pages_only_and_find_the_feeds(backend: Back
         "/admin",
         "/dashboard",
         "/notifications",
+        "/search?q=plan",
     ] {
         let html = app.get(path).await.text().await.expect("html");
         assert!(html.contains(noindex), "{path} must not be indexed");
     }
+
+    // The sitemap lists the public pages by full address, never private ones;
+    // robots.txt points to it.
+    let response = app.get("/sitemap.xml").await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert!(
+        response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|t| t.starts_with("application/xml")),
+        "an XML document"
+    );
+    let xml = response.text().await.expect("xml");
+    assert!(xml.starts_with("<?xml"), "{xml}");
+    for path in [
+        "/",
+        "/roadmap",
+        "/ideas/1",
+        "/announcements/1",
+        "/tickets/VOC-000001",
+    ] {
+        let loc = format!("<loc>{}</loc>", app.url(path));
+        assert!(xml.contains(&loc), "{loc} missing");
+    }
+    for private in ["/me", "/staff", "/admin", "/dashboard", "/signin"] {
+        assert!(
+            !xml.contains(&format!("<loc>{}</loc>", app.url(private))),
+            "{private} listed"
+        );
+    }
+    let robots = app.get("/robots.txt").await.text().await.expect("robots");
+    assert!(
+        robots.contains(&format!("Sitemap: {}", app.url("/sitemap.xml"))),
+        "{robots}"
+    );
     app.stop().await;
 }
 

@@ -1,12 +1,12 @@
-//! One-time links sent by e-mail: staff invitations (admin invites, the
-//! invitee picks a name and password) and password resets. Only the link's
-//! digest is stored; a link works once and expires.
+//! Staff invitations (an admin invites, the invitee picks a name and
+//! password) and password resets, both by one-time links sent by e-mail
+//! (see `one_time_link`).
 
 use chrono::{Duration, SecondsFormat};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
-    QueryFilter, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set,
+    TransactionTrait,
 };
 use shared::Role;
 use shared::account::{
@@ -16,6 +16,7 @@ use shared::account::{
 use crate::actor::Actor;
 use crate::auth::{Client, NewSession};
 use crate::entity::{department, one_time_token, session, user};
+use crate::one_time_link::{claim, usable_link};
 use crate::policy::{self, Action, Scope};
 use crate::user::{NewUser, normalize_email};
 use crate::{Ctx, Error, Result, mail, password, rate_limit, secret_token};
@@ -105,26 +106,6 @@ pub async fn invite(ctx: &Ctx, actor: &Actor, input: CreateInvite) -> Result<Inv
     })
 }
 
-/// Finds a usable link for `purpose`, or the one error every bad link gets.
-pub(crate) async fn usable_link(
-    ctx: &Ctx,
-    purpose: &str,
-    secret: &str,
-) -> Result<one_time_token::Model> {
-    one_time_token::Entity::find()
-        .filter(one_time_token::Column::TokenHash.eq(secret_token::digest(secret.trim())))
-        .filter(one_time_token::Column::Purpose.eq(purpose))
-        .one(&ctx.db)
-        .await?
-        .filter(|t| t.used_at.is_none() && t.expires_at > ctx.clock.now())
-        .ok_or_else(|| {
-            Error::invalid(
-                "token",
-                crate::msg!("onboarding.link_invalid_used_expired_ask"),
-            )
-        })
-}
-
 /// Creates the invited staff account and signs it in.
 pub async fn accept_invite(ctx: &Ctx, input: AcceptInvite, client: &Client) -> Result<NewSession> {
     let link = usable_link(ctx, PURPOSE_INVITE, &input.token).await?;
@@ -157,29 +138,6 @@ pub async fn accept_invite(ctx: &Ctx, input: AcceptInvite, client: &Client) -> R
     // The invitation came by mail: the address is theirs.
     crate::verification::mark_confirmed(&ctx.db, user_id, ctx.clock.now()).await?;
     crate::auth::start_session(ctx, user_id, client).await
-}
-
-/// Marks the link used if nobody did first: one conditional update, so of
-/// two requests racing with the same link exactly one gets it.
-pub(crate) async fn claim<C: ConnectionTrait>(
-    db: &C,
-    link: &one_time_token::Model,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<()> {
-    let claimed = one_time_token::Entity::update_many()
-        .col_expr(one_time_token::Column::UsedAt, Expr::value(Some(now)))
-        .filter(one_time_token::Column::Id.eq(link.id))
-        .filter(one_time_token::Column::UsedAt.is_null())
-        .exec(db)
-        .await?;
-    if claimed.rows_affected == 1 {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            "token",
-            crate::msg!("onboarding.link_invalid_used_expired_ask"),
-        ))
-    }
 }
 
 async fn mark_used(ctx: &Ctx, link: one_time_token::Model) -> Result<()> {

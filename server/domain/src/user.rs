@@ -40,16 +40,25 @@ pub fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-/// Initials a staff member signs with: `Jiwoo Kim` → `J.K.`, `김지우` → `김.지.우.`.
+/// Initials a staff member signs with and avatars show: `Jiwoo Kim` →
+/// `J.K.`; a Korean name gives its given name, as Koreans shorten names
+/// (`김지우` → `지우`, `남궁민수` → `민수`), never dotted syllables.
 #[must_use]
 pub fn derive_initials(display_name: &str) -> String {
     let words: Vec<&str> = display_name.split_whitespace().collect();
-    let letters: Vec<char> = match words.as_slice() {
-        [single] if single.chars().all(is_hangul) => single.chars().collect(),
-        _ => words.iter().filter_map(|w| w.chars().next()).collect(),
-    };
-    letters
-        .into_iter()
+    let hangul: String = words.concat();
+    if !hangul.is_empty() && hangul.chars().all(is_hangul) {
+        let syllables: Vec<char> = hangul.chars().collect();
+        // Family names are one syllable (two for a few, in four-syllable names).
+        let given = match syllables.len() {
+            1 | 2 => &syllables[..],
+            _ => &syllables[syllables.len() - 2..],
+        };
+        return given.iter().collect();
+    }
+    words
+        .iter()
+        .filter_map(|w| w.chars().next())
         .flat_map(char::to_uppercase)
         .flat_map(|c| [c, '.'])
         .collect()
@@ -330,7 +339,11 @@ mod tests {
     fn initials_follow_the_name() {
         assert_eq!(derive_initials("Jiwoo Kim"), "J.K.");
         assert_eq!(derive_initials("  sara   park "), "S.P.");
-        assert_eq!(derive_initials("김지우"), "김.지.우.");
+        assert_eq!(derive_initials("김지우"), "지우");
+        assert_eq!(derive_initials("김 지우"), "지우");
+        assert_eq!(derive_initials("남궁민수"), "민수");
+        assert_eq!(derive_initials("이준"), "이준");
+        assert_eq!(derive_initials("Kim 지우"), "K.지.");
     }
 
     #[test]

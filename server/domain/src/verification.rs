@@ -58,13 +58,13 @@ pub(crate) async fn send_link<C: ConnectionTrait>(
 
 /// Confirms the address the link was sent to. A link works once.
 pub async fn confirm(ctx: &Ctx, token: &str) -> Result<()> {
-    let link = crate::onboarding::usable_link(ctx, PURPOSE, token).await?;
+    let link = crate::one_time_link::usable_link(ctx, PURPOSE, token).await?;
     let member_id = link
         .user_id
         .ok_or_else(|| Error::Internal("confirmation link without account".to_owned()))?;
     let now = ctx.clock.now();
     let txn = crate::db::begin_write(&ctx.db).await?;
-    crate::onboarding::claim(&txn, &link, now).await?;
+    crate::one_time_link::claim(&txn, &link, now).await?;
     // A link for an address the member has since changed confirms nothing.
     let current = user::Entity::find_by_id(member_id).one(&txn).await?;
     if current.is_some_and(|u| u.email == link.email && u.deleted_at.is_none()) {

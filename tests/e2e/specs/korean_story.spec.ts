@@ -16,6 +16,12 @@ test("a Korean visitor on a phone finds, votes, joins, confirms and asks", async
   const page = await context.newPage();
   await page.goto("/");
   await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  // Fits the phone: nothing wider than the screen, sort tabs on one line.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  for (const tab of await page.locator(".tabs .tab").all()) {
+    const box = await tab.boundingBox();
+    expect(box!.height).toBeLessThan(40);
+  }
 
   // One search box: "요금제를" finds the idea and a ticket about plans.
   await page.locator(".header-search input").fill("요금제를");
