@@ -568,6 +568,9 @@ time.in_zone = ({zone} time)
 ticket.last_activity = updated
 ticket.unconfirmed = unconfirmed e-mail
 ticket.unconfirmed_hint = This customer has not opened the confirmation link mailed at sign-up.
+ticket.similar_title = Same problem as someone else?
+ticket.similar_hint = Open their thread and press “me too”: you hear of every answer, and the team sees how many are affected.
+ticket.similar_me_too = {n} said “me too”
 
 # Welcome after sign-up (components/welcome.rs)
 welcome.title = Welcome!

@@ -568,6 +568,9 @@ time.in_zone = ({zone} 기준)
 ticket.last_activity = 최근 활동
 ticket.unconfirmed = 이메일 미확인
 ticket.unconfirmed_hint = 가입할 때 보낸 확인 링크를 아직 열지 않은 고객입니다.
+ticket.similar_title = 같은 문제가 있나요?
+ticket.similar_hint = 해당 글을 열고 ‘나도요’를 누르세요. 답변이 달리면 알려 드리고, 담당 팀은 몇 분이 겪는지 알 수 있습니다.
+ticket.similar_me_too = {n}명이 ‘나도요’
 
 # Welcome after sign-up (components/welcome.rs)
 welcome.title = 환영합니다!

@@ -15,6 +15,7 @@ pub mod report_form;
 pub mod signature;
 pub mod status_badge;
 pub mod tokens;
+pub mod typing;
 pub mod vote_button;
 pub mod welcome;
 pub mod when;

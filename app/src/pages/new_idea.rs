@@ -13,10 +13,6 @@ use crate::components::vote_button::VoteButton;
 use crate::i18n::{Locale, Translate};
 use crate::rpc::{CreateIdea, list_categories, similar_ideas};
 
-/// How long typing must pause before suggestions are fetched: short enough
-/// to feel instant, long enough not to query on every keystroke.
-const SUGGEST_PAUSE: std::time::Duration = std::time::Duration::from_millis(180);
-
 /// The page at `/ideas/new`.
 #[component]
 pub fn NewIdeaPage() -> impl IntoView {
@@ -24,21 +20,7 @@ pub fn NewIdeaPage() -> impl IntoView {
     let CurrentUser(user) = expect_context::<CurrentUser>();
     let categories = Resource::new(|| (), |()| list_categories());
     let action = ServerAction::<CreateIdea>::new();
-    let typed = RwSignal::new(String::new());
-    let keystrokes = RwSignal::new(0_u64);
-    let on_title = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        let stroke = keystrokes.get_untracked() + 1;
-        keystrokes.set(stroke);
-        set_timeout(
-            move || {
-                if keystrokes.get_untracked() == stroke {
-                    typed.set(text);
-                }
-            },
-            SUGGEST_PAUSE,
-        );
-    };
+    let (typed, on_title) = crate::components::typing::after_pause();
     view! {
         <Title text=locale.t("new_idea.title")/>
         <section class="auth-card wide">

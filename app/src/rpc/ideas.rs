@@ -242,3 +242,11 @@ pub async fn site_search(
         .await
         .map_err(problem)
 }
+
+/// Public tickets like a title being typed (nothing for no words).
+#[server(prefix = "/rpc")]
+pub async fn similar_tickets(q: String) -> Result<Vec<shared::search::SearchHit>, ApiError> {
+    domain::site_search::similar_tickets(&ctx()?, &q)
+        .await
+        .map_err(problem)
+}

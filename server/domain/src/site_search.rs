@@ -59,6 +59,57 @@ pub async fn search(ctx: &Ctx, query: &SearchQuery) -> Result<SearchResults> {
     })
 }
 
+/// Public tickets like a title being typed, for "same problem?" while
+/// filing: any of its words in a ticket's title counts, and the tickets
+/// sharing the most words (at least half) come first. Few words are
+/// needed; nothing for a query without any.
+pub async fn similar_tickets(ctx: &Ctx, q: &str) -> Result<Vec<SearchHit>> {
+    let Ok(words) = words(q) else {
+        return Ok(Vec::new());
+    };
+    let any_word = words.iter().fold(Condition::any(), |any, word| {
+        let title: SimpleExpr = Func::lower(Expr::col(ticket::Column::Title)).into();
+        any.add(title.like(contains_pattern(word)))
+    });
+    let rows = ticket::Entity::find()
+        .filter(any_word)
+        .order_by_desc(ticket::Column::Id)
+        .limit(PER_KIND)
+        .all(&ctx.db)
+        .await?;
+    let mut scored: Vec<(usize, ticket::Model)> = rows
+        .into_iter()
+        .map(|row| {
+            let title = row.title.to_lowercase();
+            (
+                words.iter().filter(|w| title.contains(w.as_str())).count(),
+                row,
+            )
+        })
+        .filter(|(shared, _)| shared * 2 >= words.len())
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.me_too_count.cmp(&a.1.me_too_count)));
+    Ok(scored
+        .into_iter()
+        .take(5)
+        .map(|(shared, row)| {
+            let number = ticket_number(i64::from(row.id));
+            SearchHit {
+                kind: SearchKind::Ticket,
+                url: format!("/tickets/{number}"),
+                number: Some(number),
+                id: None,
+                in_title: shared == words.len(),
+                excerpt_html: excerpt(&row.body_md, &words),
+                status: Some(row.status.as_str().to_owned()),
+                count: Some(i64::from(row.me_too_count)),
+                created_at: rfc3339(row.created_at),
+                title: row.title,
+            }
+        })
+        .collect())
+}
+
 /// The query's words, stemmed and lower-cased; an error on `q` when none is
 /// left (only punctuation or single Latin letters).
 fn words(q: &str) -> Result<Vec<String>> {

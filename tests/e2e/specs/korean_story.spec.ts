@@ -89,6 +89,10 @@ test("a Korean visitor on a phone finds, votes, joins, confirms and asks", async
   // A ticket filed now reads "방금 전" in Seoul time.
   await page.goto("/tickets/new");
   await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  // While the title is typed, the same problem asked by others is offered.
+  await page.locator("#ticket-title").fill("매장 직원이 요금제를");
+  await expect(page.locator("#similar-tickets h2")).toHaveText("같은 문제가 있나요?");
+  await expect(page.locator("#similar-tickets a", { hasText: "매장 직원이 요금제를 강요했어요" })).toBeVisible();
   await page.locator("#ticket-title").fill("요금제 변경 후 요금이 두 번 나왔어요");
   await page.locator("#ticket-body").fill("이번 달 요금제를 바꿨는데 요금이 두 번 청구되었습니다.");
   await page.locator("#ticket-form button[type=submit]").click();

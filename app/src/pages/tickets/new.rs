@@ -23,6 +23,7 @@ pub fn NewTicketPage() -> impl IntoView {
     let body = NodeRef::<leptos::html::Textarea>::new();
     let private = NodeRef::<leptos::html::Input>::new();
     let moved = RwSignal::new(false);
+    let (typed, on_title) = crate::components::typing::after_pause();
     // The server refused personal data in public fields: one click moves
     // every finding (the same detector) into the private details.
     let move_private = move |_| {
@@ -88,9 +89,10 @@ pub fn NewTicketPage() -> impl IntoView {
                             </div>
                             <div class="field">
                                 <label for="ticket-title">{locale.t("ticket.field_title")}</label>
-                                <input id="ticket-title" name="title" maxlength="120" node_ref=title/>
+                                <input id="ticket-title" name="title" maxlength="120" autocomplete="off" node_ref=title on:input=on_title/>
                                 <p class="field-error" id="ticket-title-error" role="alert">{field_error(action, "title")}</p>
                             </div>
+                            <SimilarTickets typed/>
                             <div class="field">
                                 <label for="ticket-body">{locale.t("ticket.field_body")}</label>
                                 <textarea id="ticket-body" name="body" rows="6" node_ref=body></textarea>
@@ -123,5 +125,46 @@ pub fn NewTicketPage() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+    }
+}
+
+/// Public tickets like the title being typed: somebody may have asked
+/// already, and "me too" on their thread beats a second ticket.
+#[component]
+fn SimilarTickets(typed: RwSignal<String>) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let found = Resource::new(
+        move || typed.get(),
+        |q| async move {
+            if q.trim().chars().count() < 2 {
+                return Vec::new();
+            }
+            crate::rpc::similar_tickets(q).await.unwrap_or_default()
+        },
+    );
+    view! {
+        <div class="similar" aria-live="polite">
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let items = found.await;
+                    (!items.is_empty()).then(|| view! {
+                        <div class="similar-box" id="similar-tickets">
+                            <h2>{locale.t("ticket.similar_title")}</h2>
+                            <p class="hint">{locale.t("ticket.similar_hint")}</p>
+                            <ul>
+                                {items.into_iter().map(|hit| view! {
+                                    <li class="similar-ticket">
+                                        <A href=hit.url.clone()>{hit.title.clone()}</A>
+                                        {hit.count.filter(|n| *n > 0).map(|n| view! {
+                                            " " <span class="me-too-count">{locale.format("ticket.similar_me_too", &[("n", n.to_string())])}</span>
+                                        })}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        </div>
+                    })
+                })}
+            </Transition>
+        </div>
     }
 }
