@@ -248,6 +248,7 @@ signup.password_hint = At least 10 characters.
 signup.submit = Create account
 signup.have_account = Already have an account?
 signup.consent = I have read the above and agree to the collection and use of my personal information (required).
+signup.consent_text = What we collect, why and for how long
 verify.title = Confirm your e-mail address
 verify.done = Thank you: your e-mail address is confirmed.
 verify.to_board = Go to the board

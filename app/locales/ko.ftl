@@ -248,6 +248,7 @@ signup.password_hint = 10자 이상.
 signup.submit = 계정 만들기
 signup.have_account = 이미 계정이 있으신가요?
 signup.consent = 위 내용을 읽었으며 개인정보 수집·이용에 동의합니다 (필수).
+signup.consent_text = 수집 항목, 이용 목적, 보유 기간
 verify.title = 이메일 주소 확인
 verify.done = 감사합니다. 이메일 주소가 확인되었습니다.
 verify.to_board = 게시판으로 가기

@@ -70,6 +70,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0f766e"/>
                 {position}
                 <meta name=components::when::ZONE_META content=zone/>
+                <meta name=components::header::COMPANY_META content=components::header::company_name(locale)/>
                 {robots}
                 <link rel="alternate" type="application/atom+xml" href="/feeds/ideas.atom" title=locale.t("feed.ideas")/>
                 <link rel="alternate" type="application/atom+xml" href="/feeds/announcements.atom" title=locale.t("feed.announcements")/>
@@ -93,6 +94,7 @@ pub fn App() -> impl IntoView {
     let locale = use_context::<Locale>().unwrap_or_else(locale::from_document);
     provide_context(locale);
     auth_state::provide();
+    components::when::provide_minute_tick();
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     // The router would swallow the fragment link; focus the content ourselves

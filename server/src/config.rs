@@ -33,7 +33,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the web server (migrates first; `--demo` loads demo data into an empty database).
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Apply pending database migrations and exit.
     Migrate,
     /// Manage accounts.
@@ -138,6 +138,14 @@ pub struct ServeArgs {
     #[arg(long, env = "MADANG_CONSENT_VERSION")]
     pub consent_version: Option<String>,
 
+    /// The company's name in Korean, shown in every page's header.
+    #[arg(long, env = "MADANG_COMPANY_NAME", default_value = "한빛텔레콤")]
+    pub company_name: String,
+
+    /// The company's name in English.
+    #[arg(long, env = "MADANG_COMPANY_NAME_EN", default_value = "Hanbit Telecom")]
+    pub company_name_en: String,
+
     /// How long the event log keeps events for reconnecting browsers.
     #[arg(long, env = "MADANG_EVENT_RETENTION_HOURS", default_value_t = 24, value_parser = clap::value_parser!(u32).range(1..=720))]
     pub event_retention_hours: u32,
@@ -165,6 +173,8 @@ impl Default for ServeArgs {
             max_connections: None,
             consent_file: None,
             consent_version: None,
+            company_name: "한빛텔레콤".to_owned(),
+            company_name_en: "Hanbit Telecom".to_owned(),
         }
     }
 }

@@ -43,7 +43,7 @@ async fn run(cli: Cli) -> Result<(), String> {
     let database_url = cli.database_url();
     match cli.command {
         None => serve(database_url, cli.data_dir, ServeArgs::default()).await,
-        Some(Command::Serve(args)) => serve(database_url, cli.data_dir, args).await,
+        Some(Command::Serve(args)) => serve(database_url, cli.data_dir, *args).await,
         Some(Command::Migrate) => {
             let db = open_database(&database_url, &cli.data_dir)
                 .await

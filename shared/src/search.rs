@@ -20,6 +20,8 @@ vocabulary! {
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 pub struct SearchQuery {
     /// The words to find; Korean particles and endings are ignored.
+    /// Missing or without words: 422 on `q`.
+    #[serde(default)]
     pub q: String,
     /// Only this kind (`idea`, `ticket`, `announcement`); all when absent.
     #[serde(default, rename = "type")]

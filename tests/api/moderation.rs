@@ -130,6 +130,27 @@ async fn a_reported_comment_is_hidden_with_a_public_reason_and_audited(backend: 
     let page = app.get("/ideas/5").await.text().await.expect("html");
     assert!(!page.contains("12 Teheran-ro"));
     assert!(page.contains("personal information — guideline 4"));
+    // In Korean, the reason too: on the page and through the API.
+    let korean = app
+        .get_with_headers("/ideas/5", &[("accept-language", "ko")])
+        .await
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        korean.contains("개인정보 — 운영원칙 4번"),
+        "the Korean page words the reason"
+    );
+    let comments: Value = app
+        .get_with_headers("/api/v1/ideas/5/comments", &[("accept-language", "ko")])
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert!(
+        comments.to_string().contains("개인정보 — 운영원칙 4번"),
+        "{comments}"
+    );
     let (code, _) = app
         .call(
             &writer,

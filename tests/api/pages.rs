@@ -47,6 +47,7 @@ async fn the_page_language_follows_accept_language_and_the_cookie(backend: Backe
         .expect("html");
     assert!(korean.contains("<html lang=\"ko\""), "expected Korean page");
     assert!(korean.contains("로드맵"));
+    assert!(korean.contains(">한빛텔레콤<"), "the company's Korean name");
     let english_by_cookie = app
         .get_with_headers(
             "/roadmap",
@@ -58,6 +59,10 @@ async fn the_page_language_follows_accept_language_and_the_cookie(backend: Backe
         .expect("html");
     assert!(english_by_cookie.contains("<html lang=\"en\""));
     assert!(english_by_cookie.contains("Roadmap"));
+    assert!(
+        english_by_cookie.contains(">Hanbit Telecom<"),
+        "the company's English name"
+    );
     app.stop().await;
 }
 

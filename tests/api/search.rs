@@ -367,6 +367,9 @@ async fn one_search_box_finds_ideas_tickets_and_announcements(backend: Backend) 
     assert_ne!(first["items"][0]["url"], second["items"][0]["url"]);
 
     // Bad input says what is wrong, on its parameter.
+    let (code, problem) = site_search(&app, "").await;
+    assert_eq!(code, 422, "no q: {problem}");
+    assert!(problem["errors"]["q"].is_string(), "{problem}");
     let (code, problem) = site_search(&app, "q=%21%20%3F").await;
     assert_eq!(code, 422, "{problem}");
     assert!(problem["errors"]["q"].is_string(), "{problem}");

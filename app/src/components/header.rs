@@ -7,8 +7,30 @@ use leptos_router::hooks::use_location;
 use crate::auth_state::CurrentUser;
 use crate::i18n::{Locale, Translate};
 
-/// Name of the company whose customer centre this is.
-pub const COMPANY_NAME: &str = "Hanbit Telecom";
+/// `<meta>` carrying the company's name in the page's language to the client.
+pub const COMPANY_META: &str = "madang-company";
+
+/// The company's name in a language: the server's settings while rendering,
+/// the page's `<meta>` in the browser (so hydration sees the same text).
+#[must_use]
+pub fn company_name(locale: Locale) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<domain::Ctx>()
+            .map(|ctx| ctx.settings.company.in_locale(locale).to_owned())
+            .unwrap_or_default()
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        let _ = locale;
+        crate::live::meta_content(COMPANY_META).unwrap_or_default()
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        let _ = locale;
+        String::new()
+    }
+}
 
 /// The header on every page.
 #[component]
@@ -37,7 +59,7 @@ pub fn Header() -> impl IntoView {
             <div class="brand">
                 <A href="/" attr:class="brand-name">
                     <span class="brand-mark" aria-hidden="true">"마"</span>
-                    <span>{COMPANY_NAME}</span>
+                    <span class="company-name">{company_name(locale)}</span>
                 </A>
                 <span class="brand-tagline">{locale.t("brand.tagline")}</span>
             </div>

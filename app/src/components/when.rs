@@ -10,6 +10,27 @@ use leptos::prelude::*;
 use crate::i18n::Locale;
 use crate::time::{self, Style};
 
+/// Ticks once a minute in the browser, so relative times ("방금 전", "3분
+/// 전") move on while a page stays open; one timer serves every time on the
+/// page.
+#[derive(Clone, Copy)]
+pub struct MinuteTick(RwSignal<u32>);
+
+/// Starts the page's minute tick (once, at the root of the app).
+pub fn provide_minute_tick() {
+    let tick = RwSignal::new(0_u32);
+    provide_context(MinuteTick(tick));
+    // Effects run only in the browser.
+    Effect::new(move |_| {
+        if let Ok(handle) = set_interval_with_handle(
+            move || tick.update(|t| *t = t.wrapping_add(1)),
+            std::time::Duration::from_mins(1),
+        ) {
+            on_cleanup(move || handle.clear());
+        }
+    });
+}
+
 /// A time, relative by default ("3분 전"), exact on hover.
 #[component]
 pub fn When(
@@ -30,9 +51,13 @@ pub fn When(
     // it. So the browser starts empty and fills in once mounted.
     let mounted = RwSignal::new(!cfg!(feature = "hydrate"));
     Effect::new(move |_| mounted.set(true));
+    let tick = use_context::<MinuteTick>();
     let shown = move |exact: bool| {
         if !mounted.get() {
             return String::new();
+        }
+        if let Some(MinuteTick(tick)) = tick {
+            tick.track();
         }
         let Some(seconds) = seconds else {
             return String::new();

@@ -22,7 +22,7 @@ pub fn SignUpPage() -> impl IntoView {
                 view! {
                     <fieldset class="consent">
                         <legend>{t.title}</legend>
-                        <div class="consent-text" id="consent-text">
+                        <div class="consent-text" id="consent-text" tabindex="0" role="region" aria-label=locale.t("signup.consent_text")>
                             {t.text.lines().filter(|l| !l.trim().is_empty()).map(|l| view! { <p>{l.to_owned()}</p> }).collect_view()}
                         </div>
                         <label class="check" for="consent">

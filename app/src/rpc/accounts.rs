@@ -198,7 +198,9 @@ pub async fn accept_invite(
 /// A member's public profile.
 #[server(prefix = "/rpc")]
 pub async fn member_profile(id: i64) -> Result<shared::MemberProfile, ApiError> {
-    domain::member::profile(&ctx()?, id).await.map_err(problem)
+    super::worded(domain::member::profile(&ctx()?, id))
+        .await
+        .map_err(problem)
 }
 
 /// Deletes the signed-in member's account (password confirms), then goes home.

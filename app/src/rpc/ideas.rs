@@ -28,7 +28,7 @@ pub async fn similar_ideas(q: String) -> Result<Vec<shared::SimilarIdea>, ApiErr
 /// One idea with its signed timeline and comments.
 #[server(prefix = "/rpc")]
 pub async fn get_idea(number: i64) -> Result<shared::IdeaView, ApiError> {
-    domain::idea::get(&ctx()?, &caller().actor, number)
+    super::worded(domain::idea::get(&ctx()?, &caller().actor, number))
         .await
         .map_err(problem)
 }

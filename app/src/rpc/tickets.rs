@@ -29,7 +29,7 @@ pub async fn my_tickets(
 /// One ticket thread as the caller may see it.
 #[server(prefix = "/rpc")]
 pub async fn get_ticket(number: String) -> Result<shared::TicketView, ApiError> {
-    domain::ticket::get(&ctx()?, &caller().actor, &number)
+    super::worded(domain::ticket::get(&ctx()?, &caller().actor, &number))
         .await
         .map_err(problem)
 }

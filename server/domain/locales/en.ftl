@@ -376,3 +376,13 @@ mail.verify.subject = Confirm your e-mail address for Madang
 mail.verify.intro = Welcome to Madang. Please confirm that this address is yours.
 mail.verify.link = Open this link within 7 days:
 mail.verify.ignore = If you did not sign up, ignore this mail; nothing else will be sent.
+
+# Tombstones of hidden content (domain::visibility)
+tombstone.reason = {reason}
+tombstone.with_guideline = {reason} — guideline {guideline}
+hidden_reason.spam = spam
+hidden_reason.abuse = abuse
+hidden_reason.personal_information = personal information
+hidden_reason.off_topic = off topic
+hidden_reason.other = other
+hidden_reason.held_for_review = held for review

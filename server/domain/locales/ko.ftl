@@ -375,3 +375,13 @@ mail.verify.subject = 마당 이메일 주소 확인
 mail.verify.intro = 마당에 오신 것을 환영합니다. 이 주소가 회원님의 것인지 확인해 주세요.
 mail.verify.link = 7일 안에 아래 링크를 여세요:
 mail.verify.ignore = 가입하지 않으셨다면 이 메일은 무시하세요. 더 이상 메일을 보내지 않습니다.
+
+# Tombstones of hidden content (domain::visibility)
+tombstone.reason = {reason}
+tombstone.with_guideline = {reason} — 운영원칙 {guideline}번
+hidden_reason.spam = 스팸
+hidden_reason.abuse = 욕설·괴롭힘
+hidden_reason.personal_information = 개인정보
+hidden_reason.off_topic = 주제와 무관
+hidden_reason.other = 기타
+hidden_reason.held_for_review = 검토 대기

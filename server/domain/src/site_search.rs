@@ -92,21 +92,7 @@ pub async fn similar_tickets(ctx: &Ctx, q: &str) -> Result<Vec<SearchHit>> {
     Ok(scored
         .into_iter()
         .take(5)
-        .map(|(shared, row)| {
-            let number = ticket_number(i64::from(row.id));
-            SearchHit {
-                kind: SearchKind::Ticket,
-                url: format!("/tickets/{number}"),
-                number: Some(number),
-                id: None,
-                in_title: shared == words.len(),
-                excerpt_html: excerpt(&row.body_md, &words),
-                status: Some(row.status.as_str().to_owned()),
-                count: Some(i64::from(row.me_too_count)),
-                created_at: rfc3339(row.created_at),
-                title: row.title,
-            }
-        })
+        .map(|(_, row)| ticket_hit(row, &words))
         .collect())
 }
 
@@ -216,24 +202,25 @@ async fn tickets(ctx: &Ctx, words: &[String]) -> Result<Vec<SearchHit>> {
         .all(&ctx.db)
         .await?;
     Ok(titles_first(
-        rows.into_iter()
-            .map(|row| {
-                let number = ticket_number(i64::from(row.id));
-                SearchHit {
-                    kind: SearchKind::Ticket,
-                    url: format!("/tickets/{number}"),
-                    number: Some(number),
-                    id: None,
-                    in_title: all_in_title(&row.title, words),
-                    excerpt_html: excerpt(&row.body_md, words),
-                    status: Some(row.status.as_str().to_owned()),
-                    count: Some(i64::from(row.me_too_count)),
-                    created_at: rfc3339(row.created_at),
-                    title: row.title,
-                }
-            })
-            .collect(),
+        rows.into_iter().map(|row| ticket_hit(row, words)).collect(),
     ))
+}
+
+/// A public ticket as a search result.
+fn ticket_hit(row: ticket::Model, words: &[String]) -> SearchHit {
+    let number = ticket_number(i64::from(row.id));
+    SearchHit {
+        kind: SearchKind::Ticket,
+        url: format!("/tickets/{number}"),
+        number: Some(number),
+        id: None,
+        in_title: all_in_title(&row.title, words),
+        excerpt_html: excerpt(&row.body_md, words),
+        status: Some(row.status.as_str().to_owned()),
+        count: Some(i64::from(row.me_too_count)),
+        created_at: rfc3339(row.created_at),
+        title: row.title,
+    }
 }
 
 async fn announcements(ctx: &Ctx, words: &[String]) -> Result<Vec<SearchHit>> {

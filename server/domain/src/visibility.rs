@@ -16,14 +16,27 @@ pub fn is_held(reason: Option<&str>) -> bool {
     reason == Some(HELD)
 }
 
-/// The public tombstone text: "personal information — guideline 4".
+/// The public tombstone text in the reader's language: "personal
+/// information — guideline 4", "개인정보 — 운영원칙 4번".
 #[must_use]
 pub fn tombstone(reason: Option<&str>, guideline: Option<&str>) -> String {
-    let reason = reason.unwrap_or_default().replace('_', " ");
-    match guideline {
-        Some(guideline) => format!("{reason} — guideline {guideline}"),
-        None => reason,
-    }
+    tombstone_in(crate::i18n::request_locale(), reason, guideline)
+}
+
+/// The tombstone text in a given language.
+#[must_use]
+pub fn tombstone_in(
+    locale: shared::Locale,
+    reason: Option<&str>,
+    guideline: Option<&str>,
+) -> String {
+    let message = match guideline {
+        Some(guideline) => crate::msg!("tombstone.with_guideline", guideline = guideline),
+        None => crate::msg!("tombstone.reason"),
+    };
+    message
+        .arg_word("reason", "hidden_reason", reason.unwrap_or_default())
+        .text(locale)
 }
 
 /// Whether held content by this author reaches the actor: its author and
@@ -41,4 +54,31 @@ pub(crate) fn idea_visible_to(row: &idea::Model, actor: &Actor) -> bool {
 /// Whether the actor may see this comment at all.
 pub(crate) fn comment_visible_to(row: &idea_comment::Model, actor: &Actor) -> bool {
     !is_held(row.hidden_reason.as_deref()) || sees_held(actor, row.author_id)
+}
+
+#[cfg(test)]
+mod tests {
+    use shared::Locale;
+
+    use super::tombstone_in;
+
+    #[test]
+    fn tombstones_name_the_reason_and_guideline_in_the_readers_language() {
+        assert_eq!(
+            tombstone_in(Locale::En, Some("personal_information"), Some("4")),
+            "personal information — guideline 4"
+        );
+        assert_eq!(
+            tombstone_in(Locale::Ko, Some("personal_information"), Some("4")),
+            "개인정보 — 운영원칙 4번"
+        );
+        assert_eq!(tombstone_in(Locale::Ko, Some("spam"), None), "스팸");
+        for reason in shared::moderation::REASONS.into_iter().chain([super::HELD]) {
+            assert_ne!(
+                tombstone_in(Locale::Ko, Some(reason), None),
+                reason,
+                "{reason}"
+            );
+        }
+    }
 }

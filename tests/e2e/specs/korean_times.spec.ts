@@ -50,8 +50,10 @@ test("a reader in New York sees New York times once the page hydrates", async ({
   await context.close();
 });
 
-test("a ticket filed now reads 방금 전 with its Seoul time on hover", async ({ browser }) => {
+test("a ticket filed now reads 방금 전 with its Seoul time on hover, and the words move on", async ({ browser }) => {
   const { context, page } = await phone(browser, "Asia/Seoul");
+  // A controllable clock that runs like a real one until told otherwise.
+  await page.clock.install();
   const { signIn } = await import("../support");
   await signIn(page, "member11@customers.example");
   await page.goto("/tickets/new");
@@ -63,5 +65,8 @@ test("a ticket filed now reads 방금 전 with its Seoul time on hover", async (
   const filed = page.locator(".ticket-page header time").first();
   await expect(filed).toHaveText("방금 전");
   await expect(filed).toHaveAttribute("title", /\(UTC\+9\)$/);
+  // Three minutes later, without a reload.
+  await page.clock.fastForward("03:00");
+  await expect(filed).toHaveText(/^[34]분 전$/);
   await context.close();
 });

@@ -50,6 +50,8 @@ test("the language switch renders the page in Korean and remembers it", async ({
   await page.goto("/roadmap");
   await expect(page.locator("h1")).toHaveText("로드맵");
   await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  // The company's Korean name (--company-name), also after hydration.
+  await expect(page.locator("header .company-name")).toHaveText("한빛텔레콤");
 });
 
 test("Accept-Language picks Korean for a first visit", async ({ browser }) => {
@@ -81,5 +83,34 @@ test("the layout fits a phone screen", async ({ browser }) => {
   await page.goto("/");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  await context.close();
+});
+
+test("Korean pages fit a 390 px phone: profile stats, the dashboard's lists and charts", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "ko-KR", viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const { signIn } = await import("../support");
+  await signIn(page, "admin@hanbit.example");
+  for (const path of ["/members/1", "/dashboard", "/scorecard", "/support"]) {
+    await page.goto(path);
+    await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+  // The "me too" list is a list: its entries stack, none on top of another.
+  await page.goto("/dashboard");
+  const entries = page.locator("ol.top-list.me-too > li");
+  const count = await entries.count();
+  for (let i = 1; i < count; i++) {
+    const above = (await entries.nth(i - 1).boundingBox())!;
+    const below = (await entries.nth(i).boundingBox())!;
+    expect(below.y).toBeGreaterThanOrEqual(above.y + above.height - 1);
+  }
+  // Chart labels stay readable (not shrunk to a few pixels).
+  const label = page.locator(".chart .axis").first();
+  if ((await label.count()) > 0) {
+    const height = (await label.boundingBox())!.height;
+    expect(height).toBeGreaterThanOrEqual(8);
+  }
   await context.close();
 });
