@@ -38,6 +38,12 @@ pub fn router(state: AppState) -> Router {
         .fallback(rest::api_not_found)
         .method_not_allowed_fallback(rest::method_not_allowed);
 
+    // Server functions a page calls while it renders run in tasks of their
+    // own: they find the page's language in its render context.
+    domain::i18n::set_render_locale(|| {
+        use_context::<axum::http::request::Parts>()
+            .map(|parts| app::locale::from_headers(&parts.headers))
+    });
     let routes = generate_route_list(App);
     // What every server-rendered page (the "not found" page too) gets.
     let page_context = {

@@ -171,10 +171,10 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
             allow_private_webhooks: config.serve.allow_private_webhooks,
             time_zone: config.serve.time_zone,
             consent: consent_terms(&config.serve)?,
-            company: domain::ctx::CompanyName {
-                ko: config.serve.company_name.trim().to_owned(),
-                en: config.serve.company_name_en.trim().to_owned(),
-            },
+            company: shared::locale::Bilingual::new(
+                config.serve.company_name.trim(),
+                config.serve.company_name_en.trim(),
+            ),
         },
     )
     .with_clock(config.clock.clone());

@@ -8,10 +8,15 @@ use serde::{Deserialize, Serialize};
 pub struct Department {
     /// Stable URL-safe key, e.g. `billing`.
     pub slug: String,
-    /// Display name.
+    /// Display name in the reader's language.
     pub name: String,
-    /// What the team handles, so customers and colleagues route correctly.
+    /// What the team handles, so customers and colleagues route correctly
+    /// (in the reader's language).
     pub description: String,
+    /// The name in both languages, as the company wrote it.
+    pub names: crate::locale::Bilingual,
+    /// The description in both languages.
+    pub descriptions: crate::locale::Bilingual,
     /// Public handle, e.g. `@billing`.
     pub handle: String,
     /// The promised first-response time in minutes.
@@ -25,11 +30,17 @@ pub struct Department {
 pub struct DepartmentInput {
     /// Lower-case letters, digits and dashes, 2–40 characters; fixed once created.
     pub slug: String,
-    /// Display name, 1–80 characters.
+    /// The Korean name, 1–80 characters.
     pub name: String,
-    /// What the team handles.
+    /// The English name, at most 80 characters; empty shows the Korean.
+    #[serde(default)]
+    pub name_en: String,
+    /// What the team handles, in Korean.
     #[serde(default)]
     pub description: String,
+    /// What the team handles, in English.
+    #[serde(default)]
+    pub description_en: String,
     /// Public handle; `@slug` when empty.
     #[serde(default)]
     pub handle: String,

@@ -174,13 +174,28 @@ pub const BODY_MAX_CHARS: usize = 10_000;
 
 /// A product area ideas are filed under.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Category {
     /// Stable key.
     pub slug: String,
-    /// Display name.
+    /// Display name in the reader's language.
     pub name: String,
+    /// The name in both languages, as the company wrote it.
+    pub names: crate::locale::Bilingual,
+}
+
+/// `POST /api/v1/categories` (admins).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CategoryInput {
+    /// Lower-case letters, digits and dashes, 2–40 characters.
+    pub slug: String,
+    /// The Korean name, 1–80 characters.
+    pub name: String,
+    /// The English name, at most 80 characters; empty shows the Korean.
+    #[serde(default)]
+    pub name_en: String,
 }
 
 /// A member's vote on an idea after a change, and the idea's new count.

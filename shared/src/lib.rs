@@ -32,9 +32,9 @@ pub use audit::{AuditAction, AuditEntry, AuditQuery};
 pub use clock::{ClockKind, ClockOutcome, ResponseClock};
 pub use error::ApiError;
 pub use idea::{
-    AnnouncementRef, BoardQuery, Category, CommentView, CurationKind, FollowState, IdeaCard,
-    IdeaEdit, IdeaSort, IdeaStatus, IdeaView, LockRequest, MergeInto, NewComment, NewIdea,
-    ProxyVoteState, SimilarIdea, SimilarIdeas, SimilarQuery, StatusChange, TimelineEntry,
+    AnnouncementRef, BoardQuery, Category, CategoryInput, CommentView, CurationKind, FollowState,
+    IdeaCard, IdeaEdit, IdeaSort, IdeaStatus, IdeaView, LockRequest, MergeInto, NewComment,
+    NewIdea, ProxyVoteState, SimilarIdea, SimilarIdeas, SimilarQuery, StatusChange, TimelineEntry,
     TimelineKind, VoteState,
 };
 pub use live::{LiveEvent, LiveEventKind};

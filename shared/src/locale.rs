@@ -74,6 +74,46 @@ impl Locale {
     }
 }
 
+/// What the company writes in both languages: a department's or a product
+/// area's name, a guideline, a canned answer. Korean is the company's own
+/// wording and always given; English may be empty, and then readers of
+/// English see the Korean rather than nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Bilingual {
+    /// 한국어.
+    pub ko: String,
+    /// English; empty when not translated.
+    #[serde(default)]
+    pub en: String,
+}
+
+impl Bilingual {
+    /// Korean and English as given.
+    #[must_use]
+    pub fn new(ko: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            ko: ko.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The text for a reader of `locale`, the other language when that one
+    /// is empty.
+    #[must_use]
+    pub fn get(&self, locale: Locale) -> &str {
+        let (wanted, other) = match locale {
+            Locale::Ko => (&self.ko, &self.en),
+            Locale::En => (&self.en, &self.ko),
+        };
+        if wanted.trim().is_empty() {
+            other
+        } else {
+            wanted
+        }
+    }
+}
+
 /// A parsed catalog: key → text.
 pub type Catalog = HashMap<&'static str, &'static str>;
 

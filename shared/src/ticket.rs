@@ -487,11 +487,17 @@ pub struct Incident {
 pub struct CannedAnswer {
     /// Its id.
     pub id: i64,
-    /// What it is for, e.g. "Billing error — refund".
+    /// What it is for, e.g. "Billing error — refund", in the reader's
+    /// language.
     pub title: String,
     /// Markdown; placeholders `{customer_name}`, `{ticket_number}`,
-    /// `{department}`, `{agent_name}` are filled for a ticket.
+    /// `{department}`, `{agent_name}` are filled for a ticket. In a
+    /// ticket's answer kit it is in the language the customer chose.
     pub body: String,
+    /// The title in both languages, as written.
+    pub titles: crate::locale::Bilingual,
+    /// The body in both languages, as written (placeholders unfilled).
+    pub bodies: crate::locale::Bilingual,
 }
 
 /// `POST/PUT /api/v1/admin/canned-answers`.
@@ -499,10 +505,16 @@ pub struct CannedAnswer {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CannedAnswerInput {
-    /// 3–80 characters.
+    /// The Korean title, 3–80 characters.
     pub title: String,
-    /// Markdown with placeholders, at most 5,000 characters.
+    /// The Korean answer: Markdown with placeholders, at most 5,000 characters.
     pub body: String,
+    /// The English title, at most 80 characters; empty uses the Korean.
+    #[serde(default)]
+    pub title_en: String,
+    /// The English answer, at most 5,000 characters; empty uses the Korean.
+    #[serde(default)]
+    pub body_en: String,
 }
 
 /// One rule of the company's guidelines.
@@ -513,8 +525,10 @@ pub struct Guideline {
     pub id: i64,
     /// Its number in the list (1 first).
     pub position: i64,
-    /// The rule.
+    /// The rule, in the reader's language.
     pub text: String,
+    /// The rule in both languages, as written.
+    pub texts: crate::locale::Bilingual,
 }
 
 /// `POST /api/v1/admin/guidelines`.
@@ -522,8 +536,11 @@ pub struct Guideline {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GuidelineInput {
-    /// The rule, 3–300 characters.
+    /// The rule in Korean, 3–300 characters.
     pub text: String,
+    /// The rule in English, at most 300 characters; empty shows the Korean.
+    #[serde(default)]
+    pub text_en: String,
 }
 
 /// What a staff member's reply composer offers for one ticket.

@@ -296,7 +296,7 @@ async fn moderators_correct_lock_and_feature_ideas_in_public(backend: Backend) {
     assert_eq!(code, 200, "{edited}");
     assert_eq!(edited["title"], "Home Wi-Fi slows down every evening");
     assert_eq!(edited["tags"], json!(["speed", "wifi"]));
-    assert_eq!(edited["category"], "Home internet / 인터넷");
+    assert_eq!(edited["category"], "Home internet");
     let entry = edited["timeline"]
         .as_array()
         .expect("timeline")

@@ -4,6 +4,7 @@ mod accounts;
 mod announcements;
 mod clocks;
 mod comments;
+mod company_content;
 mod consent;
 mod contract;
 mod curation;

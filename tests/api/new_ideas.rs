@@ -30,7 +30,7 @@ async fn members_post_ideas_that_show_up_first_under_new(backend: Backend) {
     assert_eq!(created["status"], "new");
     assert_eq!(created["votes"], 0);
     assert_eq!(created["tags"], json!(["data", "family"]));
-    assert_eq!(created["category"], "Mobile plans / 요금제");
+    assert_eq!(created["category"], "Mobile plans");
     assert!(
         created["body_html"].as_str().is_some_and(|h| h
             .contains("<strong>데이터를 나눠 쓰고</strong>")

@@ -95,9 +95,9 @@ pub fn BarChart(
     #[prop(into)] title: String,
     bars: Vec<Bar>,
     #[prop(into)] csv_href: String,
-    /// Unit shown after each value, e.g. "min".
-    #[prop(optional, into)]
-    unit: String,
+    /// How each value reads ("13분"); the bare number without it.
+    #[prop(optional)]
+    value_text: Option<fn(i64, Locale) -> String>,
 ) -> impl IntoView {
     let locale = expect_context::<Locale>();
     let max = bars
@@ -132,7 +132,7 @@ pub fn BarChart(
                     <title>{format!("{}: {}", bar.label, bar.value)}</title>
                 </rect>
                 {target}
-                <text class="value" x=format!("{:.1}", label_width + w + 4.0) y=format!("{:.1}", y + 14.0)>{format!("{} {}", bar.value, unit)}</text>
+                <text class="value" x=format!("{:.1}", label_width + w + 4.0) y=format!("{:.1}", y + 14.0)>{value_text.map_or_else(|| bar.value.to_string(), |text| text(bar.value, locale))}</text>
             }
         })
         .collect_view();

@@ -17,7 +17,7 @@ pub fn company_name(locale: Locale) -> String {
     #[cfg(feature = "ssr")]
     {
         use_context::<domain::Ctx>()
-            .map(|ctx| ctx.settings.company.in_locale(locale).to_owned())
+            .map(|ctx| ctx.settings.company.get(locale).to_owned())
             .unwrap_or_default()
     }
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]

@@ -10,8 +10,8 @@ use crate::components::field::{Field, field_error, form_error};
 use crate::i18n::{Locale, Translate};
 use crate::rpc::{
     AddCanned, AddGuideline, CreateCategory, CreateDepartment, DecideRemedy, InviteStaff,
-    RemoveCanned, RemoveGuideline, SetRemedyLimit, list_canned, list_categories, list_departments,
-    list_guidelines, pending_remedies, remedy_limits,
+    RemoveCanned, RemoveGuideline, SetRemedyLimit, UpdateDepartment, list_canned, list_categories,
+    list_departments, list_guidelines, pending_remedies, remedy_limits,
 };
 
 /// The admin page.
@@ -20,7 +20,11 @@ pub fn AdminPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let invite = ServerAction::<InviteStaff>::new();
     let create = ServerAction::<CreateDepartment>::new();
-    let departments = Resource::new(move || create.version().get(), |_| list_departments());
+    let change = ServerAction::<UpdateDepartment>::new();
+    let departments = Resource::new(
+        move || (create.version().get(), change.version().get()),
+        |_| list_departments(),
+    );
     let add_category = ServerAction::<CreateCategory>::new();
     let decide = ServerAction::<DecideRemedy>::new();
     let waiting = Resource::new(move || decide.version().get(), |_| pending_remedies());
@@ -103,11 +107,8 @@ pub fn AdminPage() -> impl IntoView {
                     {move || Suspend::new(async move {
                         view! {
                             <ul class="admin-departments">
-                                {departments.await.unwrap_or_default().into_iter().map(|d| {
-                                    let key = d.slug.clone();
-                                    view! {
-                                    <li data-department=key><strong>{d.name}</strong> " · " <code>{d.slug}</code> " · " {d.first_response_minutes} " min"</li>
-                                }
+                                {departments.await.unwrap_or_default().into_iter().map(|d| view! {
+                                    <DepartmentItem department=d changed=change/>
                                 }).collect_view()}
                             </ul>
                         }
@@ -116,10 +117,15 @@ pub fn AdminPage() -> impl IntoView {
                 <ActionForm action=create attr:class="form" attr:id="department-form">
                     <p class="form-error" role="alert">{form_error(create)}</p>
                     <Field name="slug" label=locale.t("admin.slug") error=field_error(create, "slug")/>
-                    <Field name="name" label=locale.t("admin.name") error=field_error(create, "name")/>
+                    <Field name="name" label=locale.t("admin.name_ko") error=field_error(create, "name")/>
+                    <Field name="name_en" label=locale.t("admin.name_en") error=field_error(create, "name_en")/>
                     <div class="field">
-                        <label for="department-description">{locale.t("admin.description")}</label>
+                        <label for="department-description">{locale.t("admin.description_ko")}</label>
                         <input id="department-description" name="description"/>
+                    </div>
+                    <div class="field">
+                        <label for="department-description-en">{locale.t("admin.description_en")}</label>
+                        <input id="department-description-en" name="description_en"/>
                     </div>
                     <Field name="first_response_minutes" label=locale.t("admin.minutes") kind="number" error=field_error(create, "first_response_minutes")/>
                     <button type="submit" class="button primary">{locale.t("admin.create_department")}</button>
@@ -133,7 +139,7 @@ pub fn AdminPage() -> impl IntoView {
                             <ul class="admin-categories">
                                 {categories.await.unwrap_or_default().into_iter().map(|c| {
                                     let key = c.slug.clone();
-                                    view! { <li data-category=key><strong>{c.name}</strong> " · " <code>{c.slug}</code></li> }
+                                    view! { <li data-category=key><strong lang="ko">{c.names.ko}</strong> " · " <span lang="en" class="name-en">{c.names.en}</span> " · " <code>{c.slug}</code></li> }
                                 }).collect_view()}
                             </ul>
                         }
@@ -147,14 +153,82 @@ pub fn AdminPage() -> impl IntoView {
                         <p class="field-error" id="category-slug-error" role="alert">{field_error(add_category, "slug")}</p>
                     </div>
                     <div class="field">
-                        <label for="category-name">{locale.t("admin.name")}</label>
+                        <label for="category-name">{locale.t("admin.name_ko")}</label>
                         <input id="category-name" name="name"/>
                         <p class="field-error" id="category-name-error" role="alert">{field_error(add_category, "name")}</p>
+                    </div>
+                    <div class="field">
+                        <label for="category-name-en">{locale.t("admin.name_en")}</label>
+                        <input id="category-name-en" name="name_en"/>
+                        <p class="field-error" id="category-name-en-error" role="alert">{field_error(add_category, "name_en")}</p>
                     </div>
                     <button type="submit" class="button primary">{locale.t("admin.create_category")}</button>
                 </ActionForm>
             </section>
         </div>
+    }
+}
+
+/// One department in the admin list: its names in both languages and a
+/// form that changes them (and the promise).
+#[component]
+fn DepartmentItem(
+    department: shared::department::Department,
+    changed: ServerAction<UpdateDepartment>,
+) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let shared::department::Department {
+        slug,
+        names,
+        descriptions,
+        handle,
+        first_response_minutes,
+        ..
+    } = department;
+    let id = {
+        let slug = slug.clone();
+        move |field: &str| format!("department-{slug}-{field}")
+    };
+    let minutes = locale.format(
+        "admin.minutes_short",
+        &[("minutes", first_response_minutes.to_string())],
+    );
+    let (key, shown) = (slug.clone(), slug.clone());
+    let (name_ko, name_en) = (names.ko.clone(), names.en.clone());
+    view! {
+        <li data-department=key>
+            <strong lang="ko">{name_ko}</strong> " · " <span lang="en" class="name-en">{name_en}</span>
+            " · " <code>{shown}</code> " · " {minutes}
+            <details class="department-edit">
+                <summary>{locale.t("admin.edit")}</summary>
+                <ActionForm action=changed attr:class="form">
+                    <p class="form-error" role="alert">{form_error(changed)}</p>
+                    <input type="hidden" name="slug" value=slug/>
+                    <input type="hidden" name="handle" value=handle/>
+                    <div class="field">
+                        <label for=id("name")>{locale.t("admin.name_ko")}</label>
+                        <input id=id("name") name="name" value=names.ko/>
+                    </div>
+                    <div class="field">
+                        <label for=id("name-en")>{locale.t("admin.name_en")}</label>
+                        <input id=id("name-en") name="name_en" value=names.en/>
+                    </div>
+                    <div class="field">
+                        <label for=id("description")>{locale.t("admin.description_ko")}</label>
+                        <input id=id("description") name="description" value=descriptions.ko/>
+                    </div>
+                    <div class="field">
+                        <label for=id("description-en")>{locale.t("admin.description_en")}</label>
+                        <input id=id("description-en") name="description_en" value=descriptions.en/>
+                    </div>
+                    <div class="field">
+                        <label for=id("minutes")>{locale.t("admin.minutes")}</label>
+                        <input id=id("minutes") name="first_response_minutes" inputmode="numeric" value=first_response_minutes.to_string()/>
+                    </div>
+                    <button type="submit" class="button">{locale.t("admin.save")}</button>
+                </ActionForm>
+            </details>
+        </li>
     }
 }
 
@@ -183,8 +257,9 @@ fn AnswerKitAdmin() -> impl IntoView {
                         <ul class="admin-canned">
                             {canned.await.unwrap_or_default().into_iter().map(|c| view! {
                                 <li data-canned=c.id>
-                                    <strong>{c.title}</strong> " " <button type="button" class="button small" on:click=move |_| { remove.dispatch(RemoveCanned { id: c.id }); }>{locale.t("kit.remove")}</button>
-                                    <p class="hint">{c.body}</p>
+                                    <strong lang="ko">{c.titles.ko}</strong> " · " <strong lang="en" class="name-en">{c.titles.en}</strong> " " <button type="button" class="button small" on:click=move |_| { remove.dispatch(RemoveCanned { id: c.id }); }>{locale.t("kit.remove")}</button>
+                                    <p class="hint" lang="ko">{c.bodies.ko}</p>
+                                    <p class="hint name-en" lang="en">{c.bodies.en}</p>
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -194,15 +269,26 @@ fn AnswerKitAdmin() -> impl IntoView {
             <ActionForm action=add attr:class="form" attr:id="canned-form">
                 <p class="form-error" role="alert">{form_error(add)}</p>
                 <div class="field">
-                    <label for="canned-title">{locale.t("kit.title")}</label>
+                    <label for="canned-title">{locale.t("kit.title_ko")}</label>
                     <input id="canned-title" name="title"/>
                     <p class="field-error" role="alert">{field_error(add, "title")}</p>
                 </div>
                 <div class="field">
-                    <label for="canned-body">{locale.t("kit.body")}</label>
+                    <label for="canned-body">{locale.t("kit.body_ko")}</label>
                     <textarea id="canned-body" name="body" rows="3"></textarea>
                     <p class="hint">{locale.t("kit.placeholders")}</p>
                     <p class="field-error" role="alert">{field_error(add, "body")}</p>
+                </div>
+                <div class="field">
+                    <label for="canned-title-en">{locale.t("kit.title_en")}</label>
+                    <input id="canned-title-en" name="title_en"/>
+                    <p class="field-error" role="alert">{field_error(add, "title_en")}</p>
+                </div>
+                <div class="field">
+                    <label for="canned-body-en">{locale.t("kit.body_en")}</label>
+                    <textarea id="canned-body-en" name="body_en" rows="3"></textarea>
+                    <p class="hint">{locale.t("kit.english_hint")}</p>
+                    <p class="field-error" role="alert">{field_error(add, "body_en")}</p>
                 </div>
                 <button type="submit" class="button primary">{locale.t("kit.add_canned")}</button>
             </ActionForm>
@@ -212,7 +298,7 @@ fn AnswerKitAdmin() -> impl IntoView {
                     view! {
                         <ol class="admin-guidelines">
                             {rules.await.unwrap_or_default().into_iter().map(|g| view! {
-                                <li data-guideline=g.id>{g.text} " " <button type="button" class="button small" on:click=move |_| { remove_rule.dispatch(RemoveGuideline { id: g.id }); }>{locale.t("kit.remove")}</button></li>
+                                <li data-guideline=g.id><span lang="ko">{g.texts.ko}</span> " · " <span lang="en" class="name-en">{g.texts.en}</span> " " <button type="button" class="button small" on:click=move |_| { remove_rule.dispatch(RemoveGuideline { id: g.id }); }>{locale.t("kit.remove")}</button></li>
                             }).collect_view()}
                         </ol>
                     }
@@ -223,6 +309,11 @@ fn AnswerKitAdmin() -> impl IntoView {
                     <label for="guideline-text">{locale.t("kit.new_guideline")}</label>
                     <input id="guideline-text" name="text"/>
                     <p class="field-error" role="alert">{field_error(add_rule, "text")}</p>
+                </div>
+                <div class="field">
+                    <label for="guideline-text-en">{locale.t("kit.new_guideline_en")}</label>
+                    <input id="guideline-text-en" name="text_en"/>
+                    <p class="field-error" role="alert">{field_error(add_rule, "text_en")}</p>
                 </div>
                 <button type="submit" class="button">{locale.t("kit.add_guideline")}</button>
             </ActionForm>

@@ -253,7 +253,7 @@ fn DashboardBody(d: Dashboard) -> impl IntoView {
         </div>
 
         <h2>{locale.t("dashboard.departments")}</h2>
-        <BarChart id="chart-departments" title=locale.t("dashboard.median_vs_promise") bars=department_bars csv_href=csv_departments unit="min"/>
+        <BarChart id="chart-departments" title=locale.t("dashboard.median_vs_promise") bars=department_bars csv_href=csv_departments value_text=crate::pages::tickets::format_minutes/>
         <table class="data departments-table">
             <thead><tr>
                 <th scope="col">{locale.t("dashboard.department")}</th>

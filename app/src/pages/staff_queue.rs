@@ -52,7 +52,7 @@ pub fn StaffQueuePage() -> impl IntoView {
                     view! {
                         <div class="incident-banner" role="alert" data-me-too=i.me_too>
                             <strong>{locale.t("queue.incident")}</strong> " "
-                            {format!("{} · {} {} {} {}", dept, i.me_too, locale.t("queue.incident_marks"), i.window_minutes, locale.t("ticket.min"))}
+                            {format!("{} · {} {} {}", dept, i.me_too, locale.t("queue.incident_marks"), crate::pages::tickets::format_minutes(i.window_minutes, locale))}
                             " — " {i.tickets.into_iter().map(|n| view! { <A href=format!("/tickets/{n}")>{n.clone()}</A> " " }).collect_view()}
                         </div>
                     }

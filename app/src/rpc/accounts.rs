@@ -198,9 +198,7 @@ pub async fn accept_invite(
 /// A member's public profile.
 #[server(prefix = "/rpc")]
 pub async fn member_profile(id: i64) -> Result<shared::MemberProfile, ApiError> {
-    super::worded(domain::member::profile(&ctx()?, id))
-        .await
-        .map_err(problem)
+    domain::member::profile(&ctx()?, id).await.map_err(problem)
 }
 
 /// Deletes the signed-in member's account (password confirms), then goes home.

@@ -45,17 +45,47 @@ pub async fn invite_staff(
 pub async fn create_department(
     slug: String,
     name: String,
+    #[server(default)] name_en: String,
     #[server(default)] description: String,
+    #[server(default)] description_en: String,
     first_response_minutes: i64,
 ) -> Result<Department, ApiError> {
     let input = shared::department::DepartmentInput {
         slug,
         name,
+        name_en,
         description,
+        description_en,
         handle: String::new(),
         first_response_minutes,
     };
     domain::department::create(&ctx()?, &caller().actor, input)
+        .await
+        .map_err(problem)
+}
+
+/// Changes a department's names, description or promise (admins); the
+/// slug stays, and so does the handle.
+#[server(prefix = "/rpc")]
+pub async fn update_department(
+    slug: String,
+    name: String,
+    #[server(default)] name_en: String,
+    #[server(default)] description: String,
+    #[server(default)] description_en: String,
+    handle: String,
+    first_response_minutes: i64,
+) -> Result<Department, ApiError> {
+    let input = shared::department::DepartmentInput {
+        slug: slug.clone(),
+        name,
+        name_en,
+        description,
+        description_en,
+        handle,
+        first_response_minutes,
+    };
+    domain::department::update(&ctx()?, &caller().actor, &slug, input)
         .await
         .map_err(problem)
 }

@@ -28,7 +28,7 @@ pub async fn similar_ideas(q: String) -> Result<Vec<shared::SimilarIdea>, ApiErr
 /// One idea with its signed timeline and comments.
 #[server(prefix = "/rpc")]
 pub async fn get_idea(number: i64) -> Result<shared::IdeaView, ApiError> {
-    super::worded(domain::idea::get(&ctx()?, &caller().actor, number))
+    domain::idea::get(&ctx()?, &caller().actor, number)
         .await
         .map_err(problem)
 }
@@ -47,8 +47,17 @@ pub async fn set_vote(number: i64, voted: bool) -> Result<shared::VoteState, Api
 
 /// Adds a product area (admins).
 #[server(prefix = "/rpc")]
-pub async fn create_category(slug: String, name: String) -> Result<shared::Category, ApiError> {
-    domain::idea::create_category(&ctx()?, &caller().actor, shared::Category { slug, name })
+pub async fn create_category(
+    slug: String,
+    name: String,
+    #[server(default)] name_en: String,
+) -> Result<shared::Category, ApiError> {
+    let input = shared::CategoryInput {
+        slug,
+        name,
+        name_en,
+    };
+    domain::idea::create_category(&ctx()?, &caller().actor, input)
         .await
         .map_err(problem)
 }

@@ -30,14 +30,6 @@ fn ctx() -> Result<domain::Ctx, ApiError> {
     use_context::<domain::Ctx>().ok_or_else(|| ApiError::internal("no-context"))
 }
 
-/// Runs domain work in the request's language, so what the domain words
-/// itself (tombstones) reads like the page: while the server renders a
-/// page, server functions run outside the HTTP layer's per-request scope.
-#[cfg(feature = "ssr")]
-async fn worded<F: std::future::Future>(work: F) -> F::Output {
-    domain::i18n::with_request_locale(crate::locale::from_request(), work).await
-}
-
 /// A use case's error as a problem in the language of the request (the
 /// server function's own request, or the page being rendered).
 #[cfg(feature = "ssr")]

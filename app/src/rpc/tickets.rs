@@ -29,7 +29,7 @@ pub async fn my_tickets(
 /// One ticket thread as the caller may see it.
 #[server(prefix = "/rpc")]
 pub async fn get_ticket(number: String) -> Result<shared::TicketView, ApiError> {
-    super::worded(domain::ticket::get(&ctx()?, &caller().actor, &number))
+    domain::ticket::get(&ctx()?, &caller().actor, &number)
         .await
         .map_err(problem)
 }
@@ -276,14 +276,21 @@ pub async fn list_canned() -> Result<Vec<shared::CannedAnswer>, ApiError> {
 
 /// Adds a canned answer (admins).
 #[server(prefix = "/rpc")]
-pub async fn add_canned(title: String, body: String) -> Result<shared::CannedAnswer, ApiError> {
-    domain::answer_kit::create_canned(
-        &ctx()?,
-        &caller().actor,
-        shared::CannedAnswerInput { title, body },
-    )
-    .await
-    .map_err(problem)
+pub async fn add_canned(
+    title: String,
+    body: String,
+    #[server(default)] title_en: String,
+    #[server(default)] body_en: String,
+) -> Result<shared::CannedAnswer, ApiError> {
+    let input = shared::CannedAnswerInput {
+        title,
+        body,
+        title_en,
+        body_en,
+    };
+    domain::answer_kit::create_canned(&ctx()?, &caller().actor, input)
+        .await
+        .map_err(problem)
 }
 
 /// Removes a canned answer (admins).
@@ -304,8 +311,12 @@ pub async fn list_guidelines() -> Result<Vec<shared::Guideline>, ApiError> {
 
 /// Appends a guideline (admins).
 #[server(prefix = "/rpc")]
-pub async fn add_guideline(text: String) -> Result<shared::Guideline, ApiError> {
-    domain::guideline::add_guideline(&ctx()?, &caller().actor, shared::GuidelineInput { text })
+pub async fn add_guideline(
+    text: String,
+    #[server(default)] text_en: String,
+) -> Result<shared::Guideline, ApiError> {
+    let input = shared::GuidelineInput { text, text_en };
+    domain::guideline::add_guideline(&ctx()?, &caller().actor, input)
         .await
         .map_err(problem)
 }

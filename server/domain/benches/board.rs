@@ -168,6 +168,7 @@ async fn generate(ctx: &Ctx) {
         .map(|slug| category::ActiveModel {
             slug: Set((*slug).to_owned()),
             name: Set((*slug).to_owned()),
+            name_en: Set(String::new()),
             ..Default::default()
         })
         .collect();
@@ -271,7 +272,9 @@ async fn generate_support(ctx: &Ctx, base: chrono::DateTime<Utc>, rng: &mut Lcg)
         .map(|i| department::ActiveModel {
             slug: Set(format!("team-{i}")),
             name: Set(format!("Team {i}")),
+            name_en: Set(String::new()),
             description: Set(String::new()),
+            description_en: Set(String::new()),
             handle: Set(format!("@team{i}")),
             first_response_minutes: Set(30 * i),
             created_at: Set(base),

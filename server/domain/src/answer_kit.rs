@@ -3,6 +3,7 @@
 //! reply, and the four-part public statement the articles describe.
 
 use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, QueryOrder, Set};
+use shared::locale::Bilingual;
 use shared::{AnswerKit, CannedAnswer, CannedAnswerInput};
 
 use crate::actor::Actor;
@@ -40,6 +41,18 @@ fn validate_canned(input: &CannedAnswerInput) -> Result<()> {
             crate::msg!("answer_kit.must_1_5000_characters"),
         );
     }
+    if input.title_en.trim().chars().count() > 80 {
+        errors.insert(
+            "title_en".to_owned(),
+            crate::msg!("field.must_at_most_80_characters"),
+        );
+    }
+    if input.body_en.trim().chars().count() > 5_000 {
+        errors.insert(
+            "body_en".to_owned(),
+            crate::msg!("field.must_at_most_5000_characters"),
+        );
+    }
     if errors.is_empty() {
         Ok(())
     } else {
@@ -47,12 +60,28 @@ fn validate_canned(input: &CannedAnswerInput) -> Result<()> {
     }
 }
 
-fn canned_view(row: canned_answer::Model) -> CannedAnswer {
+/// A canned answer with its title for the reader and its body in `locale`
+/// (the customer's, in a ticket's kit).
+fn canned_view(row: canned_answer::Model, locale: shared::Locale) -> CannedAnswer {
+    let titles = Bilingual::new(row.title, row.title_en);
+    let bodies = Bilingual::new(row.body_md, row.body_md_en);
     CannedAnswer {
         id: i64::from(row.id),
-        title: row.title,
-        body: row.body_md,
+        title: titles.get(crate::i18n::request_locale()).to_owned(),
+        body: bodies.get(locale).to_owned(),
+        titles,
+        bodies,
     }
+}
+
+/// What the audit log keeps of a canned answer.
+fn canned_record(row: &canned_answer::Model) -> serde_json::Value {
+    serde_json::json!({
+        "title": row.title,
+        "title_en": row.title_en,
+        "body": row.body_md,
+        "body_en": row.body_md_en,
+    })
 }
 
 async fn all_canned(ctx: &Ctx) -> Result<Vec<canned_answer::Model>> {
@@ -71,11 +100,17 @@ pub async fn for_ticket(ctx: &Ctx, actor: &Actor, number: &str) -> Result<Answer
         .remove(&staff.id)
         .map(|u| u.display_name)
         .unwrap_or_default();
-    let department = ticket
-        .department
-        .as_ref()
-        .map(|d| d.name.clone())
-        .unwrap_or_default();
+    // The answer is for the customer: in their language, department too.
+    let customer_id = i32::try_from(ticket.author.id)
+        .map_err(|_| Error::Internal(format!("member id {}", ticket.author.id)))?;
+    let locale = crate::language::of(&ctx.db, customer_id).await?;
+    let department = match &ticket.department {
+        Some(d) => crate::department::names_of(ctx, &d.slug)
+            .await?
+            .get(locale)
+            .to_owned(),
+        None => String::new(),
+    };
     let values = [
         ("customer_name", ticket.author.display_name.as_str()),
         ("ticket_number", ticket.number.as_str()),
@@ -86,9 +121,12 @@ pub async fn for_ticket(ctx: &Ctx, actor: &Actor, number: &str) -> Result<Answer
         canned: all_canned(ctx)
             .await?
             .into_iter()
-            .map(|row| CannedAnswer {
-                body: fill(&row.body_md, &values),
-                ..canned_view(row)
+            .map(|row| {
+                let view = canned_view(row, locale);
+                CannedAnswer {
+                    body: fill(&view.body, &values),
+                    ..view
+                }
             })
             .collect(),
         guidelines: crate::guideline::all_guidelines(ctx)
@@ -106,7 +144,7 @@ pub async fn list_canned(ctx: &Ctx, actor: &Actor) -> Result<Vec<CannedAnswer>> 
     Ok(all_canned(ctx)
         .await?
         .into_iter()
-        .map(canned_view)
+        .map(|row| canned_view(row, crate::i18n::request_locale()))
         .collect())
 }
 
@@ -121,7 +159,9 @@ pub async fn create_canned(
     let now = ctx.clock.now();
     let row = canned_answer::ActiveModel {
         title: Set(input.title.trim().to_owned()),
+        title_en: Set(input.title_en.trim().to_owned()),
         body_md: Set(input.body),
+        body_md_en: Set(input.body_en.trim().to_owned()),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -134,10 +174,10 @@ pub async fn create_canned(
         "canned_answer",
         row.id,
     )
-    .after(serde_json::json!({"title": row.title, "body": row.body_md}))
+    .after(canned_record(&row))
     .write(&ctx.db, now)
     .await?;
-    Ok(canned_view(row))
+    Ok(canned_view(row, crate::i18n::request_locale()))
 }
 
 /// Rewrites a canned answer (admins).
@@ -155,10 +195,12 @@ pub async fn update_canned(
         .one(&ctx.db)
         .await?
         .ok_or_else(not_found)?;
-    let before = serde_json::json!({"title": row.title, "body": row.body_md});
+    let before = canned_record(&row);
     let mut active = row.into_active_model();
     active.title = Set(input.title.trim().to_owned());
+    active.title_en = Set(input.title_en.trim().to_owned());
     active.body_md = Set(input.body);
+    active.body_md_en = Set(input.body_en.trim().to_owned());
     active.updated_at = Set(ctx.clock.now());
     let row = active.update(&ctx.db).await?;
     audit::Entry::new(
@@ -168,10 +210,10 @@ pub async fn update_canned(
         row.id,
     )
     .before(before)
-    .after(serde_json::json!({"title": row.title, "body": row.body_md}))
+    .after(canned_record(&row))
     .write(&ctx.db, ctx.clock.now())
     .await?;
-    Ok(canned_view(row))
+    Ok(canned_view(row, crate::i18n::request_locale()))
 }
 
 /// Removes a canned answer (admins).

@@ -298,8 +298,8 @@ async fn me_by_id(ctx: &Ctx, user_id: i32) -> Result<Me> {
         id: i64::from(account.id),
         role: account.role,
         department: department.map(|d| shared::DepartmentRef {
+            name: d.local_name(),
             slug: d.slug,
-            name: d.name,
         }),
         initials: account
             .initials

@@ -149,8 +149,8 @@ async fn views(ctx: &Ctx, rows: Vec<commitment::Model>) -> Result<Vec<Commitment
             (
                 d.id,
                 DepartmentRef {
+                    name: d.local_name(),
                     slug: d.slug,
-                    name: d.name,
                 },
             )
         })

@@ -85,38 +85,7 @@ pub struct Settings {
     /// The personal-information consent sign-up asks for.
     pub consent: crate::consent::Terms,
     /// The company whose customer centre this is, in Korean and English.
-    pub company: CompanyName,
-}
-
-/// The company's name in both languages (`--company-name`,
-/// `--company-name-en`), shown in every page's header.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CompanyName {
-    /// 한국어 name.
-    pub ko: String,
-    /// English name.
-    pub en: String,
-}
-
-impl CompanyName {
-    /// The name in a language.
-    #[must_use]
-    pub fn in_locale(&self, locale: shared::Locale) -> &str {
-        match locale {
-            shared::Locale::Ko => &self.ko,
-            shared::Locale::En => &self.en,
-        }
-    }
-}
-
-impl Default for CompanyName {
-    /// The demo company's.
-    fn default() -> Self {
-        Self {
-            ko: "한빛텔레콤".to_owned(),
-            en: "Hanbit Telecom".to_owned(),
-        }
-    }
+    pub company: shared::locale::Bilingual,
 }
 
 impl Settings {
@@ -129,7 +98,7 @@ impl Settings {
             allow_private_webhooks: false,
             time_zone: DEFAULT_TIME_ZONE,
             consent: crate::consent::Terms::default(),
-            company: CompanyName::default(),
+            company: shared::locale::Bilingual::new("한빛텔레콤", "Hanbit Telecom"),
         }
     }
 

@@ -82,7 +82,13 @@ fn change_html(field: &str, before: &serde_json::Value, after: &serde_json::Valu
         serde_json::Value::Null => "—".to_owned(),
         other => escape_text(&other.to_string()),
     };
-    format!("{field}: {} → {}", show(before), show(after))
+    let field = crate::i18n::word(crate::i18n::request_locale(), "curation_field", field);
+    format!(
+        "{}: {} → {}",
+        escape_text(&field),
+        show(before),
+        show(after)
+    )
 }
 
 /// The signed timeline entry for one curation.
@@ -106,9 +112,11 @@ pub(crate) fn timeline_entry(row: idea_curation::Model, by: StaffIdentity) -> Ti
         parts.push(format!("<p>{}</p>", escape_text(reason)));
     }
     if let Some(guideline) = &row.guideline {
+        let cited = crate::msg!("timeline.guideline", number = guideline)
+            .text(crate::i18n::request_locale());
         parts.push(format!(
-            "<p class=\"guideline\">guideline {}</p>",
-            escape_text(guideline)
+            "<p class=\"guideline\">{}</p>",
+            escape_text(&cited)
         ));
     }
     TimelineEntry {

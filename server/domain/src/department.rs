@@ -8,6 +8,7 @@ use sea_orm::{
     SqlErr,
 };
 use shared::department::{Department, DepartmentInput};
+use shared::locale::Bilingual;
 
 use crate::actor::Actor;
 use crate::entity::department;
@@ -40,7 +41,9 @@ pub async fn list(ctx: &Ctx) -> Result<Vec<Department>> {
 
 struct Valid {
     name: String,
+    name_en: String,
     description: String,
+    description_en: String,
     handle: String,
     minutes: i32,
 }
@@ -54,11 +57,23 @@ fn validate(input: &DepartmentInput) -> Result<Valid> {
     if !(1..=80).contains(&name.chars().count()) {
         errors.insert("name".to_owned(), crate::msg!("field.must_1_80_characters"));
     }
-    if input.description.chars().count() > 1000 {
+    let name_en = input.name_en.trim().to_owned();
+    if name_en.chars().count() > 80 {
         errors.insert(
-            "description".to_owned(),
-            crate::msg!("field.must_at_most_1000_characters"),
+            "name_en".to_owned(),
+            crate::msg!("field.must_at_most_80_characters"),
         );
+    }
+    for (field, text) in [
+        ("description", &input.description),
+        ("description_en", &input.description_en),
+    ] {
+        if text.chars().count() > 1000 {
+            errors.insert(
+                field.to_owned(),
+                crate::msg!("field.must_at_most_1000_characters"),
+            );
+        }
     }
     let minutes = i32::try_from(input.first_response_minutes)
         .ok()
@@ -75,7 +90,9 @@ fn validate(input: &DepartmentInput) -> Result<Valid> {
     let handle = input.handle.trim();
     Ok(Valid {
         name,
+        name_en,
         description: input.description.trim().to_owned(),
+        description_en: input.description_en.trim().to_owned(),
         handle: if handle.is_empty() {
             format!("@{}", input.slug)
         } else {
@@ -104,6 +121,17 @@ pub async fn find_for_field(ctx: &Ctx, slug: Option<&str>) -> Result<Option<depa
         })
 }
 
+/// A department's name in both languages (empty when the slug is unknown,
+/// which a caller that just read the slug from a ticket does not expect).
+pub(crate) async fn names_of(ctx: &Ctx, slug: &str) -> Result<Bilingual> {
+    Ok(department::Entity::find()
+        .filter(department::Column::Slug.eq(slug))
+        .one(&ctx.db)
+        .await?
+        .map(|d| d.names())
+        .unwrap_or_default())
+}
+
 /// Creates a department; the slug must be new.
 pub async fn create(ctx: &Ctx, actor: &Actor, input: DepartmentInput) -> Result<Department> {
     let admin = policy::member_for(actor, Action::ManageDepartments, Scope::Others)?;
@@ -111,7 +139,9 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: DepartmentInput) -> Result<
     let row = department::ActiveModel {
         slug: Set(input.slug.clone()),
         name: Set(valid.name),
+        name_en: Set(valid.name_en),
         description: Set(valid.description),
+        description_en: Set(valid.description_en),
         handle: Set(valid.handle),
         first_response_minutes: Set(valid.minutes),
         created_at: Set(ctx.clock.now()),
@@ -159,7 +189,9 @@ pub async fn update(
     let before = to_view(row.clone());
     let mut active = row.into_active_model();
     active.name = Set(valid.name);
+    active.name_en = Set(valid.name_en);
     active.description = Set(valid.description);
+    active.description_en = Set(valid.description_en);
     active.handle = Set(valid.handle);
     active.first_response_minutes = Set(valid.minutes);
     let after = to_view(active.update(&ctx.db).await?);
@@ -176,11 +208,17 @@ pub async fn update(
     Ok(after)
 }
 
+/// The department for whoever is being served: names in their language.
 fn to_view(row: department::Model) -> Department {
+    let locale = crate::i18n::request_locale();
+    let names = row.names();
+    let descriptions = Bilingual::new(row.description, row.description_en);
     Department {
         slug: row.slug,
-        name: row.name,
-        description: row.description,
+        name: names.get(locale).to_owned(),
+        description: descriptions.get(locale).to_owned(),
+        names,
+        descriptions,
         handle: row.handle,
         first_response_minutes: i64::from(row.first_response_minutes),
     }

@@ -96,7 +96,7 @@ pub async fn announcements(ctx: &Ctx) -> Result<String> {
     Ok(document(
         ctx,
         "/feeds/announcements.atom",
-        "Announcements",
+        &crate::msg!("feed.announcements").text(crate::i18n::request_locale()),
         "/announcements",
         &entries,
     ))
@@ -128,7 +128,7 @@ pub async fn new_ideas(ctx: &Ctx) -> Result<String> {
     Ok(document(
         ctx,
         "/feeds/ideas.atom",
-        "New ideas",
+        &crate::msg!("feed.new_ideas").text(crate::i18n::request_locale()),
         "/",
         &entries,
     ))

@@ -2,18 +2,22 @@
 //! the rules moderation and curation actions cite in public ("guideline 4").
 
 use sea_orm::{ActiveModelTrait, EntityTrait, QueryOrder, Set};
+use shared::locale::Bilingual;
 use shared::{Guideline, GuidelineInput};
 
 use crate::actor::Actor;
 use crate::entity::guideline;
 use crate::policy::{self, Action, Scope};
-use crate::{Ctx, Error, Result, audit};
+use crate::{Ctx, Error, Message, Result, audit};
 
+/// A guideline in the reader's language, with both texts for editing.
 pub(crate) fn guideline_view(row: guideline::Model) -> Guideline {
+    let texts = Bilingual::new(row.text, row.text_en);
     Guideline {
         id: i64::from(row.id),
         position: i64::from(row.position),
-        text: row.text,
+        text: texts.get(crate::i18n::request_locale()).to_owned(),
+        texts,
     }
 }
 
@@ -40,13 +44,12 @@ pub async fn cited_guideline(ctx: &Ctx, raw: Option<&str>) -> Result<Option<Stri
         Ok(number) if positions.contains(&number) => Ok(Some(number.to_string())),
         _ => Err(crate::Error::invalid(
             "guideline",
-            crate::msg!(
-                "guideline.no_guideline_guidelines_are_numbered",
-                raw = raw,
-                yet = match (positions.iter().min(), positions.iter().max()) {
-                    (Some(first), Some(last)) => format!("{first}–{last}"),
-                    _ => "— none are written yet".to_owned(),
-                }
+            crate::msg!("guideline.no_guideline_guidelines_are_numbered", raw = raw,).arg_message(
+                "yet",
+                match (positions.iter().min(), positions.iter().max()) {
+                    (Some(first), Some(last)) => Message::said(format!("{first}–{last}")),
+                    _ => crate::msg!("guideline.none_yet"),
+                },
             ),
         )),
     }
@@ -71,6 +74,13 @@ pub async fn add_guideline(ctx: &Ctx, actor: &Actor, input: GuidelineInput) -> R
             crate::msg!("guideline.must_3_300_characters"),
         ));
     }
+    let text_en = input.text_en.trim().to_owned();
+    if text_en.chars().count() > 300 {
+        return Err(Error::invalid(
+            "text_en",
+            crate::msg!("field.must_at_most_300_characters"),
+        ));
+    }
     let next = all_guidelines(ctx)
         .await?
         .last()
@@ -78,6 +88,7 @@ pub async fn add_guideline(ctx: &Ctx, actor: &Actor, input: GuidelineInput) -> R
     let row = guideline::ActiveModel {
         position: Set(next),
         text: Set(text),
+        text_en: Set(text_en),
         ..Default::default()
     }
     .insert(&ctx.db)
@@ -88,7 +99,7 @@ pub async fn add_guideline(ctx: &Ctx, actor: &Actor, input: GuidelineInput) -> R
         "guideline",
         row.position,
     )
-    .after(serde_json::json!({"text": row.text}))
+    .after(serde_json::json!({"text": row.text, "text_en": row.text_en}))
     .write(&ctx.db, ctx.clock.now())
     .await?;
     Ok(guideline_view(row))

@@ -28,6 +28,8 @@ enum Arg {
     Word(&'static str, String),
     /// A whole message, worded in the same language.
     Message(Box<Message>),
+    /// What the company named in both languages (a department).
+    Names(shared::locale::Bilingual),
 }
 
 impl Message {
@@ -59,6 +61,14 @@ impl Message {
     #[must_use]
     pub fn arg(mut self, name: &'static str, value: impl fmt::Display) -> Self {
         self.args.push((name, Arg::Text(value.to_string())));
+        self
+    }
+
+    /// Adds a name the company gives in both languages (a department's),
+    /// shown in the reader's.
+    #[must_use]
+    pub fn arg_names(mut self, name: &'static str, names: shared::locale::Bilingual) -> Self {
+        self.args.push((name, Arg::Names(names)));
         self
     }
 
@@ -95,10 +105,9 @@ impl Message {
                 let value = match value {
                     Arg::Text(text) => text.clone(),
                     Arg::Key(key) => lookup(locale, key).to_owned(),
-                    Arg::Word(vocabulary, value) => catalog(locale)
-                        .get(format!("{vocabulary}.{value}").as_str())
-                        .map_or_else(|| value.clone(), |text| (*text).to_owned()),
+                    Arg::Word(vocabulary, value) => word(locale, vocabulary, value),
                     Arg::Message(message) => message.text(locale),
+                    Arg::Names(names) => names.get(locale).to_owned(),
                 };
                 (*name, value)
             })
@@ -121,6 +130,15 @@ macro_rules! msg {
     ($key:literal $(, $name:ident = $value:expr)* $(,)?) => {
         $crate::i18n::Message::new($key)$(.arg(stringify!($name), $value))*
     };
+}
+
+/// A word of a closed vocabulary in a language: the text of the key
+/// `{vocabulary}.{value}`, the value itself when the catalog lacks it.
+#[must_use]
+pub fn word(locale: Locale, vocabulary: &str, value: &str) -> String {
+    catalog(locale)
+        .get(format!("{vocabulary}.{value}").as_str())
+        .map_or_else(|| value.to_owned(), |text| (*text).to_owned())
 }
 
 /// The text of a key in a language (the key when missing).
@@ -162,11 +180,27 @@ pub fn request_locale() -> Locale {
     serving_locale().unwrap_or_default()
 }
 
+/// Where the language of a page being rendered is found when the work runs
+/// outside [`with_request_locale`]: the page renderer runs its data loading
+/// in tasks of its own, which a task-local does not reach.
+static RENDER_LOCALE: OnceLock<fn() -> Option<Locale>> = OnceLock::new();
+
+/// Tells the domain how to find the language of the page being rendered
+/// (the app's render context); set once at start-up.
+pub fn set_render_locale(source: fn() -> Option<Locale>) {
+    // A second call (tests starting several servers) keeps the first
+    // source, which is the same function.
+    let _ = RENDER_LOCALE.set(source);
+}
+
 /// The language of the request being served, if this runs in one (not in
 /// the command line or a background worker).
 #[must_use]
 pub fn serving_locale() -> Option<Locale> {
-    REQUEST_LOCALE.try_with(|l| *l).ok()
+    REQUEST_LOCALE
+        .try_with(|l| *l)
+        .ok()
+        .or_else(|| RENDER_LOCALE.get().and_then(|source| source()))
 }
 
 #[cfg(test)]

@@ -88,7 +88,7 @@ pub async fn profile(ctx: &Ctx, id: i64) -> Result<MemberProfile> {
                 .unwrap_or_else(|| crate::user::derive_initials(&row.display_name))
         },
         display_name: if hidden.is_some() {
-            crate::user::HIDDEN_NAME.to_owned()
+            crate::user::hidden_name()
         } else {
             row.display_name
         },

@@ -26,16 +26,18 @@ async fn note_in_timeline(
     idea_id: i32,
     from: IdeaStatus,
     to: IdeaStatus,
-    text: &str,
+    note: &str,
     by: i32,
     at: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
+    let english = crate::idea::system_note::markdown(note, shared::Locale::En).unwrap_or_default();
     idea_status_change::ActiveModel {
         idea_id: Set(idea_id),
         from_status: Set(from),
         to_status: Set(to),
-        explanation_md: Set(text.to_owned()),
-        explanation_html: Set(markdown::render(text)),
+        explanation_html: Set(markdown::render(&english)),
+        explanation_md: Set(english),
+        system_note: Set(Some(note.to_owned())),
         by_id: Set(by),
         created_at: Set(at),
         ..Default::default()
@@ -131,9 +133,7 @@ pub async fn merge(ctx: &Ctx, actor: &Actor, number: i64, into: i64) -> Result<I
         carried(&txn, record.id, follow.user_id, FOLLOW).await?;
     }
 
-    let text = format!(
-        "Merged into [#{into}](/ideas/{into}): the same idea. Votes and followers were carried over; the discussion stays here."
-    );
+    let text = format!("merged_into:{into}");
     note_in_timeline(
         &txn,
         source.id,
@@ -234,8 +234,7 @@ pub async fn unmerge(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> 
             .exec(&txn)
             .await?;
     }
-    let text =
-        format!("Unmerged from [#{target_id}](/ideas/{target_id}): a separate idea after all.");
+    let text = format!("unmerged_from:{target_id}");
     note_in_timeline(
         &txn,
         source.id,

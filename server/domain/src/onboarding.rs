@@ -86,7 +86,7 @@ pub async fn invite(ctx: &Ctx, actor: &Actor, input: CreateInvite) -> Result<Inv
     // The invitee has no language yet: the mail speaks the inviting admin's.
     let locale = crate::i18n::request_locale();
     let intro = match &department {
-        Some(d) => crate::msg!("mail.invite.intro_team", department = &d.name),
+        Some(d) => crate::msg!("mail.invite.intro_team").arg_names("department", d.names()),
         None => crate::msg!("mail.invite.intro"),
     }
     .arg_word("role", "role", input.role.as_str());

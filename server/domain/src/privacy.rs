@@ -24,9 +24,6 @@ use crate::idea::store::recount_votes;
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, auth, password};
 
-/// The name deleted accounts are shown under.
-pub const DELETED_NAME: &str = "Deleted member / 탈퇴한 회원";
-
 fn rfc3339(at: chrono::DateTime<chrono::Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
@@ -190,7 +187,7 @@ pub async fn delete_account(ctx: &Ctx, actor: &Actor, input: DeleteAccount) -> R
     let mut active = account.into_active_model();
     active.email = Set(format!("deleted-{}@deleted.invalid", member.id));
     active.password_hash = Set(None);
-    active.display_name = Set(DELETED_NAME.to_owned());
+    active.display_name = Set(crate::user::DELETED_NAME.to_owned());
     active.role = Set(Role::Customer);
     active.department_id = Set(None);
     active.title = Set(None);

@@ -67,15 +67,31 @@ pub(crate) fn validate(input: &RemedyInput) -> Result<Valid> {
     let Some(kind) = kind.filter(|_| errors.is_empty()) else {
         return Err(Error::Invalid(errors));
     };
-    let description = description.unwrap_or_else(|| match kind {
-        RemedyKind::MonthFree => "One month free".to_owned(),
-        _ => format!("A credit of {amount} won"),
-    });
+    // Without words of the staff member's own, the kind is worded for
+    // each reader (see `described`).
+    let description = description.unwrap_or_default();
     Ok(Valid {
         kind,
         amount,
         description,
     })
+}
+
+/// What a remedy is, for a reader: the granter's own words, else its kind
+/// ("한 달 무료", "55,000원 크레딧") in the reader's language.
+pub(crate) fn described(kind: RemedyKind, amount_won: i64, description: &str) -> Message {
+    if !description.trim().is_empty() {
+        return Message::said(description);
+    }
+    match kind {
+        RemedyKind::MonthFree => crate::msg!("remedy.kind_month_free"),
+        RemedyKind::Credit | RemedyKind::Custom => {
+            crate::msg!(
+                "remedy.kind_credit",
+                amount = shared::promise::won(amount_won)
+            )
+        }
+    }
 }
 
 /// How much a staff member may grant without approval: per ticket and per
@@ -305,7 +321,8 @@ async fn views(ctx: &Ctx, rows: Vec<remedy::Model>) -> Result<Vec<RemedyView>> {
                     .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
                 kind: r.kind,
                 amount: r.amount_won,
-                description: r.description,
+                description: described(r.kind, r.amount_won, &r.description)
+                    .text(crate::i18n::request_locale()),
                 status: r.status,
             })
         })
@@ -392,11 +409,13 @@ pub async fn decide(ctx: &Ctx, actor: &Actor, id: i64, approve: bool) -> Result<
         .await?
         .ok_or_else(not_found)?;
     if row.status != RemedyStatus::PendingApproval {
-        return Err(Error::Conflict(crate::msg!(
-            "remedy.remedy_not_waiting_approval",
-            id = id,
-            status = row.status
-        )));
+        return Err(Error::Conflict(
+            crate::msg!("remedy.remedy_not_waiting_approval", id = id).arg_word(
+                "status",
+                "remedy_status",
+                row.status.as_str(),
+            ),
+        ));
     }
     let now = ctx.clock.now();
     let status = if approve {
@@ -406,7 +425,7 @@ pub async fn decide(ctx: &Ctx, actor: &Actor, id: i64, approve: bool) -> Result<
     };
     let ticket_id = row.ticket_id;
     let amount = row.amount_won;
-    let description = row.description.clone();
+    let description = described(row.kind, row.amount_won, &row.description);
     let mut active = row.into_active_model();
     active.status = Set(status);
     active.decided_by_id = Set(Some(admin.id));
@@ -451,9 +470,9 @@ pub async fn decide(ctx: &Ctx, actor: &Actor, id: i64, approve: bool) -> Result<
                 actor_id: admin.id,
                 kind,
                 did: Message::new(did)
-                    .arg("remedy", &description)
+                    .arg_message("remedy", description.clone())
                     .arg("amount", shared::promise::won(amount)),
-                text: Message::said(description.clone()),
+                text: description,
             },
             &[crate::ticket::news::Audience::Author],
             now,

@@ -299,8 +299,26 @@ pub async fn refs(ctx: &Ctx, ids: impl IntoIterator<Item = i32>) -> Result<HashM
         .collect())
 }
 
-/// The name shown for a member whose profile a moderator hid.
-pub const HIDDEN_NAME: &str = "Hidden member";
+/// The name shown for a member whose profile a moderator hid, in the
+/// reader's language.
+#[must_use]
+pub fn hidden_name() -> String {
+    crate::msg!("member.hidden").text(crate::i18n::request_locale())
+}
+
+/// The name a deleted account keeps in the database; pages show it in the
+/// reader's language.
+pub const DELETED_NAME: &str = "Deleted member / 탈퇴한 회원";
+
+/// The name a member has once they deleted their account, in the reader's
+/// language (the stored name is the same in every database).
+fn shown_name(display_name: String) -> String {
+    if display_name == DELETED_NAME {
+        crate::msg!("member.deleted").text(crate::i18n::request_locale())
+    } else {
+        display_name
+    }
+}
 
 fn to_ref(u: user::Model, department: Option<&department::Model>) -> UserRef {
     let role = u.role;
@@ -313,16 +331,16 @@ fn to_ref(u: user::Model, department: Option<&department::Model>) -> UserRef {
             .unwrap_or_else(|| derive_initials(&u.display_name)),
         department: department.map(|d| DepartmentRef {
             slug: d.slug.clone(),
-            name: d.name.clone(),
+            name: d.local_name(),
         }),
         title: u.title.clone(),
         role,
     });
     // A profile a moderator hid (an abusive name) shows no name anywhere.
     let display_name = if u.hidden_at.is_some() && staff.is_none() {
-        HIDDEN_NAME.to_owned()
+        hidden_name()
     } else {
-        u.display_name
+        shown_name(u.display_name)
     };
     UserRef {
         id: i64::from(u.id),

@@ -4,8 +4,8 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use shared::{
-    BoardQuery, Category, CommentView, FollowState, IdeaCard, IdeaView, NewComment, NewIdea, Page,
-    ProxyVoteState, SimilarIdeas, SimilarQuery, StatusChange, VoteState,
+    BoardQuery, Category, CategoryInput, CommentView, FollowState, IdeaCard, IdeaView, NewComment,
+    NewIdea, Page, ProxyVoteState, SimilarIdeas, SimilarQuery, StatusChange, VoteState,
 };
 
 use super::Items;
@@ -102,7 +102,7 @@ pub async fn retract_vote(
 }
 
 /// Adds a product area ideas can be filed under (admins).
-#[utoipa::path(post, path = "/categories", tag = "ideas", request_body = Category, responses(
+#[utoipa::path(post, path = "/categories", tag = "ideas", request_body = CategoryInput, responses(
     (status = 201, body = Category),
     (status = 403),
     (status = 409, description = "The slug exists"),
@@ -111,7 +111,7 @@ pub async fn retract_vote(
 pub async fn create_category(
     State(state): State<AppState>,
     auth: Auth,
-    ApiJson(input): ApiJson<Category>,
+    ApiJson(input): ApiJson<CategoryInput>,
 ) -> ApiResult<(StatusCode, Json<Category>)> {
     let created = domain::idea::create_category(&state.ctx, &auth.actor, input).await?;
     Ok((StatusCode::CREATED, Json(created)))

@@ -74,16 +74,18 @@ pub fn status_key_for(status: TicketStatus, staff: bool) -> &'static str {
 /// A duration in minutes as people say it: `45 min`, `3 h 5 min`, `2 d 4 h`.
 #[must_use]
 pub fn format_minutes(minutes: i64, locale: Locale) -> String {
-    let (m, h, d) = (
-        locale.t("ticket.min"),
-        locale.t("ticket.hours"),
-        locale.t("ticket.days"),
-    );
-    match minutes {
-        ..60 => format!("{minutes} {m}"),
-        60..1440 => format!("{} {h} {} {m}", minutes / 60, minutes % 60),
-        _ => format!("{} {d} {} {h}", minutes / 1440, minutes % 1440 / 60),
-    }
+    let (key, args) = match minutes {
+        ..60 => ("duration.minutes", [("m", minutes), ("h", 0), ("d", 0)]),
+        60..1440 => (
+            "duration.hours",
+            [("m", minutes % 60), ("h", minutes / 60), ("d", 0)],
+        ),
+        _ => (
+            "duration.days",
+            [("m", 0), ("h", minutes % 1440 / 60), ("d", minutes / 1440)],
+        ),
+    };
+    locale.format(key, &args.map(|(name, value)| (name, value.to_string())))
 }
 
 /// "J.K. (Billing)": how a thread names who answered or granted something.
@@ -287,6 +289,7 @@ mod tests {
         assert_eq!(format_minutes(7, en), "7 min");
         assert_eq!(format_minutes(185, en), "3 h 5 min");
         assert_eq!(format_minutes(8101, en), "5 d 15 h");
-        assert_eq!(format_minutes(90, Locale::Ko), "1 시간 30 분");
+        assert_eq!(format_minutes(90, Locale::Ko), "1시간 30분");
+        assert_eq!(format_minutes(13, Locale::Ko), "13분");
     }
 }

@@ -114,7 +114,7 @@ pub fn NewTicketPage() -> impl IntoView {
                                 <select id="ticket-department" name="department">
                                     <option value="">{locale.t("ticket.any_department")}</option>
                                     {options.into_iter().map(|d| view! {
-                                        <option value=d.slug>{d.name} " — " {d.first_response_minutes} " " {locale.t("ticket.min")}</option>
+                                        <option value=d.slug>{d.name} " — " {crate::pages::tickets::format_minutes(d.first_response_minutes, locale)}</option>
                                     }).collect_view()}
                                 </select>
                                 <p class="field-error" role="alert">{field_error(action, "department")}</p>

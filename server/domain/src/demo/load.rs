@@ -38,17 +38,19 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
     let mut department_ids = std::collections::HashMap::new();
     for d in &DEPARTMENTS {
         let row = department::ActiveModel {
-            slug: Set(d.0.to_owned()),
-            name: Set(d.1.to_owned()),
-            description: Set(d.2.to_owned()),
-            handle: Set(format!("@hanbit-{}", d.0)),
-            first_response_minutes: Set(d.3),
+            slug: Set(d.slug.to_owned()),
+            name: Set(d.name.0.to_owned()),
+            name_en: Set(d.name.1.to_owned()),
+            description: Set(d.description.0.to_owned()),
+            description_en: Set(d.description.1.to_owned()),
+            handle: Set(format!("@hanbit-{}", d.slug)),
+            first_response_minutes: Set(d.minutes),
             created_at: Set(now - Duration::days(400)),
             ..Default::default()
         }
         .insert(&txn)
         .await?;
-        department_ids.insert(d.0, row.id);
+        department_ids.insert(d.slug, row.id);
     }
 
     let mut staff_ids = Vec::new();
@@ -91,10 +93,11 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
     }
 
     let mut category_ids = std::collections::HashMap::new();
-    for (slug, name) in CATEGORIES {
+    for (slug, (name, name_en)) in CATEGORIES {
         let row = category::ActiveModel {
             slug: Set(slug.to_owned()),
             name: Set(name.to_owned()),
+            name_en: Set(name_en.to_owned()),
             ..Default::default()
         }
         .insert(&txn)
@@ -219,10 +222,12 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
         .await?;
     }
 
-    for (title, body) in CANNED_ANSWERS {
+    for ((title, title_en), (body, body_en)) in CANNED_ANSWERS {
         canned_answer::ActiveModel {
             title: Set(title.to_owned()),
+            title_en: Set(title_en.to_owned()),
             body_md: Set(body.to_owned()),
+            body_md_en: Set(body_en.to_owned()),
             created_at: Set(now),
             updated_at: Set(now),
             ..Default::default()
@@ -230,10 +235,11 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
         .insert(&txn)
         .await?;
     }
-    for (position, text) in (1..).zip(GUIDELINES) {
+    for (position, (text, text_en)) in (1..).zip(GUIDELINES) {
         guideline::ActiveModel {
             position: Set(position),
             text: Set(text.to_owned()),
+            text_en: Set(text_en.to_owned()),
             ..Default::default()
         }
         .insert(&txn)
@@ -264,7 +270,10 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
         let first_response_at =
             answered.then(|| created_at + Duration::minutes(rng.random_range(4..90)));
         let resolved = matches!(t.4, TicketStatus::Resolved | TicketStatus::Closed);
-        let target = DEPARTMENTS.iter().find(|d| d.0 == t.3).map_or(60, |d| d.3);
+        let target = DEPARTMENTS
+            .iter()
+            .find(|d| d.slug == t.3)
+            .map_or(60, |d| d.minutes);
         let due_at = created_at + Duration::minutes(i64::from(target));
         let row = ticket::ActiveModel {
             kind: Set(t.0),
@@ -359,7 +368,12 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
             .map(|(_, (id, _))| *id)
             .ok_or_else(|| crate::Error::Internal(format!("demo staff `{email}` missing")))
     };
-    let minutes = |slug: &str| DEPARTMENTS.iter().find(|d| d.0 == slug).map_or(60, |d| d.3);
+    let minutes = |slug: &str| {
+        DEPARTMENTS
+            .iter()
+            .find(|d| d.slug == slug)
+            .map_or(60, |d| d.minutes)
+    };
     super::story::load(
         &txn,
         now,

@@ -38,43 +38,60 @@ pub const DEMO_SIGN_INS: [DemoSignIn; 4] = [
 /// The company name the demo data speaks for.
 pub const COMPANY_NAME: &str = "Hanbit Telecom";
 
-pub(super) struct Dept(
-    pub(super) &'static str,
-    pub(super) &'static str,
-    pub(super) &'static str,
-    pub(super) i32,
-);
+/// A demo department: slug, Korean and English names, Korean and English
+/// descriptions, first-response minutes.
+pub(super) struct Dept {
+    pub(super) slug: &'static str,
+    pub(super) name: (&'static str, &'static str),
+    pub(super) description: (&'static str, &'static str),
+    pub(super) minutes: i32,
+}
 pub(super) const DEPARTMENTS: [Dept; 5] = [
-    Dept(
-        "customer-care",
-        "Customer Care",
-        "고객센터 — first stop for any question; routes what it cannot solve.",
-        15,
-    ),
-    Dept(
-        "billing",
-        "Billing",
-        "요금·청구 — bills, payments, refunds and plan changes.",
-        30,
-    ),
-    Dept(
-        "network",
-        "Network Operations",
-        "네트워크 — line speed, outages, coverage and installation.",
-        60,
-    ),
-    Dept(
-        "mobile",
-        "Mobile",
-        "모바일 — handsets, SIM and eSIM, roaming and mobile plans.",
-        30,
-    ),
-    Dept(
-        "product",
-        "Product",
-        "서비스 기획 — the app, new services and the idea board.",
-        240,
-    ),
+    Dept {
+        slug: "customer-care",
+        name: ("고객센터", "Customer Care"),
+        description: (
+            "무엇이든 먼저 묻는 곳입니다. 직접 풀지 못하는 건은 맡을 팀에 넘깁니다.",
+            "First stop for any question; routes what it cannot solve.",
+        ),
+        minutes: 15,
+    },
+    Dept {
+        slug: "billing",
+        name: ("요금·청구", "Billing"),
+        description: (
+            "청구서, 결제, 환불, 요금제 변경.",
+            "Bills, payments, refunds and plan changes.",
+        ),
+        minutes: 30,
+    },
+    Dept {
+        slug: "network",
+        name: ("네트워크운영", "Network Operations"),
+        description: (
+            "속도, 장애, 커버리지, 설치.",
+            "Line speed, outages, coverage and installation.",
+        ),
+        minutes: 60,
+    },
+    Dept {
+        slug: "mobile",
+        name: ("모바일", "Mobile"),
+        description: (
+            "단말기, 유심·eSIM, 로밍, 모바일 요금제.",
+            "Handsets, SIM and eSIM, roaming and mobile plans.",
+        ),
+        minutes: 30,
+    },
+    Dept {
+        slug: "product",
+        name: ("서비스기획", "Product"),
+        description: (
+            "앱, 새 서비스, 아이디어 게시판.",
+            "The app, new services and the idea board.",
+        ),
+        minutes: 240,
+    },
 ];
 
 pub(super) struct Staff(

@@ -136,26 +136,17 @@ async fn promises(
 /// a manager's approval.
 async fn remedies(txn: &DatabaseTransaction, answered: &[AnsweredTicket]) -> Result<()> {
     let offers = [
-        (
-            RemedyKind::MonthFree,
-            55_000,
-            "One month free",
-            RemedyStatus::Granted,
-        ),
-        (
-            RemedyKind::Credit,
-            150_000,
-            "A credit of 150000 won",
-            RemedyStatus::PendingApproval,
-        ),
+        (RemedyKind::MonthFree, 55_000, RemedyStatus::Granted),
+        (RemedyKind::Credit, 150_000, RemedyStatus::PendingApproval),
     ];
-    for (t, (kind, amount, description, status)) in answered.iter().skip(1).zip(offers) {
+    for (t, (kind, amount, status)) in answered.iter().skip(1).zip(offers) {
         remedy::ActiveModel {
             ticket_id: Set(t.ticket_id),
             post_id: Set(Some(t.post_id)),
             kind: Set(kind),
             amount_won: Set(amount),
-            description: Set(description.to_owned()),
+            // Worded for each reader from the kind.
+            description: Set(String::new()),
             status: Set(status),
             granted_by_id: Set(t.answerer),
             decided_by_id: Set(None),

@@ -8,7 +8,9 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub title: String,
+    pub title_en: String,
     pub body_md: String,
+    pub body_md_en: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

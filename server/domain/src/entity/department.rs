@@ -9,7 +9,9 @@ pub struct Model {
     #[sea_orm(unique)]
     pub slug: String,
     pub name: String,
+    pub name_en: String,
     pub description: String,
+    pub description_en: String,
     pub handle: String,
     pub first_response_minutes: i32,
     pub created_at: DateTimeUtc,
@@ -19,3 +21,17 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// The name in Korean and English.
+    #[must_use]
+    pub fn names(&self) -> shared::locale::Bilingual {
+        shared::locale::Bilingual::new(self.name.clone(), self.name_en.clone())
+    }
+
+    /// The name for whoever is being served (English outside a request).
+    #[must_use]
+    pub fn local_name(&self) -> String {
+        self.names().get(crate::i18n::request_locale()).to_owned()
+    }
+}

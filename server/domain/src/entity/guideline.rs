@@ -8,6 +8,7 @@ pub struct Model {
     pub id: i32,
     pub position: i32,
     pub text: String,
+    pub text_en: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,6 +11,9 @@ pub struct Model {
     pub to_status: shared::IdeaStatus,
     pub explanation_md: String,
     pub explanation_html: String,
+    /// A note the system wrote (`merged_into:12`), worded for each reader
+    /// instead of the explanation.
+    pub system_note: Option<String>,
     pub by_id: i32,
     pub created_at: DateTimeUtc,
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use sea_orm::{ActiveModelTrait, EntityTrait, QueryOrder, Set};
-use shared::Category;
+use shared::{Category, CategoryInput};
 
 use crate::actor::Actor;
 use crate::entity::category;
@@ -11,7 +11,7 @@ use crate::policy::{Action, Scope};
 use crate::{Ctx, Error, Result};
 
 /// Adds a product area (admins); the slug must be new.
-pub async fn create_category(ctx: &Ctx, actor: &Actor, input: Category) -> Result<Category> {
+pub async fn create_category(ctx: &Ctx, actor: &Actor, input: CategoryInput) -> Result<Category> {
     let admin = crate::policy::member_for(actor, Action::ManageCategories, Scope::Others)?;
     let mut errors = BTreeMap::new();
     if let Err(message) = crate::department::check_slug(&input.slug) {
@@ -21,12 +21,20 @@ pub async fn create_category(ctx: &Ctx, actor: &Actor, input: Category) -> Resul
     if !(1..=80).contains(&name.chars().count()) {
         errors.insert("name".to_owned(), crate::msg!("field.must_1_80_characters"));
     }
+    let name_en = input.name_en.trim().to_owned();
+    if name_en.chars().count() > 80 {
+        errors.insert(
+            "name_en".to_owned(),
+            crate::msg!("field.must_at_most_80_characters"),
+        );
+    }
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
     }
     let row = category::ActiveModel {
         slug: Set(input.slug.clone()),
         name: Set(name),
+        name_en: Set(name_en),
         ..Default::default()
     }
     .insert(&ctx.db)
@@ -44,13 +52,20 @@ pub async fn create_category(ctx: &Ctx, actor: &Actor, input: Category) -> Resul
         "category",
         &row.slug,
     )
-    .after(serde_json::json!({"name": row.name}))
+    .after(serde_json::json!({"name": row.name, "name_en": row.name_en}))
     .write(&ctx.db, ctx.clock.now())
     .await?;
-    Ok(Category {
+    Ok(category_view(row))
+}
+
+/// A product area with its name in the reader's language.
+fn category_view(row: category::Model) -> Category {
+    let names = row.names();
+    Category {
         slug: row.slug,
-        name: row.name,
-    })
+        name: names.get(crate::i18n::request_locale()).to_owned(),
+        names,
+    }
 }
 
 /// The admin-defined categories, by name.
@@ -60,9 +75,6 @@ pub async fn categories(ctx: &Ctx) -> Result<Vec<Category>> {
         .all(&ctx.db)
         .await?
         .into_iter()
-        .map(|c| Category {
-            slug: c.slug,
-            name: c.name,
-        })
+        .map(category_view)
         .collect())
 }

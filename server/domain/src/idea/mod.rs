@@ -6,6 +6,7 @@
 mod category;
 mod command;
 pub mod store;
+pub(crate) mod system_note;
 mod view;
 
 pub use category::{categories, create_category};

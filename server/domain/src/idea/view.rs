@@ -159,7 +159,7 @@ pub async fn list_board(ctx: &Ctx, actor: &Actor, query: &BoardQuery) -> Result<
             .all(&ctx.db)
             .await?
             .into_iter()
-            .map(|c| (c.id, c.name))
+            .map(|c| (c.id, c.local_name()))
             .collect()
     };
 
@@ -248,7 +248,7 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
         Some(category_id) => category::Entity::find_by_id(category_id)
             .one(&ctx.db)
             .await?
-            .map(|c| c.name),
+            .map(|c| c.local_name()),
         None => None,
     };
     let mut timeline = changes
@@ -263,7 +263,13 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
                 by,
                 status: Some(c.to_status),
                 from_status: Some(c.from_status),
-                text_html: c.explanation_html,
+                text_html: c
+                    .system_note
+                    .as_deref()
+                    .and_then(|note| {
+                        super::system_note::markdown(note, crate::i18n::request_locale())
+                    })
+                    .map_or(c.explanation_html, |md| crate::markdown::render(&md)),
                 announcement: None,
             })
         })

@@ -35,7 +35,9 @@ pub async fn csv(ctx: &Ctx, actor: &Actor, query: &DashboardQuery, table: &str) 
     let d = dashboard(ctx, actor, query).await?;
     let mut out = String::new();
     let mut push = |fields: Vec<String>| out.push_str(&crate::csv::line(&fields));
-    let s = |v: &str| v.to_owned();
+    // Headers in the reader's language; English keeps the field names.
+    let locale = crate::i18n::request_locale();
+    let s = |column: &str| crate::i18n::word(locale, "csv", column);
     match table {
         "daily" => {
             push(

@@ -177,7 +177,7 @@ pub async fn dashboard(ctx: &Ctx, actor: &Actor, query: &DashboardQuery) -> Resu
                 .collect();
             DepartmentParticipation {
                 slug: d.slug.clone(),
-                name: d.name.clone(),
+                name: d.local_name(),
                 staff: count(members.len()),
                 staff_answering: count(members.iter().filter(|p| p.total > 0).count()),
                 answers: members.iter().map(|p| p.total).sum(),

@@ -129,7 +129,7 @@ pub(super) fn department_figures(
             let stats = durations(minutes);
             DepartmentFigures {
                 slug: d.slug.clone(),
-                name: d.name.clone(),
+                name: d.local_name(),
                 target_minutes: i64::from(d.first_response_minutes),
                 answered: stats.count,
                 median_minutes: stats.median_minutes,

@@ -243,6 +243,8 @@ pub async fn reply(
         )
         .await?;
         if granted.status == shared::RemedyStatus::Granted {
+            let remedy =
+                crate::remedy::described(granted.kind, granted.amount_won, &granted.description);
             news::tell(
                 &txn,
                 News {
@@ -251,10 +253,10 @@ pub async fn reply(
                     kind: shared::NotificationKind::RemedyGranted,
                     did: crate::msg!(
                         "notice.did.granted",
-                        remedy = &granted.description,
                         amount = shared::promise::won(granted.amount_won)
-                    ),
-                    text: Message::said(granted.description.clone()),
+                    )
+                    .arg_message("remedy", remedy.clone()),
+                    text: remedy,
                 },
                 &[Audience::Author],
                 now,
@@ -356,7 +358,7 @@ pub async fn transfer(
     if row.department_id == Some(target.id) {
         return Err(Error::invalid(
             "department",
-            crate::msg!("command.ticket_already_with", name = target.name),
+            crate::msg!("command.ticket_already_with").arg_names("name", target.names()),
         ));
     }
     let now = ctx.clock.now();
@@ -383,7 +385,7 @@ pub async fn transfer(
     .after(serde_json::json!({"department_id": target.id, "note": input.note}))
     .write(&txn, now)
     .await?;
-    let did = crate::msg!("notice.did.handed", department = &target.name);
+    let did = crate::msg!("notice.did.handed").arg_names("department", target.names());
     news::tell(
         &txn,
         News {

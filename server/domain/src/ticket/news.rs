@@ -45,17 +45,18 @@ pub(crate) struct News<'a> {
 }
 
 /// "Jiho Kwon (Billing)" for staff, the display name for anyone else.
-async fn name_of<C: ConnectionTrait>(db: &C, member_id: i32) -> Result<String> {
+async fn name_of<C: ConnectionTrait>(db: &C, member_id: i32) -> Result<Message> {
     let Some(member) = user::Entity::find_by_id(member_id).one(db).await? else {
-        return Ok(String::new());
+        return Ok(Message::said(""));
     };
     let department = match member.department_id.filter(|_| member.role.is_staff()) {
         Some(id) => department::Entity::find_by_id(id).one(db).await?,
         None => None,
     };
     Ok(match department {
-        Some(d) => format!("{} ({})", member.display_name, d.name),
-        None => member.display_name,
+        Some(d) => crate::msg!("notice.staff_name", name = member.display_name)
+            .arg_names("department", d.names()),
+        None => Message::said(member.display_name),
     })
 }
 
@@ -108,10 +109,10 @@ pub(crate) async fn tell<C: ConnectionTrait>(
     let number = ticket_number(i64::from(news.ticket.id));
     let subject = crate::msg!(
         "notice.ticket",
-        actor = name_of(db, news.actor_id).await?,
         number = &number,
         title = &news.ticket.title
     )
+    .arg_message("actor", name_of(db, news.actor_id).await?)
     .arg_message("did", news.did);
     for member_id in people {
         tell_member(

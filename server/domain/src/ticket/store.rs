@@ -81,7 +81,7 @@ pub(super) fn department_ref(
 ) -> Option<DepartmentRef> {
     id.and_then(|id| all.get(&id)).map(|d| DepartmentRef {
         slug: d.slug.clone(),
-        name: d.name.clone(),
+        name: d.local_name(),
     })
 }
 
