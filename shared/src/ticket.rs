@@ -287,6 +287,8 @@ pub struct Rating {
 pub struct TicketView {
     /// `VOC-000123`.
     pub number: String,
+    /// The thread's public address, to share.
+    pub url: String,
     /// What it is.
     pub kind: TicketKind,
     /// Public title.

@@ -24,6 +24,10 @@ pub fn Field(
     /// The error message for this field, if any.
     #[prop(into)]
     error: Signal<Option<String>>,
+    /// A field that may stay empty (an English translation); others are
+    /// required before the browser sends the form.
+    #[prop(optional)]
+    optional: bool,
 ) -> impl IntoView {
     let id = format!("field-{name}");
     let error_id = format!("{id}-error");
@@ -35,7 +39,7 @@ pub fn Field(
                 name=name
                 type=kind
                 autocomplete=autocomplete
-                required=true
+                required=!optional
                 aria-invalid=move || error.get().is_some().to_string()
                 aria-describedby=error_id.clone()
             />

@@ -12,6 +12,7 @@ pub mod not_found;
 pub mod notification_bell;
 pub mod profile_form;
 pub mod report_form;
+pub mod share;
 pub mod signature;
 pub mod status_badge;
 pub mod tokens;

@@ -72,6 +72,7 @@ pub fn VoteButton(
         >
             <span class="vote-arrow" aria-hidden="true">"▲"</span>
             <span class="vote-count">{move || count.get()}</span>
+            " "
             <span class="vote-label">{locale.t("board.votes")}</span>
         </button>
     }

@@ -118,7 +118,7 @@ pub fn AdminPage() -> impl IntoView {
                     <p class="form-error" role="alert">{form_error(create)}</p>
                     <Field name="slug" label=locale.t("admin.slug") error=field_error(create, "slug")/>
                     <Field name="name" label=locale.t("admin.name_ko") error=field_error(create, "name")/>
-                    <Field name="name_en" label=locale.t("admin.name_en") error=field_error(create, "name_en")/>
+                    <Field name="name_en" label=locale.t("admin.name_en") error=field_error(create, "name_en") optional=true/>
                     <div class="field">
                         <label for="department-description">{locale.t("admin.description_ko")}</label>
                         <input id="department-description" name="description"/>

@@ -108,6 +108,7 @@ pub fn BoardPage() -> impl IntoView {
                 })}
             </Suspense>
             <BoardFilters query/>
+            <h2 class="visually-hidden">{locale.t("board.all_ideas")}</h2>
             <Transition fallback=|| view! { <p class="loading">"…"</p> }>
                 {move || Suspend::new(async move {
                     match ideas.await {

@@ -15,6 +15,7 @@ use crate::components::field::{field_error, form_error, only_field_error};
 use crate::components::follow_button::FollowButton;
 use crate::components::not_found::NotFoundNotice;
 use crate::components::report_form::ReportForm;
+use crate::components::share::ShareBox;
 use crate::components::signature::{AuthorName, StaffSignature};
 use crate::components::status_badge::{StatusBadge, status_key};
 use crate::components::vote_button::VoteButton;
@@ -25,35 +26,6 @@ use crate::rpc::{
     UnmergeIdea, get_idea, list_categories, list_guidelines,
 };
 use crate::text::{textarea_text, title_text};
-
-/// The first 200 characters of the text in sanitised HTML, for link previews.
-fn excerpt(html: &str) -> String {
-    let mut text = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                text.push(' ');
-            }
-            _ if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    let words: Vec<&str> = text.split_whitespace().collect();
-    // Undo the entities of the sanitised HTML; the meta tag escapes again.
-    words
-        .join(" ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-        .chars()
-        .take(200)
-        .collect()
-}
 
 /// The idea page at `/ideas/:number`.
 #[component]
@@ -158,8 +130,8 @@ pub fn IdeaPage() -> impl IntoView {
                             <Title text=title_text(&idea.title)/>
                             <Meta property="og:title" content=idea.title.clone()/>
                             <Meta property="og:type" content="article"/>
-                            <Meta property="og:description" content=excerpt(&idea.body_html)/>
-                            <Meta name="description" content=excerpt(&idea.body_html)/>
+                            <Meta property="og:description" content=crate::seo::excerpt(&idea.body_html)/>
+                            <Meta name="description" content=crate::seo::excerpt(&idea.body_html)/>
                             <Meta name="twitter:card" content="summary"/>
                             <Meta name="twitter:title" content=idea.title.clone()/>
                             <Meta property="og:url" content=idea.url.clone()/>
@@ -354,30 +326,6 @@ fn CommentEditor(id: i64, source: String, amend: ServerAction<EditComment>) -> i
                 <button type="submit" class="button small">{locale.t("comment.save")}</button>
             </ActionForm>
         </details>
-    }
-}
-
-/// The idea's address to copy, and ready-made links to share it.
-#[component]
-fn ShareBox(url: String, title: String) -> impl IntoView {
-    let locale = expect_context::<Locale>();
-    let x_href = format!(
-        "https://twitter.com/intent/tweet?url={}&text={}",
-        crate::url::encode_component(&url),
-        crate::url::encode_component(&title)
-    );
-    let mail_href = format!(
-        "mailto:?subject={}&body={}",
-        crate::url::encode_component(&title),
-        crate::url::encode_component(&url)
-    );
-    view! {
-        <div class="share-box">
-            <label for="share-url">{locale.t("idea.share")}</label>
-            <input id="share-url" type="url" readonly=true value=url/>
-            <a href=x_href rel="external noopener" target="_blank">"X"</a>
-            <a href=mail_href rel="external">{locale.t("idea.share_mail")}</a>
-        </div>
     }
 }
 

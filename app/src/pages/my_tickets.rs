@@ -26,6 +26,7 @@ pub fn MyTicketsPage() -> impl IntoView {
         <Title text=locale.t("my_tickets.title")/>
         <h1>{locale.t("my_tickets.title")}</h1>
         <p class="lead">{locale.t("my_tickets.lead")} " " <A href="/tickets/new">{locale.t("my_tickets.new")}</A></p>
+        <h2 class="visually-hidden">{locale.t("my_tickets.list")}</h2>
         <Suspense fallback=|| view! { <p class="loading">"…"</p> }>
             {move || Suspend::new(async move {
                 match tickets.await {

@@ -93,6 +93,7 @@ pub fn StaffQueuePage() -> impl IntoView {
                 <button type="submit" class="button">{locale.t("queue.filter")}</button>
             </div>
         </Form>
+        <h2 class="visually-hidden">{locale.t("queue.list")}</h2>
         <Transition fallback=|| view! { <p class="loading">"…"</p> }>
             {move || Suspend::new(async move {
                 match tickets.await {

@@ -23,7 +23,7 @@ test("vote buttons are named with the idea's title and count, in Korean too", as
   const card = page.locator(".idea-card").first();
   const title = (await card.locator(".idea-title").textContent())!.trim();
   const count = (await card.locator(".vote-count").textContent())!.trim();
-  await expect(card.locator(".vote-button")).toHaveAccessibleName(`‘${title}’에 투표, 현재 ${count}표`);
+  await expect(card.locator(".vote-button")).toHaveAccessibleName(`${count} 표 · ‘${title}’에 투표`);
 });
 
 test("the bell's name says how many notifications are unread", async ({ browser }) => {

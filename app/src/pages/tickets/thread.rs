@@ -4,7 +4,7 @@
 use crate::components::when::When;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Link, Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::{RedactableKind, TicketPost, TicketPostKind, TicketStatus, TicketView};
@@ -17,6 +17,7 @@ use crate::components::draft::Draft;
 use crate::components::field::field_error;
 use crate::components::not_found::NotFoundNotice;
 use crate::components::report_form::ReportForm;
+use crate::components::share::ShareBox;
 use crate::components::signature::{AuthorName, StaffSignature};
 use crate::i18n::{Locale, Translate};
 use crate::rpc::{
@@ -131,6 +132,12 @@ fn Thread(
             .count();
     view! {
         <Title text=title_text(&format!("{} {}", t.number, t.title))/>
+        <Meta name="description" content=crate::seo::excerpt(&t.body_html)/>
+        <Meta property="og:title" content=t.title.clone()/>
+        <Meta property="og:type" content="article"/>
+        <Meta property="og:description" content=crate::seo::excerpt(&t.body_html)/>
+        <Meta property="og:url" content=t.url.clone()/>
+        <Link rel="canonical" href=t.url.clone()/>
         <article class="ticket-page" data-ticket=t.number.clone()>
             <header>
                 <div class="idea-meta">
@@ -159,6 +166,7 @@ fn Thread(
                 </div>
             })}
             <MeToo number=number.clone() count=t.me_too mine=t.me_too_mine allowed=t.can.me_too/>
+            <ShareBox url=t.url.clone() title=t.title.clone()/>
             <ol class="ticket-thread">
                 {t.posts.into_iter().map(|p| view! { <Post p for_staff=staff number=number.clone()/> }).collect_view()}
             </ol>

@@ -105,6 +105,11 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: &str) -> Result<TicketView> {
     let sees_private = policy::can(actor, Action::ReadTicketPrivate, scope);
     Ok(TicketView {
         number: ticket_number(i64::from(row.id)),
+        url: format!(
+            "{}/tickets/{}",
+            ctx.settings.base_url.trim_end_matches('/'),
+            ticket_number(i64::from(row.id))
+        ),
         kind: row.kind,
         status,
         department: department_ref(&all, row.department_id),
