@@ -609,3 +609,6 @@ share.mail = E-mail
 board.all_ideas = All ideas
 queue.list = Tickets
 my_tickets.list = Your tickets
+idea.awaiting_confirmation = Only you see this idea until you confirm your e-mail address with the link we sent you; then everyone does.
+comment.awaiting_confirmation = Only you see this comment until you confirm your e-mail address with the link we sent you; then everyone does.
+held.confirm_link = Send the link again

@@ -609,3 +609,6 @@ share.mail = 이메일
 board.all_ideas = 모든 아이디어
 queue.list = 문의 목록
 my_tickets.list = 내 문의 목록
+idea.awaiting_confirmation = 보내 드린 링크로 이메일 주소를 확인하면 모두에게 보입니다. 그때까지는 본인만 볼 수 있습니다.
+comment.awaiting_confirmation = 보내 드린 링크로 이메일 주소를 확인하면 댓글이 모두에게 보입니다. 그때까지는 본인만 볼 수 있습니다.
+held.confirm_link = 확인 링크 다시 받기

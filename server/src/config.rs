@@ -146,6 +146,12 @@ pub struct ServeArgs {
     #[arg(long, env = "MADANG_COMPANY_NAME_EN", default_value = "Hanbit Telecom")]
     pub company_name_en: String,
 
+    /// Keep the ideas and comments of members who have not confirmed their
+    /// e-mail address from everyone else until they confirm it (they see
+    /// their posts, marked as waiting). Off by default.
+    #[arg(long, env = "MADANG_HOLD_UNCONFIRMED_POSTS")]
+    pub hold_unconfirmed_posts: bool,
+
     /// How long the event log keeps events for reconnecting browsers.
     #[arg(long, env = "MADANG_EVENT_RETENTION_HOURS", default_value_t = 24, value_parser = clap::value_parser!(u32).range(1..=720))]
     pub event_retention_hours: u32,
@@ -175,6 +181,7 @@ impl Default for ServeArgs {
             consent_version: None,
             company_name: "한빛텔레콤".to_owned(),
             company_name_en: "Hanbit Telecom".to_owned(),
+            hold_unconfirmed_posts: false,
         }
     }
 }

@@ -171,6 +171,7 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
             allow_private_webhooks: config.serve.allow_private_webhooks,
             time_zone: config.serve.time_zone,
             consent: consent_terms(&config.serve)?,
+            hold_unconfirmed_posts: config.serve.hold_unconfirmed_posts,
             company: shared::locale::Bilingual::new(
                 config.serve.company_name.trim(),
                 config.serve.company_name_en.trim(),

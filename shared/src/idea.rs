@@ -362,6 +362,10 @@ pub struct CommentView {
     /// its author and moderators see it meanwhile.
     #[serde(default)]
     pub held_for_review: bool,
+    /// It waits for its author to confirm their e-mail address (then it
+    /// shows); `held_for_review` is true too.
+    #[serde(default)]
+    pub awaiting_confirmation: bool,
     /// The Markdown source, for the author's edit form (only when editable).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_md: Option<String>,
@@ -432,6 +436,10 @@ pub struct IdeaView {
     /// Waiting for a moderator's review; only its author and moderators see it.
     #[serde(default)]
     pub held_for_review: bool,
+    /// It waits for its author to confirm their e-mail address (then it
+    /// shows); `held_for_review` is true too.
+    #[serde(default)]
+    pub awaiting_confirmation: bool,
     /// Set when a moderator locked the discussion: the stated reason.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locked: Option<String>,

@@ -1,7 +1,9 @@
 //! Sign-up asks for the personal-information consent in force and mails a
 //! link that confirms the address; staff see who has not confirmed.
 
-use madang_tests::{Backend, DEMO_PASSWORD, on_both_databases, session_cookie, spawn_app};
+use madang_tests::{
+    Backend, DEMO_PASSWORD, Options, on_both_databases, session_cookie, spawn_app, spawn_app_with,
+};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -137,4 +139,144 @@ async fn consent_is_versioned_and_the_address_confirmed_by_mail(backend: Backend
     app.stop().await;
 }
 
-on_both_databases!(consent_is_versioned_and_the_address_confirmed_by_mail);
+/// With `--hold-unconfirmed-posts`, what an unconfirmed member posts waits
+/// for their confirmation: they see it marked as waiting, nobody else sees
+/// it (page, board, count, search), and the mailed link makes it public.
+async fn posts_of_unconfirmed_members_wait_for_the_confirmation(backend: Backend) {
+    let app = spawn_app_with(
+        backend,
+        Options {
+            hold_unconfirmed_posts: true,
+            ..Options::default()
+        },
+    )
+    .await;
+    let admin = app.sign_in("admin@hanbit.example", DEMO_PASSWORD).await;
+    let other = app.sign_in("customer@hanbit.example", DEMO_PASSWORD).await;
+    let newcomer = app.sign_up("newcomer@example.com", "New Comer").await;
+    let (code, idea) = app
+        .call(
+            &newcomer,
+            Method::POST,
+            "/api/v1/ideas",
+            Some(json!({"title": "Family data sharing across plans", "body": "Let us pool data across two plans."})),
+        )
+        .await;
+    assert_eq!(code, 201, "{idea}");
+    assert_eq!(idea["held_for_review"], true, "{idea}");
+    assert_eq!(idea["awaiting_confirmation"], true, "{idea}");
+    let number = idea["number"].as_i64().expect("number");
+    let path = format!("/api/v1/ideas/{number}");
+    let (code, _) = app.call(&other, Method::GET, &path, None).await;
+    assert_eq!(code, 404, "nobody else reaches it");
+    let (code, own) = app.call(&newcomer, Method::GET, &path, None).await;
+    assert_eq!(code, 200);
+    assert_eq!(own["awaiting_confirmation"], true);
+
+    // A comment on somebody else's idea waits too and is not counted.
+    let (_, board) = app
+        .call("", Method::GET, "/api/v1/ideas?sort=top", None)
+        .await;
+    let target = board["items"][0]["number"].as_i64().expect("an idea");
+    let comments_before = board["items"][0]["comments"].as_i64().expect("count");
+    let (code, comment) = app
+        .call(
+            &newcomer,
+            Method::POST,
+            &format!("/api/v1/ideas/{target}/comments"),
+            Some(json!({"body": "Yes please, my parents need this."})),
+        )
+        .await;
+    assert_eq!(code, 201, "{comment}");
+    assert_eq!(comment["awaiting_confirmation"], true, "{comment}");
+    let (_, seen) = app
+        .call(
+            &other,
+            Method::GET,
+            &format!("/api/v1/ideas/{target}"),
+            None,
+        )
+        .await;
+    assert_eq!(
+        seen["comments_count"].as_i64(),
+        Some(comments_before),
+        "{seen}"
+    );
+    assert!(
+        !seen["comments"]
+            .to_string()
+            .contains("my parents need this"),
+        "hidden from others"
+    );
+    let (_, found) = app
+        .call(
+            "",
+            Method::GET,
+            "/api/v1/search?q=Family%20data%20sharing",
+            None,
+        )
+        .await;
+    assert!(
+        !found
+            .to_string()
+            .contains("Family data sharing across plans"),
+        "{found}"
+    );
+
+    // Confirming shows both, counted.
+    let tokens = app
+        .mailed_tokens(&admin, "newcomer@example.com", "/verify?")
+        .await;
+    let done = app
+        .post_json("/api/v1/auth/verify", &json!({"token": tokens[0]}))
+        .await;
+    assert_eq!(done.status().as_u16(), 204);
+    let (code, public) = app.call(&other, Method::GET, &path, None).await;
+    assert_eq!(code, 200, "{public}");
+    assert_eq!(public["held_for_review"], false);
+    let (_, seen) = app
+        .call(
+            &other,
+            Method::GET,
+            &format!("/api/v1/ideas/{target}"),
+            None,
+        )
+        .await;
+    assert_eq!(seen["comments_count"].as_i64(), Some(comments_before + 1));
+    let (_, found) = app
+        .call(
+            "",
+            Method::GET,
+            "/api/v1/search?q=Family%20data%20sharing",
+            None,
+        )
+        .await;
+    assert!(
+        found
+            .to_string()
+            .contains("Family data sharing across plans"),
+        "{found}"
+    );
+    assert!(
+        seen["comments"]
+            .to_string()
+            .contains("my parents need this")
+    );
+
+    // A confirmed member's next post is public at once.
+    let (_, next) = app
+        .call(
+            &newcomer,
+            Method::POST,
+            "/api/v1/ideas",
+            Some(json!({"title": "Roaming pass for weekends", "body": "A cheaper two-day roaming pass."})),
+        )
+        .await;
+    assert_eq!(next["held_for_review"], false, "{next}");
+    app.stop().await;
+}
+
+on_both_databases!(
+    consent_is_versioned_and_the_address_confirmed_by_mail,
+    posts_of_unconfirmed_members_wait_for_the_confirmation,
+);

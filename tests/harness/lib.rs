@@ -51,6 +51,8 @@ pub struct Options {
     pub header_timeout_secs: u64,
     /// `--max-connections`.
     pub max_connections: Option<u64>,
+    /// `--hold-unconfirmed-posts`.
+    pub hold_unconfirmed_posts: bool,
 }
 
 impl Default for Options {
@@ -62,6 +64,7 @@ impl Default for Options {
             trusted_proxies: Vec::new(),
             header_timeout_secs: 10,
             max_connections: None,
+            hold_unconfirmed_posts: false,
         }
     }
 }
@@ -128,6 +131,7 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
         header_timeout_secs: options.header_timeout_secs,
         max_connections: options.max_connections,
         smtp_url: options.smtp_url.clone(),
+        hold_unconfirmed_posts: options.hold_unconfirmed_posts,
         site_root: dir.path().join("site"),
         ..ServeArgs::default()
     };

@@ -167,7 +167,10 @@ pub fn IdeaPage() -> impl IntoView {
                                     <p class="tombstone hidden-by-moderator idea-hidden">{locale.t("idea.hidden_idea")} " " <strong class="hidden-reason">{reason}</strong></p>
                                 })}
                                 {idea.held_for_review.then(|| view! {
-                                    <p class="notice held" role="status">{locale.t("idea.held")}</p>
+                                    <p class="notice held" role="status">
+                                        {locale.t(if idea.awaiting_confirmation { "idea.awaiting_confirmation" } else { "idea.held" })}
+                                        {idea.awaiting_confirmation.then(|| view! { " " <A href="/me">{locale.t("held.confirm_link")}</A> })}
+                                    </p>
                                 })}
                                 {idea.locked.clone().map(|reason| view! {
                                     <p class="notice locked">{locale.t("idea.locked")} " " <strong class="locked-reason">{reason}</strong></p>
@@ -268,7 +271,7 @@ pub fn IdeaPage() -> impl IntoView {
                                                                 })}
                                                             </div>
                                                             {c.source_md.clone().filter(|_| c.editable).map(|source| view! { <CommentEditor id=c.id source amend/> })}
-                                                            {c.held_for_review.then(|| view! { <p class="notice held" role="status">{locale.t("comment.held")}</p> })}
+                                                            {c.held_for_review.then(|| view! { <p class="notice held" role="status">{locale.t(held_key(c.awaiting_confirmation))}</p> })}
                                                             {if let Some(reason) = c.hidden.clone() {
                                                                 view! { <p class="tombstone hidden-by-moderator">{locale.t("idea.hidden_comment")} " " <strong class="hidden-reason">{reason}</strong></p> }.into_any()
                                                             } else if c.deleted {
@@ -379,8 +382,8 @@ fn CommentForm(
         post.value()
             .get()
             .and_then(Result::ok)
-            .is_some_and(|comment| comment.held_for_review)
-            .then(|| view! { <p class="notice held" role="status">{locale.t("comment.held")}</p> })
+            .filter(|comment| comment.held_for_review)
+            .map(|comment| view! { <p class="notice held" role="status">{locale.t(held_key(comment.awaiting_confirmation))}</p> })
     };
     view! {
         {held}
@@ -444,5 +447,14 @@ fn DecisionForm(
                 <button type="submit" class="button primary">{locale.t("decision.submit")}</button>
             </ActionForm>
         </details>
+    }
+}
+
+/// Why the reader's own comment is not public yet.
+fn held_key(awaiting_confirmation: bool) -> &'static str {
+    if awaiting_confirmation {
+        "comment.awaiting_confirmation"
+    } else {
+        "comment.held"
     }
 }

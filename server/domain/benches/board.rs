@@ -506,6 +506,32 @@ async fn bench(backend: &str, url: &str) {
         })
         .await;
     }
+    // The header's search box: ideas, public tickets and announcements.
+    for q in ["요금제를", "해지", "router", "로밍 요금제"] {
+        let query = shared::search::SearchQuery {
+            q: q.to_owned(),
+            kind: None,
+            limit: None,
+            cursor: None,
+        };
+        measure(&format!("site search q={q:?}"), || async {
+            domain::site_search::search(&ctx, &query)
+                .await
+                .expect("site search")
+                .items
+                .len()
+        })
+        .await;
+    }
+    for typed in ["요금이 두 번 나왔어요", "Router keeps restarting"] {
+        measure(&format!("similar tickets for {typed:?}"), || async {
+            domain::site_search::similar_tickets(&ctx, typed)
+                .await
+                .expect("similar tickets")
+                .len()
+        })
+        .await;
+    }
     let manager = Actor::Member(Member {
         id: i32::try_from(MEMBERS + 1).expect("id"),
         role: Role::Admin,

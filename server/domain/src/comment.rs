@@ -71,7 +71,10 @@ pub(crate) async fn recount(
         .filter(
             sea_orm::Condition::any()
                 .add(idea_comment::Column::HiddenReason.is_null())
-                .add(idea_comment::Column::HiddenReason.ne(visibility::HELD)),
+                .add(
+                    idea_comment::Column::HiddenReason
+                        .is_not_in([visibility::HELD, visibility::AWAITING_CONFIRMATION]),
+                ),
         )
         .count(txn)
         .await?;
@@ -124,6 +127,7 @@ pub(crate) fn to_view(
         editable,
         hidden,
         held_for_review: held,
+        awaiting_confirmation: visibility::awaits_confirmation(row.hidden_reason.as_deref()),
         source_md: editable.then_some(row.body_md),
     }
 }
@@ -158,7 +162,6 @@ pub async fn create(
     let now = ctx.clock.now();
     let txn = db::begin_write(&ctx.db).await?;
     let idea_id = find_by_number(&txn, number, Lock::None).await?.id;
-    let text = input.body.clone();
     let row = idea_comment::ActiveModel {
         idea_id: Set(idea_id),
         author_id: Set(member.id),
@@ -167,7 +170,7 @@ pub async fn create(
         created_at: Set(ctx.clock.now()),
         edited_at: Set(None),
         deleted_at: Set(None),
-        hidden_reason: Set(admission.held().then(|| visibility::HELD.to_owned())),
+        hidden_reason: Set(admission.hold_reason().map(str::to_owned)),
         hidden_at: Set(admission.held().then_some(now)),
         ..Default::default()
     }
@@ -176,29 +179,44 @@ pub async fn create(
     recount(&txn, idea_id, ctx.clock.now()).await?;
     crate::follow::add(&txn, idea_id, member.id, ctx.clock.now()).await?;
     if !admission.held() {
-        announce(&txn, idea_id, row.id, now).await?;
-        tell_mentioned(&txn, member.id, &idea.title, idea_id, row.id, &text, now).await?;
-        let name = crate::entity::user::Entity::find_by_id(member.id)
-            .one(&txn)
-            .await?
-            .map(|u| u.display_name)
-            .unwrap_or_default();
-        crate::notification::tell_comment_followers(
-            &txn,
-            crate::notification::CommentNews {
-                idea_id,
-                number,
-                title: &idea.title,
-                actor_id: member.id,
-                actor_name: &name,
-                text: &text,
-            },
-            now,
-        )
-        .await?;
+        went_public(&txn, &idea.title, &row, now).await?;
     }
     txn.commit().await?;
     view(ctx, actor, row).await
+}
+
+/// What follows a comment becoming public (when posted, or when its
+/// author confirms their address): open pages update, the people it
+/// mentions and the idea's followers hear of it.
+pub(crate) async fn went_public(
+    txn: &sea_orm::DatabaseTransaction,
+    idea_title: &str,
+    comment: &idea_comment::Model,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    let (idea_id, author_id) = (comment.idea_id, comment.author_id);
+    let text = &comment.body_md;
+    announce(txn, idea_id, comment.id, now).await?;
+    tell_mentioned(txn, author_id, idea_title, idea_id, comment.id, text, now).await?;
+    let name = crate::entity::user::Entity::find_by_id(author_id)
+        .one(txn)
+        .await?
+        .map(|u| u.display_name)
+        .unwrap_or_default();
+    crate::notification::tell_comment_followers(
+        txn,
+        crate::notification::CommentNews {
+            idea_id,
+            number: i64::from(idea_id),
+            title: idea_title,
+            actor_id: author_id,
+            actor_name: &name,
+            text,
+        },
+        now,
+    )
+    .await?;
+    Ok(())
 }
 
 /// Notifies the people the comment mentions (`@Name`), except its author.

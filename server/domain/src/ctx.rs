@@ -86,6 +86,9 @@ pub struct Settings {
     pub consent: crate::consent::Terms,
     /// The company whose customer centre this is, in Korean and English.
     pub company: shared::locale::Bilingual,
+    /// Whether ideas and comments of members with an unconfirmed address
+    /// wait for the confirmation before others see them.
+    pub hold_unconfirmed_posts: bool,
 }
 
 impl Settings {
@@ -99,6 +102,7 @@ impl Settings {
             time_zone: DEFAULT_TIME_ZONE,
             consent: crate::consent::Terms::default(),
             company: shared::locale::Bilingual::new("한빛텔레콤", "Hanbit Telecom"),
+            hold_unconfirmed_posts: false,
         }
     }
 

@@ -54,13 +54,30 @@ pub const NEW_MEMBER_LINKS: usize = 2;
 pub struct Admission {
     /// Listed words it contains; non-empty means "hold for review".
     pub held_for: Vec<String>,
+    /// The author has not confirmed their address and the site holds such
+    /// posts until they do.
+    pub unconfirmed: bool,
 }
 
 impl Admission {
-    /// Whether the post waits for a moderator before others see it.
+    /// Whether the post waits (for a moderator or the author's
+    /// confirmation) before others see it.
     #[must_use]
     pub fn held(&self) -> bool {
-        !self.held_for.is_empty()
+        self.hold_reason().is_some()
+    }
+
+    /// The hiding reason stored while it waits: review first, as a
+    /// moderator must look at it even after the author confirms.
+    #[must_use]
+    pub fn hold_reason(&self) -> Option<&'static str> {
+        if !self.held_for.is_empty() {
+            Some(crate::visibility::HELD)
+        } else if self.unconfirmed {
+            Some(crate::visibility::AWAITING_CONFIRMATION)
+        } else {
+            None
+        }
     }
 }
 
@@ -114,13 +131,23 @@ pub async fn admit(
             }
         }
     }
-    let held_for = if matches!(post, Post::Idea | Post::Comment) {
+    let public = matches!(post, Post::Idea | Post::Comment);
+    let held_for = if public {
         review::matches(&review::words(ctx).await?, texts)
     } else {
         Vec::new()
     };
+    let unconfirmed = public
+        && ctx.settings.hold_unconfirmed_posts
+        && user::Entity::find_by_id(member.id)
+            .one(&ctx.db)
+            .await?
+            .is_some_and(|u| u.email_verified_at.is_none());
     rate_limit::take_quota(ctx, &bucket, max, window).await?;
-    Ok(Admission { held_for })
+    Ok(Admission {
+        held_for,
+        unconfirmed,
+    })
 }
 
 #[cfg(test)]

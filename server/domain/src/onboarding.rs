@@ -229,6 +229,7 @@ pub async fn complete_reset(ctx: &Ctx, input: CompletePasswordReset) -> Result<(
         active.email_verified_at = Set(Some(now));
     }
     active.update(&txn).await?;
+    crate::verification::release_held_posts(&txn, user_id, now).await?;
     session::Entity::delete_many()
         .filter(session::Column::UserId.eq(user_id))
         .exec(&txn)

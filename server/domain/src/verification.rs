@@ -4,10 +4,13 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait,
+    IntoActiveModel, QueryFilter, Set,
+};
 
 use crate::actor::Actor;
-use crate::entity::{one_time_token, user};
+use crate::entity::{idea, idea_comment, one_time_token, user};
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, mail, rate_limit, secret_token};
 
@@ -69,6 +72,7 @@ pub async fn confirm(ctx: &Ctx, token: &str) -> Result<()> {
     let current = user::Entity::find_by_id(member_id).one(&txn).await?;
     if current.is_some_and(|u| u.email == link.email && u.deleted_at.is_none()) {
         mark_confirmed(&txn, member_id, now).await?;
+        release_held_posts(&txn, member_id, now).await?;
     }
     txn.commit().await?;
     Ok(())
@@ -112,6 +116,58 @@ pub(crate) async fn mark_confirmed<C: ConnectionTrait>(
         .filter(user::Column::EmailVerifiedAt.is_null())
         .exec(db)
         .await?;
+    Ok(())
+}
+
+/// Shows what the member posted while their address was unconfirmed
+/// (`--hold-unconfirmed-posts`): their ideas reach the board, their
+/// comments the discussion, the people they mention and the idea's
+/// followers. Posts held for review stay held: a moderator still has to
+/// look at them.
+pub(crate) async fn release_held_posts(
+    txn: &DatabaseTransaction,
+    member_id: i32,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let waiting = Some(crate::visibility::AWAITING_CONFIRMATION);
+    let ideas = idea::Entity::find()
+        .filter(idea::Column::AuthorId.eq(member_id))
+        .filter(idea::Column::HiddenReason.eq(waiting))
+        .all(txn)
+        .await?;
+    for row in ideas {
+        let number = i64::from(row.id);
+        let mut active = row.into_active_model();
+        active.hidden_reason = Set(None);
+        active.hidden_at = Set(None);
+        active.update(txn).await?;
+        crate::events::publish(
+            txn,
+            crate::events::BOARD.to_owned(),
+            crate::events::Audience::Public,
+            &shared::LiveEvent::Idea { number },
+            now,
+        )
+        .await?;
+    }
+    let comments = idea_comment::Entity::find()
+        .filter(idea_comment::Column::AuthorId.eq(member_id))
+        .filter(idea_comment::Column::HiddenReason.eq(waiting))
+        .all(txn)
+        .await?;
+    for row in comments {
+        let mut active = row.into_active_model();
+        active.hidden_reason = Set(None);
+        active.hidden_at = Set(None);
+        let comment = active.update(txn).await?;
+        crate::comment::recount(txn, comment.idea_id, now).await?;
+        let title = idea::Entity::find_by_id(comment.idea_id)
+            .one(txn)
+            .await?
+            .map(|i| i.title)
+            .unwrap_or_default();
+        crate::comment::went_public(txn, &title, &comment, now).await?;
+    }
     Ok(())
 }
 

@@ -10,10 +10,23 @@ use crate::policy::{self, Action, Scope};
 /// releases it, with nobody's name on it yet.
 pub const HELD: &str = "held_for_review";
 
-/// Whether a stored hiding reason means "held for review".
+/// Reason stored on a post of a member whose e-mail address is not
+/// confirmed yet, when the site holds those (`--hold-unconfirmed-posts`):
+/// it shows once they confirm.
+pub const AWAITING_CONFIRMATION: &str = "awaiting_confirmation";
+
+/// Whether a stored hiding reason means "not public yet" (held for review
+/// or waiting for the author's confirmation): only the author and the
+/// moderators see it, and nobody sees a tombstone.
 #[must_use]
 pub fn is_held(reason: Option<&str>) -> bool {
-    reason == Some(HELD)
+    matches!(reason, Some(HELD | AWAITING_CONFIRMATION))
+}
+
+/// Whether a post waits for its author to confirm their address.
+#[must_use]
+pub fn awaits_confirmation(reason: Option<&str>) -> bool {
+    reason == Some(AWAITING_CONFIRMATION)
 }
 
 /// The public tombstone text in the reader's language: "personal

@@ -77,7 +77,7 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewIdea) -> Result<i64> {
         merged_into_id: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
-        hidden_reason: Set(admission.held().then(|| crate::visibility::HELD.to_owned())),
+        hidden_reason: Set(admission.hold_reason().map(str::to_owned)),
         hidden_at: Set(admission.held().then_some(now)),
         ..Default::default()
     }

@@ -322,6 +322,7 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
         body_html: if shown { row.body_html } else { String::new() },
         hidden,
         held_for_review: held,
+        awaiting_confirmation: crate::visibility::awaits_confirmation(row.hidden_reason.as_deref()),
         locked: row.locked_at.map(|_| row.locked_reason.unwrap_or_default()),
         pinned: row.pinned_at.is_some(),
         can_moderate: moderator,
