@@ -5,6 +5,8 @@
 use std::future::Future;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use leptos::prelude::LeptosOptions;
 use tokio::net::TcpListener;
@@ -31,9 +33,6 @@ pub enum StartError {
     /// The demo data could not be loaded.
     #[error("cannot load demo data: {0}")]
     Demo(domain::Error),
-    /// The search index could not be brought up to date.
-    #[error("cannot build the search index: {0}")]
-    SearchIndex(domain::Error),
     /// The address is taken or not ours.
     #[error("cannot listen on {addr}: {reason}")]
     Bind {
@@ -188,13 +187,6 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
         domain::demo::load(&ctx).await.map_err(StartError::Demo)?;
         demo_loaded = true;
     }
-    let indexed = domain::search::index_missing(&ctx)
-        .await
-        .map_err(StartError::SearchIndex)?;
-    if indexed > 0 {
-        tracing::info!(ideas = indexed, "search index brought up to date");
-    }
-
     let leptos = LeptosOptions::builder()
         .output_name(app::OUTPUT_NAME)
         .site_root(config.serve.site_root.display().to_string())
@@ -209,6 +201,7 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
     if !pkg.exists() {
         tracing::warn!(path = %pkg.display(), "compiled client not found: pages render but will not hydrate (run `make build`)");
     }
+    let ready = Arc::new(AtomicBool::new(false));
     let (hub, hub_handle) = crate::live::Hub::start(
         ctx.clone(),
         chrono::Duration::hours(i64::from(config.serve.event_retention_hours)),
@@ -223,8 +216,22 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
             &config.serve.frame_ancestors,
         ),
         proxies: crate::client_address::TrustedProxies(config.serve.trusted_proxies.clone()),
+        ready: Arc::clone(&ready),
     };
     let app = router(state);
+    // Start-up work that may take long on a big database runs while the
+    // server already answers; `/readyz` says 503 until it is done.
+    let catching_up = tokio::spawn({
+        let ctx = ctx.clone();
+        async move {
+            match domain::search::index_missing(&ctx).await {
+                Ok(0) => {}
+                Ok(indexed) => tracing::info!(ideas = indexed, "search index brought up to date"),
+                Err(e) => tracing::error!(error = %e, "bringing the search index up to date"),
+            }
+            ready.store(true, Ordering::Release);
+        }
+    });
 
     let mail_worker = mailer.map(|m| m.spawn(ctx.clone()));
     // Integrations hear of events from this start on: place the outbox
@@ -264,6 +271,7 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
         }
         webhook_worker.abort();
         chores.abort();
+        catching_up.abort();
         if let Some(worker) = mail_worker {
             // Unsent claims are taken over by the next worker after five minutes.
             worker.abort();

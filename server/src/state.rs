@@ -17,6 +17,9 @@ pub struct AppState {
     pub security: crate::security_headers::SecurityPolicy,
     /// Whose `X-Forwarded-For` names the client.
     pub proxies: crate::client_address::TrustedProxies,
+    /// Whether start-up work (the search index catching up) is done;
+    /// `/readyz` answers 503 until then.
+    pub ready: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -148,7 +148,7 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("http client");
-    TestApp {
+    let app = TestApp {
         base: started.base_url.clone(),
         client,
         database_url,
@@ -156,7 +156,9 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
         postgres,
         clock_shift,
         _dir: dir,
-    }
+    };
+    app.wait_ready().await;
+    app
 }
 
 impl TestApp {
@@ -181,7 +183,7 @@ impl TestApp {
         })
         .await
         .expect("second instance starts");
-        TestApp {
+        let app = TestApp {
             base: started.base_url.clone(),
             client: self.client.clone(),
             database_url: self.database_url.clone(),
@@ -189,7 +191,22 @@ impl TestApp {
             postgres: None,
             clock_shift,
             _dir: dir,
+        };
+        app.wait_ready().await;
+        app
+    }
+
+    /// Waits until `/readyz` answers 200 (start-up work done), as a load
+    /// balancer would before sending traffic.
+    pub async fn wait_ready(&self) {
+        for _ in 0..300 {
+            let response = self.client.get(self.url("/readyz")).send().await;
+            if response.is_ok_and(|r| r.status().is_success()) {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
+        panic!("{} did not become ready within 15 s", self.base);
     }
 
     /// Moves the server's clock forward, as if that much time had passed.

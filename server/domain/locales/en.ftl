@@ -250,6 +250,7 @@ search.give_at_least_two_letters = give at least two letters or one Korean sylla
 server.bad_request = {reason}
 server.bad_token = The API token is unknown, revoked or expired.
 server.database_down = The database does not answer.
+server.starting = The server is starting: the search index is catching up.
 server.foreign_origin = This request did not come from this site (missing or foreign Origin header).
 server.json_object = must be a JSON object
 server.method_not_allowed = This endpoint does not accept this HTTP method.

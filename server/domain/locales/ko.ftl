@@ -250,6 +250,7 @@ search.give_at_least_two_letters = 두 글자 이상이나 한글 한 글자 이
 server.bad_request = 요청을 읽을 수 없습니다: {reason}
 server.bad_token = API 토큰을 모르거나, 취소되었거나, 만료되었습니다.
 server.database_down = 데이터베이스가 응답하지 않습니다.
+server.starting = 서버가 시작하는 중입니다: 검색 색인을 맞추고 있습니다.
 server.foreign_origin = 이 사이트에서 보낸 요청이 아닙니다 (Origin 헤더가 없거나 다릅니다).
 server.json_object = JSON 객체여야 합니다
 server.method_not_allowed = 이 주소는 이 HTTP 메서드를 받지 않습니다.

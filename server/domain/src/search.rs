@@ -105,15 +105,18 @@ pub async fn index_idea<C: ConnectionTrait>(
 /// Indexes every idea that has no terms yet: ideas written before the index
 /// existed and demo data. Cheap when nothing is missing (one query).
 pub async fn index_missing(ctx: &Ctx) -> Result<u64> {
-    let missing = idea::Entity::find()
-        .filter(
-            idea::Column::Id.not_in_subquery(
-                Query::select()
-                    .column(idea_search_term::Column::IdeaId)
-                    .from(idea_search_term::Entity)
-                    .to_owned(),
-            ),
+    // An anti-join: `NOT IN (subquery)` over millions of term rows becomes
+    // a rescanned subquery on PostgreSQL and kept start-up from finishing.
+    let has_terms = Query::select()
+        .expr(Expr::val(1))
+        .from(idea_search_term::Entity)
+        .and_where(
+            Expr::col((idea_search_term::Entity, idea_search_term::Column::IdeaId))
+                .equals((idea::Entity, idea::Column::Id)),
         )
+        .to_owned();
+    let missing = idea::Entity::find()
+        .filter(Expr::exists(has_terms).not())
         .all(&ctx.db)
         .await?;
     let mut indexed = 0;

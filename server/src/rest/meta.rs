@@ -27,6 +27,14 @@ pub async fn healthz() -> Json<Health> {
     (status = 503, body = ApiError, content_type = "application/problem+json"),
 ))]
 pub async fn readyz(State(state): State<AppState>) -> ApiResult<Json<Health>> {
+    if !state.ready.load(std::sync::atomic::Ordering::Acquire) {
+        return Err(AppError::problem(
+            503,
+            "starting",
+            "problem.unavailable",
+            &domain::msg!("server.starting"),
+        ));
+    }
     state.ctx.db.ping().await.map_err(|e| {
         tracing::warn!(error = %e, "readiness check failed");
         AppError::problem(
