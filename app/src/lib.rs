@@ -114,40 +114,44 @@ pub fn App() -> impl IntoView {
                 <main class="page" id="main" tabindex="-1" node_ref=main>
                     <components::welcome::WelcomeNotice/>
                     <Routes fallback=|| view! { <NotFound/> }>
-                        <Route path=path!("/") view=BoardPage/>
-                        <Route path=path!("/ideas") view=BoardPage/>
-                        // Rendered whole before sending, so the title and the
-                        // OpenGraph tags of a shared link are in <head>.
-                        <Route path=path!("/ideas/new") view=NewIdeaPage/>
+                        // Pages stream in order: what a page loads is written in
+                        // place as it arrives, so it reads (and its forms work)
+                        // without JavaScript, and nothing moves when it comes.
+                        // A shared link's page (`Async`) is rendered whole
+                        // before sending, so its title and OpenGraph tags are
+                        // in <head>.
+                        <Route path=path!("/") view=BoardPage ssr=SsrMode::InOrder/>
+                        <Route path=path!("/ideas") view=BoardPage ssr=SsrMode::InOrder/>
+                        <Route path=path!("/ideas/new") view=NewIdeaPage ssr=SsrMode::InOrder/>
                         <Route path=path!("/ideas/:number") view=IdeaPage ssr=SsrMode::Async/>
-                        <Route path=path!("/roadmap") view=RoadmapPage/>
-                        <Route path=path!("/support") view=SupportPage/>
-                        <Route path=path!("/tickets") view=SupportPage/>
-                        <Route path=path!("/tickets/new") view=NewTicketPage/>
+                        <Route path=path!("/roadmap") view=RoadmapPage ssr=SsrMode::InOrder/>
+                        <Route path=path!("/support") view=SupportPage ssr=SsrMode::InOrder/>
+                        <Route path=path!("/tickets") view=SupportPage ssr=SsrMode::InOrder/>
+                        <Route path=path!("/tickets/new") view=NewTicketPage ssr=SsrMode::InOrder/>
                         <Route path=path!("/tickets/:number") view=TicketPage ssr=SsrMode::Async/>
-                        <Route path=path!("/staff/queue") view=StaffQueuePage/>
-                        <Route path=path!("/commitments") view=CommitmentsPage/>
-                        <Route path=path!("/moderation") view=ModerationPage/>
-                        <Route path=path!("/moderation/audit") view=AuditPage/>
-                        <Route path=path!("/announcements") view=AnnouncementsPage/>
+                        <Route path=path!("/staff/queue") view=StaffQueuePage ssr=SsrMode::InOrder/>
+                        <Route path=path!("/commitments") view=CommitmentsPage ssr=SsrMode::InOrder/>
+                        <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::InOrder/>
+                        <Route path=path!("/moderation/audit") view=AuditPage ssr=SsrMode::InOrder/>
+                        <Route path=path!("/announcements") view=AnnouncementsPage ssr=SsrMode::InOrder/>
                         <Route path=path!("/announcements/:id") view=AnnouncementPage ssr=SsrMode::Async/>
-                        <Route path=path!("/signin") view=SignInPage/>
-                        <Route path=path!("/signup") view=SignUpPage/>
-                        <Route path=path!("/me") view=ProfilePage/>
-                        <Route path=path!("/me/tickets") view=pages::my_tickets::MyTicketsPage/>
+                        <Route path=path!("/signin") view=SignInPage ssr=SsrMode::InOrder/>
+                        <Route path=path!("/signup") view=SignUpPage ssr=SsrMode::InOrder/>
+                        <Route path=path!("/me") view=ProfilePage ssr=SsrMode::InOrder/>
+                        <Route path=path!("/me/tickets") view=pages::my_tickets::MyTicketsPage ssr=SsrMode::InOrder/>
                         <Route path=path!("/members/:id") view=MemberPage ssr=SsrMode::Async/>
-                        <Route path=path!("/forgot") view=ForgotPasswordPage/>
-                        <Route path=path!("/reset") view=ResetPasswordPage/>
-                        <Route path=path!("/invite") view=AcceptInvitePage/>
-                        <Route path=path!("/admin") view=AdminPage/>
-                        <Route path=path!("/dashboard") view=DashboardPage/>
-                        <Route path=path!("/scorecard") view=ScorecardPage/>
-                        <Route path=path!("/notifications") view=NotificationsPage/>
-                        <Route path=path!("/unsubscribe/:token") view=UnsubscribePage/>
-                        <Route path=path!("/verify") view=VerifyPage/>
-                        <Route path=path!("/search") view=SearchPage/>
-                        <Route path=path!("/admin/outbox") view=AdminOutboxPage/>
-                        <Route path=path!("/admin/webhooks") view=AdminWebhooksPage/>
+                        <Route path=path!("/forgot") view=ForgotPasswordPage ssr=SsrMode::InOrder/>
+                        <Route path=path!("/reset") view=ResetPasswordPage ssr=SsrMode::InOrder/>
+                        <Route path=path!("/invite") view=AcceptInvitePage ssr=SsrMode::InOrder/>
+                        <Route path=path!("/admin") view=AdminPage ssr=SsrMode::InOrder/>
+                        <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::InOrder/>
+                        <Route path=path!("/scorecard") view=ScorecardPage ssr=SsrMode::InOrder/>
+                        <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::InOrder/>
+                        <Route path=path!("/unsubscribe/:token") view=UnsubscribePage ssr=SsrMode::InOrder/>
+                        <Route path=path!("/verify") view=VerifyPage ssr=SsrMode::InOrder/>
+                        <Route path=path!("/search") view=SearchPage ssr=SsrMode::InOrder/>
+                        <Route path=path!("/admin/outbox") view=AdminOutboxPage ssr=SsrMode::InOrder/>
+                        <Route path=path!("/admin/webhooks") view=AdminWebhooksPage ssr=SsrMode::InOrder/>
                     </Routes>
                 </main>
                 <footer class="site-footer">

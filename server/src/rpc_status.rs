@@ -1,5 +1,6 @@
 //! Server functions (`/rpc/*`, what the browser client calls) answer with
-//! the HTTP status of what went wrong.
+//! the HTTP status of what went wrong, and send a form posted without
+//! JavaScript back to a clean address.
 //!
 //! Leptos answers every server-function error with 500, whatever it was, so
 //! logs and monitoring could not tell a refusal (401, 403, 404, 422, 429)
@@ -22,7 +23,11 @@ pub async fn real_status(request: Request, next: Next) -> Response {
     if !request.uri().path().starts_with("/rpc/") {
         return next.run(request).await;
     }
-    let response = next.run(request).await;
+    let mut response = next.run(request).await;
+    if response.status().is_redirection() {
+        tidy_form_redirect(&mut response);
+        return response;
+    }
     if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
         return response;
     }
@@ -36,6 +41,48 @@ pub async fn real_status(request: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
+/// A form posted without JavaScript is sent back to the page it came from
+/// with the error in the address (`__path`, `__err`). Leptos appends a new
+/// error to the address the page had — which may hold the previous one,
+/// and the page would show that — and leaves a bare `?` behind when it
+/// removes them after a success (`/ideas/9?`): keep only the newest error.
+fn tidy_form_redirect(response: &mut Response) {
+    let Some(location) = response
+        .headers()
+        .get(axum::http::header::LOCATION)
+        .and_then(|value| value.to_str().ok())
+    else {
+        return;
+    };
+    let clean = newest_error_only(location);
+    if clean != location
+        && let Ok(value) = axum::http::HeaderValue::from_str(&clean)
+    {
+        response
+            .headers_mut()
+            .insert(axum::http::header::LOCATION, value);
+    }
+}
+
+fn newest_error_only(location: &str) -> String {
+    let Some((path, query)) = location.split_once('?') else {
+        return location.to_owned();
+    };
+    let pairs: Vec<&str> = query.split('&').filter(|pair| !pair.is_empty()).collect();
+    let is_error = |pair: &&str| pair.starts_with("__path=") || pair.starts_with("__err=");
+    let mut kept: Vec<&str> = pairs.iter().copied().filter(|p| !is_error(p)).collect();
+    for key in ["__path=", "__err="] {
+        if let Some(last) = pairs.iter().rev().find(|pair| pair.starts_with(key)) {
+            kept.push(last);
+        }
+    }
+    if kept.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", kept.join("&"))
+    }
+}
+
 /// The status an encoded server-function error stands for.
 fn status_of_error(body: &str) -> Option<StatusCode> {
     let problem: shared::ApiError = serde_json::from_str(body).ok()?;
@@ -46,8 +93,18 @@ fn status_of_error(body: &str) -> Option<StatusCode> {
 
 #[cfg(test)]
 mod tests {
-    use super::status_of_error;
+    use super::{newest_error_only, status_of_error};
     use axum::http::StatusCode;
+
+    #[test]
+    fn a_form_comes_back_with_only_its_newest_error() {
+        assert_eq!(newest_error_only("http://h/ideas/9?"), "http://h/ideas/9");
+        assert_eq!(newest_error_only("/ideas/9"), "/ideas/9");
+        assert_eq!(
+            newest_error_only("/?sort=new&__path=a&__err=old&__path=a&__err=new"),
+            "/?sort=new&__path=a&__err=new"
+        );
+    }
 
     #[test]
     fn the_problem_status_becomes_the_response_status() {

@@ -1,31 +1,23 @@
 //! Follow / unfollow an idea: followers hear about every status change.
 //! Like the vote button, it changes at once and then takes the server's
-//! answer; visitors are sent to sign in.
+//! answer, works as a plain form before the page is interactive, and sends
+//! visitors to sign in.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos::server_fn::ServerFn;
 
-use crate::auth_state::CurrentUser;
+use crate::components::toggle_form::{SignInFirst, ToggleForm};
 use crate::i18n::{Locale, Translate};
-use crate::rpc::set_follow;
+use crate::rpc::{SetFollow, set_follow};
 
 /// A toggle showing whether the member follows, and how many do.
 #[component]
 pub fn FollowButton(number: i64, following: bool, followers: i64) -> impl IntoView {
     let locale = expect_context::<Locale>();
-    let CurrentUser(user) = expect_context::<CurrentUser>();
     let on = RwSignal::new(following);
     let count = RwSignal::new(followers);
     let busy = RwSignal::new(false);
-    let navigate = use_navigate();
-    let on_click = move |_| {
-        if !matches!(user.get_untracked(), Some(Ok(Some(_)))) {
-            navigate(
-                &format!("/signin?next=/ideas/{number}&follow={number}"),
-                leptos_router::NavigateOptions::default(),
-            );
-            return;
-        }
+    let on_toggle = move || {
         if busy.get_untracked() {
             return;
         }
@@ -44,11 +36,21 @@ pub fn FollowButton(number: i64, following: bool, followers: i64) -> impl IntoVi
             busy.set(false);
         });
     };
+    let fields = vec![
+        ("number", Signal::stored(number.to_string())),
+        ("following", Signal::derive(move || (!on.get()).to_string())),
+    ];
+    let sign_in_first = SignInFirst {
+        next: format!("/ideas/{number}"),
+        carried: ("follow", number.to_string()),
+    };
     view! {
-        <button type="button" class="button small follow-button" class:following=move || on.get()
-            aria-pressed=move || on.get().to_string() on:click=on_click>
-            {move || if on.get() { locale.t("idea.following") } else { locale.t("idea.follow") }}
-            " · " <span class="follower-count">{move || count.get()}</span>
-        </button>
+        <ToggleForm action=SetFollow::PATH fields sign_in_first on_toggle class="follow-form">
+            <button type="submit" class="button small follow-button" class:following=move || on.get()
+                aria-pressed=move || on.get().to_string()>
+                {move || if on.get() { locale.t("idea.following") } else { locale.t("idea.follow") }}
+                " · " <span class="follower-count">{move || count.get()}</span>
+            </button>
+        </ToggleForm>
     }
 }

@@ -15,6 +15,7 @@ pub mod report_form;
 pub mod share;
 pub mod signature;
 pub mod status_badge;
+pub mod toggle_form;
 pub mod tokens;
 pub mod typing;
 pub mod vote_button;

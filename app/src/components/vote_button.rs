@@ -1,13 +1,14 @@
 //! The vote button: the count changes at once when clicked, then takes the
 //! server's answer (or goes back if the vote failed). A visitor who is not
-//! signed in is sent to sign in, and the vote is applied right after.
+//! signed in is sent to sign in, and the vote is applied right after. It is
+//! a real form, so a vote clicked before the page is interactive counts.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos::server_fn::ServerFn;
 
-use crate::auth_state::CurrentUser;
+use crate::components::toggle_form::{SignInFirst, ToggleForm};
 use crate::i18n::{Locale, Translate};
-use crate::rpc::set_vote;
+use crate::rpc::{SetVote, set_vote};
 
 /// A vote toggle showing the current count, named for screen readers with
 /// the idea's title and its count ("Vote for ‘Loyalty points’, 18 votes").
@@ -21,20 +22,10 @@ pub fn VoteButton(
     title: String,
 ) -> impl IntoView {
     let locale = expect_context::<Locale>();
-    let CurrentUser(user) = expect_context::<CurrentUser>();
     let count = RwSignal::new(votes);
     let mine = RwSignal::new(voted);
     let busy = RwSignal::new(false);
-    let navigate = use_navigate();
-    let on_click = move |_| {
-        let signed_in = matches!(user.get_untracked(), Some(Ok(Some(_))));
-        if !signed_in {
-            navigate(
-                &format!("/signin?next=/ideas/{number}&vote={number}"),
-                leptos_router::NavigateOptions::default(),
-            );
-            return;
-        }
+    let on_toggle = move || {
         if busy.get_untracked() {
             return;
         }
@@ -54,26 +45,35 @@ pub fn VoteButton(
             busy.set(false);
         });
     };
+    let fields = vec![
+        ("number", Signal::stored(number.to_string())),
+        ("voted", Signal::derive(move || (!mine.get()).to_string())),
+    ];
+    let sign_in_first = SignInFirst {
+        next: format!("/ideas/{number}"),
+        carried: ("vote", number.to_string()),
+    };
     view! {
-        <button
-            type="button"
-            class="vote-box vote-button"
-            class:voted=move || mine.get()
-            aria-pressed=move || mine.get().to_string()
-            data-idea=number
-            title=locale.t("board.vote")
-            aria-label=move || {
-                locale.format(
-                    "board.vote_for",
-                    &[("title", title.clone()), ("n", count.get().to_string())],
-                )
-            }
-            on:click=on_click
-        >
-            <span class="vote-arrow" aria-hidden="true">"▲"</span>
-            <span class="vote-count">{move || count.get()}</span>
-            " "
-            <span class="vote-label">{locale.t("board.votes")}</span>
-        </button>
+        <ToggleForm action=SetVote::PATH fields sign_in_first on_toggle class="vote-form">
+            <button
+                type="submit"
+                class="vote-box vote-button"
+                class:voted=move || mine.get()
+                aria-pressed=move || mine.get().to_string()
+                data-idea=number
+                title=locale.t("board.vote")
+                aria-label=move || {
+                    locale.format(
+                        "board.vote_for",
+                        &[("title", title.clone()), ("n", count.get().to_string())],
+                    )
+                }
+            >
+                <span class="vote-arrow" aria-hidden="true">"▲"</span>
+                <span class="vote-count">{move || count.get()}</span>
+                " "
+                <span class="vote-label">{locale.t("board.votes")}</span>
+            </button>
+        </ToggleForm>
     }
 }

@@ -19,12 +19,14 @@ use crate::components::not_found::NotFoundNotice;
 use crate::components::report_form::ReportForm;
 use crate::components::share::ShareBox;
 use crate::components::signature::{AuthorName, StaffSignature};
+use crate::components::toggle_form::ToggleForm;
 use crate::i18n::{Locale, Translate};
 use crate::rpc::{
-    ClaimTicket, RateTicket, ReplyTicket, SetTicketStatus, SettleCommitment, TransferTicket,
-    answer_kit, get_ticket, list_departments, set_me_too,
+    ClaimTicket, RateTicket, ReplyTicket, SetMeToo, SetTicketStatus, SettleCommitment,
+    TransferTicket, answer_kit, get_ticket, list_departments, set_me_too,
 };
 use crate::text::title_text;
+use leptos::server_fn::ServerFn;
 
 /// `/tickets/:number`: the public thread.
 #[component]
@@ -248,12 +250,20 @@ fn Post(p: TicketPost, for_staff: bool, number: String) -> impl IntoView {
     }
 }
 
+/// "Me too": the member is affected as well. A real form, like the vote.
 #[component]
 fn MeToo(number: String, count: i64, mine: bool, allowed: bool) -> impl IntoView {
     let locale = expect_context::<Locale>();
     let count = RwSignal::new(count);
     let mine = RwSignal::new(mine);
-    let on_click = move |_| {
+    let fields = vec![
+        ("number", Signal::stored(number.clone())),
+        (
+            "affected",
+            Signal::derive(move || (!mine.get()).to_string()),
+        ),
+    ];
+    let on_toggle = move || {
         let wanted = !mine.get_untracked();
         let number = number.clone();
         leptos::task::spawn_local(async move {
@@ -266,9 +276,11 @@ fn MeToo(number: String, count: i64, mine: bool, allowed: bool) -> impl IntoView
     view! {
         <div class="me-too">
             {allowed.then(|| view! {
-                <button type="button" class="button small me-too-button" aria-pressed=move || mine.get().to_string() on:click=on_click>
-                    {locale.t("ticket.me_too")}
-                </button>
+                <ToggleForm action=SetMeToo::PATH fields on_toggle class="me-too-form">
+                    <button type="submit" class="button small me-too-button" aria-pressed=move || mine.get().to_string()>
+                        {locale.t("ticket.me_too")}
+                    </button>
+                </ToggleForm>
             })}
             <span class="me-too-count">{move || count.get()} " " {locale.t("ticket.affected")}</span>
         </div>
