@@ -157,7 +157,92 @@ async fn concurrent_votes_never_drift_from_the_votes_table(backend: Backend) {
     Arc::try_unwrap(app).ok().expect("sole owner").stop().await;
 }
 
+/// A vote takes its place of the member's quota (120 changes in 10
+/// minutes) in its own transaction: only when it changes something, never
+/// for a refused vote, and never more than the quota under parallel votes.
+async fn only_votes_that_change_something_count_against_the_quota(backend: Backend) {
+    let app = Arc::new(spawn_app(backend).await);
+    let token = app.create_members(1).await.remove(0);
+    let taken = || app.scalar("SELECT COUNT(*) FROM auth_attempts WHERE bucket LIKE 'vote:%'");
+    let vote = {
+        let app = Arc::clone(&app);
+        move |method: Method, number: i64| {
+            let app = Arc::clone(&app);
+            let token = token.clone();
+            async move {
+                app.client
+                    .request(method, app.url(&format!("/api/v1/ideas/{number}/vote")))
+                    .bearer_auth(&token)
+                    .send()
+                    .await
+                    .expect("request")
+                    .status()
+                    .as_u16()
+            }
+        }
+    };
+    assert_eq!(vote(Method::PUT, 424_242).await, 404);
+    assert_eq!(taken().await, 0, "a refused vote took a place");
+    assert_eq!(vote(Method::PUT, 7).await, 200);
+    assert_eq!(vote(Method::PUT, 7).await, 200);
+    assert_eq!(taken().await, 1, "a vote that changed nothing took a place");
+    assert_eq!(vote(Method::DELETE, 7).await, 200);
+    assert_eq!(vote(Method::DELETE, 7).await, 200);
+    assert_eq!(taken().await, 2);
+
+    // 140 changes at once on 20 ideas: the quota holds exactly.
+    let board = app.get_json("/api/v1/ideas?sort=new&limit=20", 200).await;
+    let numbers: Vec<i64> = board["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|card| card["number"].as_i64())
+        .collect();
+    assert_eq!(numbers.len(), 20);
+    let mut tasks = Vec::new();
+    for number in numbers.clone() {
+        let vote = vote.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut statuses = Vec::new();
+            for k in 0..7 {
+                let method = if k % 2 == 0 {
+                    Method::PUT
+                } else {
+                    Method::DELETE
+                };
+                statuses.push(vote(method, number).await);
+            }
+            statuses
+        }));
+    }
+    let mut refused = 0;
+    for task in tasks {
+        for status in task.await.expect("voter task") {
+            assert!(status == 200 || status == 429, "status {status}");
+            refused += usize::from(status == 429);
+        }
+    }
+    assert!(refused > 0, "140 changes within the quota of 120");
+    assert_eq!(taken().await, 120, "places taken beyond the quota");
+    for number in numbers {
+        let in_table = app
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM idea_votes WHERE idea_id = {number}"
+            ))
+            .await;
+        let stored = app
+            .scalar(&format!(
+                "SELECT votes_count FROM ideas WHERE id = {number}"
+            ))
+            .await;
+        assert_eq!(stored, in_table, "idea {number}: the stored count drifted");
+    }
+    drop(vote);
+    Arc::try_unwrap(app).ok().expect("sole owner").stop().await;
+}
+
 on_both_databases!(
+    only_votes_that_change_something_count_against_the_quota,
     voting_is_idempotent_and_counted_once,
     votes_need_a_member_an_origin_and_an_idea,
     concurrent_votes_never_drift_from_the_votes_table,

@@ -92,6 +92,26 @@ fn count_links(text: &str) -> usize {
     schemes + bare
 }
 
+/// The member's quota for this kind of post; `None` for staff, who post
+/// without one. Votes take their place inside the vote's own transaction
+/// (`rate_limit::take_quota_in`); the other posts through [`admit`].
+#[must_use]
+pub fn quota(member: &Member, post: Post) -> Option<rate_limit::Quota> {
+    if policy::can(
+        &Actor::Member(member.clone()),
+        Action::PostWithoutQuota,
+        Scope::Others,
+    ) {
+        return None;
+    }
+    let (max, window) = post.quota();
+    Some(rate_limit::Quota {
+        bucket: format!("{}:{}", post.name(), member.id),
+        max,
+        window,
+    })
+}
+
 /// Checks a member's post and counts it against their quota. `field` names
 /// the form field a link error belongs to.
 pub async fn admit(
@@ -101,15 +121,9 @@ pub async fn admit(
     field: &str,
     texts: &[&str],
 ) -> Result<Admission> {
-    if policy::can(
-        &Actor::Member(member.clone()),
-        Action::PostWithoutQuota,
-        Scope::Others,
-    ) {
+    let Some(quota) = quota(member, post) else {
         return Ok(Admission::default());
-    }
-    let bucket = format!("{}:{}", post.name(), member.id);
-    let (max, window) = post.quota();
+    };
     if post != Post::Vote {
         let links: usize = texts.iter().map(|t| count_links(t)).sum();
         if links > NEW_MEMBER_LINKS {
@@ -143,7 +157,7 @@ pub async fn admit(
             .one(&ctx.db)
             .await?
             .is_some_and(|u| u.email_verified_at.is_none());
-    rate_limit::take_quota(ctx, &bucket, max, window).await?;
+    rate_limit::take_quota(ctx, &quota.bucket, quota.max, quota.window).await?;
     Ok(Admission {
         held_for,
         unconfirmed,

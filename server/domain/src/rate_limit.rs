@@ -6,7 +6,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseTransaction,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
 };
 
 use crate::entity::auth_attempt;
@@ -144,6 +145,67 @@ pub async fn take_quota(ctx: &Ctx, bucket: &str, max: u32, window: Duration) -> 
     Err(Error::RateLimited {
         retry_after_secs: u64::try_from((frees_at - now).num_seconds().max(1)).unwrap_or(1),
     })
+}
+
+/// A quota of `max` actions per `window` in one bucket.
+#[derive(Clone, Debug)]
+pub struct Quota {
+    /// The bucket, e.g. `vote:12`.
+    pub bucket: String,
+    /// Actions allowed within the window.
+    pub max: u32,
+    /// How far back actions count.
+    pub window: Duration,
+}
+
+/// Takes one place of `quota` inside the caller's write transaction, so the
+/// action and its place are committed together (or neither is: a refused or
+/// failed action costs nothing) and the action makes one write transaction,
+/// not two. Counting is serialised per bucket: `SQLite` write transactions
+/// already run one at a time (`BEGIN IMMEDIATE`); on `PostgreSQL` a
+/// transaction-scoped advisory lock on the bucket makes parallel actions
+/// count one after another.
+pub async fn take_quota_in(
+    txn: &DatabaseTransaction,
+    now: DateTime<Utc>,
+    quota: &Quota,
+) -> Result<()> {
+    if txn.get_database_backend() == DatabaseBackend::Postgres {
+        txn.execute_raw(Statement::from_sql_and_values(
+            DatabaseBackend::Postgres,
+            "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+            [quota.bucket.clone().into()],
+        ))
+        .await?;
+    }
+    let window_start = now - quota.window;
+    let taken = auth_attempt::Entity::find()
+        .filter(auth_attempt::Column::Bucket.eq(quota.bucket.as_str()))
+        .filter(auth_attempt::Column::CreatedAt.gt(window_start))
+        .count(txn)
+        .await?;
+    if taken >= u64::from(quota.max) {
+        // The `max`-th newest is the one whose leaving frees a place.
+        let frees_at = auth_attempt::Entity::find()
+            .filter(auth_attempt::Column::Bucket.eq(quota.bucket.as_str()))
+            .filter(auth_attempt::Column::CreatedAt.gt(window_start))
+            .order_by_desc(auth_attempt::Column::CreatedAt)
+            .offset(u64::from(quota.max.saturating_sub(1)))
+            .one(txn)
+            .await?
+            .map_or(now, |oldest| oldest.created_at + quota.window);
+        return Err(Error::RateLimited {
+            retry_after_secs: u64::try_from((frees_at - now).num_seconds().max(1)).unwrap_or(1),
+        });
+    }
+    auth_attempt::ActiveModel {
+        bucket: Set(quota.bucket.clone()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    Ok(())
 }
 
 async fn insert(ctx: &Ctx, bucket: &str, now: DateTime<Utc>) -> Result<i32> {

@@ -1,15 +1,17 @@
-//! Votes: one per member per idea, idempotent. The stored count is set from
-//! the votes table in the same transaction, with the idea row locked, so it
-//! never drifts, however many members vote at once.
+//! Votes: one per member per idea, idempotent. A vote is one write
+//! transaction: the idea row is locked, the vote row written, the stored
+//! count moved by what that write changed (so it never drifts, however many
+//! members vote at once) and the member's quota place taken — only when the
+//! vote changed something, so a refused or failed vote costs nothing.
 
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use shared::{ProxyVoteState, VoteState};
 
 use crate::actor::Actor;
 use crate::entity::{idea_vote, user};
-use crate::idea::store::recount_votes;
-use crate::idea::store::{Lock, find_by_number};
+use crate::idea::store::{Lock, adjust_votes, find_by_number};
 use crate::policy::{self, Action, Scope};
+use crate::rate_limit::{self, Quota};
 use crate::{Ctx, Error, Result, db};
 
 /// Whose vote changes and who records it: the member themselves, or a
@@ -19,6 +21,10 @@ struct Ballot {
     voter_id: i32,
     recorded_by: Option<i32>,
 }
+
+/// The quota a change of vote takes a place of: the voter's own (none for
+/// staff, and none when staff record a vote for a customer).
+type VoteQuota = Option<Quota>;
 
 /// What a vote change did: the new count, and whether a vote now stands
 /// and was recorded by staff.
@@ -34,6 +40,7 @@ async fn change(
     number: i64,
     ballot: Ballot,
     voted: bool,
+    quota: VoteQuota,
 ) -> Result<Outcome> {
     let txn = db::begin_write(&ctx.db).await?;
     // Concurrent votes on one idea count one after another.
@@ -58,10 +65,15 @@ async fn change(
     let existing = idea_vote::Entity::find_by_id((idea_id, ballot.voter_id))
         .one(&txn)
         .await?;
+    let changes = existing.is_some() != voted;
+    if let (true, Some(quota)) = (changes, &quota) {
+        rate_limit::take_quota_in(&txn, ctx.clock.now(), quota).await?;
+    }
+    let mut delta = 0;
     let on_behalf = match (&existing, voted) {
         (Some(vote), true) => vote.recorded_by_id.is_some(),
         (None, true) => {
-            idea_vote::Entity::insert(idea_vote::ActiveModel {
+            let inserted = idea_vote::Entity::insert(idea_vote::ActiveModel {
                 idea_id: Set(idea_id),
                 user_id: Set(ballot.voter_id),
                 recorded_by_id: Set(ballot.recorded_by),
@@ -70,6 +82,9 @@ async fn change(
             .on_conflict_do_nothing_on([idea_vote::Column::IdeaId, idea_vote::Column::UserId])
             .exec_without_returning(&txn)
             .await?;
+            if let sea_orm::TryInsertResult::Inserted(rows) = inserted {
+                delta = i32::try_from(rows).unwrap_or(0);
+            }
             ballot.recorded_by.is_some()
         }
         (Some(vote), false) => {
@@ -80,17 +95,18 @@ async fn change(
                     "vote.member_cast_vote_themselves_only"
                 )));
             }
-            idea_vote::Entity::delete_many()
+            let deleted = idea_vote::Entity::delete_many()
                 .filter(idea_vote::Column::IdeaId.eq(idea_id))
                 .filter(idea_vote::Column::UserId.eq(ballot.voter_id))
                 .exec(&txn)
                 .await?;
+            delta = -i32::try_from(deleted.rows_affected).unwrap_or(0);
             false
         }
         (None, false) => false,
     };
-    let votes = recount_votes(&txn, idea_id).await?;
-    if public && existing.is_some() != voted {
+    let votes = adjust_votes(&txn, &row, delta).await?;
+    if public && changes {
         let event = shared::LiveEvent::Vote {
             number: i64::from(idea_id),
             votes,
@@ -119,12 +135,12 @@ async fn change(
 
 async fn own(ctx: &Ctx, actor: &Actor, number: i64, voted: bool) -> Result<VoteState> {
     let member = policy::member_for(actor, Action::VoteIdea, Scope::Others)?;
-    crate::guard::admit(ctx, member, crate::guard::Post::Vote, "vote", &[]).await?;
+    let quota = crate::guard::quota(member, crate::guard::Post::Vote);
     let ballot = Ballot {
         voter_id: member.id,
         recorded_by: None,
     };
-    let outcome = change(ctx, actor, number, ballot, voted).await?;
+    let outcome = change(ctx, actor, number, ballot, voted, quota).await?;
     Ok(VoteState {
         voted: outcome.voted,
         votes: outcome.votes,
@@ -167,7 +183,7 @@ pub async fn on_behalf(
         voter_id: voter.id,
         recorded_by: Some(staff.id),
     };
-    let outcome = change(ctx, actor, number, ballot, voted).await?;
+    let outcome = change(ctx, actor, number, ballot, voted, None).await?;
     crate::audit::Entry::new(
         staff.id,
         if voted {

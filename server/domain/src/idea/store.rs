@@ -145,6 +145,25 @@ pub(crate) async fn recount_votes(db: &impl ConnectionTrait, idea_id: i32) -> Re
     Ok(i64::from(votes))
 }
 
+/// Moves a locked idea's vote count by `delta` (one vote given or taken
+/// back), in the caller's transaction: the row was read `FOR UPDATE` (or in
+/// `SQLite`'s one writer at a time), so its count is current and no
+/// `COUNT(*)` over the idea's votes is needed.
+pub(crate) async fn adjust_votes(
+    db: &impl ConnectionTrait,
+    locked: &idea::Model,
+    delta: i32,
+) -> Result<i64> {
+    let votes = locked.votes_count.saturating_add(delta).max(0);
+    if delta != 0 {
+        let mut active = locked.clone().into_active_model();
+        active.votes_count = Set(votes);
+        active.trending_score = Set(trending_score(votes, locked.created_at));
+        active.update(db).await?;
+    }
+    Ok(i64::from(votes))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
