@@ -24,9 +24,33 @@ pub struct Cli {
     #[arg(long, env = "MADANG_DATA_DIR", default_value = "data", global = true)]
     pub data_dir: PathBuf,
 
+    /// How `SQLite` syncs commits to the disk: `normal` (default; a power cut
+    /// can lose the last commits, a crash cannot) or `full` (every commit is
+    /// synced before it is acknowledged; slower writes).
+    #[arg(long, env = "MADANG_SQLITE_SYNCHRONOUS", value_enum, default_value_t = SqliteSynchronous::Normal, global = true)]
+    pub sqlite_synchronous: SqliteSynchronous,
+
     /// What to do; `serve` when absent.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `--sqlite-synchronous`: see `domain::db::Synchronous`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SqliteSynchronous {
+    /// Sync at checkpoints.
+    Normal,
+    /// Sync every commit.
+    Full,
+}
+
+impl From<SqliteSynchronous> for domain::db::Synchronous {
+    fn from(value: SqliteSynchronous) -> Self {
+        match value {
+            SqliteSynchronous::Normal => domain::db::Synchronous::Normal,
+            SqliteSynchronous::Full => domain::db::Synchronous::Full,
+        }
+    }
 }
 
 /// The subcommands.

@@ -41,11 +41,20 @@ fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> Result<(), String> {
     let database_url = cli.database_url();
+    let synchronous = cli.sqlite_synchronous.into();
     match cli.command {
-        None => serve(database_url, cli.data_dir, ServeArgs::default()).await,
-        Some(Command::Serve(args)) => serve(database_url, cli.data_dir, *args).await,
+        None => {
+            serve(
+                database_url,
+                cli.data_dir,
+                synchronous,
+                ServeArgs::default(),
+            )
+            .await
+        }
+        Some(Command::Serve(args)) => serve(database_url, cli.data_dir, synchronous, *args).await,
         Some(Command::Migrate) => {
-            let db = open_database(&database_url, &cli.data_dir)
+            let db = open_database(&database_url, &cli.data_dir, synchronous)
                 .await
                 .map_err(|e| e.to_string())?;
             db.close().await.map_err(|e| e.to_string())?;
@@ -61,7 +70,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                 .read_to_string(&mut password)
                 .map_err(|e| format!("cannot read the password from standard input: {e}"))?;
             let password = password.trim_end_matches(['\r', '\n']).to_owned();
-            let db = open_database(&database_url, &cli.data_dir)
+            let db = open_database(&database_url, &cli.data_dir, synchronous)
                 .await
                 .map_err(|e| e.to_string())?;
             // Commands run outside a site; the base URL only matters to web requests.
@@ -88,6 +97,7 @@ async fn run(cli: Cli) -> Result<(), String> {
 async fn serve(
     database_url: String,
     data_dir: std::path::PathBuf,
+    synchronous: domain::db::Synchronous,
     serve: ServeArgs,
 ) -> Result<(), String> {
     let stop_signal =
@@ -97,6 +107,7 @@ async fn serve(
         data_dir,
         serve,
         clock: domain::Clock::System,
+        synchronous,
     })
     .await
     .map_err(|e| e.to_string())?;

@@ -70,6 +70,8 @@ pub struct StartConfig {
     pub serve: ServeArgs,
     /// Where "now" comes from: the system clock, or a shifted one in tests.
     pub clock: domain::Clock,
+    /// `SQLite`'s commit durability.
+    pub synchronous: domain::db::Synchronous,
 }
 
 /// A running server.
@@ -106,12 +108,13 @@ impl Started {
 pub async fn open_database(
     database_url: &str,
     data_dir: &std::path::Path,
+    synchronous: domain::db::Synchronous,
 ) -> Result<sea_orm::DatabaseConnection, StartError> {
     let engine = domain::db::Engine::of(database_url)?;
     if engine == domain::db::Engine::Sqlite {
         ensure_sqlite_folder(database_url, data_dir)?;
     }
-    let db = domain::db::connect(database_url).await?;
+    let db = domain::db::connect(database_url, synchronous).await?;
     domain::db::migrate(&db, database_url).await?;
     Ok(db)
 }
@@ -143,7 +146,7 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
         Some(url) => Some(crate::mailer::Mailer::new(url, &config.serve.mail_from)?),
         None => None,
     };
-    let db = open_database(&config.database_url, &config.data_dir).await?;
+    let db = open_database(&config.database_url, &config.data_dir, config.synchronous).await?;
 
     let listener = TcpListener::bind(config.serve.bind)
         .await

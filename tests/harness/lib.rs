@@ -141,6 +141,7 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
         data_dir: dir.path().to_path_buf(),
         serve,
         clock: domain::Clock::Shifted(Arc::clone(&clock_shift)),
+        synchronous: domain::db::Synchronous::default(),
     })
     .await
     .expect("server starts");
@@ -180,6 +181,7 @@ impl TestApp {
             data_dir: dir.path().to_path_buf(),
             serve,
             clock: domain::Clock::Shifted(Arc::clone(&clock_shift)),
+            synchronous: domain::db::Synchronous::default(),
         })
         .await
         .expect("second instance starts");
