@@ -180,7 +180,8 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
             ),
         },
     )
-    .with_clock(config.clock.clone());
+    .with_clock(config.clock.clone())
+    .with_writer(domain::db::connect_writer(&config.database_url, config.synchronous).await?);
     let mut demo_loaded = false;
     if config.serve.demo
         && domain::demo::is_empty(&ctx)

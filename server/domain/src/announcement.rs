@@ -93,7 +93,7 @@ pub async fn publish(ctx: &Ctx, actor: &Actor, input: NewAnnouncement) -> Result
         ));
     }
     let now = ctx.clock.now();
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let post = announcement::ActiveModel {
         title: Set(title.clone()),
         body_html: Set(markdown::render(&input.body)),

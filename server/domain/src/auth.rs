@@ -111,7 +111,7 @@ pub async fn sign_up(ctx: &Ctx, input: SignUp, client: &Client) -> Result<NewSes
     )
     .await?;
     let now = ctx.clock.now();
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let account = user::Entity::find_by_id(id)
         .one(&txn)
         .await?

@@ -13,7 +13,7 @@ use crate::actor::Actor;
 use crate::entity::{idea, idea_comment};
 use crate::idea::store::{Lock, find_by_number};
 use crate::policy::{self, Action, Scope};
-use crate::{Ctx, Error, Result, db, guard, markdown, user, visibility};
+use crate::{Ctx, Error, Result, guard, markdown, user, visibility};
 
 /// Tells the idea's open pages that a comment appeared or changed.
 pub(crate) async fn announce<C: sea_orm::ConnectionTrait>(
@@ -160,7 +160,7 @@ pub async fn create(
     }
     let admission = guard::admit(ctx, member, guard::Post::Comment, "body", &[&input.body]).await?;
     let now = ctx.clock.now();
-    let txn = db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let idea_id = find_by_number(&txn, number, Lock::None).await?.id;
     let row = idea_comment::ActiveModel {
         idea_id: Set(idea_id),
@@ -301,7 +301,7 @@ pub async fn edit(ctx: &Ctx, actor: &Actor, id: i64, input: NewComment) -> Resul
     active.body_html = Set(markdown::render(&input.body));
     active.body_md = Set(input.body);
     active.edited_at = Set(Some(now));
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let row = active.update(&txn).await?;
     announce(&txn, row.idea_id, row.id, now).await?;
     txn.commit().await?;
@@ -312,7 +312,7 @@ pub async fn edit(ctx: &Ctx, actor: &Actor, id: i64, input: NewComment) -> Resul
 pub async fn delete(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
     let row = own_comment(ctx, actor, id, Action::DeleteComment).await?;
     let idea_id = row.idea_id;
-    let txn = db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let mut active = row.into_active_model();
     active.deleted_at = Set(Some(ctx.clock.now()));
     active.update(&txn).await?;

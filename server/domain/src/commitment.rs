@@ -337,7 +337,7 @@ pub async fn notice_overdue(ctx: &Ctx) -> Result<usize> {
         .await?;
     let mut noticed = 0;
     for row in rows {
-        let txn = crate::db::begin_write(&ctx.db).await?;
+        let txn = ctx.begin_write().await?;
         let won = commitment::Entity::update_many()
             .col_expr(
                 commitment::Column::OverdueNotifiedAt,
@@ -471,7 +471,7 @@ pub async fn update(
     let now = ctx.clock.now();
     let before =
         serde_json::json!({"status": row.status, "evidence": row.evidence, "reason": row.reason});
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let mut active = row.clone().into_active_model();
     active.status = Set(status);
     active.evidence = Set(evidence.clone());

@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use chrono::{DateTime, Utc};
-use sea_orm::DatabaseConnection;
+use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr};
 
 /// Where "now" comes from, so deadline and ranking logic can be tested with a
 /// fixed time.
@@ -155,6 +155,9 @@ impl Settings {
 pub struct Ctx {
     /// The connection pool (`SQLite` or `PostgreSQL`).
     pub db: DatabaseConnection,
+    /// `SQLite` only: the one connection write transactions take turns on
+    /// (see `db::connect_writer`).
+    writer: Option<DatabaseConnection>,
     /// The source of "now".
     pub clock: Clock,
     /// Site-wide settings.
@@ -173,9 +176,22 @@ impl Ctx {
     pub fn new(db: DatabaseConnection, settings: Settings) -> Self {
         Self {
             db,
+            writer: None,
             clock: Clock::System,
             settings,
         }
+    }
+
+    /// The same context with write transactions queued on `writer`.
+    #[must_use]
+    pub fn with_writer(self, writer: Option<DatabaseConnection>) -> Self {
+        Self { writer, ..self }
+    }
+
+    /// Begins a transaction that will write (`db::begin_write`), on the
+    /// writer connection where there is one.
+    pub async fn begin_write(&self) -> Result<DatabaseTransaction, DbErr> {
+        crate::db::begin_write(self.writer.as_ref().unwrap_or(&self.db)).await
     }
 }
 

@@ -204,7 +204,7 @@ pub async fn edit(ctx: &Ctx, actor: &Actor, number: i64, input: IdeaEdit) -> Res
     let reason = reason_of(input.reason.as_deref(), false)?;
     let guideline = crate::guideline::cited_guideline(ctx, input.guideline.as_deref()).await?;
     let now = ctx.clock.now();
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let row = find_by_number(&txn, number, Lock::ForUpdate).await?;
     let new_category = match input.category.as_deref().map(str::trim) {
         Some("") => Some(None),
@@ -322,7 +322,7 @@ pub async fn lock(ctx: &Ctx, actor: &Actor, number: i64, input: LockRequest) -> 
     let reason = reason_of(Some(&input.reason), true)?.unwrap_or_default();
     let guideline = crate::guideline::cited_guideline(ctx, input.guideline.as_deref()).await?;
     let now = ctx.clock.now();
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let row = find_by_number(&txn, number, Lock::ForUpdate).await?;
     if row.locked_at.is_some() {
         return Err(Error::Conflict(crate::msg!(
@@ -355,7 +355,7 @@ pub async fn lock(ctx: &Ctx, actor: &Actor, number: i64, input: LockRequest) -> 
 pub async fn unlock(ctx: &Ctx, actor: &Actor, number: i64) -> Result<()> {
     let moderator = policy::member_for(actor, Action::LockThread, Scope::Others)?;
     let now = ctx.clock.now();
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let row = find_by_number(&txn, number, Lock::ForUpdate).await?;
     if row.locked_at.is_none() {
         return Err(Error::Conflict(crate::msg!(
@@ -388,7 +388,7 @@ pub async fn unlock(ctx: &Ctx, actor: &Actor, number: i64) -> Result<()> {
 pub async fn set_pinned(ctx: &Ctx, actor: &Actor, number: i64, pinned: bool) -> Result<()> {
     let moderator = policy::member_for(actor, Action::PinIdea, Scope::Others)?;
     let now = ctx.clock.now();
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let row = find_by_number(&txn, number, Lock::ForUpdate).await?;
     if row.pinned_at.is_some() == pinned {
         return Err(Error::Conflict(if pinned {

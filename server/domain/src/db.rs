@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
-use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
     ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr,
     SqliteTransactionMode, TransactionOptions, TransactionTrait,
@@ -86,21 +86,59 @@ pub async fn connect(
         .acquire_timeout(Duration::from_secs(10))
         .sqlx_logging(false);
     if engine == Engine::Sqlite {
-        options.max_connections(8).map_sqlx_sqlite_opts(move |o| {
-            o.create_if_missing(true)
-                .journal_mode(SqliteJournalMode::Wal)
-                .synchronous(match synchronous {
-                    Synchronous::Normal => SqliteSynchronous::Normal,
-                    Synchronous::Full => SqliteSynchronous::Full,
-                })
-                .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(10))
-        });
+        options
+            .max_connections(8)
+            .map_sqlx_sqlite_opts(move |o| sqlite_options(o, synchronous));
     } else {
         options.max_connections(16);
     }
     Database::connect(options)
         .await
+        .map_err(|e| ConnectError::Unreachable {
+            url: redact(url),
+            reason: e.to_string(),
+        })
+}
+
+fn sqlite_options(options: SqliteConnectOptions, synchronous: Synchronous) -> SqliteConnectOptions {
+    options
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(match synchronous {
+            Synchronous::Normal => SqliteSynchronous::Normal,
+            Synchronous::Full => SqliteSynchronous::Full,
+        })
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(10))
+}
+
+/// `SQLite` runs one write transaction at a time. Writers that find it taken
+/// sleep in `SQLite`'s busy handler with a growing back-off (up to 100 ms a
+/// try), which gave votes a 99th percentile of 0.66 s at 8 connections while
+/// the CPU idled. Write transactions therefore take turns on one connection
+/// of their own, queued in order by the pool: each starts the moment the
+/// previous one commits. `None` for `PostgreSQL`, which writes in parallel.
+pub async fn connect_writer(
+    url: &str,
+    synchronous: Synchronous,
+) -> Result<Option<DatabaseConnection>, ConnectError> {
+    // An in-memory database exists once per connection: a second pool
+    // would write to another, empty one.
+    if Engine::of(url)? != Engine::Sqlite || url.contains(":memory:") || url.contains("mode=memory")
+    {
+        return Ok(None);
+    }
+    let mut options = ConnectOptions::new(url.to_owned());
+    options
+        .connect_timeout(Duration::from_secs(5))
+        // The queue for the writer: as long as SQLite's own busy timeout.
+        .acquire_timeout(Duration::from_secs(10))
+        .max_connections(1)
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(move |o| sqlite_options(o, synchronous));
+    Database::connect(options)
+        .await
+        .map(Some)
         .map_err(|e| ConnectError::Unreachable {
             url: redact(url),
             reason: e.to_string(),

@@ -16,7 +16,7 @@ use crate::entity::{idea_follow, idea_merge, idea_merge_carried, idea_status_cha
 use crate::idea::store::recount_votes;
 use crate::idea::store::{Lock, find_by_number};
 use crate::policy::{self, Action, Scope};
-use crate::{Ctx, Error, Result, audit, db, markdown};
+use crate::{Ctx, Error, Result, audit, markdown};
 
 const VOTE: &str = "vote";
 const FOLLOW: &str = "follow";
@@ -57,7 +57,7 @@ pub async fn merge(ctx: &Ctx, actor: &Actor, number: i64, into: i64) -> Result<I
         ));
     }
     let now = ctx.clock.now();
-    let txn = db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let source = find_by_number(&txn, number, Lock::ForUpdate).await?;
     let target = find_by_number(&txn, into, Lock::ForUpdate)
         .await
@@ -190,7 +190,7 @@ async fn carried(
 pub async fn unmerge(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
     let moderator = policy::member_for(actor, Action::MergeIdeas, Scope::Others)?;
     let now = ctx.clock.now();
-    let txn = db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let source = find_by_number(&txn, number, Lock::ForUpdate).await?;
     let Some(target_id) = source.merged_into_id else {
         return Err(Error::Conflict(crate::msg!(

@@ -209,7 +209,7 @@ pub async fn send_due(ctx: &Ctx) -> Result<usize> {
 
 /// Mails one notification to a member on instant mail; true if queued.
 async fn mail_one(ctx: &Ctx, row: notification::Model, now: DateTime<Utc>) -> Result<bool> {
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     if !claim(&txn, &[row.id], now).await? {
         txn.rollback().await?;
         return Ok(false);
@@ -255,7 +255,7 @@ async fn mail_digest(ctx: &Ctx, user_id: i32, now: DateTime<Utc>) -> Result<bool
         .all(&ctx.db)
         .await?;
     let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     if ids.is_empty() || !claim(&txn, &ids, now).await? {
         txn.rollback().await?;
         return Ok(false);

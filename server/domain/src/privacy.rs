@@ -138,7 +138,7 @@ pub async fn delete_account(ctx: &Ctx, actor: &Actor, input: DeleteAccount) -> R
             crate::msg!("privacy.not_your_current_password"),
         ));
     }
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     if member.role == Role::Admin {
         crate::user::keep_an_admin(&txn, crate::msg!("privacy.last_admin")).await?;
     }

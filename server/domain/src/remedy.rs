@@ -402,7 +402,7 @@ pub async fn decide(ctx: &Ctx, actor: &Actor, id: i64, approve: bool) -> Result<
     let admin = policy::member_for(actor, Action::ApproveRemedy, Scope::Others)?;
     let not_found = || Error::NotFound(crate::msg!("not_found.remedy", id = id));
     let key = i32::try_from(id).map_err(|_| not_found())?;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let row = remedy::Entity::find_by_id(key)
         .lock_exclusive()
         .one(&txn)
@@ -536,7 +536,7 @@ pub async fn set_limit(ctx: &Ctx, actor: &Actor, input: RemedyLimit) -> Result<R
     let department = crate::department::find_for_field(ctx, input.department.as_deref()).await?;
     let department_id = department.map(|d| d.id);
     let now = ctx.clock.now();
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let existing = remedy_limit::Entity::find()
         .filter(remedy_limit::Column::Role.eq(input.role))
         .filter(match department_id {

@@ -74,7 +74,7 @@ pub async fn replace(ctx: &Ctx, actor: &Actor, input: WordList) -> Result<WordLi
     }
     let before = words(ctx).await?;
     let now = ctx.clock.now();
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     review_word::Entity::delete_many().exec(&txn).await?;
     for word in &next {
         review_word::ActiveModel {

@@ -216,7 +216,7 @@ pub async fn update_staff(ctx: &Ctx, actor: &Actor, id: i64, input: StaffUpdate)
     let department_id = crate::department::find_for_field(ctx, input.department.as_deref())
         .await?
         .map(|d| d.id);
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let row = user::Entity::find_by_id(user_id)
         .one(&txn)
         .await?

@@ -66,7 +66,7 @@ pub async fn confirm(ctx: &Ctx, token: &str) -> Result<()> {
         .user_id
         .ok_or_else(|| Error::Internal("confirmation link without account".to_owned()))?;
     let now = ctx.clock.now();
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     crate::one_time_link::claim(&txn, &link, now).await?;
     // A link for an address the member has since changed confirms nothing.
     let current = user::Entity::find_by_id(member_id).one(&txn).await?;
@@ -97,7 +97,7 @@ pub async fn resend(ctx: &Ctx, actor: &Actor) -> Result<()> {
     )
     .await?;
     let now = ctx.clock.now();
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     send_link(ctx, &txn, member.id, &account.email, now).await?;
     txn.commit().await?;
     Ok(())

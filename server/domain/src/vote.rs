@@ -12,7 +12,7 @@ use crate::entity::{idea_vote, user};
 use crate::idea::store::{Lock, adjust_votes, find_by_number};
 use crate::policy::{self, Action, Scope};
 use crate::rate_limit::{self, Quota};
-use crate::{Ctx, Error, Result, db};
+use crate::{Ctx, Error, Result};
 
 /// Whose vote changes and who records it: the member themselves, or a
 /// staff member for a customer (then `recorded_by` names the staff member).
@@ -42,7 +42,7 @@ async fn change(
     voted: bool,
     quota: VoteQuota,
 ) -> Result<Outcome> {
-    let txn = db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     // Concurrent votes on one idea count one after another.
     let row = find_by_number(&txn, number, Lock::ForUpdate).await?;
     if !crate::visibility::idea_visible_to(&row, actor) {

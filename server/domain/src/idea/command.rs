@@ -149,7 +149,7 @@ pub async fn change_status(
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
     }
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let row = find_by_number(&txn, number, Lock::ForUpdate).await?;
     let id = row.id;
     if let Some(original) = input.duplicate_of {

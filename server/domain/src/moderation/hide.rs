@@ -165,7 +165,7 @@ pub async fn hide(ctx: &Ctx, actor: &Actor, input: HideRequest) -> Result<()> {
     check_reason(&input.reason)?;
     let guideline = crate::guideline::cited_guideline(ctx, input.guideline.as_deref()).await?;
     let now = ctx.clock.now();
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let row = hideable(&txn, &input.target).await?;
     if row.hidden && !crate::visibility::is_held(row.reason.as_deref()) {
         return Err(Error::Conflict(
@@ -231,7 +231,7 @@ pub async fn hide(ctx: &Ctx, actor: &Actor, input: HideRequest) -> Result<()> {
 pub async fn unhide(ctx: &Ctx, actor: &Actor, input: UnhideRequest) -> Result<()> {
     let moderator = policy::member_for(actor, Action::HideContent, Scope::Others)?;
     let now = ctx.clock.now();
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let row = hideable(&txn, &input.target).await?;
     if !row.hidden {
         return Err(Error::Conflict(crate::msg!("hide.not_hidden").arg_word(

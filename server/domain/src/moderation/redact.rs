@@ -195,7 +195,7 @@ pub async fn redact(ctx: &Ctx, actor: &Actor, input: RedactionRequest) -> Result
     }
     let replacement = marker(&reason);
     let now: DateTime<Utc> = ctx.clock.now();
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let (occurrences, target_type, target_id) = redact_post(&txn, &input, &replacement).await?;
     if occurrences == 0 {
         return Err(Error::invalid(

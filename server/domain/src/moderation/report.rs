@@ -217,7 +217,7 @@ pub async fn dismiss(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
     let not_found = || Error::NotFound(crate::msg!("not_found.report", id = id));
     let key = i32::try_from(id).map_err(|_| not_found())?;
     let now = ctx.clock.now();
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let row = report::Entity::find_by_id(key)
         .one(&txn)
         .await?

@@ -36,7 +36,7 @@ pub async fn suspend(ctx: &Ctx, actor: &Actor, input: Suspension) -> Result<()> 
     }
     let now = ctx.clock.now();
     let until = now + chrono::Duration::hours(input.hours);
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let row = user::Entity::find_by_id(id)
         .one(&txn)
         .await?
@@ -79,7 +79,7 @@ pub async fn lift_suspension(ctx: &Ctx, actor: &Actor, member: i64) -> Result<()
     let not_found = || Error::NotFound(crate::msg!("not_found.member_3", member = member));
     let id = i32::try_from(member).map_err(|_| not_found())?;
     let now = ctx.clock.now();
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let row = user::Entity::find_by_id(id)
         .one(&txn)
         .await?

@@ -22,7 +22,7 @@ use crate::entity::{department, ticket, user};
 use crate::i18n::Message;
 use crate::personal_data::{self, Instead};
 use crate::policy::{self, Action, Scope};
-use crate::{Ctx, Error, Result, db, markdown};
+use crate::{Ctx, Error, Result, markdown};
 use shared::{ClockKind, ClockOutcome, TicketPostKind};
 
 fn validate_new(input: &NewTicket) -> Result<(String, Option<String>)> {
@@ -102,7 +102,7 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewTicket) -> Result<Ticket
     )
     .await?;
     let now = ctx.clock.now();
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let saved = ticket::ActiveModel {
         kind: Set(input.kind),
         title: Set(title),
@@ -191,7 +191,7 @@ pub async fn reply(
             crate::msg!("command.promises_remedies_are_made_public"),
         ));
     }
-    let txn = db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let row = find(&txn, number, true).await?;
     let scope = scope_for(actor, &row);
     let member = if input.internal {
@@ -353,7 +353,7 @@ pub async fn transfer(
     let target = crate::department::find_for_field(ctx, Some(input.department.as_str()))
         .await?
         .ok_or_else(|| Error::invalid("department", crate::msg!("command.name_department_hand")))?;
-    let txn = db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let row = find(&txn, number, true).await?;
     if row.department_id == Some(target.id) {
         return Err(Error::invalid(

@@ -11,7 +11,7 @@ use crate::actor::Actor;
 use crate::entity::ticket_post;
 use crate::personal_data::{self, Instead};
 use crate::policy::{self, Action, Scope};
-use crate::{Ctx, Error, Result, db, markdown};
+use crate::{Ctx, Error, Result, markdown};
 
 fn too_late() -> Error {
     Error::Conflict(crate::msg!("edit.tickets_replies_can_corrected_15"))
@@ -50,7 +50,7 @@ pub async fn edit_ticket(
         ],
         Instead::TicketThread,
     )?;
-    let txn = db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let row = find(&txn, number, true).await?;
     let scope = if row.author_id == member.id {
         Scope::Own
@@ -93,7 +93,7 @@ pub async fn edit_post(
             number = number
         ))
     };
-    let txn = db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let ticket = find(&txn, number, true).await?;
     let post = match i32::try_from(post_id) {
         Ok(id) => ticket_post::Entity::find_by_id(id).one(&txn).await?,

@@ -14,12 +14,12 @@ use super::view::get;
 use crate::actor::Actor;
 use crate::entity::{ticket, ticket_me_too};
 use crate::policy::{self, Action, Scope};
-use crate::{Ctx, Error, Result, db};
+use crate::{Ctx, Error, Result};
 
 /// Says (or takes back) "me too": another member is affected as well.
 pub async fn me_too(ctx: &Ctx, actor: &Actor, number: &str, affected: bool) -> Result<MeTooState> {
     let member = policy::member_for(actor, Action::MeToo, Scope::Others)?;
-    let txn = db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let row = find(&txn, number, true).await?;
     if row.author_id == member.id {
         return Err(Error::Conflict(crate::msg!(

@@ -19,7 +19,7 @@ use crate::actor::Actor;
 use crate::entity::ticket;
 use crate::personal_data::{self, Instead};
 use crate::policy::{self, Action, Scope};
-use crate::{Ctx, Error, Result, db};
+use crate::{Ctx, Error, Result};
 
 /// Moves a ticket to a new status. Staff may set any; the author may mark
 /// it resolved or closed, and reopen it within 14 days of resolution.
@@ -39,7 +39,7 @@ pub async fn change_status(
         validate_text("note", text, 1)?;
         personal_data::refuse(&[("note", text)], Instead::TicketThread)?;
     }
-    let txn = db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let row = find(&txn, number, true).await?;
     let scope = scope_for(actor, &row);
     let from = row.status;

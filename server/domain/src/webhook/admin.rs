@@ -71,7 +71,7 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewWebhook) -> Result<Webho
     let (url, description, events) = validate(&input, ctx.settings.allow_private_webhooks)?;
     let now = ctx.clock.now();
     let secret = crate::secret_token::generate();
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let row = webhook::ActiveModel {
         url: Set(url),
         description: Set(description),
@@ -127,7 +127,7 @@ pub async fn delete(ctx: &Ctx, actor: &Actor, id: i64) -> Result<()> {
     let admin = policy::member_for(actor, Action::ManageWebhooks, Scope::Others)?;
     let row = find_active(ctx, id).await?;
     let now = ctx.clock.now();
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     webhook::Entity::update_many()
         .col_expr(webhook::Column::Active, Expr::value(false))
         .filter(webhook::Column::Id.eq(row.id))

@@ -101,7 +101,7 @@ pub async fn queue_new_events(ctx: &Ctx) -> Result<usize> {
         }
     }
     let count = queued.len();
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     let moved = worker_cursor::Entity::update_many()
         .col_expr(worker_cursor::Column::Position, Expr::value(last))
         .filter(worker_cursor::Column::Name.eq(CURSOR))
@@ -219,7 +219,7 @@ pub async fn record_try(ctx: &Ctx, id: i32, outcome: TryOutcome) -> Result<()> {
     };
     let now = ctx.clock.now();
     let attempt = delivery.attempts + 1;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = ctx.begin_write().await?;
     webhook_attempt::ActiveModel {
         delivery_id: Set(id),
         attempt: Set(attempt),
