@@ -3,6 +3,7 @@
 #   make test   fmt check, clippy, Rust tests (SQLite, and PostgreSQL when
 #               MADANG_TEST_POSTGRES_URL is set), API fuzzing, browser tests
 #   make build  release build: target/release/madang + target/site
+#   make bench  benchmarks: use cases, live fan-out, HTTP load (wrk)
 # Builds drive cargo and wasm-bindgen directly (no cargo-leptos needed, see README).
 
 SHELL := /bin/bash
@@ -13,7 +14,7 @@ CLIENT_CARGO := cargo build -p app --lib --target $(WASM_TARGET) --no-default-fe
 NPM_BIN := $(CURDIR)/tests/e2e/node_modules/.bin
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run build test tools client client-release server site-assets fmt-check clippy client-deps-guard rust-test fuzz fuzz-built e2e clean
+.PHONY: run build test tools client client-release server site-assets fmt-check clippy client-deps-guard rust-test fuzz fuzz-built e2e clean bench
 
 tools:
 	@bash scripts/install-tools.sh
@@ -47,8 +48,8 @@ run: tools client server
 build: tools client-release
 	cargo build -p server --release
 	@mkdir -p target/release && if [ "$(TARGET_DIR)" != "target" ]; then cp $(TARGET_DIR)/release/madang target/release/madang; fi
-	@ls -l target/release/madang $(SITE_DIR)/pkg/madang_bg.wasm
-	@printf 'WASM gzip -9: '; gzip -9c $(SITE_DIR)/pkg/madang_bg.wasm | wc -c
+	@ls -l target/release/madang
+	@bash scripts/client-size.sh $(SITE_DIR)
 
 fmt-check:
 	cargo fmt --all -- --check
@@ -75,6 +76,14 @@ rust-test:
 
 e2e:
 	bash tests/e2e/run.sh $(TARGET_DIR)/debug/madang
+
+# Benchmarks (figures in docs/performance.md): the use cases on 100,000
+# ideas, live fan-out, then the HTTP load run (wrk against the release
+# server; PostgreSQL too with MADANG_BENCH_POSTGRES_URL).
+bench:
+	cargo bench -p domain --bench board
+	cargo bench -p madang-tests --bench live
+	bash scripts/bench-http.sh
 
 # schemathesis (from PyPI) against the OpenAPI document, as a visitor, a
 # customer and an admin, FUZZ_SECONDS (60) each.

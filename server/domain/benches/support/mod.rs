@@ -1,0 +1,3 @@
+//! Shared by the benchmarks: the generated database.
+
+pub mod generate;
