@@ -157,7 +157,7 @@ pub async fn admit(
             .one(&ctx.db)
             .await?
             .is_some_and(|u| u.email_verified_at.is_none());
-    rate_limit::take_quota(ctx, &quota.bucket, quota.max, quota.window).await?;
+    rate_limit::take_quota(ctx, &quota).await?;
     Ok(Admission {
         held_for,
         unconfirmed,

@@ -127,24 +127,15 @@ pub async fn forget(ctx: &Ctx, attempts: Attempts) -> Result<()> {
     Ok(())
 }
 
-/// Takes one place of a quota of `max` actions per window, or fails with
-/// `RateLimited` until the oldest of them leaves the window. Like
-/// [`attempt`], the place is taken before counting, so parallel posts
-/// cannot all slip under the quota. There is no back-off: posting is not an
-/// attack.
-pub async fn take_quota(ctx: &Ctx, bucket: &str, max: u32, window: Duration) -> Result<()> {
-    let now = ctx.clock.now();
-    let attempts = Attempts(vec![insert(ctx, bucket, now).await?]);
-    let others = recent_others(ctx, bucket, window, u64::from(max), &attempts).await?;
-    if others.len() < usize::try_from(max).unwrap_or(usize::MAX) {
-        return Ok(());
-    }
-    forget(ctx, attempts).await?;
-    // The `max`-th newest is the one whose leaving frees a place.
-    let frees_at = others.last().map_or(now, |oldest| *oldest + window);
-    Err(Error::RateLimited {
-        retry_after_secs: u64::try_from((frees_at - now).num_seconds().max(1)).unwrap_or(1),
-    })
+/// Takes one place of `quota`, or fails with `RateLimited` until the oldest
+/// of its places leaves the window: [`take_quota_in`] in a write
+/// transaction of its own, for actions that are not one transaction with
+/// their place. There is no back-off: posting is not an attack.
+pub async fn take_quota(ctx: &Ctx, quota: &Quota) -> Result<()> {
+    let txn = ctx.begin_write().await?;
+    take_quota_in(&txn, ctx.clock.now(), quota).await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 /// A quota of `max` actions per `window` in one bucket.

@@ -89,13 +89,12 @@ pub async fn resend(ctx: &Ctx, actor: &Actor) -> Result<()> {
     if account.email_verified_at.is_some() {
         return Ok(());
     }
-    rate_limit::take_quota(
-        ctx,
-        &format!("verify:{}", member.id),
-        RESENDS_PER_HOUR,
-        Duration::hours(1),
-    )
-    .await?;
+    let quota = rate_limit::Quota {
+        bucket: format!("verify:{}", member.id),
+        max: RESENDS_PER_HOUR,
+        window: Duration::hours(1),
+    };
+    rate_limit::take_quota(ctx, &quota).await?;
     let now = ctx.clock.now();
     let txn = ctx.begin_write().await?;
     send_link(ctx, &txn, member.id, &account.email, now).await?;
