@@ -14,7 +14,7 @@ CLIENT_CARGO := cargo build -p app --lib --target $(WASM_TARGET) --no-default-fe
 NPM_BIN := $(CURDIR)/tests/e2e/node_modules/.bin
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run build test tools client client-release server site-assets fmt-check clippy client-deps-guard rust-test fuzz fuzz-built e2e clean bench
+.PHONY: run build test tools client client-release client-release-islands size-gate server site-assets fmt-check clippy client-deps-guard rust-test fuzz fuzz-built e2e clean bench
 
 tools:
 	@bash scripts/install-tools.sh
@@ -24,20 +24,33 @@ site-assets:
 	@cp -r public/. $(SITE_DIR)/
 	@cp style/main.css $(SITE_DIR)/pkg/madang.css
 
-# Debug client: WASM for hydration, bound by the wasm-bindgen CLI.
+# The browser clients (app/src/client.rs), each bound by the wasm-bindgen
+# CLI right after its build (both builds write app.wasm): the islands client
+# for visitors (madang) and the full app for signed-in members (madang_app).
+# Debug clients:
 client: site-assets
 	$(CLIENT_CARGO)
 	wasm-bindgen --target web --no-typescript --out-name madang --out-dir $(SITE_DIR)/pkg \
 		$(TARGET_DIR)/$(WASM_TARGET)/debug/app.wasm
+	$(CLIENT_CARGO),full-app
+	wasm-bindgen --target web --no-typescript --out-name madang_app --out-dir $(SITE_DIR)/pkg \
+		$(TARGET_DIR)/$(WASM_TARGET)/debug/app.wasm
 
-# Release client: size-optimised profile, then wasm-opt from npm binaryen
+# Release clients: size-optimised profile, then wasm-opt from npm binaryen
 # (Debian's binaryen 108 produces WASM that fails to hydrate).
-client-release: site-assets
+WASM_OPT := $(NPM_BIN)/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int
+client-release: site-assets client-release-islands
+	$(CLIENT_CARGO),full-app --profile wasm-release
+	wasm-bindgen --target web --no-typescript --out-name madang_app --out-dir $(SITE_DIR)/pkg \
+		$(TARGET_DIR)/$(WASM_TARGET)/wasm-release/app.wasm
+	$(WASM_OPT) $(SITE_DIR)/pkg/madang_app_bg.wasm -o $(SITE_DIR)/pkg/madang_app_bg.wasm
+
+# The islands client alone (CI builds it for the size gate).
+client-release-islands: site-assets
 	$(CLIENT_CARGO) --profile wasm-release
 	wasm-bindgen --target web --no-typescript --out-name madang --out-dir $(SITE_DIR)/pkg \
 		$(TARGET_DIR)/$(WASM_TARGET)/wasm-release/app.wasm
-	$(NPM_BIN)/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-		$(SITE_DIR)/pkg/madang_bg.wasm -o $(SITE_DIR)/pkg/madang_bg.wasm
+	$(WASM_OPT) $(SITE_DIR)/pkg/madang_bg.wasm -o $(SITE_DIR)/pkg/madang_bg.wasm
 
 server:
 	cargo build -p server
@@ -57,6 +70,7 @@ fmt-check:
 clippy:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p app --lib --target $(WASM_TARGET) --no-default-features --features hydrate -- -D warnings
+	cargo clippy -p app --lib --target $(WASM_TARGET) --no-default-features --features hydrate,full-app -- -D warnings
 
 # The browser bundle must never pull in server-only crates.
 client-deps-guard:
@@ -94,7 +108,15 @@ fuzz: server fuzz-built
 fuzz-built:
 	bash scripts/fuzz-api.sh $(TARGET_DIR)/debug/madang
 
-test: tools fmt-check clippy client-deps-guard client rust-test fuzz-built e2e
+# The size gate: the release islands client, built apart from target/site
+# (the browser tests use the debug clients there), must fit the first-load
+# budget of a visitor's page (issue 17: 250 KB gzip of WASM + JS).
+SIZE_SITE := target/size-gate
+size-gate:
+	$(MAKE) --no-print-directory client-release-islands SITE_DIR=$(SIZE_SITE)
+	BUDGET_ISLANDS=250000 bash scripts/client-size.sh $(SIZE_SITE)
+
+test: tools fmt-check clippy client-deps-guard client rust-test fuzz-built e2e size-gate
 
 clean:
 	cargo clean

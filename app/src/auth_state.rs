@@ -37,6 +37,7 @@ pub struct AuthActions {
 
 /// Provides the contexts; called once by `App`.
 pub fn provide() {
+    provide_form_error_from_address();
     let version = AuthVersion(RwSignal::new(0));
     let actions = AuthActions {
         sign_in: ServerAction::new(),
@@ -66,4 +67,46 @@ pub fn provide() {
         move || version.0.get(),
         |_| current_user(),
     )));
+}
+
+/// A form posted without JavaScript (or before the client arrived) comes
+/// back with its error in the address (`__path`, `__err`). Leptos' router
+/// hands it to the server actions created below it; the actions here are
+/// above the router, so they are handed it here, or the sign-in page would
+/// not say why a sign-in failed.
+fn provide_form_error_from_address() {
+    use leptos_router::location::Url;
+    let query = current_query();
+    let value = |key: &str| {
+        query
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .filter(|(name, _)| *name == key)
+            .map(|(_, value)| Url::unescape(value))
+            .next_back()
+    };
+    if let (Some(path), Some(error)) = (value("__path"), value("__err")) {
+        provide_context(leptos::server::ServerActionError::new(&path, &error));
+    }
+}
+
+/// The query of the page's address, without `?`.
+fn current_query() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| parts.uri.query().map(str::to_owned))
+            .unwrap_or_default()
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .map(|search| search.trim_start_matches('?').to_owned())
+            .unwrap_or_default()
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        String::new()
+    }
 }

@@ -5,6 +5,7 @@
 #![recursion_limit = "256"]
 
 pub mod auth_state;
+pub mod client;
 pub mod components;
 pub mod i18n;
 pub mod live;
@@ -48,12 +49,16 @@ use crate::pages::{
     verify::VerifyPage,
 };
 
-/// The name of the compiled client bundle: `/pkg/madang.js`, `/pkg/madang_bg.wasm`, `/pkg/madang.css`.
-pub const OUTPUT_NAME: &str = "madang";
+/// The name of the stylesheet (`/pkg/madang.css`) and of the islands
+/// client (`/pkg/madang.js`, `/pkg/madang_bg.wasm`); see [`client`].
+pub const OUTPUT_NAME: &str = client::ISLANDS_OUTPUT;
 
 /// The HTML document around the app, rendered on the server for every page.
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+pub fn shell(mut options: LeptosOptions) -> impl IntoView {
     let locale = locale::from_request();
+    let client = client::Client::for_request();
+    options.output_name = client.output_name().into();
+    let islands = client == client::Client::Islands;
     provide_context(locale);
     let position = use_context::<live::EventPosition>().map(|p| {
         view! { <meta name=live::POSITION_META content=p.0.to_string()/> }
@@ -76,7 +81,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="alternate" type="application/atom+xml" href="/feeds/announcements.atom" title=locale.t("feed.announcements")/>
                 <link rel="stylesheet" href=format!("/pkg/{OUTPUT_NAME}.css")/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands/>
                 <MetaTags/>
             </head>
             <body>
@@ -87,16 +92,21 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// The application: header, routed page, footer. `data-hydrated` turns true
-/// once the WASM client has taken over, which browser tests wait for.
+/// once the WASM client has taken over (`HydrationMark`, the last island),
+/// which browser tests wait for.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // Where the whole app hydrates, islands are ordinary components: no
+    // `<leptos-island>` element on either side (Leptos reads this context),
+    // which a whole-page hydration would not walk past.
+    if client::Client::for_request() == client::Client::FullApp {
+        provide_context(leptos::reactive::owner::IsHydrating(true));
+    }
     let locale = use_context::<Locale>().unwrap_or_else(locale::from_document);
     provide_context(locale);
     auth_state::provide();
     components::when::provide_minute_tick();
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
     // The router would swallow the fragment link; focus the content ourselves
     // so the next Tab continues from there.
     let main = NodeRef::<leptos::html::Main>::new();
@@ -108,7 +118,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Title formatter=|page: String| format!("{page} · Madang")/>
         <Router>
-            <div id="app" data-hydrated=move || hydrated.get().to_string()>
+            <div id="app" data-hydrated="false">
                 <a class="skip-link" href="#main" rel="external" on:click=skip_to_main>{locale.t("nav.skip")}</a>
                 <Header/>
                 <main class="page" id="main" tabindex="-1" node_ref=main>
@@ -158,6 +168,7 @@ pub fn App() -> impl IntoView {
                     {locale.t("footer.text")} " · "
                     <A href="/scorecard" attr:class="footer-scorecard">{locale.t("scorecard.title")}</A>
                 </footer>
+                <components::hydration_mark::HydrationMark/>
             </div>
         </Router>
     }
@@ -172,10 +183,14 @@ fn NotFound() -> impl IntoView {
     }
 }
 
-/// Entry point of the WASM client: attaches to the server-rendered page.
+/// Entry point of the WASM client: attaches to the server-rendered page,
+/// the whole app (`full-app`) or its islands (see [`client`]).
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    #[cfg(feature = "full-app")]
     leptos::mount::hydrate_body(App);
+    #[cfg(not(feature = "full-app"))]
+    leptos::mount::hydrate_islands();
 }

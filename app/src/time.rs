@@ -6,7 +6,7 @@
 use crate::i18n::{Locale, Translate};
 
 /// How a time is shown.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Style {
     /// "방금 전", "3분 전", "어제 14:05", then the date: for activity.
     #[default]

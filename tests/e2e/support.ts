@@ -17,6 +17,9 @@ export async function submitSignIn(page: Page, email: string, password = DEMO_PA
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await submitSignIn(page, email, password);
   await expect(page).toHaveURL(/\/me$/);
+  // A visitor's page posts the form to the server, which sends the browser
+  // to the profile: a new page, which loads the whole app (client.rs).
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
 }
 
 /** A fresh, unique e-mail address, so tests never collide. */
@@ -37,4 +40,5 @@ export async function signUp(page: Page, displayName: string, email: string, pas
   await expect(page).toHaveURL(/\/\?welcome=1$/);
   await expect(page.locator(".notice.welcome")).toBeVisible();
   await page.goto("/me");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
 }

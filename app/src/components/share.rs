@@ -6,10 +6,13 @@ use leptos::prelude::*;
 
 use crate::i18n::{Locale, Translate};
 
-/// The share box under an idea or a ticket thread.
-#[component]
+/// The share box under an idea or a ticket thread; an island, so it works
+/// on server-rendered pages (the islands client) too.
+// An island for the islands client, a component in the full app (client.rs).
+#[cfg_attr(not(feature = "full-app"), island)]
+#[cfg_attr(feature = "full-app", component)]
 pub fn ShareBox(url: String, title: String) -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    let locale = use_context::<Locale>().unwrap_or_else(crate::locale::from_document);
     let x_href = format!(
         "https://twitter.com/intent/tweet?url={}&text={}",
         crate::url::encode_component(&url),

@@ -44,19 +44,29 @@ pub fn When(
     #[prop(optional, into)]
     class: Option<&'static str>,
 ) -> impl IntoView {
-    let locale = expect_context::<Locale>();
+    view! { <LocalTime at style class=class.unwrap_or_default().to_owned()/> }
+}
+
+/// `<When>` as an island: it runs in the browser even on a page that is
+/// otherwise server-rendered HTML (the islands client), to show the
+/// reader's own zone and keep relative times moving.
+// An island for the islands client, a component in the full app (client.rs).
+#[cfg_attr(not(feature = "full-app"), island)]
+#[cfg_attr(feature = "full-app", component)]
+fn LocalTime(at: String, style: Style, class: String) -> impl IntoView {
+    let locale = use_context::<Locale>().unwrap_or_else(crate::locale::from_document);
     let seconds = time::parse_rfc3339(&at);
     // In the browser the first render must not decide the text: hydration
     // keeps the server's text, and only a later, different value replaces
     // it. So the browser starts empty and fills in once mounted.
     let mounted = RwSignal::new(!cfg!(feature = "hydrate"));
     Effect::new(move |_| mounted.set(true));
-    let tick = use_context::<MinuteTick>();
+    let tick = minute_tick();
     let shown = move |exact: bool| {
         if !mounted.get() {
             return String::new();
         }
-        if let Some(MinuteTick(tick)) = tick {
+        if let Some(tick) = tick {
             tick.track();
         }
         let Some(seconds) = seconds else {
@@ -71,6 +81,7 @@ pub fn When(
         time::text(locale, style, &at, seconds, &now, now_seconds)
     };
     let fallback = at.clone();
+    let class = (!class.is_empty()).then_some(class);
     view! {
         <time class=class datetime=at title=move || shown(true)>
             {move || {
@@ -80,6 +91,37 @@ pub fn When(
             }}
         </time>
     }
+}
+
+/// The page's minute tick: the app's (full client), or in the islands
+/// client one shared by every time on the page, started on first use.
+#[cfg_attr(
+    feature = "hydrate",
+    expect(
+        clippy::unnecessary_wraps,
+        reason = "the server (no tick) and the browser share the signature"
+    )
+)]
+fn minute_tick() -> Option<RwSignal<u32>> {
+    if let Some(MinuteTick(tick)) = use_context::<MinuteTick>() {
+        return Some(tick);
+    }
+    #[cfg(feature = "hydrate")]
+    {
+        thread_local! {
+            static TICK: RwSignal<u32> = {
+                let tick = RwSignal::new(0_u32);
+                set_interval(
+                    move || tick.update(|t| *t = t.wrapping_add(1)),
+                    std::time::Duration::from_mins(1),
+                );
+                tick
+            };
+        }
+        Some(TICK.with(|tick| *tick))
+    }
+    #[cfg(not(feature = "hydrate"))]
+    None
 }
 
 /// The company's zone as a name ("Asia/Seoul"), for dates that are days of

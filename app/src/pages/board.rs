@@ -9,6 +9,7 @@ use leptos_router::hooks::use_query_map;
 use shared::{BoardQuery, IdeaSort, IdeaStatus};
 
 use crate::components::idea_list::IdeaList;
+use crate::components::live_region::LiveRefresh;
 use crate::components::status_badge::status_key;
 use crate::i18n::{Locale, Translate};
 use crate::rpc::{list_categories, list_ideas};
@@ -109,6 +110,7 @@ pub fn BoardPage() -> impl IntoView {
             </Suspense>
             <BoardFilters query/>
             <h2 class="visually-hidden">{locale.t("board.all_ideas")}</h2>
+            <div id="board-live">
             <Transition fallback=|| view! { <p class="loading">"…"</p> }>
                 {move || Suspend::new(async move {
                     match ideas.await {
@@ -126,6 +128,8 @@ pub fn BoardPage() -> impl IntoView {
                     }
                 })}
             </Transition>
+            </div>
+            <LiveRefresh topics="board".to_owned() region="board-live".to_owned()/>
         </section>
     }
 }

@@ -4,6 +4,8 @@
 use crate::components::when::When;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
+
+use crate::components::live_region::LiveRefresh;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -91,8 +93,14 @@ pub fn IdeaPage() -> impl IntoView {
             }
         },
     );
+    let topics = params
+        .read_untracked()
+        .get("number")
+        .map(|n| format!("idea:{n}"))
+        .unwrap_or_default();
     view! {
         <A href="/" attr:class="back">"← " {locale.t("idea.back")}</A>
+        <div id="idea-live">
         <Suspense fallback=|| view! { <p class="loading">"…"</p> }>
             {move || Suspend::new(async move {
                 match idea.await {
@@ -293,6 +301,8 @@ pub fn IdeaPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        </div>
+        <LiveRefresh topics region="idea-live".to_owned()/>
     }
 }
 

@@ -16,7 +16,9 @@ use crate::rpc::{CompletePasswordReset, RequestPasswordReset};
 pub fn ForgotPasswordPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let action = ServerAction::<RequestPasswordReset>::new();
-    let sent = move || matches!(action.value().get(), Some(Ok(())));
+    let query = use_query_map();
+    let sent =
+        move || query.read().get("sent").is_some() || matches!(action.value().get(), Some(Ok(())));
     view! {
         <Title text=locale.t("forgot.title")/>
         <section class="auth-card">
@@ -48,7 +50,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
             <h1>{locale.t("reset.title")}</h1>
             <ActionForm action=action attr:class="form" attr:id="reset-form">
                 <p class="form-error" role="alert">{move || form_error(action).get().or_else(|| field_error(action, "token").get())}</p>
-                <input type="hidden" name="token" prop:value=token/>
+                <input type="hidden" name="token" value=token/>
                 <Field name="password" label=locale.t("signin.password") kind="password" autocomplete="new-password" hint=locale.t("signup.password_hint") error=field_error(action, "password")/>
                 <button type="submit" class="button primary" disabled=move || action.pending().get()>{locale.t("reset.submit")}</button>
             </ActionForm>
@@ -70,7 +72,7 @@ pub fn AcceptInvitePage() -> impl IntoView {
             <p class="lead">{locale.t("invite.lead")}</p>
             <ActionForm action=action attr:class="form" attr:id="invite-form">
                 <p class="form-error" role="alert">{move || form_error(action).get().or_else(|| field_error(action, "token").get())}</p>
-                <input type="hidden" name="token" prop:value=token/>
+                <input type="hidden" name="token" value=token/>
                 <Field name="display_name" label=locale.t("signup.name") autocomplete="name" error=field_error(action, "display_name")/>
                 <Field name="password" label=locale.t("signin.password") kind="password" autocomplete="new-password" hint=locale.t("signup.password_hint") error=field_error(action, "password")/>
                 <button type="submit" class="button primary" disabled=move || action.pending().get()>{locale.t("invite.submit")}</button>

@@ -158,13 +158,16 @@ pub async fn sign_out_everywhere() -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Mails a reset link if the account exists (same answer either way).
+/// Mails a reset link if the account exists (same answer either way), then
+/// shows the page that says so (also to a browser without JavaScript).
 #[server(prefix = "/rpc")]
 pub async fn request_password_reset(email: String) -> Result<(), ApiError> {
     let input = shared::account::RequestPasswordReset { email };
     domain::onboarding::request_reset(&ctx()?, input, &caller().client)
         .await
-        .map_err(problem)
+        .map_err(problem)?;
+    leptos_axum::redirect("/forgot?sent=1");
+    Ok(())
 }
 
 /// Sets a new password from the e-mailed link, then goes to sign in.

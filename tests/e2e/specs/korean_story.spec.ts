@@ -42,9 +42,9 @@ test("a Korean visitor on a phone finds, votes, joins, confirms and asks", async
   const button = page.locator(".idea-page .vote-button");
   const before = Number(await button.locator(".vote-count").textContent());
   await button.click();
-  await expect(page).toHaveURL(new RegExp(`/signin\\?next=/ideas/${number}&vote=${number}$`));
+  await expect(page).toHaveURL(new RegExp(`/signin\\?next=(/|%2F)ideas(/|%2F)${number}&vote=${number}$`));
   await page.locator("a.create-account").click();
-  await expect(page).toHaveURL(new RegExp(`/signup\\?next=/ideas/${number}&vote=${number}$`));
+  await expect(page).toHaveURL(new RegExp(`/signup\\?next=(/|%2F)ideas(/|%2F)${number}&vote=${number}$`));
   await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
 
   const email = `newvoter.${Date.now() % 1_000_000}@example.com`;

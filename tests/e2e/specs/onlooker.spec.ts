@@ -1,7 +1,9 @@
 import { test, expect } from "@playwright/test";
+import { signIn } from "../support";
 
-// An onlooker (signed out) opens the board, which is server-rendered and then
-// hydrated; switching the sort happens in place, without a page load.
+// An onlooker (signed out) opens the board: server-rendered HTML with the
+// islands client (app/src/client.rs); the sort tabs are links to the
+// server's pages.
 
 test("the board is server-rendered with the demo ideas and hydrates", async ({ page }) => {
   const errors: string[] = [];
@@ -14,11 +16,9 @@ test("the board is server-rendered with the demo ideas and hydrates", async ({ p
   expect(errors).toEqual([]);
 });
 
-test("sort tabs switch the list in place after hydration", async ({ page }) => {
+test("sort tabs switch the list", async ({ page }) => {
   await page.goto("/");
   await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
-  // A marker on window survives client-side navigation but not a page load.
-  await page.evaluate(() => ((window as any).__sameDocument = true));
   const firstTitle = async () => (await page.locator(".idea-card .idea-title").first().textContent())?.trim();
 
   await page.locator('a.tab[data-sort="new"]').click();
@@ -37,8 +37,26 @@ test("sort tabs switch the list in place after hydration", async ({ page }) => {
   }).toBe(true);
   expect(await firstTitle()).not.toBeUndefined();
   expect(newest).not.toBeUndefined();
+});
 
-  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+test("a visitor's page loads only the islands client, a member's the whole app", async ({ browser }) => {
+  const visitor = await (await browser.newContext()).newPage();
+  const loaded: string[] = [];
+  visitor.on("request", (r) => { if (r.url().includes("/pkg/")) loaded.push(new URL(r.url()).pathname); });
+  await visitor.goto("/ideas/1");
+  await expect(visitor.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  expect(loaded).toContain("/pkg/madang_bg.wasm");
+  expect(loaded.filter((p) => p.includes("madang_app"))).toEqual([]);
+  // The times are islands: the reader's zone, in place.
+  await expect(visitor.locator("leptos-island time").first()).toBeVisible();
+
+  const member = await (await browser.newContext()).newPage();
+  await signIn(member, "member18@customers.example");
+  const memberLoaded: string[] = [];
+  member.on("request", (r) => { if (r.url().includes("/pkg/")) memberLoaded.push(new URL(r.url()).pathname); });
+  await member.goto("/ideas/1");
+  await expect(member.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  expect(memberLoaded).toContain("/pkg/madang_app_bg.wasm");
 });
 
 test("the language switch renders the page in Korean and remembers it", async ({ page }) => {

@@ -40,6 +40,9 @@ test("a member comments on an idea, edits it and deletes it, leaving a tombstone
   await page.fill("#field-password", "madang-demo-2026");
   await page.click("#sign-in-form button[type=submit]");
   await expect(page).toHaveURL(/\/ideas\/4$/);
+  // Signed in, the page loads the whole app (client.rs); the delete
+  // button below works only once it has.
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
 
   const text = `앱 신청 기능 기대됩니다 ${Date.now() % 1_000_000}`;
   await page.click("#comment-form button[type=submit]");

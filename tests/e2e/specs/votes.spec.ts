@@ -22,7 +22,7 @@ test("a signed-out visitor's vote is applied after signing in", async ({ browser
   const before = Number(await button.locator(".vote-count").textContent());
   await expect(button).toHaveAttribute("aria-pressed", "false");
   await button.click();
-  await expect(page).toHaveURL(/\/signin\?next=\/ideas\/7&vote=7$/);
+  await expect(page).toHaveURL(/\/signin\?next=(\/|%2F)ideas(\/|%2F)7&vote=7$/);
   await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
   await page.fill("#field-email", email);
   await page.fill("#field-password", "voter password");
@@ -74,12 +74,12 @@ test("a visitor who follows and then signs in follows the idea", async ({ browse
   await page.goto("/ideas/6");
   await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
   await page.locator(".idea-page .follow-button").click();
-  await expect(page).toHaveURL(/\/signin\?next=\/ideas\/6&follow=6$/);
+  await expect(page).toHaveURL(/\/signin\?next=(\/|%2F)ideas(\/|%2F)6&follow=6$/);
   await page.locator("a.create-account").click();
-  await expect(page).toHaveURL(/\/signup\?next=\/ideas\/6&follow=6$/);
+  await expect(page).toHaveURL(/\/signup\?next=(\/|%2F)ideas(\/|%2F)6&follow=6$/);
   await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
   await page.locator("a.sign-in-instead").click();
-  await expect(page).toHaveURL(/\/signin\?next=\/ideas\/6&follow=6$/);
+  await expect(page).toHaveURL(/\/signin\?next=(\/|%2F)ideas(\/|%2F)6&follow=6$/);
   await submitSignIn(page, "member16@customers.example", DEMO_PASSWORD, page.url().replace(/^https?:\/\/[^/]+/, ""));
   await expect(page).toHaveURL(/\/ideas\/6$/);
   await expect(page.locator(".idea-page .follow-button")).toHaveAttribute("aria-pressed", "true");

@@ -79,8 +79,14 @@ pub fn TicketPage() -> impl IntoView {
             }
         },
     );
+    let topics = params
+        .read_untracked()
+        .get("number")
+        .map(|n| format!("ticket:{n}"))
+        .unwrap_or_default();
     view! {
         <A href="/support" attr:class="back">"← " {locale.t("support.title")}</A>
+        <div id="ticket-live">
         <Suspense fallback=|| view! { <p class="loading">"…"</p> }>
             {move || Suspend::new(async move {
                 match ticket.await {
@@ -96,6 +102,8 @@ pub fn TicketPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        </div>
+        <crate::components::live_region::LiveRefresh topics region="ticket-live".to_owned()/>
     }
 }
 
