@@ -14,7 +14,7 @@ CLIENT_CARGO := cargo build -p app --lib --target $(WASM_TARGET) --no-default-fe
 NPM_BIN := $(CURDIR)/tests/e2e/node_modules/.bin
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run build test tools client client-release client-release-islands size-gate server site-assets fmt-check clippy client-deps-guard rust-test fuzz fuzz-built e2e clean bench
+.PHONY: lighthouse run build test tools client client-release client-release-islands size-gate server site-assets fmt-check clippy client-deps-guard rust-test fuzz fuzz-built e2e clean bench
 
 tools:
 	@bash scripts/install-tools.sh
@@ -94,6 +94,11 @@ e2e:
 # Benchmarks (figures in docs/performance.md): the use cases on 100,000
 # ideas, live fan-out, then the HTTP load run (wrk against the release
 # server; PostgreSQL too with MADANG_BENCH_POSTGRES_URL).
+# Lighthouse mobile on a visitor's board, idea and ticket thread of the
+# release build (figures in docs/performance.md; not a CI gate).
+lighthouse: build
+	bash scripts/lighthouse.sh target/release/madang $(SITE_DIR)
+
 bench:
 	cargo bench -p domain --bench board
 	cargo bench -p madang-tests --bench live
