@@ -9,7 +9,8 @@
 # the server-rendered board page and vote writes, each also as a fraction of
 # /healthz measured in the same run; and, for SQLite, the raw synced-commit
 # rate of the same disk (one-row INSERT + COMMIT at the server's
-# `synchronous` level), against which vote writes are compared.
+# `synchronous` level), against which vote writes are compared. Each start
+# of the server also prints how long it took to become ready.
 #
 # usage: scripts/bench-http.sh [IDEAS…]   (default: 10000 100000)
 # BENCH_SECONDS (10) sets the length of each wrk run.
@@ -47,19 +48,25 @@ seed() { # URL IDEAS
   cargo bench -q -p domain --bench board -- --seed "$1" --ideas "$2" | grep '^seeded'
 }
 
-# start DATABASE_URL: the release server on a free port; sets $base.
+# start DATABASE_URL: the release server on a free port; sets $base and
+# prints how long start-up took (migrations, the search index, the live
+# hub) until /readyz answered 200.
 start() {
-  local port
+  local port started
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   rm -rf "$work/data" && mkdir -p "$work/data"
+  started=$(date +%s%N)
   DATABASE_URL="$1" "$bin" --data-dir "$work/data" serve --bind "127.0.0.1:$port" \
     --site-root target/site >"$work/server.log" 2>&1 &
   server_pid=$!
   base="http://127.0.0.1:$port"
-  for _ in $(seq 1 600); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/readyz")" = 200 ] && return
+  for _ in $(seq 1 3000); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/readyz")" = 200 ]; then
+      echo "  start-up until /readyz answers 200: $(( ($(date +%s%N) - started) / 1000000 )) ms"
+      return
+    fi
     kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }
-    sleep 0.5
+    sleep 0.1
   done
   echo "the server did not become ready" >&2
   exit 1
