@@ -23,6 +23,7 @@ mod m20261129_000017_token_expiry;
 mod m20261203_000018_response_clocks;
 mod m20261204_000019_member_language_consent;
 mod m20261204_000020_bilingual_content;
+mod m20261204_000021_featured_index;
 
 /// Lists every migration in the order it must run.
 pub struct Migrator;
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000018_response_clocks::Migration),
             Box::new(m20261204_000019_member_language_consent::Migration),
             Box::new(m20261204_000020_bilingual_content::Migration),
+            Box::new(m20261204_000021_featured_index::Migration),
         ]
     }
 }
