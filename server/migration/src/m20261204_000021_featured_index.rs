@@ -1,5 +1,5 @@
 //! The board's featured strip asks for pinned ideas in trending order. With
-//! no pinned idea among 100,000, SQLite walked the whole trending index
+//! no pinned idea among 100,000, `SQLite` walked the whole trending index
 //! looking for one (issue 17: the board page at 5 req/s). A partial index
 //! holds only pinned ideas, already in that order, so the strip reads a
 //! handful of rows on both databases.
