@@ -24,7 +24,7 @@ pub struct DashboardQuery {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DayFigures {
-    /// `YYYY-MM-DD` (UTC).
+    /// `YYYY-MM-DD`, a day of the company's calendar (its time zone).
     pub day: String,
     /// Ideas posted.
     pub ideas: i64,

@@ -292,51 +292,9 @@ async fn every_dashboard_figure_equals_an_independent_query(backend: Backend) {
     };
 
     // Activity per day: every day of the range, each count as SQL counts it.
-    let daily = d["daily"].as_array().expect("daily");
-    assert_eq!(daily.len(), 41);
-    // Customers' activity: staff rows are left out of every figure.
-    let staff = "SELECT id FROM users WHERE role IN ('employee', 'moderator', 'admin')";
-    let active = format!(
-        "SELECT uid, created_at FROM (SELECT author_id AS uid, created_at FROM ideas UNION ALL SELECT author_id, created_at FROM idea_comments \
-         UNION ALL SELECT user_id, created_at FROM idea_votes UNION ALL SELECT author_id, created_at FROM tickets \
-         UNION ALL SELECT author_id, created_at FROM ticket_posts WHERE kind <> 'internal') x WHERE uid NOT IN ({staff})"
-    );
-    let mut busy_days = 0;
-    for day in daily {
-        let date = day["day"].as_str().expect("day");
-        let on = |table: &str, member: &str| {
-            format!(
-                "SELECT COUNT(*) FROM {table} WHERE {member} NOT IN ({staff}) AND {} = '{date}'",
-                sql.day("created_at")
-            )
-        };
-        for (field, table, member) in [
-            ("ideas", "ideas", "author_id"),
-            ("tickets", "tickets", "author_id"),
-            ("comments", "idea_comments", "author_id"),
-            ("votes", "idea_votes", "user_id"),
-        ] {
-            assert_eq!(
-                day[field].as_i64(),
-                Some(app.scalar(&on(table, member)).await),
-                "{field} on {date}"
-            );
-        }
-        let members = app
-            .scalar(&format!(
-                "SELECT COUNT(DISTINCT uid) FROM ({active}) a WHERE {} = '{date}'",
-                sql.day("created_at")
-            ))
-            .await;
-        assert_eq!(
-            day["active_members"].as_i64(),
-            Some(members),
-            "active on {date}"
-        );
-        if members > 0 {
-            busy_days += 1;
-        }
-    }
+    assert_eq!(d["daily"].as_array().map(Vec::len), Some(41));
+    let busy_days = assert_daily_as_sql(&app, &d, &sql).await;
+    let staff = STAFF;
     assert!(busy_days >= 2, "the generated data spans days");
 
     // Answers and promises per department: one per response clock started
@@ -520,14 +478,7 @@ async fn every_dashboard_figure_equals_an_independent_query(backend: Backend) {
         ))
         .await
     );
-    let top = &d["trending"][0];
-    let most = app
-        .scalar(&format!(
-            "SELECT MAX(c) FROM (SELECT COUNT(*) AS c FROM idea_votes WHERE user_id NOT IN ({staff}) AND {} GROUP BY idea_id) g",
-            sql.within("created_at")
-        ))
-        .await;
-    assert_eq!(top["votes_gained"].as_i64(), Some(most));
+    assert_trending_as_sql(&app, &d, &sql).await;
     let loudest = app
         .scalar(&format!("SELECT MAX(c) FROM (SELECT COUNT(*) AS c FROM ticket_me_too WHERE user_id NOT IN ({staff}) AND {} GROUP BY ticket_id) g", sql.within("created_at")))
         .await;
@@ -623,6 +574,61 @@ async fn every_dashboard_figure_equals_an_independent_query(backend: Backend) {
         .await;
     assert_eq!(code, 403);
 
+    // Finished days are stored once counted, and stay exact: a vote taken
+    // back on a stored day, and a new one today, change the next dashboard.
+    assert!(app.scalar("SELECT COUNT(*) FROM insight_days").await >= 40);
+    let (code, _) = app
+        .call(&customers[0], Method::DELETE, "/api/v1/ideas/2/vote", None)
+        .await;
+    assert_eq!(code, 200);
+    let (code, _) = app
+        .call(&customers[1], Method::PUT, "/api/v1/ideas/5/vote", None)
+        .await;
+    assert_eq!(code, 200);
+    let (_, again) = app
+        .call(
+            &admin,
+            Method::GET,
+            &format!("/api/v1/dashboard?from={from}&to={today}"),
+            None,
+        )
+        .await;
+    let votes = |d: &Value| -> i64 {
+        d["daily"]
+            .as_array()
+            .expect("daily")
+            .iter()
+            .filter_map(|day| day["votes"].as_i64())
+            .sum()
+    };
+    assert_eq!(votes(&again), votes(&d), "one vote less, one more");
+    assert_daily_as_sql(&app, &again, &sql).await;
+    assert_trending_as_sql(&app, &again, &sql).await;
+    // A range holding a small part of the votes counts them the other way.
+    let voting_day = again["daily"]
+        .as_array()
+        .expect("daily")
+        .iter()
+        .find(|day| day["votes"].as_i64() > Some(0))
+        .and_then(|day| day["day"].as_str())
+        .and_then(|day| chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())
+        .expect("a day with votes");
+    let (_, that_day) = app
+        .call(
+            &admin,
+            Method::GET,
+            &format!("/api/v1/dashboard?from={voting_day}&to={voting_day}"),
+            None,
+        )
+        .await;
+    let day_sql = Sql {
+        backend,
+        from: seoul_midnight(voting_day),
+        to_exclusive: seoul_midnight(voting_day + chrono::Duration::days(1)),
+    };
+    assert_trending_as_sql(&app, &that_day, &day_sql).await;
+    assert!(that_day["trending"][0]["votes_gained"].as_i64() >= Some(1));
+
     // The public scorecard: the last 30 days, for anyone.
     let card = app.get_json("/api/v1/scorecard", 200).await;
     let start = today - chrono::Duration::days(29);
@@ -663,6 +669,87 @@ async fn every_dashboard_figure_equals_an_independent_query(backend: Backend) {
     let page = app.get("/scorecard").await;
     assert_eq!(page.status().as_u16(), 200);
     app.stop().await;
+}
+
+/// Staff members' ids: their activity is left out of every figure.
+const STAFF: &str = "SELECT id FROM users WHERE role IN ('employee', 'moderator', 'admin')";
+
+/// Every day of a dashboard's activity equals what SQL counts on that day;
+/// returns the number of days with active members.
+async fn assert_daily_as_sql(app: &TestApp, d: &Value, sql: &Sql) -> usize {
+    let staff = STAFF;
+    let active = format!(
+        "SELECT uid, created_at FROM (SELECT author_id AS uid, created_at FROM ideas UNION ALL SELECT author_id, created_at FROM idea_comments \
+         UNION ALL SELECT user_id, created_at FROM idea_votes UNION ALL SELECT author_id, created_at FROM tickets \
+         UNION ALL SELECT author_id, created_at FROM ticket_posts WHERE kind <> 'internal') x WHERE uid NOT IN ({staff})"
+    );
+    let mut busy_days = 0;
+    for day in d["daily"].as_array().expect("daily") {
+        let date = day["day"].as_str().expect("day");
+        let on = |table: &str, member: &str| {
+            format!(
+                "SELECT COUNT(*) FROM {table} WHERE {member} NOT IN ({staff}) AND {} = '{date}'",
+                sql.day("created_at")
+            )
+        };
+        for (field, table, member) in [
+            ("ideas", "ideas", "author_id"),
+            ("tickets", "tickets", "author_id"),
+            ("comments", "idea_comments", "author_id"),
+            ("votes", "idea_votes", "user_id"),
+        ] {
+            assert_eq!(
+                day[field].as_i64(),
+                Some(app.scalar(&on(table, member)).await),
+                "{field} on {date}"
+            );
+        }
+        let members = app
+            .scalar(&format!(
+                "SELECT COUNT(DISTINCT uid) FROM ({active}) a WHERE {} = '{date}'",
+                sql.day("created_at")
+            ))
+            .await;
+        assert_eq!(
+            day["active_members"].as_i64(),
+            Some(members),
+            "active on {date}"
+        );
+        if members > 0 {
+            busy_days += 1;
+        }
+    }
+    busy_days
+}
+
+/// The dashboard's trending ideas are, in order, the ideas with the most
+/// customer votes cast in the range, as SQL groups them.
+async fn assert_trending_as_sql(app: &TestApp, d: &Value, sql: &Sql) {
+    let ranked = format!(
+        "SELECT idea_id, COUNT(*) AS n FROM idea_votes WHERE user_id NOT IN ({STAFF}) AND {} \
+         GROUP BY idea_id",
+        sql.within("created_at")
+    );
+    let ideas = app
+        .scalar(&format!("SELECT COUNT(*) FROM ({ranked}) r"))
+        .await;
+    let trending = d["trending"].as_array().expect("trending");
+    assert_eq!(i64::try_from(trending.len()).ok(), Some(ideas.min(5)));
+    for (rank, idea) in trending.iter().enumerate() {
+        let at = |column: &str| {
+            format!(
+                "SELECT {column} FROM ({ranked}) r ORDER BY n DESC, idea_id LIMIT 1 OFFSET {rank}"
+            )
+        };
+        assert_eq!(
+            idea["number"].as_i64(),
+            Some(app.scalar(&at("idea_id")).await)
+        );
+        assert_eq!(
+            idea["votes_gained"].as_i64(),
+            Some(app.scalar(&at("n")).await)
+        );
+    }
 }
 
 /// The server's clock as RFC 3339.

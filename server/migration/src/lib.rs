@@ -24,6 +24,7 @@ mod m20261203_000018_response_clocks;
 mod m20261204_000019_member_language_consent;
 mod m20261204_000020_bilingual_content;
 mod m20261204_000021_featured_index;
+mod m20261204_000022_insight_days;
 
 /// Lists every migration in the order it must run.
 pub struct Migrator;
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000019_member_language_consent::Migration),
             Box::new(m20261204_000020_bilingual_content::Migration),
             Box::new(m20261204_000021_featured_index::Migration),
+            Box::new(m20261204_000022_insight_days::Migration),
         ]
     }
 }

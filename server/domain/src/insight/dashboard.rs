@@ -10,12 +10,13 @@ use shared::insight::{
 };
 use shared::ticket::ticket_number;
 
-use super::daily::{STAFF_MEMBERS, daily_figures, grouped};
+use super::daily::{daily_figures, grouped};
 use super::figures::{
-    TOP, all_departments, clocks_started, commitment_figures, count, delivered, department_figures,
-    durations, first_response, percent, resolved, staff_members, tickets_filed,
+    TOP, all_departments, answered, clocks_started, commitment_figures, count, delivered,
+    department_figures, durations, first_response, percent, resolved, staff_members,
 };
 use super::range::{Range, SCORECARD_DAYS, range_of};
+use super::trending::most_voted;
 use crate::actor::Actor;
 use crate::entity::{idea, ticket, ticket_me_too, user};
 use crate::policy::{self, Action, Scope};
@@ -29,18 +30,11 @@ pub async fn dashboard(ctx: &Ctx, actor: &Actor, query: &DashboardQuery) -> Resu
     let db = &ctx.db;
 
     let daily = daily_figures(ctx, range).await?;
-    let filed = tickets_filed(ctx, range).await?;
+    let answered = answered(ctx, range).await?;
     let clocks = clocks_started(ctx, range).await?;
 
     // Trending: votes gained in the range.
-    let top: Vec<(i32, i64)> = grouped(
-        ctx,
-        &format!(
-            "SELECT idea_id, COUNT(*) AS n FROM idea_votes WHERE user_id NOT IN ({STAFF_MEMBERS}) AND {{range}} GROUP BY idea_id ORDER BY n DESC, idea_id LIMIT 5"
-        ),
-        range,
-    )
-    .await?;
+    let top = most_voted(ctx, range).await?;
     let titles: HashMap<i32, String> = if top.is_empty() {
         HashMap::new()
     } else {
@@ -202,11 +196,11 @@ pub async fn dashboard(ctx: &Ctx, actor: &Actor, query: &DashboardQuery) -> Resu
         time_zone: range.zone.name().to_owned(),
         daily,
         departments: department_figures(&departments, &clocks, now),
-        first_response: first_response(&filed),
+        first_response: first_response(&answered),
         resolution: durations(
             resolved
                 .iter()
-                .filter_map(|t| t.resolved_at.map(|at| (at - t.created_at).num_minutes()))
+                .map(|t| (t.ended_at - t.created_at).num_minutes())
                 .collect(),
         ),
         satisfaction,
@@ -224,7 +218,7 @@ pub async fn scorecard(ctx: &Ctx) -> Result<Scorecard> {
     let now = ctx.clock.now();
     let to = ctx.settings.today(now);
     let range = Range::new(to - Duration::days(SCORECARD_DAYS - 1), to, &ctx.settings);
-    let filed = tickets_filed(ctx, range).await?;
+    let answered = answered(ctx, range).await?;
     let clocks = clocks_started(ctx, range).await?;
     let departments = all_departments(ctx).await?;
     let promises = commitment_figures(ctx, range).await?;
@@ -235,16 +229,11 @@ pub async fn scorecard(ctx: &Ctx) -> Result<Scorecard> {
         from: range.from.format("%Y-%m-%d").to_string(),
         to: range.to.format("%Y-%m-%d").to_string(),
         time_zone: range.zone.name().to_owned(),
-        median_first_response_minutes: first_response(&filed).median_minutes,
+        median_first_response_minutes: first_response(&answered).median_minutes,
         commitments_kept_on_time_percent: percent(promises.kept_on_time, counted),
         commitments_counted: counted,
         ideas_delivered,
-        tickets_resolved: count(
-            resolved
-                .iter()
-                .filter(|t| t.resolved_at.is_some_and(|at| range.contains(at)))
-                .count(),
-        ),
+        tickets_resolved: count(resolved.len()),
         departments: department_figures(&departments, &clocks, now),
     })
 }

@@ -1,7 +1,11 @@
 //! Insights: the managers' dashboard (admins) and the public scorecard.
-//! Figures are computed from the rows of one range of UTC days, fetched by
-//! indexed `created_at`/`resolved_at` ranges, so they stay fast on a large
-//! board and mean exactly what their definitions below say.
+//! Figures are computed from the rows of one range of the company's days,
+//! fetched by indexed `created_at`/`resolved_at` ranges, so they mean
+//! exactly what their definitions below say. Two figures would grow with
+//! the whole board's history and are kept fast another exact way: a
+//! finished day's activity is stored once counted (`daily`), and a long
+//! range's trending ideas come from the ideas' standing vote counts
+//! (`trending`).
 //!
 //! Definitions (the dashboard and scorecard pages say the same in words):
 //! - Each department promise is a response clock (`ticket::clock`): one
@@ -28,6 +32,7 @@ mod daily;
 mod dashboard;
 mod figures;
 mod range;
+mod trending;
 
 pub use csv::{TABLES, csv};
 pub use dashboard::{dashboard, scorecard};

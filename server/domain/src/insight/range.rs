@@ -34,17 +34,6 @@ impl Range {
         }
     }
 
-    /// The zone's offset from UTC in minutes at the end of the range: what
-    /// `SQLite`, which knows no zones, adds to a UTC time to find its day
-    /// (exact for zones without daylight saving, such as Asia/Seoul).
-    pub(super) fn offset_minutes(&self) -> i32 {
-        crate::ctx::utc_offset_minutes(self.zone, self.end)
-    }
-
-    pub(super) fn contains(&self, at: DateTime<Utc>) -> bool {
-        self.start <= at && at < self.end
-    }
-
     pub(super) fn days(&self) -> Vec<NaiveDate> {
         self.from
             .iter_days()
