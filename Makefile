@@ -113,13 +113,15 @@ fuzz: server fuzz-built
 fuzz-built:
 	bash scripts/fuzz-api.sh $(TARGET_DIR)/debug/madang
 
-# The size gate: the release islands client, built apart from target/site
-# (the browser tests use the debug clients there), must fit the first-load
-# budget of a visitor's page (issue 17: 250 KB gzip of WASM + JS).
+# The size gate: the release clients, built apart from target/site (the
+# browser tests use the debug clients there), must fit their first-load
+# budgets (gzip of WASM + JS): a visitor's page (islands) issue 17's 250 KB;
+# a member's page (the whole app) today's 1.60 MB plus 3 %, a ratchet until
+# the staff consoles load apart (issue 17 asks 600 KB for them, not met yet).
 SIZE_SITE := target/size-gate
 size-gate:
-	$(MAKE) --no-print-directory client-release-islands SITE_DIR=$(SIZE_SITE)
-	BUDGET_ISLANDS=250000 bash scripts/client-size.sh $(SIZE_SITE)
+	$(MAKE) --no-print-directory client-release SITE_DIR=$(SIZE_SITE)
+	BUDGET_ISLANDS=250000 BUDGET_APP=1650000 bash scripts/client-size.sh $(SIZE_SITE)
 
 test: tools fmt-check clippy client-deps-guard client rust-test fuzz-built e2e size-gate
 
