@@ -25,6 +25,7 @@ mod m20261204_000019_member_language_consent;
 mod m20261204_000020_bilingual_content;
 mod m20261204_000021_featured_index;
 mod m20261204_000022_insight_days;
+mod m20261204_000023_ticket_time_indexes;
 
 /// Lists every migration in the order it must run.
 pub struct Migrator;
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000020_bilingual_content::Migration),
             Box::new(m20261204_000021_featured_index::Migration),
             Box::new(m20261204_000022_insight_days::Migration),
+            Box::new(m20261204_000023_ticket_time_indexes::Migration),
         ]
     }
 }
