@@ -26,6 +26,7 @@ mod m20261204_000020_bilingual_content;
 mod m20261204_000021_featured_index;
 mod m20261204_000022_insight_days;
 mod m20261204_000023_ticket_time_indexes;
+mod m20261204_000024_participation_indexes;
 
 /// Lists every migration in the order it must run.
 pub struct Migrator;
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000021_featured_index::Migration),
             Box::new(m20261204_000022_insight_days::Migration),
             Box::new(m20261204_000023_ticket_time_indexes::Migration),
+            Box::new(m20261204_000024_participation_indexes::Migration),
         ]
     }
 }
