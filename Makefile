@@ -27,29 +27,47 @@ site-assets:
 # The browser clients (app/src/client.rs), each bound by the wasm-bindgen
 # CLI right after its build (both builds write app.wasm): the islands client
 # for visitors (madang) and the full app for signed-in members (madang_app).
-# Debug clients:
+# Debug clients (profile wasm-dev, Cargo.toml):
 client: site-assets
-	$(CLIENT_CARGO)
+	$(CLIENT_CARGO) --profile wasm-dev
+	$(call bind_islands,wasm-dev)
+	$(CLIENT_CARGO),full-app --profile wasm-dev
+	$(call split_full_app,wasm-dev)
+
+# The islands client is not split: it leaves the relocations the linker
+# keeps for the full app's split behind (12 MB), then is bound.
+define bind_islands
+	madang-wasm-split strip-relocations $(TARGET_DIR)/$(WASM_TARGET)/$(1)/app.wasm \
+		$(TARGET_DIR)/$(WASM_TARGET)/$(1)/madang.wasm
 	wasm-bindgen --target web --no-typescript --out-name madang --out-dir $(SITE_DIR)/pkg \
-		$(TARGET_DIR)/$(WASM_TARGET)/debug/app.wasm
-	$(CLIENT_CARGO),full-app
-	wasm-bindgen --target web --no-typescript --out-name madang_app --out-dir $(SITE_DIR)/pkg \
-		$(TARGET_DIR)/$(WASM_TARGET)/debug/app.wasm
+		$(TARGET_DIR)/$(WASM_TARGET)/$(1)/madang.wasm
+endef
+
+# The full app is split at its lazy routes (app/src/routes.rs; the linker
+# keeps relocations for it, .cargo/config.toml) into a main module, which
+# wasm-bindgen binds, and chunks with their loader (__wasm_split.js), which
+# a page fetches when it shows a route; madang_app_split.json lists each
+# route's chunks. $(1): the cargo profile's directory.
+define split_full_app
+	rm -f $(SITE_DIR)/pkg/chunk_*.wasm $(SITE_DIR)/pkg/split_*.wasm
+	madang-wasm-split split $(TARGET_DIR)/$(WASM_TARGET)/$(1)/app.wasm \
+		$(TARGET_DIR)/$(WASM_TARGET)/$(1)/madang_app.wasm $(SITE_DIR)/pkg madang_app
+	wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle \
+		--out-name madang_app --out-dir $(SITE_DIR)/pkg $(TARGET_DIR)/$(WASM_TARGET)/$(1)/madang_app.wasm
+endef
 
 # Release clients: size-optimised profile, then wasm-opt from npm binaryen
 # (Debian's binaryen 108 produces WASM that fails to hydrate).
 WASM_OPT := $(NPM_BIN)/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int
 client-release: site-assets client-release-islands
 	$(CLIENT_CARGO),full-app --profile wasm-release
-	wasm-bindgen --target web --no-typescript --out-name madang_app --out-dir $(SITE_DIR)/pkg \
-		$(TARGET_DIR)/$(WASM_TARGET)/wasm-release/app.wasm
+	$(call split_full_app,wasm-release)
 	$(WASM_OPT) $(SITE_DIR)/pkg/madang_app_bg.wasm -o $(SITE_DIR)/pkg/madang_app_bg.wasm
 
 # The islands client alone (CI builds it for the size gate).
 client-release-islands: site-assets
 	$(CLIENT_CARGO) --profile wasm-release
-	wasm-bindgen --target web --no-typescript --out-name madang --out-dir $(SITE_DIR)/pkg \
-		$(TARGET_DIR)/$(WASM_TARGET)/wasm-release/app.wasm
+	$(call bind_islands,wasm-release)
 	$(WASM_OPT) $(SITE_DIR)/pkg/madang_bg.wasm -o $(SITE_DIR)/pkg/madang_bg.wasm
 
 server:
@@ -116,12 +134,13 @@ fuzz-built:
 # The size gate: the release clients, built apart from target/site (the
 # browser tests use the debug clients there), must fit their first-load
 # budgets (gzip of WASM + JS): a visitor's page (islands) issue 17's 250 KB;
-# a member's page (the whole app) today's 1.60 MB plus 3 %, a ratchet until
-# the staff consoles load apart (issue 17 asks 600 KB for them, not met yet).
+# a member's heaviest page (the whole app, main module plus that route's
+# chunks) today's 875 KB plus 3 %, a ratchet until it reaches the 600 KB
+# issue 17 asks for a staff page (not met yet: the ticket thread).
 SIZE_SITE := target/size-gate
 size-gate:
 	$(MAKE) --no-print-directory client-release SITE_DIR=$(SIZE_SITE)
-	BUDGET_ISLANDS=250000 BUDGET_APP=1650000 bash scripts/client-size.sh $(SIZE_SITE)
+	BUDGET_ISLANDS=250000 BUDGET_APP=900000 bash scripts/client-size.sh $(SIZE_SITE)
 
 test: tools fmt-check clippy client-deps-guard client rust-test fuzz-built e2e size-gate
 

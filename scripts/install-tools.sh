@@ -49,6 +49,15 @@ if [ "$have" != "$want" ]; then
   fi
 fi
 
+# --- the full app's splitter (scripts/wasm-split): a build tool with its own lockfile ---
+want=$(awk -F'"' '/^version = / { print $2; exit }' scripts/wasm-split/Cargo.toml)
+have=$(madang-wasm-split --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" != "$want" ]; then
+  log "installing madang-wasm-split $want (found: ${have:-none})"
+  cargo install --path scripts/wasm-split --locked --quiet \
+    --target-dir "${CARGO_TARGET_DIR:-$HOME/.cache/madang/target}/wasm-split"
+fi
+
 # --- npm packages for browser tests and release wasm-opt (no browser download) ---
 if [ ! -d tests/e2e/node_modules ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
   log "npm ci in tests/e2e"

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod live;
 pub mod locale;
 pub mod pages;
+pub mod routes;
 pub mod rpc;
 pub mod seo;
 pub mod text;
@@ -19,36 +20,10 @@ pub mod url;
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
-use leptos_router::components::{A, Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+use leptos_router::components::{A, Router};
 
 use crate::components::header::Header;
 use crate::i18n::{Locale, Translate};
-use crate::pages::onboarding::{AcceptInvitePage, ForgotPasswordPage, ResetPasswordPage};
-use crate::pages::{
-    admin::AdminPage,
-    admin_outbox::AdminOutboxPage,
-    admin_webhooks::AdminWebhooksPage,
-    announcements::{AnnouncementPage, AnnouncementsPage},
-    board::BoardPage,
-    commitments::CommitmentsPage,
-    dashboard::{DashboardPage, ScorecardPage},
-    idea::IdeaPage,
-    member::MemberPage,
-    moderation::{AuditPage, ModerationPage},
-    new_idea::NewIdeaPage,
-    notifications::{NotificationsPage, UnsubscribePage},
-    profile::ProfilePage,
-    roadmap::RoadmapPage,
-    search::SearchPage,
-    sign_in::SignInPage,
-    sign_up::SignUpPage,
-    staff_queue::StaffQueuePage,
-    support::SupportPage,
-    tickets::{NewTicketPage, TicketPage},
-    verify::VerifyPage,
-};
-
 /// The name of the stylesheet (`/pkg/madang.css`) and of the islands
 /// client (`/pkg/madang.js`, `/pkg/madang_bg.wasm`); see [`client`].
 pub const OUTPUT_NAME: &str = client::ISLANDS_OUTPUT;
@@ -123,46 +98,7 @@ pub fn App() -> impl IntoView {
                 <Header/>
                 <main class="page" id="main" tabindex="-1" node_ref=main>
                     <components::welcome::WelcomeNotice/>
-                    <Routes fallback=|| view! { <NotFound/> }>
-                        // Pages stream in order: what a page loads is written in
-                        // place as it arrives, so it reads (and its forms work)
-                        // without JavaScript, and nothing moves when it comes.
-                        // A shared link's page (`Async`) is rendered whole
-                        // before sending, so its title and OpenGraph tags are
-                        // in <head>.
-                        <Route path=path!("/") view=BoardPage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/ideas") view=BoardPage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/ideas/new") view=NewIdeaPage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/ideas/:number") view=IdeaPage ssr=SsrMode::Async/>
-                        <Route path=path!("/roadmap") view=RoadmapPage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/support") view=SupportPage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/tickets") view=SupportPage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/tickets/new") view=NewTicketPage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/tickets/:number") view=TicketPage ssr=SsrMode::Async/>
-                        <Route path=path!("/staff/queue") view=StaffQueuePage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/commitments") view=CommitmentsPage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/moderation/audit") view=AuditPage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/announcements") view=AnnouncementsPage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/announcements/:id") view=AnnouncementPage ssr=SsrMode::Async/>
-                        <Route path=path!("/signin") view=SignInPage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/signup") view=SignUpPage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/me") view=ProfilePage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/me/tickets") view=pages::my_tickets::MyTicketsPage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/members/:id") view=MemberPage ssr=SsrMode::Async/>
-                        <Route path=path!("/forgot") view=ForgotPasswordPage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/reset") view=ResetPasswordPage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/invite") view=AcceptInvitePage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/admin") view=AdminPage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/scorecard") view=ScorecardPage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/unsubscribe/:token") view=UnsubscribePage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/verify") view=VerifyPage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/search") view=SearchPage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/admin/outbox") view=AdminOutboxPage ssr=SsrMode::InOrder/>
-                        <Route path=path!("/admin/webhooks") view=AdminWebhooksPage ssr=SsrMode::InOrder/>
-                    </Routes>
+                    <routes::PageRoutes fallback=|| view! { <NotFound/> }.into_any()/>
                 </main>
                 <footer class="site-footer">
                     {locale.t("footer.text")} " · "
@@ -189,8 +125,18 @@ fn NotFound() -> impl IntoView {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    // Lazily loaded routes (`routes`) hydrate once their chunk has arrived;
+    // the page says it is live (`HydrationMark`) only after that.
     #[cfg(feature = "full-app")]
-    leptos::mount::hydrate_body(App);
+    wasm_bindgen_futures::spawn_local(async {
+        let owner = Box::pin(leptos::mount::hydrate_from_async(
+            leptos::tachys::dom::body(),
+            App,
+        ))
+        .await;
+        owner.forget();
+        components::hydration_mark::mark_hydrated();
+    });
     #[cfg(not(feature = "full-app"))]
     leptos::mount::hydrate_islands();
 }
