@@ -3,9 +3,9 @@
 # left them in SITE (target/site): WASM and JavaScript, raw and gzip -9.
 #   madang      the islands client: every page a visitor opens
 #   madang_app  the whole app: pages of signed-in members (staff included),
-#               split at its lazy routes (app/src/routes.rs): a page loads
-#               the main module, its glue, the chunk loader and the chunks
-#               madang_app_split.json lists for its route
+#               split at its page groups (app/src/routes.rs): a page loads
+#               the main module, its glue, the chunk loader and the pack
+#               madang_app_split.json names for its group
 # A client that was not built is skipped. With BUDGET_ISLANDS or BUDGET_APP
 # (bytes, gzip), fails when that client's first load (for the whole app:
 # its heaviest page's) is above it.
@@ -46,12 +46,13 @@ if [ -f "$pkg/madang_app_bg.wasm" ]; then
     shell=$((shell + packed))
     printf '%-32s %10d bytes  %9d gzip\n' "$(basename "$file")" "$(wc -c <"$file")" "$packed"
   done
-  chunks=$(find "$pkg" -maxdepth 1 \( -name 'chunk_*.wasm' -o -name 'split_*.wasm' \) | wc -l)
-  printf '%-32s %10d chunks\n' "chunks" "$chunks"
+  packs=$(find "$pkg" -maxdepth 1 -name 'pack_*.bin' | wc -l)
+  printf '%-32s %10d packs\n' "page groups" "$packs"
   heaviest=$shell
   heaviest_route="(no split)"
   if [ -f "$pkg/madang_app_split.json" ]; then
-    # Each route's chunks, gzipped once each: "page NAME BYTES" per route.
+    # Each page group's pack (its lazy module and the chunks it needs):
+    # "page GROUP BYTES" per group.
     while read -r _ name bytes; do
       bytes=$((shell + bytes))
       printf '  page %-24s %9d gzip\n' "$name" "$bytes"
@@ -60,17 +61,10 @@ if [ -f "$pkg/madang_app_bg.wasm" ]; then
         heaviest_route=$name
       fi
     done < <(python3 - "$pkg" <<'PY'
-import gzip, json, pathlib, re, sys
+import gzip, json, pathlib, sys
 pkg = pathlib.Path(sys.argv[1])
-packed = {}
-for route, chunks in sorted(json.loads((pkg / "madang_app_split.json").read_text()).items()):
-    total = 0
-    for chunk in chunks:
-        if chunk not in packed:
-            packed[chunk] = len(gzip.compress((pkg / f"{chunk}.wasm").read_bytes(), 9))
-        total += packed[chunk]
-    # "__ticket_view_4510…" is the route of TicketPage.
-    print("page", re.sub(r"^__|_view_\d+$", "", route), total)
+for group, pack in sorted(json.loads((pkg / "madang_app_split.json").read_text()).items()):
+    print("page", group, len(gzip.compress((pkg / pack).read_bytes(), 9)))
 PY
 )
   fi

@@ -1,24 +1,26 @@
 //! Splits a WASM client built with `-Clink-args=--emit-relocs` at its
-//! `#[lazy]` functions (Leptos lazy routes), so a page downloads the shell
-//! and only the code of the page it shows.
+//! `wasm_split` functions (the page groups of `app/src/routes.rs`), so a
+//! page downloads the shell and only the code of its group, in one pack.
 //!
 //! usage: madang-wasm-split split INPUT MAIN_OUT OUT_DIR OUT_NAME
 //!   INPUT     the linked client (`app.wasm`)
 //!   MAIN_OUT  where the main module goes, for wasm-bindgen to bind
-//!   OUT_DIR   where the chunks, their loader (`__wasm_split.js`) and
-//!             `OUT_NAME_split.json` go (the site's `pkg/`)
+//!   OUT_DIR   where the packs (`pack_GROUP.bin`, see `pack.rs`), their
+//!             loader (`__wasm_split.js`) and `OUT_NAME_split.json` go
+//!             (the site's `pkg/`)
 //!   OUT_NAME  the bound client's name (`OUT_NAME.js` instantiates chunks)
 //!
-//! `OUT_NAME_split.json` maps each lazy function to the chunks it needs;
+//! `OUT_NAME_split.json` maps each lazy module to its pack;
 //! `scripts/client-size.sh` reads it to weigh each page's first load.
-//! The chunks leave without their custom sections (function names and
-//! the like, which the browser never needs): `wasm-opt` would do it too,
-//! but at most a second per file, and a build has hundreds of chunks.
+//! The chunks are packed without their custom sections (function names
+//! and the like, which the browser never needs).
 //!
 //! usage: madang-wasm-split strip-relocations INPUT OUTPUT
 //!   writes INPUT without the `linking` and `reloc.*` sections that
 //!   `--emit-relocs` leaves in every client (12 MB in the islands client,
 //!   which is not split); only the splitter reads them.
+
+mod pack;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -85,8 +87,15 @@ fn split(input: &str, main_out: &str, out_dir: &str, out_name: &str) -> Result<u
             .map_err(|e| format!("reading {}: {e}", chunk.display()))?;
         std::fs::write(chunk, stripped).map_err(|e| format!("writing {}: {e}", chunk.display()))?;
     }
-    let manifest = serde_json::to_string_pretty(&split.prefetch_map)
-        .map_err(|e| format!("writing the manifest: {e}"))?;
+    let packs = pack::write_packs(out_dir, &split.prefetch_map)?;
+    let loader_path = out_dir.join(LINK_NAME);
+    let loader = std::fs::read_to_string(&loader_path)
+        .map_err(|e| format!("reading {}: {e}", loader_path.display()))?;
+    let loader = pack::rewrite_loader(&loader, packs.len())?;
+    std::fs::write(&loader_path, loader)
+        .map_err(|e| format!("writing {}: {e}", loader_path.display()))?;
+    let manifest =
+        serde_json::to_string_pretty(&packs).map_err(|e| format!("writing the manifest: {e}"))?;
     let manifest_path = out_dir.join(format!("{out_name}_split.json"));
     std::fs::write(&manifest_path, manifest)
         .map_err(|e| format!("writing {}: {e}", manifest_path.display()))?;

@@ -57,6 +57,16 @@ test("a visitor's page loads only the islands client, a member's the whole app",
   await member.goto("/ideas/1");
   await expect(member.locator("#app")).toHaveAttribute("data-hydrated", "true");
   expect(memberLoaded).toContain("/pkg/madang_app_bg.wasm");
+  // The page's code is its group's one pack (scripts/wasm-split), not a
+  // file per chunk; a link to a page of another group brings that pack.
+  expect(memberLoaded.filter((p) => p.startsWith("/pkg/pack_"))).toEqual(["/pkg/pack_idea.bin"]);
+  expect(memberLoaded.filter((p) => p.endsWith(".wasm") && !p.endsWith("_bg.wasm"))).toEqual([]);
+  await member.locator('.site-nav a[href="/roadmap"]').click();
+  await expect(member.locator("h1")).toHaveText("Roadmap");
+  await expect.poll(() => memberLoaded.filter((p) => p.startsWith("/pkg/pack_"))).toEqual([
+    "/pkg/pack_idea.bin",
+    "/pkg/pack_board.bin",
+  ]);
 });
 
 test("the language switch renders the page in Korean and remembers it", async ({ page }) => {
