@@ -63,13 +63,10 @@ macro_rules! lazy_page {
         #[doc = concat!("The split point of [`", stringify!($page), "`].")]
         pub mod $view {
             use super::*;
+            use ::leptos::wasm_split::wasm_split;
 
             #[doc = concat!("Renders [`", stringify!($page), "`] once its group has loaded.")]
-            #[::leptos::wasm_split::wasm_split(
-                        $group,
-                        wasm_split_path = ::leptos::wasm_split,
-                        preload(#[doc = "Loads the group."] preload)
-                    )]
+            #[wasm_split($group, wasm_split_path = ::leptos::wasm_split, preload(preload))]
             pub fn $view() -> AnyView {
                 view! { <$page/> }.into_any()
             }
