@@ -107,8 +107,16 @@ rust-test:
 		cargo test --workspace --no-fail-fast -- --skip on_postgres; \
 	fi
 
+# The browser suite against one SQLite instance; with PostgreSQL
+# (MADANG_TEST_POSTGRES_URL) again through nginx (deploy/nginx/madang.conf)
+# in front of two instances sharing one database.
 e2e:
 	bash tests/e2e/run.sh $(TARGET_DIR)/debug/madang
+	@if [ -n "$$MADANG_TEST_POSTGRES_URL" ]; then \
+		bash tests/e2e/run.sh $(TARGET_DIR)/debug/madang --through-nginx; \
+	else \
+		echo "MADANG_TEST_POSTGRES_URL is not set: the browser suite does not run through nginx"; \
+	fi
 
 # Benchmarks (figures in docs/performance.md): the use cases on 100,000
 # ideas, live fan-out, then the HTTP load run (wrk against the release

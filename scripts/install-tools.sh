@@ -2,7 +2,7 @@
 # Installs what building and testing Madang needs and is missing: the WASM
 # target, the wasm-bindgen CLI matching Cargo.lock, the npm packages of the
 # browser tests (Playwright, binaryen's wasm-opt) and, when run as root on
-# Debian, Chromium and PostgreSQL. Idempotent: a second run only checks.
+# Debian, Chromium, PostgreSQL and nginx. Idempotent: a second run only checks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +14,8 @@ need_apt=()
 if ! command -v pg_ctl >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
   need_apt+=(postgresql)
 fi
+# The browser suite also runs through nginx (tests/e2e/run.sh --through-nginx).
+[ -x /usr/sbin/nginx ] || need_apt+=(nginx)
 # The API fuzzer (scripts/fuzz-api.sh) installs schemathesis into a venv.
 python3 -c 'import venv, ensurepip' 2>/dev/null || need_apt+=(python3-venv)
 if [ "${#need_apt[@]}" -gt 0 ]; then

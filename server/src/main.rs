@@ -111,6 +111,13 @@ async fn serve(
     })
     .await
     .map_err(|e| e.to_string())?;
+    // Behind a proxy the public address is the proxy's; scripts that start
+    // an instance on port 0 need the address it actually listens on (said
+    // first: they take the next line as the sign that it is up).
+    let listening = format!("http://{}", started.addr);
+    if listening != started.base_url {
+        println!("Madang is listening on {listening}");
+    }
     tracing::info!("Madang is running at {}", started.base_url);
     println!("Madang is running at {}", started.base_url);
     if started.demo_loaded {

@@ -4,9 +4,19 @@
 # When MADANG_TEST_POSTGRES_URL names a PostgreSQL server, it also starts two
 # instances sharing one fresh database there (PG_URL_A with demo data,
 # PG_URL_B without), for the stories that need several instances.
-# usage: tests/e2e/run.sh PATH/TO/madang [playwright arguments, e.g. a spec file]
+# With --through-nginx (needs MADANG_TEST_POSTGRES_URL and Debian's nginx)
+# the whole suite runs through deploy/nginx/madang.conf instead: nginx on a
+# free port in front of those two instances, which trust it as their proxy
+# and take its address as their public origin.
+# usage: tests/e2e/run.sh PATH/TO/madang [--through-nginx] [playwright arguments, e.g. a spec file]
 set -euo pipefail
 bin=$(realpath "$1")
+shift
+through_nginx=false
+if [ "${1:-}" = "--through-nginx" ]; then
+  through_nginx=true
+  shift
+fi
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 work=$(mktemp -d)
@@ -39,7 +49,10 @@ start() {
   pids+=("$pid")
   url=""
   for _ in $(seq 1 240); do
-    url=$(grep -o 'Madang is running at http://[0-9.:]*' "$log" | head -n 1 | awk '{print $5}') || true
+    # The address it listens on: "listening on" when its public address
+    # (--base-url) is another one, such as the proxy's.
+    url=$(grep -o 'Madang is listening on http://[0-9.:]*' "$log" | head -n 1 | awk '{print $5}') || true
+    [ -n "$url" ] || url=$(grep -o 'Madang is running at http://[0-9.:]*' "$log" | head -n 1 | awk '{print $5}') || true
     [ -n "$url" ] && break
     if ! kill -0 "$pid" 2>/dev/null; then cat "$log"; exit 1; fi
     sleep 0.5
@@ -48,16 +61,81 @@ start() {
   echo "e2e: $name at $url"
 }
 
-start sqlite MADANG_E2E=1 MADANG_DEMO=true MADANG_ALLOW_PRIVATE_WEBHOOKS=true
-export BASE_URL="$url"
-if [ -n "${MADANG_TEST_POSTGRES_URL:-}" ]; then
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# start_nginx PORT UPSTREAM_A UPSTREAM_B: the shipped nginx site file with
+# its upstream servers and listen port replaced, in a main configuration
+# that keeps every file under $work.
+start_nginx() {
+  local port=$1 upstream_a=${2#http://} upstream_b=${3#http://}
+  local conf="$work/nginx"
+  mkdir -p "$conf"
+  sed -e "s|^    server 127.0.0.1:3000;|    server $upstream_a;|" \
+      -e "s|^    server 127.0.0.1:3001;|    server $upstream_b;|" \
+      -e "s|^    listen 80;|    listen 127.0.0.1:$port;|" \
+      "$root/deploy/nginx/madang.conf" >"$conf/madang.conf"
+  grep -q "listen 127.0.0.1:$port;" "$conf/madang.conf"
+  grep -q "server $upstream_b;" "$conf/madang.conf"
+  printf '%s\n' \
+    "pid $conf/nginx.pid;" \
+    "error_log $conf/error.log;" \
+    "daemon off;" \
+    "events { worker_connections 1024; }" \
+    "http {" \
+    "    access_log $conf/access.log;" \
+    "    client_body_temp_path $conf/body;" \
+    "    proxy_temp_path $conf/proxy;" \
+    "    fastcgi_temp_path $conf/fastcgi;" \
+    "    uwsgi_temp_path $conf/uwsgi;" \
+    "    scgi_temp_path $conf/scgi;" \
+    "    include $conf/madang.conf;" \
+    "}" >"$conf/nginx.conf"
+  /usr/sbin/nginx -p "$conf" -c "$conf/nginx.conf" -e "$conf/error.log" &
+  pids+=("$!")
+  for _ in $(seq 1 40); do
+    curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
+    sleep 0.25
+  done
+  if ! curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; then
+    echo "nginx did not start"; cat "$conf/error.log"; exit 1
+  fi
+  echo "e2e: nginx at http://127.0.0.1:$port in front of $upstream_a and $upstream_b"
+}
+
+if $through_nginx; then
+  if [ -z "${MADANG_TEST_POSTGRES_URL:-}" ]; then
+    echo "--through-nginx needs MADANG_TEST_POSTGRES_URL (two instances share one database)" >&2
+    exit 2
+  fi
   pg_db="madang_e2e_$$"
   psql -q "$MADANG_TEST_POSTGRES_URL" -c "CREATE DATABASE $pg_db" >/dev/null
   pg_url="${MADANG_TEST_POSTGRES_URL%/*}/$pg_db"
-  start postgres-a "DATABASE_URL=$pg_url" MADANG_DEMO=true
+  proxy_port=$(free_port)
+  public="http://127.0.0.1:$proxy_port"
+  behind_proxy=("DATABASE_URL=$pg_url" MADANG_E2E=1 MADANG_ALLOW_PRIVATE_WEBHOOKS=true
+    "MADANG_BASE_URL=$public" MADANG_TRUSTED_PROXIES=127.0.0.1)
+  start postgres-a "${behind_proxy[@]}" MADANG_DEMO=true
   export PG_URL_A="$url"
-  start postgres-b "DATABASE_URL=$pg_url"
+  start postgres-b "${behind_proxy[@]}"
   export PG_URL_B="$url"
+  start_nginx "$proxy_port" "$PG_URL_A" "$PG_URL_B"
+  # Every browser goes through nginx, the two-server story too: its two
+  # browsers reach whichever instance nginx picks for each request.
+  export BASE_URL="$public" PG_URL_A="$public" PG_URL_B="$public" THROUGH_NGINX=1
+else
+  start sqlite MADANG_E2E=1 MADANG_DEMO=true MADANG_ALLOW_PRIVATE_WEBHOOKS=true
+  export BASE_URL="$url"
+  if [ -n "${MADANG_TEST_POSTGRES_URL:-}" ]; then
+    pg_db="madang_e2e_$$"
+    psql -q "$MADANG_TEST_POSTGRES_URL" -c "CREATE DATABASE $pg_db" >/dev/null
+    pg_url="${MADANG_TEST_POSTGRES_URL%/*}/$pg_db"
+    start postgres-a "DATABASE_URL=$pg_url" MADANG_DEMO=true
+    export PG_URL_A="$url"
+    start postgres-b "DATABASE_URL=$pg_url"
+    export PG_URL_B="$url"
+  fi
 fi
 cd "$here"
-./node_modules/.bin/playwright test "${@:2}"
+./node_modules/.bin/playwright test "$@"

@@ -34,9 +34,13 @@ test("posted, found instead of duplicated, decided, announced", async ({ browser
   await expect(suggestion.locator("a")).toHaveText(title);
   const vote = suggestion.locator(".vote-button");
   await expect(vote).toHaveAttribute("aria-pressed", "false");
+  // The button shows the vote at once and stores it in the background:
+  // leaving the page before the server has answered could cancel it.
+  const stored = b.waitForResponse((r) => r.url().includes("/rpc/set_vote") && r.ok());
   await vote.click();
   await expect(vote).toHaveAttribute("aria-pressed", "true");
   await expect(vote.locator(".vote-count")).toHaveText("1");
+  await stored;
   // B voted instead of posting: the vote is stored.
   await b.goto(`/ideas/${number}`);
   await expect(b.locator(".idea-header .vote-button")).toHaveAttribute("aria-pressed", "true");
