@@ -63,6 +63,19 @@ pub enum Command {
     /// Manage accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Copy the `SQLite` database and the secret key into one new file while
+    /// Madang keeps running (`PostgreSQL`: use `pg_dump`; see README).
+    Backup {
+        /// The backup file to write (must not exist).
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Put a backup made by `madang backup` in place, in an empty data folder.
+    Restore {
+        /// The backup file.
+        #[arg(long)]
+        from: PathBuf,
+    },
 }
 
 /// Settings of the web server.

@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod background;
+pub mod backup;
 pub mod client_address;
 pub mod config;
 pub mod connection_guard;

@@ -64,6 +64,29 @@ async fn run(cli: Cli) -> Result<(), String> {
             );
             Ok(())
         }
+        Some(Command::Backup { to }) => {
+            let made = server::backup::backup(&database_url, &cli.data_dir, &to)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("backup written: {} ({} bytes)", to.display(), made.bytes);
+            if !made.with_secret_key {
+                println!(
+                    "the secret key is not in it (none in the data folder): keep MADANG_SECRET_KEY with it"
+                );
+            }
+            Ok(())
+        }
+        Some(Command::Restore { from }) => {
+            server::backup::restore(&database_url, &cli.data_dir, &from)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!(
+                "restored {} into {}",
+                from.display(),
+                domain::db::redact(&database_url)
+            );
+            Ok(())
+        }
         Some(Command::User(UserCommand::Create(args))) => {
             let mut password = String::new();
             std::io::stdin()

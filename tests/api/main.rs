@@ -2,6 +2,7 @@
 
 mod accounts;
 mod announcements;
+mod backup;
 mod clocks;
 mod comments;
 mod company_content;

@@ -33,7 +33,7 @@ pub struct TestApp {
     started: Option<Started>,
     postgres: Option<(String, String)>,
     clock_shift: Arc<AtomicI64>,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
 }
 
 /// What a test wants from the server.
@@ -156,13 +156,19 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
         started: Some(started),
         postgres,
         clock_shift,
-        _dir: dir,
+        dir,
     };
     app.wait_ready().await;
     app
 }
 
 impl TestApp {
+    /// The data folder (`SQLite` file, secret key) this server uses.
+    #[must_use]
+    pub fn data_dir(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+
     /// Starts a second server on the same database, as a second instance
     /// behind a load balancer would run (no demo data of its own; the
     /// database stays the first instance's to drop).
@@ -192,7 +198,7 @@ impl TestApp {
             started: Some(started),
             postgres: None,
             clock_shift,
-            _dir: dir,
+            dir,
         };
         app.wait_ready().await;
         app
