@@ -269,10 +269,15 @@ fn a_production_start_creates_no_account_with_a_known_password() {
             "--base-url",
             "https://support.example.com",
         ],
-        1,
+        2,
     );
     assert!(
         text.contains("Madang is running at https://support.example.com"),
+        "{text}"
+    );
+    // Its public address is another one: it also says where it listens.
+    assert!(
+        text.contains("Madang is listening on http://127.0.0.1:"),
         "{text}"
     );
     stop(child);
