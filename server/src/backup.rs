@@ -79,21 +79,11 @@ fn io_error(path: &Path) -> impl Fn(std::io::Error) -> BackupError + '_ {
 
 /// The file an `SQLite` URL names.
 fn sqlite_file(database_url: &str) -> Result<PathBuf, BackupError> {
-    match domain::db::Engine::of(database_url) {
-        Ok(domain::db::Engine::Postgres) => return Err(BackupError::Postgres),
-        Ok(domain::db::Engine::Sqlite) => {}
-        Err(_) => return Err(BackupError::NotAFile(domain::db::redact(database_url))),
+    if domain::db::Engine::of(database_url).ok() == Some(domain::db::Engine::Postgres) {
+        return Err(BackupError::Postgres);
     }
-    let path = database_url
-        .trim_start_matches("sqlite://")
-        .trim_start_matches("sqlite:")
-        .split('?')
-        .next()
-        .unwrap_or_default();
-    if path.is_empty() || path == ":memory:" {
-        return Err(BackupError::NotAFile(database_url.to_owned()));
-    }
-    Ok(PathBuf::from(path))
+    domain::db::sqlite_file(database_url)
+        .ok_or_else(|| BackupError::NotAFile(domain::db::redact(database_url)))
 }
 
 /// One connection to the live database, read-only.

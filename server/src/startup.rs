@@ -120,19 +120,11 @@ pub async fn open_database(
 }
 
 fn ensure_sqlite_folder(database_url: &str, data_dir: &std::path::Path) -> Result<(), StartError> {
-    let path = database_url
-        .trim_start_matches("sqlite://")
-        .trim_start_matches("sqlite:")
-        .split('?')
-        .next()
-        .unwrap_or_default();
-    let folder = std::path::Path::new(path)
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty());
-    let folder = folder.unwrap_or(data_dir);
-    if path == ":memory:" || path.is_empty() {
+    let Some(path) = domain::db::sqlite_file(database_url) else {
         return Ok(());
-    }
+    };
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+    let folder = folder.unwrap_or(data_dir);
     std::fs::create_dir_all(folder).map_err(|e| StartError::DataDir {
         path: folder.display().to_string(),
         reason: e.to_string(),

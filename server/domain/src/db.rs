@@ -167,6 +167,19 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
     .await
 }
 
+/// The database file an `SQLite` URL names; `None` for other engines and
+/// for in-memory databases. Start-up creates its folder, backups copy it.
+#[must_use]
+pub fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    let path = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?
+        .split('?')
+        .next()
+        .unwrap_or_default();
+    (!path.is_empty() && path != ":memory:").then(|| std::path::PathBuf::from(path))
+}
+
 /// The URL with its password replaced by `***`, safe to print in logs.
 #[must_use]
 pub fn redact(url: &str) -> String {
