@@ -152,6 +152,7 @@ pub async fn authenticate(
             .into_response();
         }
     }
+    crate::metrics::note_member(&caller.actor);
     request.extensions_mut().insert(caller);
     next.run(request).await
 }

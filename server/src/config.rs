@@ -30,9 +30,24 @@ pub struct Cli {
     #[arg(long, env = "MADANG_SQLITE_SYNCHRONOUS", value_enum, default_value_t = SqliteSynchronous::Normal, global = true)]
     pub sqlite_synchronous: SqliteSynchronous,
 
+    /// How log lines on standard error look: `text` for people, `json` (one
+    /// object per line) for log collectors.
+    #[arg(long, env = "MADANG_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    pub log_format: LogFormat,
+
     /// What to do; `serve` when absent.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `--log-format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line: time, level, message, fields, and the
+    /// request's id, method, route and member.
+    Json,
 }
 
 /// `--sqlite-synchronous`: see `domain::db::Synchronous`.
@@ -189,6 +204,16 @@ pub struct ServeArgs {
     #[arg(long, env = "MADANG_HOLD_UNCONFIRMED_POSTS")]
     pub hold_unconfirmed_posts: bool,
 
+    /// Serve `/metrics` on the main address to requests that carry this
+    /// bearer token (at least 16 characters).
+    #[arg(long, env = "MADANG_METRICS_TOKEN", hide_env_values = true, value_parser = parse_metrics_token)]
+    pub metrics_token: Option<String>,
+
+    /// Serve `/metrics`, without a token, on this address of its own (one
+    /// only the monitoring network reaches, e.g. 10.0.0.5:9100).
+    #[arg(long, env = "MADANG_METRICS_BIND")]
+    pub metrics_bind: Option<SocketAddr>,
+
     /// How long the event log keeps events for reconnecting browsers.
     #[arg(long, env = "MADANG_EVENT_RETENTION_HOURS", default_value_t = 24, value_parser = clap::value_parser!(u32).range(1..=720))]
     pub event_retention_hours: u32,
@@ -208,6 +233,8 @@ impl Default for ServeArgs {
             time_zone: domain::ctx::DEFAULT_TIME_ZONE,
             incident_window_minutes: 30,
             event_retention_hours: 24,
+            metrics_token: None,
+            metrics_bind: None,
             frame_ancestors: Vec::new(),
             trusted_proxies: Vec::new(),
             allow_private_webhooks: false,
@@ -267,6 +294,15 @@ impl Cli {
                 )
             })
     }
+}
+
+/// A token long enough that guessing it is hopeless.
+fn parse_metrics_token(value: &str) -> Result<String, String> {
+    let token = value.trim();
+    if token.chars().count() < 16 {
+        return Err("the metrics token must be at least 16 characters".to_owned());
+    }
+    Ok(token.to_owned())
 }
 
 /// An IANA zone name such as `Asia/Seoul` or `UTC`.

@@ -1,6 +1,6 @@
 //! The axum router: REST API, probes, language switch, static files and the
-//! server-rendered Leptos pages, wrapped in tracing, request ids and
-//! compression.
+//! server-rendered Leptos pages, wrapped in request ids, logging and
+//! metrics, and compression.
 
 use std::time::Duration;
 
@@ -16,7 +16,6 @@ use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::timeout::{ResponseBodyTimeoutLayer, TimeoutLayer};
-use tower_http::trace::TraceLayer;
 
 use app::i18n::{LANG_COOKIE, Locale};
 use app::{App, shell};
@@ -36,7 +35,8 @@ pub fn router(state: AppState) -> Router {
         )
         .route_layer(axum::middleware::from_fn(auth::require_member))
         .fallback(rest::api_not_found)
-        .method_not_allowed_fallback(rest::method_not_allowed);
+        .method_not_allowed_fallback(rest::method_not_allowed)
+        .layer(axum::middleware::from_fn(crate::metrics::remember_route));
 
     // Server functions a page calls while it renders run in tasks of their
     // own: they find the page's language in its render context.
@@ -88,6 +88,7 @@ pub fn router(state: AppState) -> Router {
         // depends on what credentials happen to ride along.
         .route("/healthz", get(rest::meta::healthz))
         .route("/readyz", get(rest::meta::readyz))
+        .route("/metrics", get(crate::metrics::scrape_with_token))
         .layer(axum::middleware::from_fn(crate::input_guard::refuse_nul))
         .layer(axum::middleware::from_fn_with_state(
             state.security.clone(),
@@ -105,14 +106,10 @@ pub fn router(state: AppState) -> Router {
             Duration::from_secs(30),
         ))
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
-        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
-            let id = request
-                .headers()
-                .get("x-request-id")
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("-");
-            tracing::info_span!("request", method = %request.method(), uri = %request.uri(), id = %id)
-        }))
+        .layer(axum::middleware::from_fn_with_state(
+            state.metrics.clone(),
+            crate::metrics::observe,
+        ))
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
         .layer(axum::middleware::from_fn(crate::error::in_request_locale))
         .with_state(state)

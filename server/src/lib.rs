@@ -13,6 +13,7 @@ pub mod http;
 pub mod input_guard;
 pub mod live;
 pub mod mailer;
+pub mod metrics;
 pub mod openapi;
 pub mod rest;
 pub mod rpc_status;

@@ -187,6 +187,12 @@ impl Hub {
         )
     }
 
+    /// Event streams open now: each holds one subscription to the fan-out.
+    #[must_use]
+    pub fn open_streams(&self) -> usize {
+        self.sender.receiver_count()
+    }
+
     /// The newest event this instance has seen: pages rendered now resume
     /// after it.
     #[must_use]

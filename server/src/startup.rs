@@ -213,6 +213,12 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
         ),
         proxies: crate::client_address::TrustedProxies(config.serve.trusted_proxies.clone()),
         ready: Arc::clone(&ready),
+        metrics: Arc::default(),
+        metrics_token: config.serve.metrics_token.as_deref().map(Arc::from),
+    };
+    let metrics_server = match config.serve.metrics_bind {
+        Some(bind) => Some(serve_metrics(bind, state.clone()).await?),
+        None => None,
     };
     let app = router(state);
     // Start-up work that may take long on a big database runs while the
@@ -267,6 +273,9 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
         }
         webhook_worker.abort();
         chores.abort();
+        if let Some(metrics_server) = metrics_server {
+            metrics_server.abort();
+        }
         catching_up.abort();
         if let Some(worker) = mail_worker {
             // Unsent claims are taken over by the next worker after five minutes.
@@ -283,6 +292,24 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
         stop,
         task,
     })
+}
+
+/// Serves `/metrics` alone on the metrics address until aborted.
+async fn serve_metrics(bind: SocketAddr, state: AppState) -> Result<JoinHandle<()>, StartError> {
+    let listener = TcpListener::bind(bind)
+        .await
+        .map_err(|e| StartError::Bind {
+            addr: bind,
+            reason: e.to_string(),
+        })?;
+    let addr = listener.local_addr().unwrap_or(bind);
+    tracing::info!(%addr, "serving /metrics");
+    let app = crate::metrics::metrics_only_router(state);
+    Ok(tokio::spawn(async move {
+        if let Err(e) = axum::serve(listener, app).await {
+            tracing::error!(error = %e, "metrics server error");
+        }
+    }))
 }
 
 /// Registers for SIGINT (Ctrl-C) and SIGTERM at once, so a signal that

@@ -20,6 +20,11 @@ pub struct AppState {
     /// Whether start-up work (the search index catching up) is done;
     /// `/readyz` answers 503 until then.
     pub ready: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// Request counts and latencies for `/metrics`.
+    pub metrics: std::sync::Arc<crate::metrics::Metrics>,
+    /// The bearer token `/metrics` on the main address asks for; without
+    /// one it is not served there.
+    pub metrics_token: Option<std::sync::Arc<str>>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

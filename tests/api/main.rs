@@ -20,6 +20,7 @@ mod meta;
 mod moderation;
 mod new_ideas;
 mod onboarding;
+mod operations;
 mod pages;
 mod personal_data;
 mod privacy;

@@ -53,6 +53,8 @@ pub struct Options {
     pub max_connections: Option<u64>,
     /// `--hold-unconfirmed-posts`.
     pub hold_unconfirmed_posts: bool,
+    /// `--metrics-token`.
+    pub metrics_token: Option<&'static str>,
 }
 
 impl Default for Options {
@@ -65,6 +67,7 @@ impl Default for Options {
             header_timeout_secs: 10,
             max_connections: None,
             hold_unconfirmed_posts: false,
+            metrics_token: None,
         }
     }
 }
@@ -132,6 +135,7 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
         max_connections: options.max_connections,
         smtp_url: options.smtp_url.clone(),
         hold_unconfirmed_posts: options.hold_unconfirmed_posts,
+        metrics_token: options.metrics_token.map(str::to_owned),
         site_root: dir.path().join("site"),
         ..ServeArgs::default()
     };

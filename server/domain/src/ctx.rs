@@ -188,6 +188,11 @@ impl Ctx {
         Self { writer, ..self }
     }
 
+    /// The connection `SQLite` write transactions queue for, if any.
+    pub(crate) fn writer(&self) -> Option<&DatabaseConnection> {
+        self.writer.as_ref()
+    }
+
     /// Begins a transaction that will write (`db::begin_write`), on the
     /// writer connection where there is one.
     pub async fn begin_write(&self) -> Result<DatabaseTransaction, DbErr> {

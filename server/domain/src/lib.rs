@@ -39,6 +39,7 @@ pub mod notification;
 pub mod notification_mail;
 pub mod onboarding;
 mod one_time_link;
+pub mod operations;
 mod pagination;
 pub mod password;
 mod personal_data;
