@@ -8,6 +8,9 @@
 # the whole suite runs through deploy/nginx/madang.conf instead: nginx on a
 # free port in front of those two instances, which trust it as their proxy
 # and take its address as their public origin.
+# Every instance logs JSON lines and serves /metrics behind a token: after
+# the suite, check-logs.mjs scrapes each instance and searches every log for
+# the passwords, tokens and private details the specs used.
 # usage: tests/e2e/run.sh PATH/TO/madang [--through-nginx] [playwright arguments, e.g. a spec file]
 set -euo pipefail
 bin=$(realpath "$1")
@@ -22,6 +25,11 @@ root=$(cd "$here/../.." && pwd)
 work=$(mktemp -d)
 pids=()
 pg_db=""
+instances=()
+metrics_token="e2e-metrics-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+# The specs note here every secret they send (support.ts, secretUsed).
+export MADANG_SECRETS_FILE="$work/secrets.jsonl"
+: >"$MADANG_SECRETS_FILE"
 
 cleanup() {
   for pid in "${pids[@]}"; do
@@ -43,21 +51,23 @@ start() {
   local name=$1
   shift
   mkdir -p "$work/$name"
-  local log="$work/$name/server.log"
-  (cd "$root" && exec env "$@" "$bin" --data-dir "$work/$name" serve --bind 127.0.0.1:0 --site-root "$root/target/site") >"$log" 2>&1 &
+  local out="$work/$name/server.out" log="$work/$name/server.log"
+  (cd "$root" && exec env MADANG_LOG_FORMAT=json "MADANG_METRICS_TOKEN=$metrics_token" "$@" \
+    "$bin" --data-dir "$work/$name" serve --bind 127.0.0.1:0 --site-root "$root/target/site") >"$out" 2>"$log" &
   local pid=$!
   pids+=("$pid")
   url=""
   for _ in $(seq 1 240); do
     # The address it listens on: "listening on" when its public address
     # (--base-url) is another one, such as the proxy's.
-    url=$(grep -o 'Madang is listening on http://[0-9.:]*' "$log" | head -n 1 | awk '{print $5}') || true
-    [ -n "$url" ] || url=$(grep -o 'Madang is running at http://[0-9.:]*' "$log" | head -n 1 | awk '{print $5}') || true
+    url=$(grep -o 'Madang is listening on http://[0-9.:]*' "$out" | head -n 1 | awk '{print $5}') || true
+    [ -n "$url" ] || url=$(grep -o 'Madang is running at http://[0-9.:]*' "$out" | head -n 1 | awk '{print $5}') || true
     [ -n "$url" ] && break
-    if ! kill -0 "$pid" 2>/dev/null; then cat "$log"; exit 1; fi
+    if ! kill -0 "$pid" 2>/dev/null; then cat "$out" "$log"; exit 1; fi
     sleep 0.5
   done
-  if [ -z "$url" ]; then echo "$name did not start"; cat "$log"; exit 1; fi
+  if [ -z "$url" ]; then echo "$name did not start"; cat "$out" "$log"; exit 1; fi
+  instances+=("$url")
   echo "e2e: $name at $url"
 }
 
@@ -75,6 +85,7 @@ start_nginx() {
   sed -e "s|^    server 127.0.0.1:3000;|    server $upstream_a;|" \
       -e "s|^    server 127.0.0.1:3001;|    server $upstream_b;|" \
       -e "s|^    listen 80;|    listen 127.0.0.1:$port;|" \
+      -e "s|/var/log/nginx/madang.access.log|$conf/madang.access.log|" \
       "$root/deploy/nginx/madang.conf" >"$conf/madang.conf"
   grep -q "listen 127.0.0.1:$port;" "$conf/madang.conf"
   grep -q "server $upstream_b;" "$conf/madang.conf"
@@ -138,4 +149,14 @@ else
   fi
 fi
 cd "$here"
-./node_modules/.bin/playwright test "$@"
+suite=0
+./node_modules/.bin/playwright test "$@" || suite=$?
+logs=("$work"/*/server.log)
+if $through_nginx; then
+  logs+=("$work/nginx/madang.access.log")
+fi
+checked=0
+METRICS_TOKEN="$metrics_token" INSTANCES="${instances[*]}" PUBLIC_URL="${THROUGH_NGINX:+$BASE_URL}" \
+  node "$here/check-logs.mjs" "${logs[@]}" || checked=$?
+if [ "$suite" -ne 0 ]; then exit "$suite"; fi
+exit "$checked"

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { signIn } from "../support";
+import { signIn, fillSecret } from "../support";
 
 // An admin adds a department and invites a staff member into it; the
 // invitee follows the e-mailed link (read from the outbox) and signs up.
@@ -39,7 +39,7 @@ test("an admin adds a department and invites a staff member who joins it", async
   await invitee.goto(link!);
   await expect(invitee.locator("#app")).toHaveAttribute("data-hydrated", "true");
   await invitee.fill("#field-display_name", "Dahye Yoon");
-  await invitee.fill("#field-password", "new agent password");
+  await fillSecret(invitee, "#field-password", "new agent password");
   await invitee.click("#invite-form button[type=submit]");
   await expect(invitee).toHaveURL(/\/me$/);
   await expect(invitee.locator(".profile-role")).toContainText("Employee");

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { signIn, signUp, submitSignIn } from "../support";
+import { signIn, signUp, submitSignIn, fillSecret, secretUsed } from "../support";
 
 // A customer signs up, signs out, signs in again and sees their profile;
 // a wrong password shows one clear message beside the form.
@@ -10,7 +10,7 @@ test("sign up, sign out, sign in, see the own profile", async ({ page }) => {
   await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
   await page.fill("#field-display_name", "Jiwoo Kim");
   await page.fill("#field-email", email);
-  await page.fill("#field-password", "short");
+  await fillSecret(page, "#field-password", "short");
   await page.check("#consent");
   await page.click("#sign-up-form button[type=submit]");
   await expect(page.locator("#field-password-error")).toHaveText("must be at least 10 characters");
@@ -18,7 +18,7 @@ test("sign up, sign out, sign in, see the own profile", async ({ page }) => {
   // comes back in the address.
   await expect(page).toHaveURL(/\/signup(\?__path=.*)?$/);
 
-  await page.fill("#field-password", "correct horse battery");
+  await fillSecret(page, "#field-password", "correct horse battery");
   await page.click("#sign-up-form button[type=submit]");
   await expect(page).toHaveURL(/\/\?welcome=1$/);
   await expect(page.locator(".notice.welcome")).toBeVisible();
@@ -84,10 +84,10 @@ test("a member sees their public profile, downloads their data and deletes the a
   await page.goto("/me");
   await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
   await page.click(".danger-zone summary");
-  await page.fill("#delete-account-form #field-password", "wrong password!");
+  await fillSecret(page, "#delete-account-form #field-password", "wrong password!");
   await page.click("#delete-account-form button[type=submit]");
   await expect(page.locator("#delete-account-form #field-password-error")).toHaveText("is not your current password");
-  await page.fill("#delete-account-form #field-password", "leaving member pw");
+  await fillSecret(page, "#delete-account-form #field-password", "leaving member pw");
   await page.click("#delete-account-form button[type=submit]");
   await expect(page).toHaveURL(/\/\?account=deleted$/);
   await expect(page.locator(".nav-sign-in")).toBeVisible();
@@ -108,6 +108,7 @@ test("a member edits their initials and creates, uses and revokes an API token",
   await page.fill("#create-token-form #field-name", "My CRM");
   await page.click("#create-token-form button[type=submit]");
   const secret = (await page.locator(".token-secret").textContent())?.trim() ?? "";
+  secretUsed(secret);
   expect(secret).toMatch(/^mdg_[0-9a-f]{64}$/);
   await expect(page.locator(".token .token-name")).toHaveText("My CRM");
   const me = await page.request.get("/api/v1/me", { headers: { Authorization: `Bearer ${secret}` } });

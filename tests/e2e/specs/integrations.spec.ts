@@ -2,7 +2,7 @@ import { test, expect } from "@playwright/test";
 import { createHmac } from "node:crypto";
 import { createServer, IncomingHttpHeaders } from "node:http";
 import { AddressInfo } from "node:net";
-import { signIn } from "../support";
+import { secretUsed, signIn } from "../support";
 
 // An admin connects a receiving system with a webhook through the admin
 // page; a member chooses how notifications reach them by e-mail.
@@ -39,6 +39,7 @@ test("an admin registers a webhook, and the receiver gets signed events", async 
     await admin.check("input[name='events[]'][value='idea.voted']");
     await admin.click("#webhook-form button[type=submit]");
     const secret = (await admin.locator(".webhook-secret code.secret").textContent())?.trim() ?? "";
+    secretUsed(secret);
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
     const item = admin.locator(".webhook", { hasText: url });
     await expect(item).toBeVisible();

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { DEMO_PASSWORD } from "../support";
+import { DEMO_PASSWORD, fillSecret } from "../support";
 
 // Issue 16's story: a Korean visitor on a phone in Seoul searches with a
 // particle, finds the idea and a related ticket, votes, creates an account
@@ -50,7 +50,7 @@ test("a Korean visitor on a phone finds, votes, joins, confirms and asks", async
   const email = `newvoter.${Date.now() % 1_000_000}@example.com`;
   await page.fill("#field-display_name", "김지우");
   await page.fill("#field-email", email);
-  await page.fill("#field-password", "short");
+  await fillSecret(page, "#field-password", "short");
   // The consent is asked for, in Korean; the server refuses without it
   // (even when the browser's own check is bypassed).
   await expect(page.locator("fieldset.consent legend")).toHaveText("개인정보 수집·이용 동의");
@@ -61,7 +61,7 @@ test("a Korean visitor on a phone finds, votes, joins, confirms and asks", async
   await page.check("#consent");
   await page.click("#sign-up-form button[type=submit]");
   await expect(page.locator("#field-password-error")).toHaveText("10자 이상이어야 합니다");
-  await page.fill("#field-password", "new voter password");
+  await fillSecret(page, "#field-password", "new voter password");
   await page.click("#sign-up-form button[type=submit]");
   await expect(page).toHaveURL(new RegExp(`/ideas/${number}\\?welcome=1$`));
   await expect(page.locator(".notice.welcome")).toContainText("환영합니다");

@@ -1,5 +1,5 @@
 import { test, expect, Browser, Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../support";
+import { DEMO_PASSWORD, fillSecret } from "../support";
 
 // Every action a customer takes on a public page is a real HTML form: with
 // JavaScript off (or before the WASM arrives) it posts, the server does it
@@ -15,7 +15,7 @@ async function withoutJavaScript(browser: Browser): Promise<Page> {
 async function signInWithoutJavaScript(page: Page, email: string, path = "/signin") {
   await page.goto(path);
   await page.fill("#field-email", email);
-  await page.fill("#field-password", DEMO_PASSWORD);
+  await fillSecret(page, "#field-password", DEMO_PASSWORD);
   await page.click("#sign-in-form button[type=submit]");
 }
 
@@ -121,7 +121,7 @@ test("with JavaScript off a visitor's vote waits for the sign-in and is applied"
   await vote.click();
   await expect(page).toHaveURL(/\/signin\?next=%2Fideas%2F11&vote=11$|\/signin\?next=\/ideas\/11&vote=11$/);
   await page.fill("#field-email", "member22@customers.example");
-  await page.fill("#field-password", DEMO_PASSWORD);
+  await fillSecret(page, "#field-password", DEMO_PASSWORD);
   await page.click("#sign-in-form button[type=submit]");
   await expect(page).toHaveURL(/\/ideas\/11$/);
   await expect(vote).toHaveAttribute("aria-pressed", "true");

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { submitSignIn } from "../support";
+import { submitSignIn, fillSecret } from "../support";
 
 // A customer posts an idea: field errors appear beside the fields, then the
 // idea opens on its own page and leads the "new" list.
@@ -37,7 +37,7 @@ test("a member comments on an idea, edits it and deletes it, leaving a tombstone
   await page.click(".comments .aside a");
   await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
   await page.fill("#field-email", "moderator@hanbit.example");
-  await page.fill("#field-password", "madang-demo-2026");
+  await fillSecret(page, "#field-password", "madang-demo-2026");
   await page.click("#sign-in-form button[type=submit]");
   await expect(page).toHaveURL(/\/ideas\/4$/);
   // Signed in, the page loads the whole app (client.rs); the delete

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { signIn } from "../support";
+import { signIn, fillSecret } from "../support";
 
 // The social customer centre, as the articles tell it: a customer files
 // "internet is slow"; a signed-out visitor reads the public thread and sees
@@ -28,7 +28,7 @@ test("a slow-internet complaint handled in public, by name", async ({ browser })
   await expect(customer.locator("#ticket-title-error")).toHaveText("must be 5–120 characters");
   await customer.fill("#ticket-title", `Internet is slow every evening ${stamp}`);
   await customer.fill("#ticket-body", "From 8 pm the speed drops below 5 Mbps.");
-  await customer.fill("#ticket-private", secret);
+  await fillSecret(customer, "#ticket-private", secret);
   await customer.click("#ticket-form button[type=submit]");
   await expect(customer).toHaveURL(/\/tickets\/VOC-\d{6}$/);
   const path = new URL(customer.url()).pathname;

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { DEMO_PASSWORD, signIn, submitSignIn } from "../support";
+import { DEMO_PASSWORD, signIn, submitSignIn, fillSecret } from "../support";
 
 const origin = () => new URL(process.env.BASE_URL ?? "http://127.0.0.1:3000").origin;
 
@@ -25,7 +25,7 @@ test("a signed-out visitor's vote is applied after signing in", async ({ browser
   await expect(page).toHaveURL(/\/signin\?next=(\/|%2F)ideas(\/|%2F)7&vote=7$/);
   await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
   await page.fill("#field-email", email);
-  await page.fill("#field-password", "voter password");
+  await fillSecret(page, "#field-password", "voter password");
   await page.click("#sign-in-form button[type=submit]");
   await expect(page).toHaveURL(/\/ideas\/7$/);
   await expect(button).toHaveAttribute("aria-pressed", "true");
