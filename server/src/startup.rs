@@ -183,6 +183,9 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
         domain::demo::load(&ctx).await.map_err(StartError::Demo)?;
         demo_loaded = true;
     }
+    if let Err(e) = domain::db::checkpoint(&ctx.db).await {
+        tracing::warn!(error = %e, "syncing start-up's writes to the database file");
+    }
     let leptos = LeptosOptions::builder()
         .output_name(app::OUTPUT_NAME)
         .site_root(config.serve.site_root.display().to_string())

@@ -23,6 +23,7 @@ mod onboarding;
 mod operations;
 mod pages;
 mod personal_data;
+mod power_loss;
 mod privacy;
 mod promises;
 mod redaction;
