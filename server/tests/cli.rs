@@ -303,3 +303,52 @@ fn a_production_start_creates_no_account_with_a_known_password() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// One HTTP/1.0 GET over a plain socket: the status line and body.
+fn http_get(addr: &str, path: &str) -> String {
+    use std::io::Read;
+    let mut stream = std::net::TcpStream::connect(addr).expect("connect");
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").expect("send");
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).expect("read");
+    answer
+}
+
+#[test]
+fn metrics_are_served_on_their_own_address_and_a_short_token_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let short = madang(&["serve", "--metrics-token", "too-short"], dir.path());
+    assert_eq!(short.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&short.stderr).contains("at least 16 characters"),
+        "{}",
+        String::from_utf8_lossy(&short.stderr)
+    );
+
+    let free = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let metrics_addr = free.local_addr().expect("addr").to_string();
+    drop(free);
+    let (child, text) = serve_and_read(
+        dir.path(),
+        &["--bind", "127.0.0.1:0", "--metrics-bind", &metrics_addr],
+        1,
+    );
+    let main_addr = text
+        .split("http://")
+        .nth(1)
+        .expect("the address it runs at")
+        .trim()
+        .to_owned();
+    let page = http_get(&main_addr, "/");
+    assert!(page.starts_with("HTTP/1.0 200"), "{page}");
+    let scrape = http_get(&metrics_addr, "/metrics");
+    assert!(scrape.starts_with("HTTP/1.0 200"), "{scrape}");
+    assert!(
+        scrape.contains(r#"madang_http_requests_total{method="GET",route="/",status="200"} 1"#),
+        "{scrape}"
+    );
+    // Nothing else there, and no /metrics on the main address without a token.
+    assert!(http_get(&metrics_addr, "/").starts_with("HTTP/1.0 404"));
+    assert!(http_get(&main_addr, "/metrics").starts_with("HTTP/1.0 404"));
+    stop(child);
+}
