@@ -60,8 +60,11 @@ start() {
   for _ in $(seq 1 240); do
     # The address it listens on: "listening on" when its public address
     # (--base-url) is another one, such as the proxy's.
-    url=$(grep -o 'Madang is listening on http://[0-9.:]*' "$out" | head -n 1 | awk '{print $5}') || true
-    [ -n "$url" ] || url=$(grep -o 'Madang is running at http://[0-9.:]*' "$out" | head -n 1 | awk '{print $5}') || true
+    # One reading of the output for both lines: "listening on" comes
+    # first, so a reading that holds "running at" holds it too.
+    printed=$(cat "$out")
+    url=$(grep -o 'Madang is listening on http://[0-9.:]*' <<<"$printed" | head -n 1 | awk '{print $5}') || true
+    [ -n "$url" ] || url=$(grep -o 'Madang is running at http://[0-9.:]*' <<<"$printed" | head -n 1 | awk '{print $5}') || true
     [ -n "$url" ] && break
     if ! kill -0 "$pid" 2>/dev/null; then cat "$out" "$log"; exit 1; fi
     sleep 0.5
