@@ -20,6 +20,7 @@ use crate::pages::{
     announcements::{AnnouncementPage, AnnouncementsPage},
     board::BoardPage,
     commitments::CommitmentsPage,
+    customers::{CustomerPage, CustomersPage},
     dashboard::{DashboardPage, ScorecardPage},
     idea::IdeaPage,
     member::MemberPage,
@@ -128,6 +129,8 @@ lazy_page!(support: MyTickets, MyTicketsPage, my_tickets_view);
 
 lazy_page!(queue: StaffQueue, StaffQueuePage, staff_queue_view);
 lazy_page!(queue: Commitments, CommitmentsPage, commitments_view);
+lazy_page!(queue: Customers, CustomersPage, customers_view);
+lazy_page!(queue: Customer, CustomerPage, customer_view);
 
 lazy_page!(desk: Moderation, ModerationPage, moderation_view);
 lazy_page!(desk: Audit, AuditPage, audit_view);
@@ -160,6 +163,8 @@ pub fn PageRoutes(
             <Route path=path!("/tickets/new") view={Lazy::<NewTicket>::new()} ssr=in_order.clone()/>
             <Route path=path!("/tickets/:number") view={Lazy::<Ticket>::new()} ssr=SsrMode::Async/>
             <Route path=path!("/staff/queue") view={Lazy::<StaffQueue>::new()} ssr=in_order.clone()/>
+            <Route path=path!("/staff/customers") view={Lazy::<Customers>::new()} ssr=in_order.clone()/>
+            <Route path=path!("/staff/customers/:id") view={Lazy::<Customer>::new()} ssr=SsrMode::Async/>
             <Route path=path!("/commitments") view={Lazy::<Commitments>::new()} ssr=in_order.clone()/>
             <Route path=path!("/moderation") view={Lazy::<Moderation>::new()} ssr=in_order.clone()/>
             <Route path=path!("/moderation/audit") view={Lazy::<Audit>::new()} ssr=in_order.clone()/>

@@ -204,6 +204,12 @@ pub struct ServeArgs {
     #[arg(long, env = "MADANG_HOLD_UNCONFIRMED_POSTS")]
     pub hold_unconfirmed_posts: bool,
 
+    /// Reach (votes, followers, comments and "me too" marks others gave a
+    /// customer's posts) from which staff see "opinion leader?" beside a
+    /// customer; 0 turns the suggestion off.
+    #[arg(long, env = "MADANG_OPINION_LEADER_THRESHOLD", default_value_t = 30)]
+    pub opinion_leader_threshold: u32,
+
     /// Serve `/metrics` on the main address to requests that carry this
     /// bearer token (at least 16 characters).
     #[arg(long, env = "MADANG_METRICS_TOKEN", hide_env_values = true, value_parser = parse_metrics_token)]
@@ -233,6 +239,7 @@ impl Default for ServeArgs {
             time_zone: domain::ctx::DEFAULT_TIME_ZONE,
             incident_window_minutes: 30,
             event_retention_hours: 24,
+            opinion_leader_threshold: 30,
             metrics_token: None,
             metrics_bind: None,
             frame_ancestors: Vec::new(),

@@ -166,6 +166,7 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
             time_zone: config.serve.time_zone,
             consent: consent_terms(&config.serve)?,
             hold_unconfirmed_posts: config.serve.hold_unconfirmed_posts,
+            opinion_leader_threshold: i64::from(config.serve.opinion_leader_threshold),
             company: shared::locale::Bilingual::new(
                 config.serve.company_name.trim(),
                 config.serve.company_name_en.trim(),

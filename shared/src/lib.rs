@@ -8,6 +8,7 @@ pub mod account;
 pub mod announcement;
 pub mod audit;
 pub mod clock;
+pub mod customer;
 pub mod department;
 pub mod error;
 pub mod idea;

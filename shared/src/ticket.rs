@@ -152,6 +152,9 @@ pub struct TicketQuery {
     /// Staff: `me` (mine), `none` (unclaimed) or a member id.
     #[serde(default)]
     pub assignee: Option<String>,
+    /// Staff: only tickets of customers with this tag (its name).
+    #[serde(default)]
+    pub tag: Option<String>,
     /// `new` (default, newest first) or `urgent` (staff queue: tickets
     /// waiting for an answer by deadline, the breached first; answered ones
     /// after).
@@ -324,6 +327,11 @@ pub struct TicketView {
     /// address (absent for everyone else).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author_unconfirmed: Option<bool>,
+    /// For staff: the author as the social CRM sums them up (earlier
+    /// tickets, open promises, remedies this year, tags), linking to the
+    /// full view; absent for everyone else and for staff authors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<crate::customer::CustomerSummary>,
     /// The thread, oldest first (internal notes only for staff).
     pub posts: Vec<TicketPost>,
     /// Promises made in official replies.

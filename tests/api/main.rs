@@ -9,6 +9,7 @@ mod company_content;
 mod consent;
 mod contract;
 mod curation;
+mod customers;
 mod demo;
 mod follows;
 mod ideas;

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 const SECRET: &str = "ORDER-SECRET-4711";
 const NOTE: &str = "INTERNAL-NOTE-9876";
+const CUSTOMER_NOTE: &str = "CUSTOMER-NOTE-5150";
 
 async fn file(app: &TestApp, cookie: &str, title: &str, department: Option<&str>) -> Value {
     let (status, body) = app
@@ -86,8 +87,28 @@ async fn private_details_and_internal_notes_never_reach_others(backend: Backend)
     assert_eq!(seen["private_details"], SECRET);
     assert!(!seen.to_string().contains(NOTE));
 
-    // Nobody else finds either, anywhere.
+    // Staff keep a note on the customer, and tag them.
     let author_id = seen["author"]["id"].as_i64().expect("author id");
+    let (status, note) = app
+        .call(
+            &staff,
+            Method::POST,
+            &format!("/api/v1/customers/{author_id}/notes"),
+            Some(json!({"body": CUSTOMER_NOTE})),
+        )
+        .await;
+    assert_eq!(status, 201, "{note}");
+    let (status, _) = app
+        .call(
+            &staff,
+            Method::PUT,
+            &format!("/api/v1/customers/{author_id}/tags"),
+            Some(json!({"tags": ["VIP"]})),
+        )
+        .await;
+    assert_eq!(status, 200);
+
+    // Nobody else finds any of it, anywhere.
     let paths = [
         path.clone(),
         "/api/v1/tickets".to_owned(),
@@ -113,6 +134,9 @@ async fn private_details_and_internal_notes_never_reach_others(backend: Backend)
         "/staff/queue".to_owned(),
         "/announcements".to_owned(),
         "/roadmap".to_owned(),
+        format!("/api/v1/customers/{author_id}"),
+        "/api/v1/customers".to_owned(),
+        "/api/v1/customer-tags".to_owned(),
     ];
     for cookie in ["", other.as_str()] {
         for p in &paths {
@@ -122,8 +146,36 @@ async fn private_details_and_internal_notes_never_reach_others(backend: Backend)
             assert!(status < 500, "{p}: {status}");
             assert!(!text.contains(SECRET), "{p} shows the private details");
             assert!(!text.contains(NOTE), "{p} shows the internal note");
+            assert!(!text.contains(CUSTOMER_NOTE), "{p} shows the customer note");
+            assert!(!text.contains("VIP"), "{p} shows the customer's tag");
         }
     }
+    // Nor does the customer, on their own pages and in their own data.
+    let own = [
+        "/api/v1/me".to_owned(),
+        "/api/v1/me/export".to_owned(),
+        "/me".to_owned(),
+        format!("/api/v1/customers/{author_id}"),
+    ];
+    for p in paths.iter().chain(&own) {
+        let response = app.send_as(&author, Method::GET, p, None).await;
+        let text = response.text().await.expect("text");
+        assert!(
+            !text.contains(CUSTOMER_NOTE),
+            "{p} shows the customer their note"
+        );
+        assert!(!text.contains("VIP"), "{p} shows the customer their tag");
+    }
+    let (_, seen) = app
+        .call(
+            &staff,
+            Method::GET,
+            &format!("/api/v1/customers/{author_id}"),
+            None,
+        )
+        .await;
+    assert_eq!(seen["notes"][0]["body"], CUSTOMER_NOTE);
+    assert_eq!(seen["tickets"][0]["private_details"], SECRET);
     let (_, mine) = app
         .call(&other, Method::GET, "/api/v1/tickets?mine=true", None)
         .await;

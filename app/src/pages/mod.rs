@@ -6,6 +6,7 @@ pub mod admin_webhooks;
 pub mod announcements;
 pub mod board;
 pub mod commitments;
+pub mod customers;
 pub mod dashboard;
 pub mod idea;
 pub mod idea_curation;

@@ -9,7 +9,7 @@ use shared::{TicketKind, TicketQuery, TicketStatus};
 
 use crate::i18n::{Locale, Translate};
 use crate::pages::tickets::{TicketList, kind_key, staff_status_key};
-use crate::rpc::{ClaimTicket, list_departments, list_incidents, list_tickets};
+use crate::rpc::{ClaimTicket, list_customer_tags, list_departments, list_incidents, list_tickets};
 
 /// `/staff/queue`.
 #[component]
@@ -28,6 +28,7 @@ pub fn StaffQueuePage() -> impl IntoView {
             kind: text("kind").and_then(|k| k.parse().ok()),
             status: text("status").and_then(|s| s.parse().ok()),
             assignee: text("assignee"),
+            tag: text("tag"),
             limit: Some(100),
             ..TicketQuery::default()
         }
@@ -38,6 +39,7 @@ pub fn StaffQueuePage() -> impl IntoView {
         |(q, _, _)| list_tickets(q),
     );
     let incidents = Resource::new(|| (), |()| list_incidents());
+    let tags = Resource::new(|| (), |()| list_customer_tags());
     view! {
         <Title text=locale.t("queue.title")/>
         <h1>{locale.t("queue.title")}</h1>
@@ -89,6 +91,17 @@ pub fn StaffQueuePage() -> impl IntoView {
                     <option value="">{locale.t("queue.anyone")}</option>
                     <option value="none" selected=move || query.get().assignee.as_deref() == Some("none")>{locale.t("queue.unclaimed")}</option>
                     <option value="me" selected=move || query.get().assignee.as_deref() == Some("me")>{locale.t("queue.mine")}</option>
+                </select>
+                <select name="tag" id="queue-tag" aria-label=locale.t("customers.tag")>
+                    <option value="">{locale.t("customers.any_tag")}</option>
+                    <Suspense fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            tags.await.unwrap_or_default().into_iter().map(|t| {
+                                let name = t.name.clone();
+                                view! { <option value=t.name.clone() selected=move || query.get().tag.as_deref() == Some(name.as_str())>{t.name.clone()}</option> }
+                            }).collect_view()
+                        })}
+                    </Suspense>
                 </select>
                 <button type="submit" class="button">{locale.t("queue.filter")}</button>
             </div>

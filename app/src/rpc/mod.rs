@@ -7,6 +7,7 @@
 mod accounts;
 mod admin;
 mod announcements;
+mod customers;
 mod ideas;
 mod insight;
 mod moderation;
@@ -15,6 +16,7 @@ mod tickets;
 pub use accounts::*;
 pub use admin::*;
 pub use announcements::*;
+pub use customers::*;
 pub use ideas::*;
 pub use insight::*;
 pub use moderation::*;

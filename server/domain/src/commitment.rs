@@ -197,6 +197,22 @@ pub(crate) async fn for_ticket(ctx: &Ctx, ticket_id: i32) -> Result<Vec<Commitme
     views(ctx, rows).await
 }
 
+/// The promises made on any of these tickets (one customer's), newest
+/// first, at most `limit`.
+pub(crate) async fn for_tickets(
+    ctx: &Ctx,
+    ticket_ids: Vec<i32>,
+    limit: u64,
+) -> Result<Vec<CommitmentView>> {
+    let rows = commitment::Entity::find()
+        .filter(commitment::Column::TicketId.is_in(ticket_ids))
+        .order_by_desc(commitment::Column::Id)
+        .limit(limit)
+        .all(&ctx.db)
+        .await?;
+    views(ctx, rows).await
+}
+
 /// Every promise, soonest due first, filtered by public status.
 pub async fn list(ctx: &Ctx, query: &CommitmentQuery) -> Result<Page<CommitmentView>> {
     let limit = crate::pagination::page_limit(query.limit)?;

@@ -89,6 +89,10 @@ pub struct Settings {
     /// Whether ideas and comments of members with an unconfirmed address
     /// wait for the confirmation before others see them.
     pub hold_unconfirmed_posts: bool,
+    /// Reach (votes, followers, comments and "me too" marks others gave a
+    /// customer's posts) from which staff are told a customer may be an
+    /// opinion leader; 0 turns the suggestion off.
+    pub opinion_leader_threshold: i64,
 }
 
 impl Settings {
@@ -103,6 +107,7 @@ impl Settings {
             consent: crate::consent::Terms::default(),
             company: shared::locale::Bilingual::new("한빛텔레콤", "Hanbit Telecom"),
             hold_unconfirmed_posts: false,
+            opinion_leader_threshold: 30,
         }
     }
 

@@ -13,6 +13,7 @@ pub mod consent;
 pub mod csv;
 pub mod ctx;
 pub mod curation;
+pub mod customer;
 pub mod db;
 #[cfg(feature = "demo")]
 pub mod demo;

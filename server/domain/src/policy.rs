@@ -110,11 +110,17 @@ pub enum Action {
     /// Cut personal data (or other harm) out of any public text, with a
     /// reason; the original stays only in the audit log.
     RedactText,
+    /// See a customer's whole history, notes and tags (the social CRM).
+    ReadCustomers,
+    /// Write internal notes on a customer, and tag them.
+    NoteCustomers,
+    /// Keep the list of customer tags.
+    ManageCustomerTags,
 }
 
 impl Action {
     /// Every action, for tables and tests.
-    pub const ALL: [Action; 49] = [
+    pub const ALL: [Action; 52] = [
         Action::ReadPublic,
         Action::PostIdea,
         Action::VoteIdea,
@@ -164,6 +170,9 @@ impl Action {
         Action::SpeakInLockedDiscussion,
         Action::PostWithoutQuota,
         Action::RedactText,
+        Action::ReadCustomers,
+        Action::NoteCustomers,
+        Action::ManageCustomerTags,
     ];
 }
 
@@ -228,7 +237,9 @@ fn rule(action: Action) -> Rule {
         | A::UseAnswerKit
         | A::SpeakInLockedDiscussion
         | A::PostWithoutQuota
-        | A::RedactText => Rule::Staff,
+        | A::RedactText
+        | A::ReadCustomers
+        | A::NoteCustomers => Rule::Staff,
         A::HandleReports
         | A::HideContent
         | A::EditIdeaMetadata
@@ -245,7 +256,8 @@ fn rule(action: Action) -> Rule {
         | A::ManageCategories
         | A::ManageAnswerKit
         | A::ManageWebhooks
-        | A::ReadOutbox => Rule::Admins,
+        | A::ReadOutbox
+        | A::ManageCustomerTags => Rule::Admins,
     }
 }
 
@@ -262,6 +274,7 @@ fn writes(action: Action) -> bool {
             | Action::ReadOutbox
             | Action::ManageOwnAccount
             | Action::ReadInternalNotes
+            | Action::ReadCustomers
     )
 }
 
@@ -381,7 +394,9 @@ mod tests {
             | A::UseAnswerKit
             | A::SpeakInLockedDiscussion
             | A::PostWithoutQuota
-            | A::RedactText => (false, ['-', 'a', 'a', 'a']),
+            | A::RedactText
+            | A::ReadCustomers
+            | A::NoteCustomers => (false, ['-', 'a', 'a', 'a']),
             A::HandleReports
             | A::HideContent
             | A::EditIdeaMetadata
@@ -398,7 +413,8 @@ mod tests {
             | A::ManageCategories
             | A::ManageAnswerKit
             | A::ManageWebhooks
-            | A::ReadOutbox => (false, ['-', '-', '-', 'a']),
+            | A::ReadOutbox
+            | A::ManageCustomerTags => (false, ['-', '-', '-', 'a']),
         }
     }
 

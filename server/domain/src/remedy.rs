@@ -339,6 +339,28 @@ pub(crate) async fn for_ticket(ctx: &Ctx, ticket_id: i32) -> Result<Vec<RemedyVi
     views(ctx, rows).await
 }
 
+/// The remedies on any of these tickets (one customer's), newest first, at
+/// most `limit`.
+pub(crate) async fn for_tickets(
+    ctx: &Ctx,
+    ticket_ids: Vec<i32>,
+    limit: u64,
+) -> Result<Vec<RemedyView>> {
+    let rows = remedy::Entity::find()
+        .filter(remedy::Column::TicketId.is_in(ticket_ids))
+        .order_by_desc(remedy::Column::Id)
+        .limit(limit)
+        .all(&ctx.db)
+        .await?;
+    views(ctx, rows).await
+}
+
+/// The most this staff member may grant one customer in a month without
+/// approval; `None` for admins, who approve.
+pub(crate) async fn month_limit<C: ConnectionTrait>(db: &C, staff: &Member) -> Result<Option<i64>> {
+    Ok(limits_for(db, staff).await?.map(|l| l.month))
+}
+
 /// Remedies on a ticket still waiting for approval.
 pub(crate) async fn waiting_on_ticket<C: ConnectionTrait>(
     db: &C,

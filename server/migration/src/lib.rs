@@ -27,6 +27,7 @@ mod m20261204_000021_featured_index;
 mod m20261204_000022_insight_days;
 mod m20261204_000023_ticket_time_indexes;
 mod m20261204_000024_participation_indexes;
+mod m20261205_000025_customer_crm;
 
 /// Lists every migration in the order it must run.
 pub struct Migrator;
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000022_insight_days::Migration),
             Box::new(m20261204_000023_ticket_time_indexes::Migration),
             Box::new(m20261204_000024_participation_indexes::Migration),
+            Box::new(m20261205_000025_customer_crm::Migration),
         ]
     }
 }

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod announcements;
+pub mod customers;
 pub mod departments;
 pub mod ideas;
 pub mod insight;
@@ -31,6 +32,7 @@ pub fn routes() -> utoipa_axum::router::OpenApiRouter<AppState> {
         .merge(accounts::routes())
         .merge(onboarding::routes())
         .merge(members::routes())
+        .merge(customers::routes())
         .merge(departments::routes())
         .merge(admin::routes())
         .merge(webhooks::routes())

@@ -166,6 +166,7 @@ fn Thread(
                     <When at=t.created_at.clone()/>
                 </div>
                 <ResponseClocks clocks=t.clocks.clone() first=t.first_response.clone() department=dept/>
+                {t.customer.clone().map(|c| view! { <CustomerSummaryNote c/> })}
             </header>
             <div class="idea-body prose" inner_html=body></div>
             {t.can.edit.then(|| view! { <EditTicketForm number=number.clone() title=t.title.clone() body=t.source.clone().unwrap_or_default()/> })}
@@ -211,6 +212,29 @@ fn Thread(
             })}
             {t.can.staff.then(|| view! { <StaffTools number=number.clone() current=t.status departments transfer status claim claimed=t.assignee.is_some() open_promises/> })}
         </article>
+    }
+}
+
+/// For staff: who the customer is at a glance — earlier tickets, open
+/// promises, remedies this year, tags — with a link to the full view.
+#[component]
+fn CustomerSummaryNote(c: shared::customer::CustomerSummary) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let tags = (!c.tags.is_empty()).then(|| {
+        view! { " · " {c.tags.iter().map(|t| view! { <span class="tag">{t.clone()}</span> " " }).collect_view()} }
+    });
+    view! {
+        <aside class="customer-summary" aria-label=locale.t("customers.sidebar_title")>
+            <strong>{c.display_name.clone()}</strong>
+            {format!(
+                " · {} {} · {} {} · {} {} {}",
+                c.tickets, locale.t("customers.earlier_tickets"),
+                c.open_promises, locale.t("customers.open_promises_short"),
+                locale.t("customers.remedies_short"), super::won(c.remedies_this_year_won), locale.t("remedy.won"),
+            )}
+            {tags}
+            " · " <A href=format!("/staff/customers/{}", c.id) attr:class="customer-full-view">{locale.t("customers.full_view")}</A>
+        </aside>
     }
 }
 

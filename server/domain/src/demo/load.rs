@@ -393,6 +393,15 @@ pub async fn load(ctx: &Ctx) -> Result<()> {
         },
     )
     .await?;
+    super::crm::load(
+        &txn,
+        now,
+        &super::crm::Crm {
+            vip: customer_ids[0],
+            agent: agent("sara.park@hanbit.example")?,
+        },
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }

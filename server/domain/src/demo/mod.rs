@@ -4,6 +4,7 @@
 //! start of an empty database so a new user sees a living board at once.
 
 mod content;
+mod crm;
 mod ideas;
 mod load;
 mod people;

@@ -135,6 +135,11 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: &str) -> Result<TicketView> {
             _ => None,
         },
         source: can.edit.then(|| row.body_md.clone()),
+        customer: if policy::can(actor, Action::ReadCustomers, Scope::Others) {
+            crate::customer::summary_of(ctx, row.author_id).await?
+        } else {
+            None
+        },
         author_unconfirmed: if staff {
             Some(crate::verification::is_unconfirmed(&ctx.db, row.author_id).await?)
         } else {
@@ -219,6 +224,16 @@ pub async fn list(ctx: &Ctx, actor: &Actor, query: &TicketQuery) -> Result<Page<
                 select.filter(ticket::Column::AssigneeId.eq(id))
             }
         };
+    }
+    if let Some(tag) = query
+        .tag
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        policy::authorize(actor, Action::ReadCustomers, Scope::Others)?;
+        let tagged = crate::customer::tagged_with(ctx, tag).await?;
+        select = select.filter(ticket::Column::AuthorId.is_in(tagged));
     }
     let (rows, next_cursor) = if urgent {
         let offset = crate::pagination::offset(query.cursor.as_deref())?;
