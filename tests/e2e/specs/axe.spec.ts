@@ -13,6 +13,7 @@ const pages: Array<[string, string | null]> = [
   ["/signup", null],
   ["/search?q=%EC%9A%94%EA%B8%88%EC%A0%9C", null],
   ["/staff/queue", "sara.park@hanbit.example"],
+  ["/staff/customers", "sara.park@hanbit.example"],
   ["/dashboard", "admin@hanbit.example"],
 ];
 
