@@ -7,6 +7,7 @@ pub mod announcement;
 pub mod answer_kit;
 pub mod audit;
 pub mod auth;
+pub mod business_hours;
 pub mod comment;
 pub mod commitment;
 pub mod consent;
