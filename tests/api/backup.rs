@@ -4,16 +4,10 @@
 //! acknowledged before the backup began, and serves the board.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use madang_tests::{Backend, spawn_app};
+use madang_tests::{AcknowledgedVote as Acknowledged, Backend, Voters, spawn_app};
 use sea_orm::{ConnectionTrait, Database, Statement};
-use tokio::sync::Mutex;
-
-/// One acknowledged vote: the voter's token prefix, the idea, and when the
-/// server said it was stored.
-type Acknowledged = (String, i64, Instant);
 
 async fn count(db: &sea_orm::DatabaseConnection, sql: &str) -> i64 {
     db.query_one_raw(Statement::from_string(db.get_database_backend(), sql))
@@ -42,39 +36,7 @@ async fn a_backup_taken_under_writes_restores_whole_with_every_acknowledged_vote
     let ideas = app.scalar("SELECT count(*) FROM ideas").await;
     assert!(ideas >= 10, "the demo has ideas to vote on");
     let tokens = app.create_members(6).await;
-    let stop = Arc::new(AtomicBool::new(false));
-    let acknowledged: Arc<Mutex<Vec<Acknowledged>>> = Arc::default();
-    let mut writers = Vec::new();
-    for token in tokens {
-        let (app, stop, acknowledged) = (
-            Arc::clone(&app),
-            Arc::clone(&stop),
-            Arc::clone(&acknowledged),
-        );
-        writers.push(tokio::spawn(async move {
-            let prefix: String = token.chars().take(10).collect();
-            for idea in 1..=ideas {
-                if stop.load(Ordering::Relaxed) {
-                    break;
-                }
-                let (status, _) = app
-                    .call_with_token(
-                        &token,
-                        reqwest::Method::PUT,
-                        &format!("/api/v1/ideas/{idea}/vote"),
-                        None,
-                    )
-                    .await;
-                if status == 200 {
-                    acknowledged
-                        .lock()
-                        .await
-                        .push((prefix.clone(), idea, Instant::now()));
-                }
-                tokio::time::sleep(std::time::Duration::from_millis(15)).await;
-            }
-        }));
-    }
+    let voters = Voters::start(&app, tokens, ideas, std::time::Duration::from_millis(15));
 
     // Votes are flowing; take the backup in the middle of them.
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
@@ -90,11 +52,7 @@ async fn a_backup_taken_under_writes_restores_whole_with_every_acknowledged_vote
     );
     assert!(made.bytes > 0);
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    stop.store(true, Ordering::Relaxed);
-    for writer in writers {
-        writer.await.expect("writer");
-    }
-    let acknowledged = acknowledged.lock().await.clone();
+    let acknowledged = voters.stop().await;
     let before: Vec<&Acknowledged> = acknowledged
         .iter()
         .filter(|(_, _, at)| *at < began)

@@ -15,11 +15,9 @@
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
-use madang_tests::{Backend, spawn_app};
+use madang_tests::{Backend, Voters, spawn_app};
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, Statement};
-use tokio::sync::Mutex;
 
 /// The log's own header, then per frame a header and one page.
 const WAL_HEADER: usize = 32;
@@ -97,14 +95,19 @@ fn u32_at(bytes: &[u8], at: usize, big_endian: bool) -> usize {
 /// read from the shared-memory index: a checkpoint syncs the log before it
 /// starts (`nBackfillAttempted`, at byte 128) and has copied `nBackfill`
 /// frames (byte 96) when it ends; the frames in use are `mxFrame` (byte 16).
-async fn snapshot(db_file: &Path, acknowledged: &Mutex<Vec<(String, i64)>>) -> Snapshot {
+async fn snapshot(db_file: &Path, voters: &Voters) -> Snapshot {
     let mut options = ConnectOptions::new(format!("sqlite://{}?mode=rw", db_file.display()));
     options.max_connections(1).sqlx_logging(false);
     let lock = Database::connect(options).await.expect("lock connection");
     lock.execute_unprepared("BEGIN IMMEDIATE")
         .await
         .expect("write lock");
-    let acknowledged = acknowledged.lock().await.clone();
+    let acknowledged = voters
+        .acknowledged()
+        .await
+        .into_iter()
+        .map(|(prefix, idea, _)| (prefix, idea))
+        .collect();
     let wal_file = db_file.with_extension("db-wal");
     let shm_file = db_file.with_extension("db-shm");
     let db = std::fs::read(db_file).expect("database file");
@@ -196,45 +199,14 @@ async fn the_database_opens_whole_after_a_power_cut_loses_the_unsynced_log() {
     let db_file = app.data_dir().join("madang.db");
     let ideas = app.scalar("SELECT count(*) FROM ideas").await;
     let tokens = app.create_members(6).await;
-    let stop = Arc::new(AtomicBool::new(false));
-    let acknowledged: Arc<Mutex<Vec<(String, i64)>>> = Arc::default();
-    let mut writers = Vec::new();
-    for token in tokens {
-        let (app, stop, acknowledged) = (
-            Arc::clone(&app),
-            Arc::clone(&stop),
-            Arc::clone(&acknowledged),
-        );
-        writers.push(tokio::spawn(async move {
-            let prefix: String = token.chars().take(10).collect();
-            for idea in 1..=ideas {
-                if stop.load(Ordering::Relaxed) {
-                    break;
-                }
-                let (status, _) = app
-                    .call_with_token(
-                        &token,
-                        reqwest::Method::PUT,
-                        &format!("/api/v1/ideas/{idea}/vote"),
-                        None,
-                    )
-                    .await;
-                if status == 200 {
-                    acknowledged.lock().await.push((prefix.clone(), idea));
-                }
-            }
-        }));
-    }
+    let voters = Voters::start(&app, tokens, ideas, std::time::Duration::ZERO);
 
     let mut snapshots = Vec::new();
     for _ in 0..6 {
         tokio::time::sleep(std::time::Duration::from_millis(120)).await;
-        snapshots.push(snapshot(&db_file, &acknowledged).await);
+        snapshots.push(snapshot(&db_file, &voters).await);
     }
-    stop.store(true, Ordering::Relaxed);
-    for writer in writers {
-        writer.await.expect("writer");
-    }
+    voters.stop().await;
 
     let copies = tempfile::tempdir().expect("temp dir");
     let mut lost_somewhere = false;

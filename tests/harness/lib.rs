@@ -690,3 +690,82 @@ impl TestApp {
         request.send().await.expect("events request")
     }
 }
+
+/// One vote the server acknowledged: the voter's token prefix (10
+/// characters), the idea, and when the answer came.
+pub type AcknowledgedVote = (String, i64, std::time::Instant);
+
+/// Members voting for ideas 1..=`ideas` one after another, each on a task
+/// of its own, until stopped: writes flowing while a test copies or backs
+/// up the database.
+pub struct Voters {
+    stop: Arc<std::sync::atomic::AtomicBool>,
+    acknowledged: Arc<tokio::sync::Mutex<Vec<AcknowledgedVote>>>,
+    tasks: Vec<tokio::task::JoinHandle<()>>,
+}
+
+impl Voters {
+    /// Starts one voter per API token, pausing `pause` between votes.
+    pub fn start(
+        app: &Arc<TestApp>,
+        tokens: Vec<String>,
+        ideas: i64,
+        pause: std::time::Duration,
+    ) -> Voters {
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let acknowledged: Arc<tokio::sync::Mutex<Vec<AcknowledgedVote>>> = Arc::default();
+        let tasks = tokens
+            .into_iter()
+            .map(|token| {
+                let (app, stop, acknowledged) = (
+                    Arc::clone(app),
+                    Arc::clone(&stop),
+                    Arc::clone(&acknowledged),
+                );
+                tokio::spawn(async move {
+                    let prefix: String = token.chars().take(10).collect();
+                    for idea in 1..=ideas {
+                        if stop.load(Ordering::Relaxed) {
+                            break;
+                        }
+                        let (status, _) = app
+                            .call_with_token(
+                                &token,
+                                reqwest::Method::PUT,
+                                &format!("/api/v1/ideas/{idea}/vote"),
+                                None,
+                            )
+                            .await;
+                        if status == 200 {
+                            acknowledged.lock().await.push((
+                                prefix.clone(),
+                                idea,
+                                std::time::Instant::now(),
+                            ));
+                        }
+                        tokio::time::sleep(pause).await;
+                    }
+                })
+            })
+            .collect();
+        Voters {
+            stop,
+            acknowledged,
+            tasks,
+        }
+    }
+
+    /// The votes acknowledged so far.
+    pub async fn acknowledged(&self) -> Vec<AcknowledgedVote> {
+        self.acknowledged.lock().await.clone()
+    }
+
+    /// Stops the voters, waits for them, and returns every acknowledged vote.
+    pub async fn stop(self) -> Vec<AcknowledgedVote> {
+        self.stop.store(true, Ordering::Relaxed);
+        for task in self.tasks {
+            task.await.expect("voter");
+        }
+        self.acknowledged.lock().await.clone()
+    }
+}

@@ -126,7 +126,8 @@ pub(crate) async fn make<C: ConnectionTrait>(
     .await
 }
 
-async fn views(ctx: &Ctx, rows: Vec<commitment::Model>) -> Result<Vec<CommitmentView>> {
+/// Promises as threads and `/commitments` show them.
+pub(crate) async fn views(ctx: &Ctx, rows: Vec<commitment::Model>) -> Result<Vec<CommitmentView>> {
     let now = ctx.clock.now();
     let zone = ctx.settings.time_zone;
     let ticket_ids: Vec<i32> = rows.iter().map(|r| r.ticket_id).collect();
@@ -192,22 +193,6 @@ pub(crate) async fn for_ticket(ctx: &Ctx, ticket_id: i32) -> Result<Vec<Commitme
     let rows = commitment::Entity::find()
         .filter(commitment::Column::TicketId.eq(ticket_id))
         .order_by_asc(commitment::Column::Id)
-        .all(&ctx.db)
-        .await?;
-    views(ctx, rows).await
-}
-
-/// The promises made on any of these tickets (one customer's), newest
-/// first, at most `limit`.
-pub(crate) async fn for_tickets(
-    ctx: &Ctx,
-    ticket_ids: Vec<i32>,
-    limit: u64,
-) -> Result<Vec<CommitmentView>> {
-    let rows = commitment::Entity::find()
-        .filter(commitment::Column::TicketId.is_in(ticket_ids))
-        .order_by_desc(commitment::Column::Id)
-        .limit(limit)
         .all(&ctx.db)
         .await?;
     views(ctx, rows).await

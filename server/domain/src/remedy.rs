@@ -278,7 +278,8 @@ pub(crate) async fn grant<C: ConnectionTrait>(
     Ok(saved)
 }
 
-async fn views(ctx: &Ctx, rows: Vec<remedy::Model>) -> Result<Vec<RemedyView>> {
+/// Remedies as threads and approval lists show them.
+pub(crate) async fn views(ctx: &Ctx, rows: Vec<remedy::Model>) -> Result<Vec<RemedyView>> {
     let post_ids: Vec<i32> = rows.iter().filter_map(|r| r.post_id).collect();
     let replies: std::collections::HashMap<i32, String> = if post_ids.is_empty() {
         std::collections::HashMap::new()
@@ -334,22 +335,6 @@ pub(crate) async fn for_ticket(ctx: &Ctx, ticket_id: i32) -> Result<Vec<RemedyVi
     let rows = remedy::Entity::find()
         .filter(remedy::Column::TicketId.eq(ticket_id))
         .order_by_asc(remedy::Column::Id)
-        .all(&ctx.db)
-        .await?;
-    views(ctx, rows).await
-}
-
-/// The remedies on any of these tickets (one customer's), newest first, at
-/// most `limit`.
-pub(crate) async fn for_tickets(
-    ctx: &Ctx,
-    ticket_ids: Vec<i32>,
-    limit: u64,
-) -> Result<Vec<RemedyView>> {
-    let rows = remedy::Entity::find()
-        .filter(remedy::Column::TicketId.is_in(ticket_ids))
-        .order_by_desc(remedy::Column::Id)
-        .limit(limit)
         .all(&ctx.db)
         .await?;
     views(ctx, rows).await

@@ -62,7 +62,7 @@ pub fn CustomersPage() -> impl IntoView {
                         <option value=value selected=move || query.get().2.as_deref().unwrap_or("last_activity") == value>{locale.t(key)}</option>
                     }).collect_view()}
                 </select>
-                <button type="submit">{locale.t("customers.find")}</button>
+                <button type="submit" class="button">{locale.t("customers.find")}</button>
             </div>
         </Form>
         <Transition fallback=|| view! { <p class="loading">"…"</p> }>

@@ -129,7 +129,7 @@ fn Customer(
                         <textarea id="customer-note" name="body" rows="3" maxlength="4000"></textarea>
                         <p class="field-error" id="customer-note-error" role="alert">{field_error(note, "body")}</p>
                     </div>
-                    <button type="submit">{locale.t("customers.add_note")}</button>
+                    <button type="submit" class="button">{locale.t("customers.add_note")}</button>
                 </ActionForm>
                 <ul class="note-list">
                     {c.notes.clone().into_iter().map(|n| view! {
@@ -162,7 +162,7 @@ fn Customer(
                         }).collect_view()}
                     </fieldset>
                     <p class="field-error" role="alert">{field_error(tag, "tags")}</p>
-                    <button type="submit">{locale.t("customers.save_tags")}</button>
+                    <button type="submit" class="button">{locale.t("customers.save_tags")}</button>
                 </ActionForm>
             </section>
         </div>

@@ -71,7 +71,7 @@ pub async fn list(
         .map(str::trim)
         .filter(|t| !t.is_empty())
     {
-        matching = matching.add(user::Column::Id.is_in(super::tagged_with(ctx, tag).await?));
+        matching = matching.add(user::Column::Id.is_in(super::tags::tagged_with(ctx, tag).await?));
     }
     let candidates: Vec<(i32, DateTime<Utc>)> = user::Entity::find()
         .select_only()

@@ -4,7 +4,7 @@
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use shared::customer::{CustomerNote, NoteInput};
 
-use super::{NOTE_EDIT_MINUTES, customer, rfc3339};
+use super::record::{NOTE_EDIT_MINUTES, customer, rfc3339};
 use crate::actor::Actor;
 use crate::entity::customer_note;
 use crate::policy::{self, Action, Scope};

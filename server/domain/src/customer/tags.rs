@@ -8,7 +8,7 @@ use sea_orm::{
 };
 use shared::customer::{CustomerTag, CustomerTagInput, CustomerTagMark, TagsInput};
 
-use super::{customer, rfc3339};
+use super::record::{customer, rfc3339};
 use crate::actor::Actor;
 use crate::entity::{customer_tag, customer_tag_link};
 use crate::policy::{self, Action, Scope};
@@ -172,6 +172,24 @@ pub(super) async fn id_named(ctx: &Ctx, name: &str) -> Result<Option<i32>> {
         .into_iter()
         .find(|t| t.name.to_lowercase() == wanted)
         .map(|t| t.id))
+}
+
+/// The customers carrying the tag named `name` (any case); an unknown name
+/// is refused, so a typo never looks like "nobody".
+pub(crate) async fn tagged_with(ctx: &Ctx, name: &str) -> Result<Vec<i32>> {
+    let Some(tag_id) = id_named(ctx, name).await? else {
+        return Err(Error::invalid(
+            "tag",
+            crate::msg!("customer.unknown_tag", name = name.trim()),
+        ));
+    };
+    Ok(customer_tag_link::Entity::find()
+        .select_only()
+        .column(customer_tag_link::Column::UserId)
+        .filter(customer_tag_link::Column::TagId.eq(tag_id))
+        .into_tuple()
+        .all(&ctx.db)
+        .await?)
 }
 
 /// Sets a customer's tags to exactly these (staff): new ones are signed

@@ -11,11 +11,11 @@ use shared::ticket::ticket_number;
 use shared::{ContentKind, EmailMode};
 
 use super::figures::{Figures, figures};
-use super::{VIEW_LIST_LIMIT, customer, rfc3339};
+use super::record::{VIEW_LIST_LIMIT, customer, find, rfc3339};
 use crate::actor::Actor;
 use crate::entity::{
-    department, idea, idea_comment, idea_vote, notification_setting, report, ticket, ticket_me_too,
-    user,
+    commitment, department, idea, idea_comment, idea_vote, notification_setting, remedy, report,
+    ticket, ticket_me_too, user,
 };
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Result};
@@ -36,6 +36,23 @@ pub(super) fn summary(row: &user::Model, figures: &Figures, tags: Vec<String>) -
         remedies_this_year_won: figures.remedies_this_year_won,
         opinion_leader_suggested: influence.threshold > 0 && influence.reach >= influence.threshold,
     }
+}
+
+/// The list's line for one member if they are a customer (the ticket
+/// thread's staff sidebar); the caller has checked the viewer is staff.
+pub(crate) async fn summary_of(ctx: &Ctx, user_id: i32) -> Result<Option<CustomerSummary>> {
+    let Some(row) = find(ctx, user_id).await? else {
+        return Ok(None);
+    };
+    let figures = figures(ctx, &[row.id])
+        .await?
+        .remove(&row.id)
+        .unwrap_or_default();
+    let tags = super::tags::names_by_customer(ctx, &[row.id])
+        .await?
+        .remove(&row.id)
+        .unwrap_or_default();
+    Ok(Some(summary(&row, &figures, tags)))
 }
 
 /// Everything one customer did here, for staff.
@@ -94,8 +111,8 @@ pub async fn view(ctx: &Ctx, actor: &Actor, id: i64) -> Result<CustomerView> {
         votes: votes(ctx, row.id).await?,
         comments: comments(ctx, row.id).await?,
         me_too: me_too(ctx, row.id).await?,
-        promises: crate::commitment::for_tickets(ctx, ticket_ids.clone(), VIEW_LIST_LIMIT).await?,
-        remedies: crate::remedy::for_tickets(ctx, ticket_ids, VIEW_LIST_LIMIT).await?,
+        promises: promises(ctx, ticket_ids.clone()).await?,
+        remedies: remedies(ctx, ticket_ids).await?,
         reports_against: reports_against(ctx, row.id).await?,
         tickets: tickets
             .into_iter()
@@ -115,6 +132,28 @@ pub async fn view(ctx: &Ctx, actor: &Actor, id: i64) -> Result<CustomerView> {
         tags,
         summary,
     })
+}
+
+/// Promises made on the customer's tickets, newest first.
+async fn promises(ctx: &Ctx, ticket_ids: Vec<i32>) -> Result<Vec<shared::CommitmentView>> {
+    let rows = commitment::Entity::find()
+        .filter(commitment::Column::TicketId.is_in(ticket_ids))
+        .order_by_desc(commitment::Column::Id)
+        .limit(VIEW_LIST_LIMIT)
+        .all(&ctx.db)
+        .await?;
+    crate::commitment::views(ctx, rows).await
+}
+
+/// Remedies granted or asked on the customer's tickets, newest first.
+async fn remedies(ctx: &Ctx, ticket_ids: Vec<i32>) -> Result<Vec<shared::RemedyView>> {
+    let rows = remedy::Entity::find()
+        .filter(remedy::Column::TicketId.is_in(ticket_ids))
+        .order_by_desc(remedy::Column::Id)
+        .limit(VIEW_LIST_LIMIT)
+        .all(&ctx.db)
+        .await?;
+    crate::remedy::views(ctx, rows).await
 }
 
 async fn ideas(ctx: &Ctx, user_id: i32) -> Result<Vec<CustomerIdea>> {
