@@ -29,6 +29,7 @@ use crate::pages::{
     new_idea::NewIdeaPage,
     notifications::{NotificationsPage, UnsubscribePage},
     profile::ProfilePage,
+    reviews::{NewReviewPage, ReviewPage, ReviewsPage},
     roadmap::RoadmapPage,
     search::SearchPage,
     sign_in::SignInPage,
@@ -136,6 +137,9 @@ lazy_page!(desk: Moderation, ModerationPage, moderation_view);
 lazy_page!(desk: Audit, AuditPage, audit_view);
 lazy_page!(desk: Dashboard, DashboardPage, dashboard_view);
 lazy_page!(desk: Scorecard, ScorecardPage, scorecard_view);
+lazy_page!(desk: Reviews, ReviewsPage, reviews_view);
+lazy_page!(desk: NewReview, NewReviewPage, new_review_view);
+lazy_page!(desk: Review, ReviewPage, review_view);
 
 lazy_page!(admin: Admin, AdminPage, admin_view);
 lazy_page!(admin: AdminOutbox, AdminOutboxPage, admin_outbox_view);
@@ -165,6 +169,9 @@ pub fn PageRoutes(
             <Route path=path!("/staff/queue") view={Lazy::<StaffQueue>::new()} ssr=in_order.clone()/>
             <Route path=path!("/staff/customers") view={Lazy::<Customers>::new()} ssr=in_order.clone()/>
             <Route path=path!("/staff/customers/:id") view={Lazy::<Customer>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("/staff/reviews") view={Lazy::<Reviews>::new()} ssr=in_order.clone()/>
+            <Route path=path!("/staff/reviews/:id") view={Lazy::<Review>::new()} ssr=in_order.clone()/>
+            <Route path=path!("/staff/review") view={Lazy::<NewReview>::new()} ssr=in_order.clone()/>
             <Route path=path!("/commitments") view={Lazy::<Commitments>::new()} ssr=in_order.clone()/>
             <Route path=path!("/moderation") view={Lazy::<Moderation>::new()} ssr=in_order.clone()/>
             <Route path=path!("/moderation/audit") view={Lazy::<Audit>::new()} ssr=in_order.clone()/>

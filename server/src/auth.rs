@@ -190,8 +190,9 @@ const ANONYMOUS_WRITES: [&str; 8] = [
 /// The API's reads that only members may make: their own account and the
 /// staff and admin consoles. Every other read is public (and may show more
 /// to a member).
-const MEMBER_READS: [&str; 10] = [
+const MEMBER_READS: [&str; 11] = [
     "/me",
+    "/answer-reviews",
     "/customers",
     "/customer-tags",
     "/admin/",

@@ -210,6 +210,16 @@ pub struct ServeArgs {
     #[arg(long, env = "MADANG_OPINION_LEADER_THRESHOLD", default_value_t = 30)]
     pub opinion_leader_threshold: u32,
 
+    /// Answers the review queue samples per staff member per week (1–50).
+    #[arg(long, env = "MADANG_REVIEWS_PER_WEEK", default_value_t = 3,
+        value_parser = clap::value_parser!(u32).range(1..=50))]
+    pub reviews_per_week: u32,
+
+    /// Show each department's average answer-review score on the public
+    /// scorecard.
+    #[arg(long, env = "MADANG_SCORECARD_QUALITY")]
+    pub scorecard_quality: bool,
+
     /// Serve `/metrics` on the main address to requests that carry this
     /// bearer token (at least 16 characters).
     #[arg(long, env = "MADANG_METRICS_TOKEN", hide_env_values = true, value_parser = parse_metrics_token)]
@@ -240,6 +250,8 @@ impl Default for ServeArgs {
             incident_window_minutes: 30,
             event_retention_hours: 24,
             opinion_leader_threshold: 30,
+            reviews_per_week: 3,
+            scorecard_quality: false,
             metrics_token: None,
             metrics_bind: None,
             frame_ancestors: Vec::new(),

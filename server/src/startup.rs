@@ -167,6 +167,8 @@ pub async fn start(config: StartConfig) -> Result<Started, StartError> {
             consent: consent_terms(&config.serve)?,
             hold_unconfirmed_posts: config.serve.hold_unconfirmed_posts,
             opinion_leader_threshold: i64::from(config.serve.opinion_leader_threshold),
+            reviews_per_week: i64::from(config.serve.reviews_per_week),
+            scorecard_quality: config.serve.scorecard_quality,
             company: shared::locale::Bilingual::new(
                 config.serve.company_name.trim(),
                 config.serve.company_name_en.trim(),

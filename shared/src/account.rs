@@ -95,6 +95,9 @@ pub struct Capabilities {
     pub read_insight: bool,
     /// Staff accounts, departments, webhooks and the answer kit.
     pub administer: bool,
+    /// Reviewing staff members' public answers.
+    #[serde(default)]
+    pub review_answers: bool,
 }
 
 /// Wraps the member in `{"user": …}` as the API answers sign-up, sign-in and `/me`.

@@ -17,6 +17,9 @@ use crate::staff::UserRef;
     sea_orm(value_type = "String")
 )]
 pub enum AuditAction {
+    /// A manager reviewed a staff member's public answer.
+    #[serde(rename = "answer.reviewed")]
+    AnswerReviewed,
     /// An announcement went out.
     #[serde(rename = "announcement.published")]
     AnnouncementPublished,
@@ -152,6 +155,7 @@ pub enum AuditAction {
 impl AuditAction {
     /// Every action, in declaration order.
     pub const ALL: &'static [AuditAction] = &[
+        AuditAction::AnswerReviewed,
         AuditAction::AnnouncementPublished,
         AuditAction::CannedAnswerCreated,
         AuditAction::CannedAnswerChanged,
@@ -201,6 +205,7 @@ impl AuditAction {
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
+            AuditAction::AnswerReviewed => "answer.reviewed",
             AuditAction::AnnouncementPublished => "announcement.published",
             AuditAction::CannedAnswerCreated => "canned_answer.created",
             AuditAction::CannedAnswerChanged => "canned_answer.changed",

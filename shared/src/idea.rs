@@ -426,6 +426,9 @@ pub struct IdeaView {
     /// Whether the caller may merge or unmerge it (moderators).
     #[serde(default)]
     pub can_merge: bool,
+    /// Whether the caller may review staff answers (admins).
+    #[serde(default)]
+    pub can_review_answers: bool,
     /// The idea's absolute address, for sharing and `og:url`.
     #[serde(default)]
     pub url: String,

@@ -204,6 +204,11 @@ pub struct Dashboard {
     pub participation: Vec<StaffParticipation>,
     /// Public answers per department.
     pub department_participation: Vec<DepartmentParticipation>,
+    /// Answer quality per staff member reviewed in the range (by the
+    /// answer's date), weakest average first.
+    pub quality: Vec<crate::answer_review::QualityFigures>,
+    /// Answer quality per department.
+    pub department_quality: Vec<crate::answer_review::QualityFigures>,
 }
 
 /// The public scorecard: the last 30 days, for anyone.
@@ -228,4 +233,8 @@ pub struct Scorecard {
     pub tickets_resolved: i64,
     /// Per department: name, promise and median first answer.
     pub departments: Vec<DepartmentFigures>,
+    /// Per department, the average score of reviewed answers, when the
+    /// company chose to publish it (`--scorecard-quality`); empty otherwise.
+    #[serde(default)]
+    pub quality: Vec<crate::answer_review::QualityFigures>,
 }

@@ -6,6 +6,7 @@ mod string_enum;
 
 pub mod account;
 pub mod announcement;
+pub mod answer_review;
 pub mod audit;
 pub mod clock;
 pub mod customer;

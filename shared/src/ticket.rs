@@ -369,6 +369,9 @@ pub struct TicketAbilities {
     /// minutes after filing).
     #[serde(default)]
     pub edit: bool,
+    /// The reader may review staff answers (admins).
+    #[serde(default)]
+    pub review: bool,
 }
 
 /// `PATCH /api/v1/tickets/{number}`: the author corrects their ticket

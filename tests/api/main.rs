@@ -2,6 +2,7 @@
 
 mod accounts;
 mod announcements;
+mod answer_reviews;
 mod backup;
 mod clocks;
 mod comments;

@@ -8,6 +8,8 @@ use serde_json::{Value, json};
 const SECRET: &str = "ORDER-SECRET-4711";
 const NOTE: &str = "INTERNAL-NOTE-9876";
 const CUSTOMER_NOTE: &str = "CUSTOMER-NOTE-5150";
+const REVIEW_NOTE: &str = "REVIEW-COACHING-2718";
+const REVIEW_REPLY: &str = "REVIEW-REPLY-3141";
 
 async fn file(app: &TestApp, cookie: &str, title: &str, department: Option<&str>) -> Value {
     let (status, body) = app
@@ -65,7 +67,7 @@ async fn private_details_and_internal_notes_never_reach_others(backend: Backend)
     let due = (chrono::Utc::now() + chrono::Duration::days(3))
         .format("%Y-%m-%d")
         .to_string();
-    let (status, _) = app
+    let (status, answered) = app
         .call(
             &staff,
             Method::POST,
@@ -108,6 +110,43 @@ async fn private_details_and_internal_notes_never_reach_others(backend: Backend)
         .await;
     assert_eq!(status, 200);
 
+    // A manager reviews the answer; the employee replies to the coaching.
+    let answer_id = answered["posts"]
+        .as_array()
+        .and_then(|posts| {
+            posts.iter().find(|p| {
+                p["body_html"]
+                    .as_str()
+                    .is_some_and(|b| b.contains("We are on it."))
+            })
+        })
+        .and_then(|p| p["id"].as_i64())
+        .expect("the answer's id");
+    let admin = app.sign_in("admin@hanbit.example", DEMO_PASSWORD).await;
+    let (status, review) = app
+        .call(
+            &admin,
+            Method::POST,
+            "/api/v1/answer-reviews",
+            Some(json!({
+                "answer": {"kind": "ticket_reply", "id": answer_id},
+                "overall": 3,
+                "comment": REVIEW_NOTE,
+            })),
+        )
+        .await;
+    assert_eq!(status, 201, "{review}");
+    let review_id = review["id"].as_i64().expect("review id");
+    let (status, _) = app
+        .call(
+            &staff,
+            Method::POST,
+            &format!("/api/v1/answer-reviews/{review_id}/reply"),
+            Some(json!({"body": REVIEW_REPLY})),
+        )
+        .await;
+    assert_eq!(status, 200);
+
     // Nobody else finds any of it, anywhere.
     let paths = [
         path.clone(),
@@ -137,6 +176,14 @@ async fn private_details_and_internal_notes_never_reach_others(backend: Backend)
         format!("/api/v1/customers/{author_id}"),
         "/api/v1/customers".to_owned(),
         "/api/v1/customer-tags".to_owned(),
+        "/api/v1/answer-reviews".to_owned(),
+        "/api/v1/answer-reviews/queue".to_owned(),
+        format!("/api/v1/answer-reviews/{review_id}"),
+        "/staff/reviews".to_owned(),
+        format!("/staff/reviews/{review_id}"),
+        "/api/v1/scorecard".to_owned(),
+        "/scorecard".to_owned(),
+        "/api/v1/dashboard".to_owned(),
     ];
     for cookie in ["", other.as_str()] {
         for p in &paths {
@@ -148,6 +195,11 @@ async fn private_details_and_internal_notes_never_reach_others(backend: Backend)
             assert!(!text.contains(NOTE), "{p} shows the internal note");
             assert!(!text.contains(CUSTOMER_NOTE), "{p} shows the customer note");
             assert!(!text.contains("VIP"), "{p} shows the customer's tag");
+            assert!(!text.contains(REVIEW_NOTE), "{p} shows the review");
+            assert!(
+                !text.contains(REVIEW_REPLY),
+                "{p} shows the reply to a review"
+            );
         }
     }
     // Nor does the customer, on their own pages and in their own data.
@@ -165,6 +217,28 @@ async fn private_details_and_internal_notes_never_reach_others(backend: Backend)
             "{p} shows the customer their note"
         );
         assert!(!text.contains("VIP"), "{p} shows the customer their tag");
+        assert!(
+            !text.contains(REVIEW_NOTE),
+            "{p} shows the customer the review"
+        );
+        assert!(
+            !text.contains(REVIEW_REPLY),
+            "{p} shows the customer the reply"
+        );
+    }
+    // The reviewed employee and the manager do see it.
+    for cookie in [&staff, &admin] {
+        let (status, seen) = app
+            .call(
+                cookie,
+                Method::GET,
+                &format!("/api/v1/answer-reviews/{review_id}"),
+                None,
+            )
+            .await;
+        assert_eq!(status, 200);
+        assert_eq!(seen["comment"], REVIEW_NOTE);
+        assert_eq!(seen["reply"], REVIEW_REPLY);
     }
     let (_, seen) = app
         .call(

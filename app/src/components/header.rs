@@ -74,6 +74,7 @@ pub fn Header() -> impl IntoView {
                             Ok(Some(me)) => view! {
                                 {me.can.staff_queue.then(|| view! { <A href="/staff/queue" attr:class="nav-queue">{locale.t("nav.queue")}</A> })}
                                 {me.can.staff_queue.then(|| view! { <A href="/staff/customers" attr:class="nav-customers">{locale.t("nav.customers")}</A> })}
+                                {me.can.staff_queue.then(|| view! { <A href="/staff/reviews" attr:class="nav-reviews">{locale.t("nav.reviews")}</A> })}
                                 {me.can.moderate.then(|| view! { <A href="/moderation" attr:class="nav-moderation">{locale.t("nav.moderation")}</A> })}
                                 {me.can.read_insight.then(|| view! { <A href="/dashboard" attr:class="nav-dashboard">{locale.t("nav.dashboard")}</A> })}
                                 <A href="/me/tickets" attr:class="nav-my-tickets">{locale.t("nav.my_tickets")}</A>

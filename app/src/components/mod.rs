@@ -14,6 +14,7 @@ pub mod not_found;
 pub mod notification_bell;
 pub mod profile_form;
 pub mod report_form;
+pub mod review_link;
 pub mod share;
 pub mod signature;
 pub mod status_badge;

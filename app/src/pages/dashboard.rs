@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{A, Form};
 use leptos_router::hooks::use_query_map;
+use shared::answer_review::QualityFigures;
 use shared::insight::{Dashboard, DayFigures, DepartmentFigures};
 
 use crate::components::chart::{Bar, BarChart, ColumnChart};
@@ -117,6 +118,8 @@ fn DashboardBody(d: Dashboard) -> impl IntoView {
         me_too,
         participation,
         department_participation,
+        quality,
+        department_quality,
     } = d;
     let query = format!("from={from}&to={to}");
     let csv = move |table: &str| format!("/api/v1/dashboard/csv/{table}?{query}");
@@ -212,6 +215,7 @@ fn DashboardBody(d: Dashboard) -> impl IntoView {
         csv("commitments"),
         csv("delivered"),
     );
+    let (csv_quality, csv_department_quality) = (csv("quality"), csv("department_quality"));
     let (csv_trending, csv_me_too, csv_participation, csv_department_participation) = (
         csv("trending"),
         csv("me_too"),
@@ -297,9 +301,67 @@ fn DashboardBody(d: Dashboard) -> impl IntoView {
             </tr></thead>
             <tbody>{participation_rows}</tbody>
         </table>
+
+        <h2>{locale.t("dashboard.quality")}</h2>
+        <p class="aside">{locale.t("dashboard.quality_lead")} " " <A href="/staff/reviews">{locale.t("dashboard.quality_queue")}</A></p>
+        <QualityTable class="quality-table" caption=locale.t("dashboard.per_person") rows=quality csv_href=Some(csv_quality)/>
+        <QualityTable class="department-quality-table" caption=locale.t("dashboard.per_department") rows=department_quality csv_href=Some(csv_department_quality)/>
     }
     .into_any();
     view! { {top} {middle} {bottom} }
+}
+
+/// Answer quality per person or department: reviewed answers, the average
+/// score and the weakest guideline, the same figures as the CSV.
+#[component]
+fn QualityTable(
+    class: &'static str,
+    caption: &'static str,
+    rows: Vec<QualityFigures>,
+    csv_href: Option<String>,
+) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let score = |value: Option<f64>| value.map_or_else(|| "—".to_owned(), |a| format!("{a:.1}"));
+    let empty = rows
+        .is_empty()
+        .then(|| view! { <p class="empty">{locale.t("dashboard.quality_none")}</p> });
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            let weakest = r.weakest_guideline.map_or_else(
+                || "—".to_owned(),
+                |g| {
+                    format!(
+                        "{} {g} ({})",
+                        locale.t("dashboard.guideline"),
+                        score(r.weakest_average)
+                    )
+                },
+            );
+            view! {
+                <tr data-member=r.id data-department=r.department>
+                    <th scope="row">{r.name}</th>
+                    <td class="num reviewed">{r.reviewed}</td>
+                    <td class="num average">{score(r.average)}</td>
+                    <td class="weakest">{weakest}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let csv = csv_href.map(|href| view! { " " <a class="csv" href=href rel="external" download="">{locale.t("chart.csv")}</a> });
+    view! {
+        <table class=format!("data {class}")>
+            <caption>{caption} {csv}</caption>
+            <thead><tr>
+                <th scope="col">{locale.t("dashboard.name")}</th>
+                <th scope="col">{locale.t("dashboard.reviewed")}</th>
+                <th scope="col">{locale.t("dashboard.average_score")}</th>
+                <th scope="col">{locale.t("dashboard.weakest_guideline")}</th>
+            </tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+        {empty}
+    }
 }
 
 /// How the figures are counted, in words anyone can check: the same
@@ -360,6 +422,9 @@ pub fn ScorecardPage() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        {(!s.quality.is_empty()).then(|| view! {
+                            <QualityTable class="scorecard-quality" caption=locale.t("scorecard.quality") rows=s.quality csv_href=None/>
+                        })}
                     }.into_any(),
                     Err(error) => view! { <p class="error" role="alert">{error.detail}</p> }.into_any(),
                 }

@@ -10,6 +10,7 @@ use leptos_meta::{Link, Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::IdeaStatus;
+use shared::answer_review::AnswerKind;
 
 use crate::auth_state::CurrentUser;
 use crate::components::draft::Draft;
@@ -17,6 +18,7 @@ use crate::components::field::{field_error, form_error, only_field_error};
 use crate::components::follow_button::FollowButton;
 use crate::components::not_found::NotFoundNotice;
 use crate::components::report_form::ReportForm;
+use crate::components::review_link::ReviewLink;
 use crate::components::share::ShareBox;
 use crate::components::signature::{AuthorName, StaffSignature};
 use crate::components::status_badge::{StatusBadge, status_key};
@@ -107,6 +109,7 @@ pub fn IdeaPage() -> impl IntoView {
                     Ok(Some(idea)) => {
                         let description = idea.body_html.clone();
                         let can_report = idea.can_comment;
+                        let can_review = idea.can_review_answers;
                         let tools = if idea.can_moderate {
                             let (guidelines, categories) = choices.await;
                             Some(view! {
@@ -271,6 +274,7 @@ pub fn IdeaPage() -> impl IntoView {
                                                                 <AuthorName author=c.author/>
                                                                 <When at=c.created_at.clone()/>
                                                                 {c.edited.then(|| view! { <span class="edited">{locale.t("idea.edited")}</span> })}
+                                                                {(can_review && official && !c.deleted && c.hidden.is_none() && !c.mine).then(|| view! { <ReviewLink kind=AnswerKind::IdeaComment id=c.id/> })}
                                                                 {(!c.deleted && c.hidden.is_none() && can_report && !c.mine).then(|| view! { <ReportForm kind=shared::ContentKind::Comment id=c.id/> })}
                                                                 {(!c.deleted && c.mine).then(|| view! {
                                                                     <button type="button" class="button small delete-comment" on:click=move |_| { remove.dispatch(DeleteComment { id: c.id }); }>

@@ -17,6 +17,7 @@ pub mod new_idea;
 pub mod notifications;
 pub mod onboarding;
 pub mod profile;
+pub mod reviews;
 pub mod roadmap;
 pub mod search;
 pub mod sign_in;

@@ -11,6 +11,7 @@ mod customers;
 mod ideas;
 mod insight;
 mod moderation;
+mod reviews;
 mod tickets;
 
 pub use accounts::*;
@@ -20,6 +21,7 @@ pub use customers::*;
 pub use ideas::*;
 pub use insight::*;
 pub use moderation::*;
+pub use reviews::*;
 pub use tickets::*;
 
 #[cfg(feature = "ssr")]

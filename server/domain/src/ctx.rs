@@ -93,6 +93,12 @@ pub struct Settings {
     /// customer's posts) from which staff are told a customer may be an
     /// opinion leader; 0 turns the suggestion off.
     pub opinion_leader_threshold: i64,
+    /// Answers the review queue samples per staff member per week, so
+    /// managers coach everyone, not only the busiest.
+    pub reviews_per_week: i64,
+    /// Whether the public scorecard shows each department's average review
+    /// score (a company's choice to be open about its coaching).
+    pub scorecard_quality: bool,
 }
 
 impl Settings {
@@ -108,6 +114,8 @@ impl Settings {
             company: shared::locale::Bilingual::new("한빛텔레콤", "Hanbit Telecom"),
             hold_unconfirmed_posts: false,
             opinion_leader_threshold: 30,
+            reviews_per_week: 3,
+            scorecard_quality: false,
         }
     }
 

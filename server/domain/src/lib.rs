@@ -5,6 +5,7 @@
 pub mod actor;
 pub mod announcement;
 pub mod answer_kit;
+pub mod answer_review;
 pub mod audit;
 pub mod auth;
 pub mod business_hours;

@@ -116,11 +116,17 @@ pub enum Action {
     NoteCustomers,
     /// Keep the list of customer tags.
     ManageCustomerTags,
+    /// Review staff members' public answers and read every review.
+    ReviewAnswers,
+    /// Read the reviews of one's own answers.
+    ReadOwnReviews,
+    /// Reply to a review of one's own answer.
+    ReplyToReview,
 }
 
 impl Action {
     /// Every action, for tables and tests.
-    pub const ALL: [Action; 52] = [
+    pub const ALL: [Action; 55] = [
         Action::ReadPublic,
         Action::PostIdea,
         Action::VoteIdea,
@@ -173,6 +179,9 @@ impl Action {
         Action::ReadCustomers,
         Action::NoteCustomers,
         Action::ManageCustomerTags,
+        Action::ReviewAnswers,
+        Action::ReadOwnReviews,
+        Action::ReplyToReview,
     ];
 }
 
@@ -220,7 +229,9 @@ fn rule(action: Action) -> Rule {
         | A::DeleteComment
         | A::ReopenTicket
         | A::RateTicket
-        | A::ManageOwnAccount => Rule::OwnerOnly,
+        | A::ManageOwnAccount
+        | A::ReadOwnReviews
+        | A::ReplyToReview => Rule::OwnerOnly,
         A::ReadTicketPrivate | A::ReplyTicket => Rule::OwnerOrStaff,
         A::VoteOnBehalf
         | A::ChangeIdeaStatus
@@ -257,7 +268,8 @@ fn rule(action: Action) -> Rule {
         | A::ManageAnswerKit
         | A::ManageWebhooks
         | A::ReadOutbox
-        | A::ManageCustomerTags => Rule::Admins,
+        | A::ManageCustomerTags
+        | A::ReviewAnswers => Rule::Admins,
     }
 }
 
@@ -275,6 +287,7 @@ fn writes(action: Action) -> bool {
             | Action::ManageOwnAccount
             | Action::ReadInternalNotes
             | Action::ReadCustomers
+            | Action::ReadOwnReviews
     )
 }
 
@@ -327,6 +340,7 @@ pub fn capabilities(member: &Member) -> Capabilities {
         publish_announcements: may(Action::PublishAnnouncement),
         read_insight: may(Action::ReadDashboard),
         administer: may(Action::ManageStaff),
+        review_answers: may(Action::ReviewAnswers),
     }
 }
 
@@ -377,7 +391,9 @@ mod tests {
             | A::DeleteComment
             | A::ReopenTicket
             | A::RateTicket
-            | A::ManageOwnAccount => (false, ['o', 'o', 'o', 'o']),
+            | A::ManageOwnAccount
+            | A::ReadOwnReviews
+            | A::ReplyToReview => (false, ['o', 'o', 'o', 'o']),
             A::ReadTicketPrivate | A::ReplyTicket => (false, ['o', 'a', 'a', 'a']),
             A::VoteOnBehalf
             | A::ChangeIdeaStatus
@@ -414,7 +430,8 @@ mod tests {
             | A::ManageAnswerKit
             | A::ManageWebhooks
             | A::ReadOutbox
-            | A::ManageCustomerTags => (false, ['-', '-', '-', 'a']),
+            | A::ManageCustomerTags
+            | A::ReviewAnswers => (false, ['-', '-', '-', 'a']),
         }
     }
 

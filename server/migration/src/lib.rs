@@ -28,6 +28,7 @@ mod m20261204_000022_insight_days;
 mod m20261204_000023_ticket_time_indexes;
 mod m20261204_000024_participation_indexes;
 mod m20261205_000025_customer_crm;
+mod m20261205_000026_answer_reviews;
 
 /// Lists every migration in the order it must run.
 pub struct Migrator;
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000023_ticket_time_indexes::Migration),
             Box::new(m20261204_000024_participation_indexes::Migration),
             Box::new(m20261205_000025_customer_crm::Migration),
+            Box::new(m20261205_000026_answer_reviews::Migration),
         ]
     }
 }

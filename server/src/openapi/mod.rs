@@ -26,6 +26,7 @@ mod contract;
         (name = "departments", description = "Teams and their first-response promises"),
         (name = "accounts", description = "Sign-up, sign-in, sessions, API tokens, password resets"),
         (name = "admin", description = "Staff invitations and the mail outbox"),
+        (name = "answer-reviews", description = "Answer quality reviews: managers score public staff answers against the guidelines and coach; the reviewed employee reads and replies (never public)"),
         (name = "customers", description = "The social CRM: one customer's whole history, staff notes and tags (staff only)"),
         (name = "webhooks", description = "Signed deliveries of events to integrations, with retries and a delivery log"),
     )

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod announcements;
+pub mod answer_reviews;
 pub mod customers;
 pub mod departments;
 pub mod ideas;
@@ -33,6 +34,7 @@ pub fn routes() -> utoipa_axum::router::OpenApiRouter<AppState> {
         .merge(onboarding::routes())
         .merge(members::routes())
         .merge(customers::routes())
+        .merge(answer_reviews::routes())
         .merge(departments::routes())
         .merge(admin::routes())
         .merge(webhooks::routes())

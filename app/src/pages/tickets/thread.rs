@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use shared::answer_review::AnswerKind;
 use shared::{RedactableKind, TicketPost, TicketPostKind, TicketStatus, TicketView};
 
 use super::correct::{Corrections, EditPostForm, EditTicketForm, RedactForm};
@@ -17,6 +18,7 @@ use crate::components::draft::Draft;
 use crate::components::field::field_error;
 use crate::components::not_found::NotFoundNotice;
 use crate::components::report_form::ReportForm;
+use crate::components::review_link::ReviewLink;
 use crate::components::share::ShareBox;
 use crate::components::signature::{AuthorName, StaffSignature};
 use crate::components::toggle_form::ToggleForm;
@@ -179,7 +181,7 @@ fn Thread(
             <MeToo number=number.clone() count=t.me_too mine=t.me_too_mine allowed=t.can.me_too/>
             <ShareBox url=t.url.clone() title=t.title.clone()/>
             <ol class="ticket-thread">
-                {t.posts.into_iter().map(|p| view! { <Post p for_staff=staff number=number.clone()/> }).collect_view()}
+                {t.posts.into_iter().map(|p| view! { <Post p for_staff=staff reviewer=t.can.review number=number.clone()/> }).collect_view()}
             </ol>
             {(!t.commitments.is_empty()).then(|| view! {
                 <section class="commitments" aria-labelledby="commitments-title">
@@ -239,7 +241,7 @@ fn CustomerSummaryNote(c: shared::customer::CustomerSummary) -> impl IntoView {
 }
 
 #[component]
-fn Post(p: TicketPost, for_staff: bool, number: String) -> impl IntoView {
+fn Post(p: TicketPost, for_staff: bool, reviewer: bool, number: String) -> impl IntoView {
     let locale = expect_context::<Locale>();
     let body = p.body_html.clone();
     let has_text = !body.trim().is_empty();
@@ -263,11 +265,12 @@ fn Post(p: TicketPost, for_staff: bool, number: String) -> impl IntoView {
         TicketPostKind::Reply => None,
     };
     view! {
-        <li class=format!("ticket-post post-{}", p.kind) class:official-answer=answer data-kind=p.kind.as_str()>
+        <li class=format!("ticket-post post-{}", p.kind) class:official-answer=answer data-kind=p.kind.as_str() id=format!("post-{}", p.id)>
             <div class="timeline-head">
                 {head}
                 {action}
                 <When at=p.created_at.clone()/>
+                {(reviewer && answer && p.hidden.is_none()).then(|| view! { <ReviewLink kind=AnswerKind::TicketReply id=p.id/> })}
             </div>
             {match p.hidden.clone() {
                 Some(reason) => view! {

@@ -3,6 +3,8 @@
 
 pub mod announcement;
 pub mod announcement_idea;
+pub mod answer_review;
+pub mod answer_review_score;
 pub mod api_token;
 pub mod audit_event;
 pub mod auth_attempt;

@@ -346,6 +346,7 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: i64) -> Result<IdeaView> {
         votes_on_behalf: crate::vote::count_on_behalf(ctx, id).await?,
         can_vote_on_behalf: crate::policy::can(actor, Action::VoteOnBehalf, Scope::Others),
         can_merge: crate::policy::can(actor, Action::MergeIdeas, Scope::Others),
+        can_review_answers: crate::policy::can(actor, Action::ReviewAnswers, Scope::Others),
         url: format!(
             "{}/ideas/{}",
             ctx.settings.base_url.trim_end_matches('/'),

@@ -7,7 +7,7 @@ use crate::actor::Actor;
 use crate::{Ctx, Error, Result};
 
 /// The dashboard's tables, by the name used in `/api/v1/dashboard/{table}.csv`.
-pub const TABLES: [&str; 9] = [
+pub const TABLES: [&str; 11] = [
     "daily",
     "departments",
     "durations",
@@ -17,6 +17,8 @@ pub const TABLES: [&str; 9] = [
     "me_too",
     "participation",
     "department_participation",
+    "quality",
+    "department_quality",
 ];
 
 fn opt<T: ToString>(value: Option<T>) -> String {
@@ -199,6 +201,34 @@ pub async fn csv(ctx: &Ctx, actor: &Actor, query: &DashboardQuery, table: &str) 
                     r.comments.to_string(),
                     r.total.to_string(),
                 ]);
+            }
+        }
+        "quality" | "department_quality" => {
+            let per_employee = table == "quality";
+            let mut header = vec!["name", "department", "reviewed", "average_score"];
+            if per_employee {
+                header.insert(0, "member_id");
+            }
+            header.extend(["weakest_guideline", "weakest_average"]);
+            push(header.into_iter().map(s).collect());
+            let rows = if per_employee {
+                &d.quality
+            } else {
+                &d.department_quality
+            };
+            for r in rows {
+                let mut fields = vec![
+                    r.name.clone(),
+                    opt(r.department.clone()),
+                    r.reviewed.to_string(),
+                    opt(r.average.map(|a| format!("{a:.2}"))),
+                    opt(r.weakest_guideline),
+                    opt(r.weakest_average.map(|a| format!("{a:.2}"))),
+                ];
+                if per_employee {
+                    fields.insert(0, opt(r.id));
+                }
+                push(fields);
             }
         }
         _ => {

@@ -190,6 +190,8 @@ pub async fn dashboard(ctx: &Ctx, actor: &Actor, query: &DashboardQuery) -> Resu
         average: (!ratings.is_empty())
             .then(|| f64::from(ratings.iter().sum::<i32>()) / ratings.len() as f64),
     };
+    let (quality, department_quality) =
+        crate::answer_review::quality(ctx, range.start, range.end).await?;
     Ok(Dashboard {
         from: range.from.format("%Y-%m-%d").to_string(),
         to: range.to.format("%Y-%m-%d").to_string(),
@@ -210,6 +212,8 @@ pub async fn dashboard(ctx: &Ctx, actor: &Actor, query: &DashboardQuery) -> Resu
         me_too,
         participation,
         department_participation,
+        quality,
+        department_quality,
     })
 }
 
@@ -225,6 +229,13 @@ pub async fn scorecard(ctx: &Ctx) -> Result<Scorecard> {
     let counted = promises.kept_on_time + promises.kept_late + promises.overdue;
     let resolved = resolved(ctx, range).await?;
     let ideas_delivered = delivered(ctx, range).await?.iter().map(|m| m.count).sum();
+    let quality = if ctx.settings.scorecard_quality {
+        crate::answer_review::quality(ctx, range.start, range.end)
+            .await?
+            .1
+    } else {
+        Vec::new()
+    };
     Ok(Scorecard {
         from: range.from.format("%Y-%m-%d").to_string(),
         to: range.to.format("%Y-%m-%d").to_string(),
@@ -235,5 +246,6 @@ pub async fn scorecard(ctx: &Ctx) -> Result<Scorecard> {
         ideas_delivered,
         tickets_resolved: count(resolved.len()),
         departments: department_figures(&departments, &clocks, now),
+        quality,
     })
 }

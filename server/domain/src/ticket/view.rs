@@ -69,6 +69,7 @@ pub async fn get(ctx: &Ctx, actor: &Actor, number: &str) -> Result<TicketView> {
         rate: own && finished,
         me_too: actor.member().is_some() && !own,
         edit: own && now - row.created_at <= super::store::EDIT_WINDOW,
+        review: policy::can(actor, Action::ReviewAnswers, Scope::Others),
     };
     let posts = posts
         .into_iter()
