@@ -20,6 +20,12 @@ pub enum AuditAction {
     /// A manager reviewed a staff member's public answer.
     #[serde(rename = "answer.reviewed")]
     AnswerReviewed,
+    /// A day was added to the holiday calendar.
+    #[serde(rename = "holiday.added")]
+    HolidayAdded,
+    /// A day was removed from the holiday calendar.
+    #[serde(rename = "holiday.removed")]
+    HolidayRemoved,
     /// An announcement went out.
     #[serde(rename = "announcement.published")]
     AnnouncementPublished,
@@ -156,6 +162,8 @@ impl AuditAction {
     /// Every action, in declaration order.
     pub const ALL: &'static [AuditAction] = &[
         AuditAction::AnswerReviewed,
+        AuditAction::HolidayAdded,
+        AuditAction::HolidayRemoved,
         AuditAction::AnnouncementPublished,
         AuditAction::CannedAnswerCreated,
         AuditAction::CannedAnswerChanged,
@@ -206,6 +214,8 @@ impl AuditAction {
     pub fn as_str(self) -> &'static str {
         match self {
             AuditAction::AnswerReviewed => "answer.reviewed",
+            AuditAction::HolidayAdded => "holiday.added",
+            AuditAction::HolidayRemoved => "holiday.removed",
             AuditAction::AnnouncementPublished => "announcement.published",
             AuditAction::CannedAnswerCreated => "canned_answer.created",
             AuditAction::CannedAnswerChanged => "canned_answer.changed",

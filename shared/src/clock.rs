@@ -51,10 +51,22 @@ pub struct ResponseClock {
     pub outcome: Option<ClockOutcome>,
     /// Who stopped it (the answerer, or who handed it on).
     pub by: Option<crate::staff::StaffIdentity>,
-    /// Minutes from start to stop.
+    /// Minutes from start to stop: business minutes when the department
+    /// keeps hours.
     pub minutes: Option<i64>,
     /// Stopped after its due time, or still running past it.
     pub breached: bool,
     /// While it runs: minutes since it started.
     pub waiting_minutes: Option<i64>,
+    /// The department's hours the promise counts in, e.g.
+    /// `mon-fri 09:00-18:00`; absent: around the clock.
+    #[serde(default)]
+    pub business_hours: Option<String>,
+    /// The IANA zone of those hours.
+    #[serde(default)]
+    pub time_zone: Option<String>,
+    /// RFC 3339 UTC: when the promise began to count, if later than the
+    /// start (the ticket came out of hours).
+    #[serde(default)]
+    pub counts_from: Option<String>,
 }

@@ -308,6 +308,10 @@ async fn reviews_are_for_admins_and_the_reviewed_employee(backend: Backend) {
     );
     let (status, _) = app.call(&sara, Method::GET, &path, None).await;
     assert_eq!(status, 200);
+    let (status, _) = app
+        .call(&customer, Method::GET, "/api/v1/answer-reviews", None)
+        .await;
+    assert_eq!(status, 403, "customers have no reviews to read");
     let (status, theirs) = app
         .call(&minjun, Method::GET, "/api/v1/answer-reviews", None)
         .await;

@@ -4,6 +4,7 @@ mod accounts;
 mod announcements;
 mod answer_reviews;
 mod backup;
+mod business_hours;
 mod clocks;
 mod comments;
 mod company_content;

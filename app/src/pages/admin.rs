@@ -66,6 +66,7 @@ pub fn AdminPage() -> impl IntoView {
         <div class="admin-grid">
             <RemedyLimitsAdmin/>
             <AnswerKitAdmin/>
+            <crate::pages::admin_holidays::HolidaysAdmin/>
             <section class="auth-card wide">
                 <h2>{locale.t("admin.invite")}</h2>
                 {move || invited().map(|i| view! { <p class="notice" role="status">{locale.t("admin.invited")} " " <strong class="invited-email">{i.email}</strong></p> })}
@@ -183,6 +184,8 @@ fn DepartmentItem(
         descriptions,
         handle,
         first_response_minutes,
+        business_hours,
+        time_zone,
         ..
     } = department;
     let id = {
@@ -199,6 +202,7 @@ fn DepartmentItem(
         <li data-department=key>
             <strong lang="ko">{name_ko}</strong> " · " <span lang="en" class="name-en">{name_en}</span>
             " · " <code>{shown}</code> " · " {minutes}
+            " · " <span class="department-hours">{business_hours.clone().unwrap_or_else(|| locale.t("admin.around_the_clock").to_owned())}</span>
             <details class="department-edit">
                 <summary>{locale.t("admin.edit")}</summary>
                 <ActionForm action=changed attr:class="form">
@@ -224,6 +228,17 @@ fn DepartmentItem(
                     <div class="field">
                         <label for=id("minutes")>{locale.t("admin.minutes")}</label>
                         <input id=id("minutes") name="first_response_minutes" inputmode="numeric" value=first_response_minutes.to_string()/>
+                    </div>
+                    <div class="field">
+                        <label for=id("hours")>{locale.t("admin.business_hours")}</label>
+                        <input id=id("hours") name="business_hours" value=business_hours.unwrap_or_default() placeholder="mon-fri 09:00-18:00"/>
+                        <p class="hint">{locale.t("admin.business_hours_hint")}</p>
+                        <p class="field-error" role="alert">{field_error(changed, "business_hours")}</p>
+                    </div>
+                    <div class="field">
+                        <label for=id("zone")>{locale.t("admin.time_zone")}</label>
+                        <input id=id("zone") name="time_zone" value=time_zone.unwrap_or_default() placeholder="Asia/Seoul"/>
+                        <p class="field-error" role="alert">{field_error(changed, "time_zone")}</p>
                     </div>
                     <button type="submit" class="button">{locale.t("admin.save")}</button>
                 </ActionForm>

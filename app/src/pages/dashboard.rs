@@ -377,6 +377,7 @@ fn Definitions() -> impl IntoView {
                 <li class="definition-closing">{locale.t("insight.definition.closing")}</li>
                 <li class="definition-next-reply">{locale.t("insight.definition.next_reply")}</li>
                 <li class="definition-staff">{locale.t("insight.definition.staff")}</li>
+                <li class="definition-business-hours">{locale.t("insight.definition.business_hours")}</li>
             </ul>
         </details>
     }

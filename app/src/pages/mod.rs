@@ -1,6 +1,7 @@
 //! One module per routed page.
 
 pub mod admin;
+pub mod admin_holidays;
 pub mod admin_outbox;
 pub mod admin_webhooks;
 pub mod announcements;

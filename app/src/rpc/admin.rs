@@ -50,6 +50,7 @@ pub async fn create_department(
     #[server(default)] description_en: String,
     first_response_minutes: i64,
 ) -> Result<Department, ApiError> {
+    // Around the clock until an admin sets hours in the edit form.
     let input = shared::department::DepartmentInput {
         slug,
         name,
@@ -58,36 +59,57 @@ pub async fn create_department(
         description_en,
         handle: String::new(),
         first_response_minutes,
+        business_hours: None,
+        time_zone: None,
     };
     domain::department::create(&ctx()?, &caller().actor, input)
         .await
         .map_err(problem)
 }
 
-/// Changes a department's names, description or promise (admins); the
-/// slug stays, and so does the handle.
-#[server(prefix = "/rpc")]
-pub async fn update_department(
-    slug: String,
-    name: String,
-    #[server(default)] name_en: String,
-    #[server(default)] description: String,
-    #[server(default)] description_en: String,
-    handle: String,
-    first_response_minutes: i64,
-) -> Result<Department, ApiError> {
-    let input = shared::department::DepartmentInput {
-        slug: slug.clone(),
-        name,
-        name_en,
-        description,
-        description_en,
-        handle,
-        first_response_minutes,
-    };
-    domain::department::update(&ctx()?, &caller().actor, &slug, input)
-        .await
-        .map_err(problem)
+pub use department_update::{UpdateDepartment, update_department};
+
+/// The edit form sends every field of a department, hours included.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one argument per form field; a struct would only rename them"
+)]
+mod department_update {
+    #[cfg(feature = "ssr")]
+    use super::{caller, ctx, problem};
+    use leptos::prelude::*;
+    use shared::ApiError;
+    use shared::department::Department;
+
+    /// Changes a department's names, description, promise or hours (admins);
+    /// the slug stays, and so does the handle.
+    #[server(prefix = "/rpc")]
+    pub async fn update_department(
+        slug: String,
+        name: String,
+        #[server(default)] name_en: String,
+        #[server(default)] description: String,
+        #[server(default)] description_en: String,
+        handle: String,
+        first_response_minutes: i64,
+        #[server(default)] business_hours: Option<String>,
+        #[server(default)] time_zone: Option<String>,
+    ) -> Result<Department, ApiError> {
+        let input = shared::department::DepartmentInput {
+            slug: slug.clone(),
+            name,
+            name_en,
+            description,
+            description_en,
+            handle,
+            first_response_minutes,
+            business_hours,
+            time_zone,
+        };
+        domain::department::update(&ctx()?, &caller().actor, &slug, input)
+            .await
+            .map_err(problem)
+    }
 }
 
 /// Registered webhooks with their delivery counts (admins).
@@ -138,6 +160,33 @@ pub async fn webhook_deliveries(
     id: i64,
 ) -> Result<Vec<shared::webhook::WebhookDeliveryView>, ApiError> {
     domain::webhook::deliveries(&ctx()?, &caller().actor, id, 20)
+        .await
+        .map_err(problem)
+}
+
+/// The holiday calendar (public).
+#[server(prefix = "/rpc")]
+pub async fn list_holidays() -> Result<Vec<shared::department::Holiday>, ApiError> {
+    domain::holiday::list(&ctx()?).await.map_err(problem)
+}
+
+/// Adds a day to the holiday calendar (admins).
+#[server(prefix = "/rpc")]
+pub async fn add_holiday(
+    day: String,
+    name: String,
+    #[server(default)] name_en: String,
+) -> Result<shared::department::Holiday, ApiError> {
+    let input = shared::department::HolidayInput { day, name, name_en };
+    domain::holiday::add(&ctx()?, &caller().actor, input)
+        .await
+        .map_err(problem)
+}
+
+/// Removes a day from the holiday calendar (admins).
+#[server(prefix = "/rpc")]
+pub async fn remove_holiday(id: i64) -> Result<(), ApiError> {
+    domain::holiday::remove(&ctx()?, &caller().actor, id)
         .await
         .map_err(problem)
 }

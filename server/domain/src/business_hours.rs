@@ -179,52 +179,9 @@ impl Schedule {
 /// the default calendar of a department in Korea, which admins edit.
 #[must_use]
 pub fn korean_public_holidays() -> BTreeSet<NaiveDate> {
-    const DAYS: [(i32, u32, u32); 40] = [
-        // 2026
-        (2026, 1, 1),
-        (2026, 2, 16),
-        (2026, 2, 17),
-        (2026, 2, 18),
-        (2026, 3, 1),
-        (2026, 3, 2),
-        (2026, 5, 5),
-        (2026, 5, 24),
-        (2026, 5, 25),
-        (2026, 6, 3),
-        (2026, 6, 6),
-        (2026, 8, 15),
-        (2026, 8, 17),
-        (2026, 9, 24),
-        (2026, 9, 25),
-        (2026, 9, 26),
-        (2026, 10, 3),
-        (2026, 10, 5),
-        (2026, 10, 9),
-        (2026, 12, 25),
-        // 2027
-        (2027, 1, 1),
-        (2027, 2, 6),
-        (2027, 2, 7),
-        (2027, 2, 8),
-        (2027, 2, 9),
-        (2027, 3, 1),
-        (2027, 5, 5),
-        (2027, 5, 13),
-        (2027, 6, 6),
-        (2027, 8, 15),
-        (2027, 8, 16),
-        (2027, 9, 14),
-        (2027, 9, 15),
-        (2027, 9, 16),
-        (2027, 10, 3),
-        (2027, 10, 4),
-        (2027, 10, 9),
-        (2027, 10, 11),
-        (2027, 12, 25),
-        (2027, 12, 27),
-    ];
-    DAYS.iter()
-        .filter_map(|(y, m, d)| NaiveDate::from_ymd_opt(*y, *m, *d))
+    migration::KOREAN_PUBLIC_HOLIDAYS
+        .iter()
+        .filter_map(|(day, _, _)| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())
         .collect()
 }
 
@@ -232,6 +189,127 @@ pub fn korean_public_holidays() -> BTreeSet<NaiveDate> {
 #[must_use]
 pub fn clock_text(minute: u16) -> String {
     format!("{:02}:{:02}", minute / 60, minute % 60)
+}
+
+/// Weekday names in the hours text, Monday first.
+const DAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+fn minute_of(text: &str) -> Option<u16> {
+    let (h, m) = text.split_once(':')?;
+    let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+    (h <= 24 && m < 60 && h * 60 + m <= DAY_MINUTES).then_some(h * 60 + m)
+}
+
+fn day_index(name: &str) -> Option<usize> {
+    DAY_NAMES.iter().position(|d| *d == name)
+}
+
+/// Reads a department's hours, e.g. `mon-fri 09:00-18:00; sat 10:00-14:00`:
+/// entries separated by `;`, each days (one, or a range) and a window;
+/// days not named are closed. Empty text: open around the clock (`None`).
+pub fn parse_week(text: &str) -> std::result::Result<Option<[Option<Window>; 7]>, String> {
+    let text = text.trim().to_ascii_lowercase();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let mut week = [None; 7];
+    for entry in text.split(';').map(str::trim).filter(|e| !e.is_empty()) {
+        let (days, hours) = entry
+            .split_once(char::is_whitespace)
+            .ok_or_else(|| format!("“{entry}”: days then hours, e.g. mon-fri 09:00-18:00"))?;
+        let (first, last) = match days.split_once('-') {
+            Some((a, b)) => (day_index(a), day_index(b)),
+            None => (day_index(days), day_index(days)),
+        };
+        let (Some(first), Some(last)) = (first, last) else {
+            return Err(format!(
+                "“{days}”: days are mon, tue, wed, thu, fri, sat, sun"
+            ));
+        };
+        if first > last {
+            return Err(format!("“{days}”: a range runs from Monday towards Sunday"));
+        }
+        let window = hours
+            .trim()
+            .split_once('-')
+            .and_then(|(open, close)| {
+                Window::new(minute_of(open.trim())?, minute_of(close.trim())?)
+            })
+            .ok_or_else(|| format!("“{hours}”: hours are HH:MM-HH:MM, opening before closing"))?;
+        for day in &mut week[first..=last] {
+            if day.is_some() {
+                return Err(format!("“{entry}”: a day is named twice"));
+            }
+            *day = Some(window);
+        }
+    }
+    if week.iter().all(Option::is_none) {
+        return Err("no day is open".to_owned());
+    }
+    Ok(Some(week))
+}
+
+/// The hours as `parse_week` reads them, runs of days with the same
+/// window joined (`mon-fri 09:00-18:00; sat 10:00-14:00`).
+#[must_use]
+pub fn week_text(week: &[Option<Window>; 7]) -> String {
+    let mut parts = Vec::new();
+    let mut day = 0;
+    while day < 7 {
+        let Some(window) = week[day] else {
+            day += 1;
+            continue;
+        };
+        let mut last = day;
+        while last + 1 < 7 && week[last + 1] == Some(window) {
+            last += 1;
+        }
+        let days = if last == day {
+            DAY_NAMES[day].to_owned()
+        } else {
+            format!("{}-{}", DAY_NAMES[day], DAY_NAMES[last])
+        };
+        parts.push(format!(
+            "{days} {}-{}",
+            clock_text(window.open),
+            clock_text(window.close)
+        ));
+        day = last + 1;
+    }
+    parts.join("; ")
+}
+
+/// The schedule a department's stored hours and zone give, with the
+/// holiday calendar; no hours: around the clock (holidays do not apply).
+#[must_use]
+pub fn schedule_of(
+    hours: Option<&str>,
+    zone: Option<&str>,
+    company_zone: Tz,
+    holidays: &BTreeSet<NaiveDate>,
+) -> Schedule {
+    let zone = zone
+        .and_then(|z| z.parse::<Tz>().ok())
+        .unwrap_or(company_zone);
+    match hours.map(parse_week) {
+        Some(Ok(Some(week))) => Schedule {
+            zone,
+            week,
+            holidays: holidays.clone(),
+        },
+        _ => Schedule::around_the_clock(zone),
+    }
+}
+
+/// The holiday calendar as stored (admins edit it).
+pub async fn holidays<C: sea_orm::ConnectionTrait>(db: &C) -> crate::Result<BTreeSet<NaiveDate>> {
+    use sea_orm::EntityTrait;
+    Ok(crate::entity::holiday::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|h| h.day)
+        .collect())
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use shared::locale::Bilingual;
 use crate::actor::Actor;
 use crate::entity::department;
 use crate::policy::{self, Action, Scope};
-use crate::{Ctx, Error, Result};
+use crate::{Ctx, Error, Result, business_hours};
 
 /// Slugs name departments and categories in URLs and forms: short, lower
 /// case, readable.
@@ -46,6 +46,8 @@ struct Valid {
     description_en: String,
     handle: String,
     minutes: i32,
+    business_hours: Option<String>,
+    time_zone: Option<String>,
 }
 
 fn validate(input: &DepartmentInput) -> Result<Valid> {
@@ -84,6 +86,34 @@ fn validate(input: &DepartmentInput) -> Result<Valid> {
             crate::msg!("department.must_between_1_10080_one"),
         );
     }
+    let business_hours = match input
+        .business_hours
+        .as_deref()
+        .map(business_hours::parse_week)
+    {
+        None | Some(Ok(None)) => None,
+        Some(Ok(Some(week))) => Some(business_hours::week_text(&week)),
+        Some(Err(_)) => {
+            errors.insert(
+                "business_hours".to_owned(),
+                crate::msg!("department.business_hours_format"),
+            );
+            None
+        }
+    };
+    let time_zone = input
+        .time_zone
+        .as_deref()
+        .map(str::trim)
+        .filter(|z| !z.is_empty());
+    if let Some(zone) = time_zone
+        && zone.parse::<chrono_tz::Tz>().is_err()
+    {
+        errors.insert(
+            "time_zone".to_owned(),
+            crate::msg!("department.unknown_time_zone", zone = zone),
+        );
+    }
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
     }
@@ -99,6 +129,8 @@ fn validate(input: &DepartmentInput) -> Result<Valid> {
             handle.to_owned()
         },
         minutes: minutes.unwrap_or(60),
+        business_hours,
+        time_zone: time_zone.map(str::to_owned),
     })
 }
 
@@ -145,6 +177,8 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: DepartmentInput) -> Result<
         handle: Set(valid.handle),
         first_response_minutes: Set(valid.minutes),
         created_at: Set(ctx.clock.now()),
+        business_hours: Set(valid.business_hours),
+        time_zone: Set(valid.time_zone),
         ..Default::default()
     }
     .insert(&ctx.db)
@@ -169,7 +203,9 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: DepartmentInput) -> Result<
     Ok(view)
 }
 
-/// Changes a department's name, description, handle or promise.
+/// Changes a department's name, description, handle, promise or hours
+/// (the input is the department as it should be: absent hours mean around
+/// the clock). Clocks already running keep the hours they started under.
 pub async fn update(
     ctx: &Ctx,
     actor: &Actor,
@@ -194,6 +230,8 @@ pub async fn update(
     active.description_en = Set(valid.description_en);
     active.handle = Set(valid.handle);
     active.first_response_minutes = Set(valid.minutes);
+    active.business_hours = Set(valid.business_hours);
+    active.time_zone = Set(valid.time_zone);
     let after = to_view(active.update(&ctx.db).await?);
     crate::audit::Entry::new(
         admin.id,
@@ -221,5 +259,7 @@ fn to_view(row: department::Model) -> Department {
         descriptions,
         handle: row.handle,
         first_response_minutes: i64::from(row.first_response_minutes),
+        business_hours: row.business_hours,
+        time_zone: row.time_zone,
     }
 }

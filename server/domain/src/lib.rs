@@ -27,6 +27,7 @@ pub mod feed;
 pub mod follow;
 pub mod guard;
 pub mod guideline;
+pub mod holiday;
 pub mod i18n;
 pub mod idea;
 pub mod insight;

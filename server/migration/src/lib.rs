@@ -1,6 +1,7 @@
 //! Madang's schema history. Every change is a new migration, run at start-up
 //! and by `madang migrate`; the same statements serve `SQLite` and `PostgreSQL`.
 
+pub use m20261205_000027_business_hours::KOREAN_PUBLIC_HOLIDAYS;
 pub use sea_orm_migration::prelude::*;
 
 mod m20261126_000001_initial;
@@ -29,6 +30,7 @@ mod m20261204_000023_ticket_time_indexes;
 mod m20261204_000024_participation_indexes;
 mod m20261205_000025_customer_crm;
 mod m20261205_000026_answer_reviews;
+mod m20261205_000027_business_hours;
 
 /// Lists every migration in the order it must run.
 pub struct Migrator;
@@ -63,6 +65,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000024_participation_indexes::Migration),
             Box::new(m20261205_000025_customer_crm::Migration),
             Box::new(m20261205_000026_answer_reviews::Migration),
+            Box::new(m20261205_000027_business_hours::Migration),
         ]
     }
 }

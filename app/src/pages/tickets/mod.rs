@@ -3,6 +3,7 @@
 //! the list the support page shows.
 
 mod correct;
+mod hours;
 mod new;
 mod promises;
 mod reply;
@@ -220,7 +221,7 @@ pub fn ResponseClocks(
     }
     view! {
         <div class="response-clocks">
-            {clocks.into_iter().map(|clock| view! { <ClockLine clock/> }).collect_view()}
+            {clocks.into_iter().map(|clock| view! { <ClockLine clock=clock.clone()/> <hours::HoursNote clock/> }).collect_view()}
         </div>
     }
     .into_any()

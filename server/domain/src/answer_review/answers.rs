@@ -209,10 +209,9 @@ pub(super) async fn views(ctx: &Ctx, answers: Vec<Answer>) -> Result<Vec<AnswerT
     answers
         .into_iter()
         .map(|a| {
-            let employee = people
-                .get(&a.author_id)
-                .cloned()
-                .ok_or_else(|| Error::Internal(format!("answer {:?} has no author", a.reference)))?;
+            let employee = people.get(&a.author_id).cloned().ok_or_else(|| {
+                Error::Internal(format!("answer {:?} has no author", a.reference))
+            })?;
             Ok(AnswerToReview {
                 answer: a.reference,
                 department: employee

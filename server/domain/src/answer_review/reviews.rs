@@ -193,6 +193,10 @@ pub async fn list(ctx: &Ctx, actor: &Actor, query: &ReviewQuery) -> Result<Revie
         }
     } else {
         let me: &Member = policy::member_for(actor, Action::ReadOwnReviews, Scope::Own)?;
+        // Only staff answer in public, so only staff have reviews to read.
+        if !me.role.is_staff() {
+            return Err(Error::Forbidden(crate::msg!("policy.staff")));
+        }
         if query.employee.is_some_and(|id| id != i64::from(me.id)) {
             return Err(Error::Forbidden(crate::msg!("answer_review.own_only")));
         }

@@ -15,6 +15,10 @@ pub struct Model {
     pub handle: String,
     pub first_response_minutes: i32,
     pub created_at: DateTimeUtc,
+    /// `mon-fri 09:00-18:00`-style hours; none: around the clock.
+    pub business_hours: Option<String>,
+    /// IANA zone of the hours; none: the company's.
+    pub time_zone: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -17,6 +17,7 @@ pub mod customer_tag_link;
 pub mod department;
 pub mod event;
 pub mod guideline;
+pub mod holiday;
 pub mod idea;
 pub mod idea_comment;
 pub mod idea_curation;

@@ -15,6 +15,15 @@ pub struct Model {
     pub stopped_at: Option<DateTimeUtc>,
     pub outcome: Option<shared::ClockOutcome>,
     pub stopped_by_id: Option<i32>,
+    /// The department's hours when the promise was made; none: around
+    /// the clock.
+    pub business_hours: Option<String>,
+    /// The zone of those hours.
+    pub time_zone: Option<String>,
+    /// When counting began, if after `started_at` (filed out of hours).
+    pub counts_from: Option<DateTimeUtc>,
+    /// Business minutes from start to stop, set when it stops.
+    pub business_minutes: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -198,7 +198,7 @@ pub async fn dashboard(ctx: &Ctx, actor: &Actor, query: &DashboardQuery) -> Resu
         time_zone: range.zone.name().to_owned(),
         daily,
         departments: department_figures(&departments, &clocks, now),
-        first_response: first_response(&answered),
+        first_response: first_response(ctx, range, &answered).await?,
         resolution: durations(
             resolved
                 .iter()
@@ -240,7 +240,7 @@ pub async fn scorecard(ctx: &Ctx) -> Result<Scorecard> {
         from: range.from.format("%Y-%m-%d").to_string(),
         to: range.to.format("%Y-%m-%d").to_string(),
         time_zone: range.zone.name().to_owned(),
-        median_first_response_minutes: first_response(&answered).median_minutes,
+        median_first_response_minutes: first_response(ctx, range, &answered).await?.median_minutes,
         commitments_kept_on_time_percent: percent(promises.kept_on_time, counted),
         commitments_counted: counted,
         ideas_delivered,

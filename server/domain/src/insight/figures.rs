@@ -2,7 +2,7 @@
 //! fetched by indexed ranges, and the percentiles, shares and per-department
 //! promise figures computed from them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
@@ -10,8 +10,8 @@ use shared::insight::{CommitmentFigures, DepartmentFigures, DurationFigures, Mon
 
 use super::range::Range;
 use crate::entity::{commitment, department, idea_status_change, ticket, ticket_clock, user};
-use crate::{Ctx, Result};
-use shared::{ClockOutcome, CommitmentStatus, Role};
+use crate::{Ctx, Result, business_hours};
+use shared::{ClockKind, ClockOutcome, CommitmentStatus, Role};
 
 /// Rows in the top lists.
 pub(super) const TOP: usize = 5;
@@ -59,6 +59,7 @@ pub(super) fn staff_members() -> sea_orm::sea_query::SelectStatement {
 /// A customer's ticket as the figures read it: only the times they use,
 /// not its text (a year of full rows took a quarter of a second).
 pub(super) struct TicketTimes {
+    pub(super) id: i32,
     pub(super) created_at: DateTime<Utc>,
     /// The first answer (filed tickets) or the resolution (resolved ones).
     pub(super) ended_at: DateTime<Utc>,
@@ -73,9 +74,10 @@ async fn ticket_times(
     ended: ticket::Column,
     range: Range,
 ) -> Result<Vec<TicketTimes>> {
-    type Row = (DateTime<Utc>, DateTime<Utc>, Option<i32>);
+    type Row = (i32, DateTime<Utc>, DateTime<Utc>, Option<i32>);
     let rows: Vec<Row> = ticket::Entity::find()
         .select_only()
+        .column(ticket::Column::Id)
         .column(ticket::Column::CreatedAt)
         .column(ended)
         .column(ticket::Column::RatingScore)
@@ -88,7 +90,8 @@ async fn ticket_times(
         .await?;
     Ok(rows
         .into_iter()
-        .map(|(created_at, ended_at, rating_score)| TicketTimes {
+        .map(|(id, created_at, ended_at, rating_score)| TicketTimes {
+            id,
             created_at,
             ended_at,
             rating_score,
@@ -157,7 +160,7 @@ pub(super) fn department_figures(
             let minutes: Vec<i64> = mine
                 .iter()
                 .filter(|c| c.outcome == Some(ClockOutcome::Answered))
-                .filter_map(|c| c.stopped_at.map(|at| (at - c.started_at).num_minutes()))
+                .filter_map(|c| c.stopped_at.map(|at| crate::ticket::taken(c, at)))
                 .collect();
             let (mut met, mut breached) = (0, 0);
             for c in mine.iter().filter(|c| counted(c, now)) {
@@ -183,13 +186,44 @@ pub(super) fn department_figures(
         .collect()
 }
 
-pub(super) fn first_response(answered: &[TicketTimes]) -> DurationFigures {
-    durations(
+/// Filing to first answer, in the business minutes of the department the
+/// ticket was filed with when it keeps hours (plain minutes otherwise).
+pub(super) async fn first_response(
+    ctx: &Ctx,
+    range: Range,
+    answered: &[TicketTimes],
+) -> Result<DurationFigures> {
+    // Only the first clocks that kept hours: usually few, whatever the range.
+    let kept_hours: HashMap<i32, ticket_clock::Model> = ticket_clock::Entity::find()
+        .filter(ticket_clock::Column::Kind.eq(ClockKind::First))
+        .filter(ticket_clock::Column::BusinessHours.is_not_null())
+        .filter(ticket_clock::Column::StartedAt.gte(range.start))
+        .filter(ticket_clock::Column::StartedAt.lt(range.end))
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .map(|c| (c.ticket_id, c))
+        .collect();
+    let holidays = if kept_hours.is_empty() {
+        BTreeSet::new()
+    } else {
+        business_hours::holidays(&ctx.db).await?
+    };
+    Ok(durations(
         answered
             .iter()
-            .map(|t| (t.ended_at - t.created_at).num_minutes())
+            .map(|t| match kept_hours.get(&t.id) {
+                Some(clock) => business_hours::schedule_of(
+                    clock.business_hours.as_deref(),
+                    clock.time_zone.as_deref(),
+                    ctx.settings.time_zone,
+                    &holidays,
+                )
+                .minutes_between(t.created_at, t.ended_at),
+                None => (t.ended_at - t.created_at).num_minutes(),
+            })
             .collect(),
-    )
+    ))
 }
 
 pub(super) async fn all_departments(ctx: &Ctx) -> Result<Vec<department::Model>> {

@@ -8,9 +8,10 @@
 //! The ticket row mirrors the running clock (`sla_started_at`,
 //! `sla_due_at`) so the staff queue can sort by deadline in SQL.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
     QueryOrder, Set,
@@ -18,12 +19,14 @@ use sea_orm::{
 use shared::{ClockKind, ClockOutcome, FirstResponse, ResponseClock, Role, UserRef};
 
 use super::store::{DEFAULT_TARGET_MINUTES, department_ref, rfc3339};
-use crate::Result;
 use crate::actor::Member;
 use crate::entity::{department, ticket, ticket_clock};
+use crate::{Result, business_hours};
 
 /// Starts a clock for the department now holding the ticket and mirrors
-/// it on the ticket.
+/// it on the ticket. The deadline counts the department's business hours
+/// (in its zone, minus holidays); the hours are kept on the clock, so the
+/// promise stands as made if the hours change later.
 pub(super) async fn start<C: ConnectionTrait>(
     db: &C,
     ticket: &mut ticket::ActiveModel,
@@ -31,9 +34,23 @@ pub(super) async fn start<C: ConnectionTrait>(
     department: Option<&department::Model>,
     kind: ClockKind,
     now: DateTime<Utc>,
+    company_zone: Tz,
 ) -> Result<ticket_clock::Model> {
     let target = department.map_or(DEFAULT_TARGET_MINUTES, |d| d.first_response_minutes);
-    let due = now + Duration::minutes(i64::from(target));
+    let hours = department.and_then(|d| d.business_hours.clone());
+    let zone = department
+        .and_then(|d| d.time_zone.clone())
+        .unwrap_or_else(|| company_zone.name().to_owned());
+    let holidays = match hours {
+        Some(_) => business_hours::holidays(db).await?,
+        None => BTreeSet::new(),
+    };
+    let schedule =
+        business_hours::schedule_of(hours.as_deref(), Some(&zone), company_zone, &holidays);
+    let minutes = i64::from(target);
+    let due = schedule
+        .add(now, minutes)
+        .unwrap_or(now + Duration::minutes(minutes));
     let clock = ticket_clock::ActiveModel {
         ticket_id: Set(ticket_id),
         department_id: Set(department.map(|d| d.id)),
@@ -44,6 +61,10 @@ pub(super) async fn start<C: ConnectionTrait>(
         stopped_at: Set(None),
         outcome: Set(None),
         stopped_by_id: Set(None),
+        business_hours: Set(hours.filter(|_| !schedule.is_around_the_clock())),
+        time_zone: Set(Some(zone)),
+        counts_from: Set(schedule.next_open(now).filter(|at| *at > now)),
+        business_minutes: Set(None),
         ..Default::default()
     }
     .insert(db)
@@ -51,6 +72,23 @@ pub(super) async fn start<C: ConnectionTrait>(
     ticket.sla_started_at = Set(now);
     ticket.sla_due_at = Set(Some(due));
     Ok(clock)
+}
+
+/// The schedule a clock was promised under.
+async fn schedule_of_clock<C: ConnectionTrait>(
+    db: &C,
+    clock: &ticket_clock::Model,
+) -> Result<business_hours::Schedule> {
+    let holidays = match clock.business_hours {
+        Some(_) => business_hours::holidays(db).await?,
+        None => BTreeSet::new(),
+    };
+    Ok(business_hours::schedule_of(
+        clock.business_hours.as_deref(),
+        clock.time_zone.as_deref(),
+        chrono_tz::UTC,
+        &holidays,
+    ))
 }
 
 /// The clock that is running on a ticket, if any.
@@ -84,7 +122,10 @@ pub(super) async fn stop<C: ConnectionTrait>(
     by: Option<i32>,
     now: DateTime<Utc>,
 ) -> Result<()> {
+    let schedule = schedule_of_clock(db, &clock).await?;
+    let minutes = schedule.minutes_between(clock.started_at, now);
     let mut active = clock.into_active_model();
+    active.business_minutes = Set(Some(i32::try_from(minutes).unwrap_or(i32::MAX)));
     active.stopped_at = Set(Some(now));
     active.outcome = Set(Some(outcome));
     active.stopped_by_id = Set(by);
@@ -128,6 +169,14 @@ fn minutes_between(from: DateTime<Utc>, to: DateTime<Utc>) -> i64 {
     Ord::max((to - from).num_minutes(), 0)
 }
 
+/// Minutes a stopped clock took: business minutes when it kept hours (set
+/// as it stopped), otherwise plain minutes.
+pub(crate) fn taken(clock: &ticket_clock::Model, stopped_at: DateTime<Utc>) -> i64 {
+    clock
+        .business_minutes
+        .map_or_else(|| minutes_between(clock.started_at, stopped_at), i64::from)
+}
+
 /// One clock as the thread shows it.
 pub(super) fn view(
     clock: &ticket_clock::Model,
@@ -147,14 +196,20 @@ pub(super) fn view(
             .stopped_by_id
             .and_then(|id| people.get(&id))
             .and_then(|p| p.staff.clone()),
-        minutes: clock
-            .stopped_at
-            .map(|at| minutes_between(clock.started_at, at)),
+        minutes: clock.stopped_at.map(|at| taken(clock, at)),
         breached: breached(clock, now),
         waiting_minutes: clock
             .stopped_at
             .is_none()
             .then(|| minutes_between(clock.started_at, now)),
+        business_hours: clock.business_hours.as_deref().and_then(|h| {
+            business_hours::parse_week(h)
+                .ok()
+                .flatten()
+                .map(|week| business_hours::week_text(&week))
+        }),
+        time_zone: clock.business_hours.as_ref().and(clock.time_zone.clone()),
+        counts_from: clock.counts_from.map(rfc3339),
     }
 }
 
@@ -194,7 +249,7 @@ pub(super) fn first_response(
             .and_then(|c| c.stopped_by_id)
             .and_then(|id| people.get(&id))
             .and_then(|p| p.staff.clone()),
-        minutes: answer.map(|at| minutes_between(clock.started_at, at)),
+        minutes: answer.map(|at| taken(clock, at)),
         breached: (answered.is_some() || waiting) && breached(clock, now),
         waiting_minutes: waiting.then(|| minutes_between(row.created_at, now)),
     }
@@ -220,6 +275,10 @@ mod tests {
             stopped_at: stopped.map(|(m, _)| started + Duration::minutes(m)),
             outcome: stopped.map(|(_, o)| o),
             stopped_by_id: None,
+            business_hours: None,
+            time_zone: None,
+            counts_from: None,
+            business_minutes: None,
         }
     }
 

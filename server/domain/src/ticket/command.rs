@@ -135,6 +135,7 @@ pub async fn create(ctx: &Ctx, actor: &Actor, input: NewTicket) -> Result<Ticket
         department.as_ref(),
         ClockKind::First,
         now,
+        ctx.settings.time_zone,
     )
     .await?;
     row.update(&txn).await?;
@@ -313,6 +314,7 @@ pub async fn reply(
                 holder.as_ref(),
                 ClockKind::NextReply,
                 now,
+                ctx.settings.time_zone,
             )
             .await?;
         }
@@ -437,6 +439,7 @@ pub async fn transfer(
             Some(&target),
             ClockKind::HandOff,
             now,
+            ctx.settings.time_zone,
         )
         .await?;
     }

@@ -15,6 +15,7 @@ mod store;
 mod view;
 
 pub use clock::breached;
+pub(crate) use clock::taken;
 pub use command::{assign, create, reply, transfer};
 pub use edit::{edit_post, edit_ticket};
 pub use feedback::{me_too, rate};

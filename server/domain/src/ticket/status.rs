@@ -180,6 +180,7 @@ pub async fn change_status(
                 holder.as_ref(),
                 ClockKind::NextReply,
                 now,
+                ctx.settings.time_zone,
             )
             .await?;
         }
