@@ -102,6 +102,9 @@ pub enum AuditAction {
     /// A hidden idea was shown again (its history entry).
     #[serde(rename = "idea.unhidden")]
     IdeaUnhidden,
+    /// Two accounts of one customer were merged into one.
+    #[serde(rename = "member.merged")]
+    MemberMerged,
     /// A member was suspended.
     #[serde(rename = "member.suspended")]
     MemberSuspended,
@@ -189,6 +192,7 @@ impl AuditAction {
         AuditAction::IdeaUnpinned,
         AuditAction::IdeaHidden,
         AuditAction::IdeaUnhidden,
+        AuditAction::MemberMerged,
         AuditAction::MemberSuspended,
         AuditAction::MemberUnsuspended,
         AuditAction::RemedyGranted,
@@ -241,6 +245,7 @@ impl AuditAction {
             AuditAction::IdeaUnpinned => "idea.unpinned",
             AuditAction::IdeaHidden => "idea.hidden",
             AuditAction::IdeaUnhidden => "idea.unhidden",
+            AuditAction::MemberMerged => "member.merged",
             AuditAction::MemberSuspended => "member.suspended",
             AuditAction::MemberUnsuspended => "member.unsuspended",
             AuditAction::RemedyGranted => "remedy.granted",

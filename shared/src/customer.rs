@@ -238,6 +238,16 @@ pub struct CustomerTagMark {
 }
 
 /// `PUT /api/v1/customers/{id}/tags`: the customer's tags, all of them.
+/// `POST /api/v1/customers/{id}/merge`: the duplicate account `{id}` goes
+/// into `into` (admins).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MergeInput {
+    /// The customer account to keep.
+    pub into: i64,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

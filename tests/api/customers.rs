@@ -414,7 +414,164 @@ async fn customer_view_holds_their_history_notes_and_tags(backend: Backend) {
     app.stop().await;
 }
 
+async fn merging_two_accounts_moves_the_activity_and_is_audited(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let kept = app.sign_up("jina.seo@example.com", "Jina Seo").await;
+    let duplicate = app.sign_up("jina.seo.work@example.com", "Jina S.").await;
+    let staff = app.sign_in("sara.park@hanbit.example", DEMO_PASSWORD).await;
+    let admin = app.sign_in("admin@hanbit.example", DEMO_PASSWORD).await;
+    let (kept_id, duplicate_id) = (id_of(&app, &kept).await, id_of(&app, &duplicate).await);
+    let staff_id = id_of(&app, &staff).await;
+
+    // Both vote for idea 1; the duplicate also files a ticket and posts an idea.
+    for cookie in [&kept, &duplicate] {
+        let (status, _) = app
+            .call(cookie, Method::PUT, "/api/v1/ideas/1/vote", None)
+            .await;
+        assert!(status == 200 || status == 201, "{status}");
+    }
+    let votes_before = app.get_json("/api/v1/ideas/1", 200).await["votes"]
+        .as_i64()
+        .expect("votes");
+    let (status, ticket) = app
+        .call(
+            &duplicate,
+            Method::POST,
+            "/api/v1/tickets",
+            Some(json!({"kind": "inquiry", "title": "Where is my refund?", "body": "It has been two weeks."})),
+        )
+        .await;
+    assert_eq!(status, 201, "{ticket}");
+    let (status, idea) = app
+        .call(
+            &duplicate,
+            Method::POST,
+            "/api/v1/ideas",
+            Some(json!({"title": "Let me pay by bank transfer", "body": "Cards only is hard for my parents."})),
+        )
+        .await;
+    assert_eq!(status, 201, "{idea}");
+    let (status, _) = app
+        .call(
+            &staff,
+            Method::POST,
+            &format!("/api/v1/customers/{duplicate_id}/notes"),
+            Some(json!({"body": "Also writes from her work address."})),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let merge = format!("/api/v1/customers/{duplicate_id}/merge");
+
+    // Only admins merge, and only two different customer accounts.
+    for (cookie, status) in [("", 401), (kept.as_str(), 403), (staff.as_str(), 403)] {
+        let (got, _) = app
+            .call(cookie, Method::POST, &merge, Some(json!({"into": kept_id})))
+            .await;
+        assert_eq!(got, status);
+    }
+    for into in [duplicate_id, staff_id, 999_999] {
+        let (status, problem) = app
+            .call(&admin, Method::POST, &merge, Some(json!({"into": into})))
+            .await;
+        assert_eq!(status, 422, "{into}: {problem}");
+        assert!(problem["errors"]["into"].is_string(), "{problem}");
+    }
+
+    let (status, view) = app
+        .call(&admin, Method::POST, &merge, Some(json!({"into": kept_id})))
+        .await;
+    assert_eq!(status, 200, "{view}");
+    assert_eq!(view["summary"]["id"], kept_id);
+    assert!(
+        view["tickets"]
+            .as_array()
+            .expect("tickets")
+            .iter()
+            .any(|t| t["number"] == ticket["number"]),
+        "{view}"
+    );
+    assert!(
+        view["ideas"]
+            .as_array()
+            .expect("ideas")
+            .iter()
+            .any(|i| i["number"] == idea["number"]),
+        "{view}"
+    );
+    assert!(
+        view["notes"]
+            .as_array()
+            .expect("notes")
+            .iter()
+            .any(|n| n["body"] == "Also writes from her work address.")
+    );
+    // Their two votes for idea 1 count once now.
+    let votes_after = app.get_json("/api/v1/ideas/1", 200).await["votes"]
+        .as_i64()
+        .expect("votes");
+    assert_eq!(votes_after, votes_before - 1);
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT COUNT(*) FROM idea_votes WHERE user_id = {kept_id} AND idea_id = 1"
+        ))
+        .await,
+        1
+    );
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT COUNT(*) FROM idea_votes WHERE user_id = {duplicate_id}"
+        ))
+        .await,
+        0
+    );
+    // The ticket is hers in her own list; the duplicate is closed.
+    let (_, mine) = app
+        .call(&kept, Method::GET, "/api/v1/me/tickets", None)
+        .await;
+    assert!(
+        mine["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .any(|t| t["number"] == ticket["number"]),
+        "{mine}"
+    );
+    let (status, _) = app.call(&duplicate, Method::GET, "/api/v1/me", None).await;
+    assert_eq!(status, 401, "the duplicate's sessions end");
+    let response = app
+        .post_json(
+            "/api/v1/auth/login",
+            &json!({"email": "jina.seo.work@example.com", "password": "a long enough password"}),
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 401);
+    let (status, _) = app
+        .call(
+            &staff,
+            Method::GET,
+            &format!("/api/v1/customers/{duplicate_id}"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 404);
+    let (_, audit) = app
+        .call(
+            &admin,
+            Method::GET,
+            "/api/v1/moderation/audit?action=member.merged",
+            None,
+        )
+        .await;
+    let entry = audit["items"][0].to_string();
+    assert!(
+        entry.contains("jina.seo.work@example.com") && entry.contains(&kept_id.to_string()),
+        "{audit}"
+    );
+    app.stop().await;
+}
+
 on_both_databases!(
     customer_view_is_for_staff_only,
     customer_view_holds_their_history_notes_and_tags,
+    merging_two_accounts_moves_the_activity_and_is_audited,
 );

@@ -66,3 +66,12 @@ pub async fn list_customer_tags() -> Result<Vec<CustomerTag>, ApiError> {
         .await
         .map_err(problem)
 }
+
+/// Merges this duplicate account into the one kept (admins).
+#[server(prefix = "/rpc")]
+pub async fn merge_customer(id: i64, into: i64) -> Result<CustomerView, ApiError> {
+    let input = shared::customer::MergeInput { into };
+    domain::customer::merge(&ctx()?, &caller().actor, id, input)
+        .await
+        .map_err(problem)
+}

@@ -472,3 +472,5 @@ department.unknown_time_zone = “{zone}” is not a time zone; use an IANA name
 holiday.day_format = a date as YYYY-MM-DD
 holiday.exists = {day} is on the calendar already
 holiday.not_found = no such holiday
+customer.merge_same = an account cannot be merged into itself
+customer.merge_no_target = no customer account with that id to keep

@@ -471,3 +471,5 @@ department.unknown_time_zone = “{zone}”은(는) 시간대가 아닙니다. A
 holiday.day_format = 날짜는 YYYY-MM-DD 형식으로 적어 주세요
 holiday.exists = {day}은(는) 이미 휴일 목록에 있습니다
 holiday.not_found = 그런 휴일이 없습니다
+customer.merge_same = 같은 계정끼리는 합칠 수 없습니다
+customer.merge_no_target = 남길 고객 계정이 없습니다

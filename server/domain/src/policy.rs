@@ -122,11 +122,13 @@ pub enum Action {
     ReadOwnReviews,
     /// Reply to a review of one's own answer.
     ReplyToReview,
+    /// Merge two accounts of the same customer.
+    MergeCustomers,
 }
 
 impl Action {
     /// Every action, for tables and tests.
-    pub const ALL: [Action; 55] = [
+    pub const ALL: [Action; 56] = [
         Action::ReadPublic,
         Action::PostIdea,
         Action::VoteIdea,
@@ -182,6 +184,7 @@ impl Action {
         Action::ReviewAnswers,
         Action::ReadOwnReviews,
         Action::ReplyToReview,
+        Action::MergeCustomers,
     ];
 }
 
@@ -269,7 +272,8 @@ fn rule(action: Action) -> Rule {
         | A::ManageWebhooks
         | A::ReadOutbox
         | A::ManageCustomerTags
-        | A::ReviewAnswers => Rule::Admins,
+        | A::ReviewAnswers
+        | A::MergeCustomers => Rule::Admins,
     }
 }
 
@@ -431,7 +435,8 @@ mod tests {
             | A::ManageWebhooks
             | A::ReadOutbox
             | A::ManageCustomerTags
-            | A::ReviewAnswers => (false, ['-', '-', '-', 'a']),
+            | A::ReviewAnswers
+            | A::MergeCustomers => (false, ['-', '-', '-', 'a']),
         }
     }
 

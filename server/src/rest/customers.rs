@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use shared::Page;
 use shared::customer::{
     CustomerNote, CustomerQuery, CustomerSummary, CustomerTag, CustomerTagInput, CustomerTags,
-    CustomerView, NoteInput, TagsInput,
+    CustomerView, MergeInput, NoteInput, TagsInput,
 };
 
 use super::Items;
@@ -118,6 +118,28 @@ pub async fn set_tags(
     }))
 }
 
+/// Merges the duplicate account `{id}` into `into` (admins): its ideas,
+/// comments, votes, follows, tickets, marks, reports, notes and tags move;
+/// what both did counts once; the duplicate is closed; audited.
+#[utoipa::path(post, path = "/customers/{id}/merge", tag = "customers", request_body = MergeInput,
+    params(("id" = i64, Path, description = "The duplicate's member id")), responses(
+    (status = 200, body = CustomerView, description = "The account kept"),
+    (status = 401),
+    (status = 403),
+    (status = 404, description = "No such customer"),
+    (status = 422, description = "`into` is the same account or no customer"),
+))]
+pub async fn merge_customer(
+    State(state): State<AppState>,
+    auth: Auth,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(input): ApiJson<MergeInput>,
+) -> ApiResult<Json<CustomerView>> {
+    Ok(Json(
+        domain::customer::merge(&state.ctx, &auth.actor, id, input).await?,
+    ))
+}
+
 /// The customer tags admins keep, with how many customers carry each (staff).
 #[utoipa::path(get, path = "/customer-tags", tag = "customers", responses(
     (status = 200, body = Items<CustomerTag>),
@@ -176,6 +198,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(add_note))
         .routes(routes!(edit_note))
         .routes(routes!(set_tags))
+        .routes(routes!(merge_customer))
         .routes(routes!(list_tags, create_tag))
         .routes(routes!(delete_tag))
 }

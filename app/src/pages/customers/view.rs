@@ -9,12 +9,15 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::customer::CustomerView;
 
+use crate::auth_state::CurrentUser;
 use crate::components::field::{field_error, form_error};
 use crate::components::status_badge::status_key;
 use crate::components::when::When;
 use crate::i18n::{Locale, Translate};
 use crate::pages::tickets::{Commitment, kind_key, staff_status_key, won};
-use crate::rpc::{AddCustomerNote, SetCustomerTags, get_customer, list_customer_tags};
+use crate::rpc::{
+    AddCustomerNote, MergeCustomer, SetCustomerTags, get_customer, list_customer_tags,
+};
 use crate::time::Style;
 
 /// One customer's page.
@@ -35,13 +38,18 @@ pub fn CustomerPage() -> impl IntoView {
         },
     );
     let tags = Resource::new(|| (), |()| list_customer_tags());
+    let CurrentUser(user) = expect_context::<CurrentUser>();
     view! {
         <Suspense fallback=|| view! { <p class="loading">"…"</p> }>
             {move || Suspend::new(async move {
                 match customer.await {
                     Ok(Some(c)) => {
                         let list = tags.await.unwrap_or_default();
-                        view! { <Customer c note tag list/> }.into_any()
+                        let admin = matches!(user.await, Ok(Some(me)) if me.can.administer);
+                        view! {
+                            <Customer c=c.clone() note tag list/>
+                            {admin.then(|| view! { <MergeForm id=c.summary.id/> })}
+                        }.into_any()
                     }
                     Ok(None) => view! { <p class="error" role="alert">{locale.t("customers.not_found")}</p> }.into_any(),
                     Err(e) => view! {
@@ -243,6 +251,37 @@ fn Customer(
                     <li>{format!("{} {} · {} · {}", r.target_type.as_str(), r.target_id, r.reason, r.status.as_str())} " · " <When at=r.created_at.clone()/></li>
                 }).collect_view()}
             </ul>
+        </section>
+    }
+}
+
+/// Merging a duplicate account into this one's twin (admins): the form
+/// names the account to keep; the result links to it.
+#[component]
+fn MergeForm(id: i64) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let merge = ServerAction::<MergeCustomer>::new();
+    let kept = move || merge.value().get().and_then(Result::ok).map(|v| v.summary);
+    view! {
+        <section class="customer-merge">
+            <h2>{locale.t("customers.merge")}</h2>
+            <p class="hint">{locale.t("customers.merge_hint")}</p>
+            {move || kept().map(|k| view! {
+                <p class="notice merged" role="status">
+                    {locale.t("customers.merged_into")} " "
+                    <a href=format!("/staff/customers/{}", k.id) class="merged-into">{k.display_name}</a>
+                </p>
+            })}
+            <ActionForm action=merge attr:class="form" attr:id="customer-merge-form">
+                <input type="hidden" name="id" value=id/>
+                <p class="form-error" role="alert">{form_error(merge)}</p>
+                <div class="field">
+                    <label for="merge-into">{locale.t("customers.merge_into")}</label>
+                    <input id="merge-into" name="into" inputmode="numeric" required=true/>
+                    <p class="field-error" role="alert">{field_error(merge, "into")}</p>
+                </div>
+                <button type="submit" class="button danger">{locale.t("customers.merge_button")}</button>
+            </ActionForm>
         </section>
     }
 }

@@ -6,12 +6,14 @@
 
 mod figures;
 mod list;
+mod merge;
 mod notes;
 mod record;
 mod tags;
 mod view;
 
 pub use list::list;
+pub use merge::merge;
 pub use notes::{add_note, edit_note};
 pub use record::NOTE_EDIT_MINUTES;
 pub(crate) use tags::tagged_with;
