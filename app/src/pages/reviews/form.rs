@@ -9,8 +9,8 @@ use leptos_router::hooks::use_query_map;
 use shared::Guideline;
 use shared::answer_review::ReviewDraft;
 
+use super::answer::AnswerText;
 use crate::components::field::{field_error, form_error};
-use crate::components::when::When;
 use crate::i18n::{Locale, Translate};
 use crate::rpc::{CreateAnswerReview, answer_review_form};
 
@@ -61,13 +61,7 @@ fn Draft(d: ReviewDraft, save: ServerAction<CreateAnswerReview>) -> impl IntoVie
     let own = d.own;
     view! {
         <article class="answer-under-review" data-answer=a.answer.id>
-            <p class="answer-meta">
-                <strong class="employee">{a.employee.display_name.clone()}</strong>
-                {a.department.clone().map(|d| view! { " · " <span class="category">{d}</span> })}
-                " · " <A href=a.url.clone()>{a.thread_title.clone()}</A>
-                " · " <When at=a.answered_at.clone()/>
-            </p>
-            <div class="prose answer-body" inner_html=a.body_html.clone()></div>
+            <AnswerText a=a.clone()/>
         </article>
         {move || match (own, saved()) {
             (true, _) => view! { <p class="notice" role="status">{locale.t("reviews.own_answer")}</p> }.into_any(),

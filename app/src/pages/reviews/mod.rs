@@ -2,6 +2,7 @@
 //! week's sample of public staff answers still to review and every review;
 //! a staff member sees the reviews of their own answers and replies.
 
+mod answer;
 mod form;
 mod view;
 
@@ -12,6 +13,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use shared::answer_review::{AnswerReview, AnswerToReview};
+
+use answer::AnswerText;
 
 use crate::auth_state::CurrentUser;
 use crate::components::when::When;
@@ -68,13 +71,7 @@ fn Queue(items: Vec<AnswerToReview>, per_employee: i64) -> impl IntoView {
                     let href = format!("/staff/review?kind={}&id={}", a.answer.kind, a.answer.id);
                     view! {
                         <li class="answer-to-review" data-answer=a.answer.id data-employee=a.employee.id>
-                            <p class="answer-meta">
-                                <strong class="employee">{a.employee.display_name.clone()}</strong>
-                                {a.department.clone().map(|d| view! { " · " <span class="category">{d}</span> })}
-                                " · " <A href=a.url.clone()>{a.thread_title.clone()}</A>
-                                " · " <When at=a.answered_at.clone()/>
-                            </p>
-                            <div class="prose answer-body" inner_html=a.body_html.clone()></div>
+                            <AnswerText a=a.clone()/>
                             <A href=href attr:class="button small review-answer">{locale.t("reviews.review")}</A>
                         </li>
                     }
