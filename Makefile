@@ -146,13 +146,15 @@ fuzz-built:
 # a member's heaviest page (the whole app, main module plus that page
 # group's pack) 691 KB plus 3 % when it was set, a ratchet until it reaches
 # the 600 KB issue 17 asks for a staff page (not met yet: the ticket thread,
-# the idea page and the staff desk). Raised by 2 KB when the staff queue's
-# group took the customer pages (issue 19) and measured 710,853 B: they
-# move to a group of their own next (queue 581 KB, crm 594 KB measured).
+# the idea page and the staff desk). Raised to 712 KB when the staff queue's
+# group took the customer pages (issue 19, 710,853 B), then to 735 KB with
+# issue 19's reviews, merge form and business-hours line (queue 732,006 B,
+# ticket 727,525 B). Groups of their own for the customer and review pages
+# lowered those but raised the ticket thread to 738 KB (docs/performance.md).
 SIZE_SITE := target/size-gate
 size-gate:
 	$(MAKE) --no-print-directory client-release SITE_DIR=$(SIZE_SITE)
-	BUDGET_ISLANDS=250000 BUDGET_APP=712000 bash scripts/client-size.sh $(SIZE_SITE)
+	BUDGET_ISLANDS=250000 BUDGET_APP=735000 bash scripts/client-size.sh $(SIZE_SITE)
 
 test: tools fmt-check clippy client-deps-guard client rust-test fuzz-built e2e size-gate
 

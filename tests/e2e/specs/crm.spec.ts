@@ -156,3 +156,49 @@ test("a manager reviews an employee's answer, the employee replies, the customer
   expect(api.status()).toBe(404);
   expect(await api.text()).not.toContain(coaching);
 });
+
+// Issue 19: an admin merges a customer's second account into the first;
+// the duplicate's ticket is then on the kept account's page.
+test("an admin merges a duplicate account into the one kept", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const stamp = Date.now();
+  const account = async (name: string, email: string) => {
+    const context = await browser.newContext();
+    const created = await context.request.post("/api/v1/auth/signup", {
+      data: { email, password: "merge test password", display_name: name },
+    });
+    expect(created.status()).toBe(201);
+    const me = await (await context.request.get("/api/v1/me")).json();
+    return { context, id: me.user.id as number };
+  };
+  const kept = await account(`Jisoo Kept ${stamp}`, `jisoo.${stamp}@example.com`);
+  const duplicate = await account(`Jisoo Work ${stamp}`, `jisoo.work.${stamp}@example.com`);
+  const filed = await duplicate.context.request.post("/api/v1/tickets", {
+    data: { kind: "inquiry", title: `Second SIM for my tablet (${stamp})`, body: "How do I add a data-only SIM?" },
+  });
+  expect(filed.status()).toBe(201);
+  const number = (await filed.json()).number as string;
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "admin@hanbit.example");
+  await admin.goto(`/staff/customers/${duplicate.id}`);
+  await expect(admin.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  // Into itself is refused beside the field.
+  await admin.fill("#merge-into", String(duplicate.id));
+  await admin.click("#customer-merge-form button[type=submit]");
+  await expect(admin.locator("#customer-merge-form .field-error")).not.toBeEmpty();
+  await admin.fill("#merge-into", String(kept.id));
+  await admin.click("#customer-merge-form button[type=submit]");
+  const link = admin.locator(".merged-into");
+  await expect(link).toHaveText(`Jisoo Kept ${stamp}`);
+  await link.click();
+  await expect(admin).toHaveURL(new RegExp(`/staff/customers/${kept.id}$`));
+  await expect(admin.locator(".customer-tickets")).toContainText(number);
+
+  // An employee sees no merge form.
+  const staff = await (await browser.newContext()).newPage();
+  await signIn(staff, "sara.park@hanbit.example");
+  await staff.goto(`/staff/customers/${kept.id}`);
+  await expect(staff.locator(".customer-name")).toBeVisible();
+  await expect(staff.locator("#customer-merge-form")).toHaveCount(0);
+});
