@@ -308,6 +308,16 @@ async fn reviews_are_for_admins_and_the_reviewed_employee(backend: Backend) {
     );
     let (status, _) = app.call(&sara, Method::GET, &path, None).await;
     assert_eq!(status, 200);
+    let (status, none) = app
+        .call(
+            &admin,
+            Method::GET,
+            "/api/v1/answer-reviews?employee=9223372036854775806",
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "an id no member has matches nothing: {none}");
+    assert_eq!(none["items"], json!([]));
     let (status, _) = app
         .call(&customer, Method::GET, "/api/v1/answer-reviews", None)
         .await;

@@ -187,8 +187,10 @@ pub async fn get(ctx: &Ctx, actor: &Actor, id: i64) -> Result<AnswerReview> {
 /// staff member reads their own.
 pub async fn list(ctx: &Ctx, actor: &Actor, query: &ReviewQuery) -> Result<ReviewList> {
     let employee = if policy::can(actor, Action::ReviewAnswers, Scope::Others) {
-        match query.employee {
-            Some(id) => Some(i32::try_from(id).map_err(|_| not_found())?),
+        match query.employee.map(i32::try_from) {
+            Some(Ok(id)) => Some(id),
+            // No member has such an id, so nobody's reviews match.
+            Some(Err(_)) => return Ok(ReviewList { items: Vec::new() }),
             None => None,
         }
     } else {
