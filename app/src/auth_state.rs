@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use shared::account::Me;
 
+use crate::loaded::{Loaded, load};
 use crate::rpc::{
     AcceptInvite, DeleteAccount, SignIn, SignOut, SignOutEverywhere, SignUp, current_user,
 };
@@ -16,7 +17,7 @@ pub struct AuthVersion(pub RwSignal<u32>);
 
 /// The signed-in member for the page.
 #[derive(Clone, Copy)]
-pub struct CurrentUser(pub Resource<Result<Option<Me>, shared::ApiError>>);
+pub struct CurrentUser(pub Loaded<Result<Option<Me>, shared::ApiError>>);
 
 /// The server actions that change who is signed in.
 #[derive(Clone, Copy)]
@@ -63,7 +64,7 @@ pub fn provide() {
     }
     provide_context(version);
     provide_context(actions);
-    provide_context(CurrentUser(Resource::new(
+    provide_context(CurrentUser(load(
         move || version.0.get(),
         |_| current_user(),
     )));

@@ -9,6 +9,7 @@ pub mod client;
 pub mod components;
 pub mod i18n;
 pub mod live;
+pub mod loaded;
 pub mod locale;
 pub mod pages;
 pub mod routes;

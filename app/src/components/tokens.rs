@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::field::{Field, only_field_error};
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::rpc::{CreateToken, RevokeToken, my_tokens};
 
 /// The tokens section of the profile page.
@@ -15,7 +16,7 @@ pub fn TokenManager() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let create = ServerAction::<CreateToken>::new();
     let revoke = ServerAction::<RevokeToken>::new();
-    let tokens = Resource::new(
+    let tokens = load(
         move || (create.version().get(), revoke.version().get()),
         |_| my_tokens(),
     );

@@ -8,6 +8,7 @@ use leptos_router::components::A;
 
 use crate::components::field::{Field, field_error, form_error};
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::rpc::{
     AddCanned, AddGuideline, CreateCategory, CreateDepartment, DecideRemedy, InviteStaff,
     RemoveCanned, RemoveGuideline, SetRemedyLimit, UpdateDepartment, list_canned, list_categories,
@@ -21,14 +22,14 @@ pub fn AdminPage() -> impl IntoView {
     let invite = ServerAction::<InviteStaff>::new();
     let create = ServerAction::<CreateDepartment>::new();
     let change = ServerAction::<UpdateDepartment>::new();
-    let departments = Resource::new(
+    let departments = load(
         move || (create.version().get(), change.version().get()),
         |_| list_departments(),
     );
     let add_category = ServerAction::<CreateCategory>::new();
     let decide = ServerAction::<DecideRemedy>::new();
-    let waiting = Resource::new(move || decide.version().get(), |_| pending_remedies());
-    let categories = Resource::new(move || add_category.version().get(), |_| list_categories());
+    let waiting = load(move || decide.version().get(), |_| pending_remedies());
+    let categories = load(move || add_category.version().get(), |_| list_categories());
     let invited = move || invite.value().get().and_then(Result::ok);
     view! {
         <Title text=locale.t("admin.title")/>
@@ -255,11 +256,11 @@ fn AnswerKitAdmin() -> impl IntoView {
     let remove = ServerAction::<RemoveCanned>::new();
     let add_rule = ServerAction::<AddGuideline>::new();
     let remove_rule = ServerAction::<RemoveGuideline>::new();
-    let canned = Resource::new(
+    let canned = load(
         move || (add.version().get(), remove.version().get()),
         |_| list_canned(),
     );
-    let rules = Resource::new(
+    let rules = load(
         move || (add_rule.version().get(), remove_rule.version().get()),
         |_| list_guidelines(),
     );
@@ -341,8 +342,8 @@ fn AnswerKitAdmin() -> impl IntoView {
 fn RemedyLimitsAdmin() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let set = ServerAction::<SetRemedyLimit>::new();
-    let limits = Resource::new(move || set.version().get(), |_| remedy_limits());
-    let departments = Resource::new(|| (), |()| list_departments());
+    let limits = load(move || set.version().get(), |_| remedy_limits());
+    let departments = load(|| (), |()| list_departments());
     view! {
         <section class="auth-card wide remedy-limits">
             <h2>{locale.t("limits.title")}</h2>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::field::{field_error, form_error};
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::rpc::{AddHoliday, RemoveHoliday, list_holidays};
 
 /// The calendar and its form.
@@ -15,7 +16,7 @@ pub fn HolidaysAdmin() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let add = ServerAction::<AddHoliday>::new();
     let remove = ServerAction::<RemoveHoliday>::new();
-    let days = Resource::new(
+    let days = load(
         move || (add.version().get(), remove.version().get()),
         |_| list_holidays(),
     );

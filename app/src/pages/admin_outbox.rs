@@ -5,13 +5,14 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::rpc::outbox;
 
 /// The outbox page.
 #[component]
 pub fn AdminOutboxPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
-    let mails = Resource::new(|| (), |()| outbox());
+    let mails = load(|| (), |()| outbox());
     view! {
         <Title text=locale.t("outbox.title")/>
         <h1>{locale.t("outbox.title")}</h1>

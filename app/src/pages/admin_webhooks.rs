@@ -10,6 +10,7 @@ use shared::webhook::{WEBHOOK_EVENT_TYPES, WebhookView};
 
 use crate::components::field::{field_error, form_error};
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::rpc::{CreateWebhook, DeleteWebhook, PingWebhook, list_webhooks, webhook_deliveries};
 
 /// The webhooks page.
@@ -19,7 +20,7 @@ pub fn AdminWebhooksPage() -> impl IntoView {
     let create = ServerAction::<CreateWebhook>::new();
     let remove = ServerAction::<DeleteWebhook>::new();
     let ping = ServerAction::<PingWebhook>::new();
-    let hooks = Resource::new(
+    let hooks = load(
         move || {
             (
                 create.version().get(),
@@ -88,7 +89,7 @@ fn WebhookItem(
 ) -> impl IntoView {
     let locale = expect_context::<Locale>();
     let id = h.id;
-    let log = Resource::new(
+    let log = load(
         move || ping.version().get(),
         move |_| webhook_deliveries(id),
     );

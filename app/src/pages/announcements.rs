@@ -17,6 +17,7 @@ use crate::components::not_found::NotFoundNotice;
 use crate::components::signature::AuthorName;
 use crate::components::status_badge::StatusBadge;
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::rpc::{PublishAnnouncement, get_announcement, list_announcements};
 use crate::text::title_text;
 
@@ -29,7 +30,7 @@ pub fn AnnouncementsPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let CurrentUser(user) = expect_context::<CurrentUser>();
     let query = use_query_map();
-    let posts = Resource::new(move || query.read().get("cursor"), list_announcements);
+    let posts = load(move || query.read().get("cursor"), list_announcements);
     view! {
         <Title text=locale.t("announcements.title")/>
         <Meta name="description" content=locale.t("meta.announcements")/>
@@ -74,7 +75,7 @@ pub fn AnnouncementsPage() -> impl IntoView {
 pub fn AnnouncementPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let params = use_params_map();
-    let post = Resource::new(
+    let post = load(
         move || {
             params
                 .read()

@@ -12,6 +12,7 @@ use crate::components::idea_list::IdeaList;
 use crate::components::live_region::LiveRefresh;
 use crate::components::status_badge::status_key;
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::rpc::{list_categories, list_ideas};
 use crate::url::board_href;
 
@@ -52,11 +53,11 @@ pub fn BoardPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let query = query_from_url();
     let live = crate::live::live_counter(|| Some("board".to_owned()));
-    let ideas = Resource::new(
+    let ideas = load(
         move || (query.get(), live.get()),
         |(query, _)| list_ideas(query),
     );
-    let featured = Resource::new(
+    let featured = load(
         || (),
         |()| {
             list_ideas(BoardQuery {
@@ -139,7 +140,7 @@ pub fn BoardPage() -> impl IntoView {
 #[component]
 fn BoardFilters(query: Memo<BoardQuery>) -> impl IntoView {
     let locale = expect_context::<Locale>();
-    let categories = Resource::new(|| (), |()| list_categories());
+    let categories = load(|| (), |()| list_categories());
     let current = query.get_untracked();
     let status_options = IdeaStatus::ALL
         .into_iter()

@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::pages::tickets::Commitment;
 use crate::rpc::list_commitments;
 
@@ -24,7 +25,7 @@ pub fn CommitmentsPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let params = use_query_map();
     let status = Memo::new(move |_| params.read().get("status").filter(|s| !s.is_empty()));
-    let list = Resource::new(move || status.get(), list_commitments);
+    let list = load(move || status.get(), list_commitments);
     let tabs = move || {
         let current = status.get().unwrap_or_default();
         TABS.into_iter()

@@ -13,6 +13,7 @@ use shared::insight::{Dashboard, DayFigures, DepartmentFigures};
 
 use crate::components::chart::{Bar, BarChart, ColumnChart};
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::rpc::{get_dashboard, get_scorecard};
 
 fn minutes_text(minutes: Option<i64>, locale: Locale) -> String {
@@ -76,7 +77,7 @@ pub fn DashboardPage() -> impl IntoView {
             p.get("days").and_then(|v| v.parse::<i64>().ok()),
         )
     });
-    let data = Resource::new(
+    let data = load(
         move || range.get(),
         |(from, to, days)| get_dashboard(from, to, days),
     );
@@ -387,7 +388,7 @@ fn Definitions() -> impl IntoView {
 #[component]
 pub fn ScorecardPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
-    let card = Resource::new(|| (), |()| get_scorecard());
+    let card = load(|| (), |()| get_scorecard());
     view! {
         <Title text=locale.t("scorecard.title")/>
         <h1>{locale.t("scorecard.title")}</h1>

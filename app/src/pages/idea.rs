@@ -24,6 +24,7 @@ use crate::components::signature::{AuthorName, StaffSignature};
 use crate::components::status_badge::{StatusBadge, status_key};
 use crate::components::vote_button::VoteButton;
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::pages::idea_curation::{CuratedIdea, CurationActions, CurationTools};
 use crate::rpc::{
     ChangeIdeaStatus, DeleteComment, EditComment, MergeIdea, PostComment, RecordVoteFor,
@@ -58,7 +59,7 @@ pub fn IdeaPage() -> impl IntoView {
     // the forms, so the selects keep their choice after hydration — and
     // only for moderators, so readers do not pay for it.
     let CurrentUser(user) = expect_context::<CurrentUser>();
-    let choices = Resource::new(
+    let choices = load(
         || (),
         move |()| async move {
             let moderator = matches!(
@@ -74,7 +75,7 @@ pub fn IdeaPage() -> impl IntoView {
             )
         },
     );
-    let idea = Resource::new(
+    let idea = load(
         move || {
             (
                 number(),

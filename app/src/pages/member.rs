@@ -13,6 +13,7 @@ use crate::components::not_found::NotFoundNotice;
 use crate::components::report_form::ReportForm;
 use crate::components::signature::StaffSignature;
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::rpc::{list_ideas, member_profile};
 use crate::text::title_text;
 
@@ -22,13 +23,13 @@ pub fn MemberPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|n| n.parse::<i64>().ok());
-    let profile = Resource::new(id, |id| async move {
+    let profile = load(id, |id| async move {
         match id {
             Some(id) => member_profile(id).await.map(Some),
             None => Ok(None),
         }
     });
-    let ideas = Resource::new(id, |id| async move {
+    let ideas = load(id, |id| async move {
         match id {
             Some(id) => list_ideas(BoardQuery {
                 sort: IdeaSort::New,

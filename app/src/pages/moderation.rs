@@ -14,6 +14,7 @@ use crate::components::field::{field_error, form_error};
 use crate::components::guideline_select::GuidelineSelect;
 use crate::components::report_form::reason_key;
 use crate::i18n::{Locale, Translate};
+use crate::loaded::{Loaded, load};
 use crate::rpc::{
     DismissReport, HideContent, SaveWordList, SuspendMember, UnhideContent, audit_log, held_posts,
     list_guidelines, open_reports, word_list,
@@ -30,16 +31,16 @@ pub fn ModerationPage() -> impl IntoView {
     let release = ServerAction::<UnhideContent>::new();
     let save_words = ServerAction::<SaveWordList>::new();
     let suspended = move || matches!(suspend.value().get(), Some(Ok(())));
-    let reports = Resource::new(
+    let reports = load(
         move || (hide.version().get(), dismiss.version().get()),
         |_| open_reports(),
     );
-    let held = Resource::new(
+    let held = load(
         move || (hide.version().get(), release.version().get()),
         |_| held_posts(),
     );
-    let words = Resource::new(move || save_words.version().get(), |_| word_list());
-    let guidelines = Resource::new(|| (), |()| list_guidelines());
+    let words = load(move || save_words.version().get(), |_| word_list());
+    let guidelines = load(|| (), |()| list_guidelines());
     view! {
         <Title text=locale.t("moderation.title")/>
         <div class="board-head">
@@ -94,7 +95,7 @@ pub fn ModerationPage() -> impl IntoView {
 /// Open reports: each with its context, hide (any kind) or dismiss.
 #[component]
 fn ReportQueue(
-    reports: Resource<Result<Vec<shared::ReportView>, shared::ApiError>>,
+    reports: Loaded<Result<Vec<shared::ReportView>, shared::ApiError>>,
     hide: ServerAction<HideContent>,
     dismiss: ServerAction<DismissReport>,
     guidelines: Vec<shared::Guideline>,
@@ -135,7 +136,7 @@ fn ReportQueue(
 /// Posts the word list held: publish them, or hide them with a reason.
 #[component]
 fn HeldPosts(
-    held: Resource<Result<Vec<shared::HeldPost>, shared::ApiError>>,
+    held: Loaded<Result<Vec<shared::HeldPost>, shared::ApiError>>,
     hide: ServerAction<HideContent>,
     release: ServerAction<UnhideContent>,
     guidelines: Vec<shared::Guideline>,
@@ -202,7 +203,7 @@ fn HideForm(
 /// The word list, one word or phrase per line.
 #[component]
 fn WordListEditor(
-    words: Resource<Result<shared::WordList, shared::ApiError>>,
+    words: Loaded<Result<shared::WordList, shared::ApiError>>,
     save_words: ServerAction<SaveWordList>,
 ) -> impl IntoView {
     let locale = expect_context::<Locale>();
@@ -234,7 +235,7 @@ fn WordListEditor(
 #[component]
 pub fn AuditPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
-    let entries = Resource::new(|| (), |()| audit_log(None));
+    let entries = load(|| (), |()| audit_log(None));
     view! {
         <Title text=locale.t("audit.title")/>
         <div class="board-head">

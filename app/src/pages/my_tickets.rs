@@ -6,6 +6,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::pages::tickets::TicketList;
 use crate::rpc::my_tickets;
 
@@ -13,7 +14,7 @@ use crate::rpc::my_tickets;
 #[component]
 pub fn MyTicketsPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
-    let tickets = Resource::new(
+    let tickets = load(
         || (),
         |()| {
             my_tickets(shared::MyTicketsQuery {

@@ -11,6 +11,7 @@ use crate::components::field::{field_error, form_error};
 use crate::components::status_badge::StatusBadge;
 use crate::components::vote_button::VoteButton;
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::rpc::{CreateIdea, list_categories, similar_ideas};
 
 /// The page at `/ideas/new`.
@@ -18,7 +19,7 @@ use crate::rpc::{CreateIdea, list_categories, similar_ideas};
 pub fn NewIdeaPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let CurrentUser(user) = expect_context::<CurrentUser>();
-    let categories = Resource::new(|| (), |()| list_categories());
+    let categories = load(|| (), |()| list_categories());
     let action = ServerAction::<CreateIdea>::new();
     let (typed, on_title) = crate::components::typing::after_pause();
     view! {
@@ -81,7 +82,7 @@ pub fn NewIdeaPage() -> impl IntoView {
 #[component]
 fn SimilarSuggestions(typed: RwSignal<String>) -> impl IntoView {
     let locale = expect_context::<Locale>();
-    let found = Resource::new(
+    let found = load(
         move || typed.get(),
         |q| async move {
             if q.trim().is_empty() {

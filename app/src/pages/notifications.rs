@@ -11,6 +11,7 @@ use shared::EmailMode;
 
 use crate::components::field::only_field_error;
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::rpc::{
     MarkNotificationsRead, SetNotificationSettings, my_notifications, notification_settings,
     unsubscribe_link,
@@ -22,7 +23,7 @@ pub fn NotificationsPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let mark = ServerAction::<MarkNotificationsRead>::new();
     let live = crate::live::live_counter(|| Some("me".to_owned()));
-    let list = Resource::new(
+    let list = load(
         move || (live.get(), mark.version().get()),
         |_| my_notifications(),
     );
@@ -66,7 +67,7 @@ pub fn NotificationsPage() -> impl IntoView {
 fn EmailSettings() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let save = ServerAction::<SetNotificationSettings>::new();
-    let current = Resource::new(move || save.version().get(), |_| notification_settings());
+    let current = load(move || save.version().get(), |_| notification_settings());
     let error = only_field_error(save, "email");
     view! {
         <section class="email-settings" id="email">
@@ -113,7 +114,7 @@ fn EmailSettings() -> impl IntoView {
 pub fn UnsubscribePage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let params = leptos_router::hooks::use_params_map();
-    let done = Resource::new(
+    let done = load(
         move || params.read().get("token").unwrap_or_default(),
         unsubscribe_link,
     );

@@ -14,6 +14,7 @@ use crate::components::field::{Field, only_field_error};
 use crate::components::profile_form::{ProfileForm, profile_action};
 use crate::components::tokens::TokenManager;
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::rpc::{ResendConfirmation, my_sessions};
 
 fn role_key(role: Role) -> &'static str {
@@ -31,7 +32,7 @@ pub fn ProfilePage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let CurrentUser(user) = expect_context::<CurrentUser>();
     let AuthVersion(version) = expect_context::<AuthVersion>();
-    let sessions = Resource::new(move || version.get(), |_| my_sessions());
+    let sessions = load(move || version.get(), |_| my_sessions());
     let actions = expect_context::<AuthActions>();
     let save_profile = profile_action();
     let sign_out = actions.sign_out;

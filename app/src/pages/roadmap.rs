@@ -10,6 +10,7 @@ use shared::{BoardQuery, IdeaSort, IdeaStatus};
 use crate::components::idea_list::IdeaList;
 use crate::components::status_badge::status_key;
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::rpc::{list_categories, list_ideas};
 use crate::url::encode_component;
 
@@ -23,9 +24,9 @@ pub fn RoadmapPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let query = use_query_map();
     let category = Memo::new(move |_| query.read().get("category").filter(|c| !c.is_empty()));
-    let categories = Resource::new(|| (), |()| list_categories());
+    let categories = load(|| (), |()| list_categories());
     let columns = [IdeaStatus::Planned, IdeaStatus::InProgress, IdeaStatus::Done].map(|status| {
-        let ideas = Resource::new(
+        let ideas = load(
             move || {
                 let done = status == IdeaStatus::Done;
                 BoardQuery {

@@ -10,6 +10,7 @@ use shared::search::{SearchHit, SearchKind, SearchQuery, SearchResults};
 
 use crate::components::when::When;
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::rpc::site_search;
 
 fn group_key(kind: SearchKind) -> &'static str {
@@ -32,7 +33,7 @@ pub fn SearchPage() -> impl IntoView {
             .get("type")
             .and_then(|t| t.parse::<SearchKind>().ok())
     };
-    let results = Resource::new(
+    let results = load(
         move || (q(), kind()),
         |(q, kind)| async move {
             if q.trim().is_empty() {

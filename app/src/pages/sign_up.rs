@@ -8,6 +8,7 @@ use crate::auth_state::AuthActions;
 use crate::components::carry_on::{CarriedFields, CarryingLink};
 use crate::components::field::{Field, field_error, form_error};
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::rpc::consent_terms;
 
 /// The sign-up page.
@@ -15,7 +16,7 @@ use crate::rpc::consent_terms;
 pub fn SignUpPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let action = expect_context::<AuthActions>().sign_up;
-    let terms = Resource::new(|| (), |()| consent_terms());
+    let terms = load(|| (), |()| consent_terms());
     let consent = move || {
         Suspend::new(async move {
             terms.await.ok().map(|t| {

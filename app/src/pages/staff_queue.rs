@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 use shared::{TicketKind, TicketQuery, TicketStatus};
 
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::pages::tickets::{TicketList, kind_key, staff_status_key};
 use crate::rpc::{ClaimTicket, list_customer_tags, list_departments, list_incidents, list_tickets};
 
@@ -17,7 +18,7 @@ pub fn StaffQueuePage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let params = use_query_map();
     let claim = ServerAction::<ClaimTicket>::new();
-    let departments = Resource::new(|| (), |()| list_departments());
+    let departments = load(|| (), |()| list_departments());
     let query = Memo::new(move |_| {
         let params = params.read();
         let text = |key: &str| params.get(key).filter(|v| !v.is_empty());
@@ -34,12 +35,12 @@ pub fn StaffQueuePage() -> impl IntoView {
         }
     });
     let live = crate::live::live_counter(|| Some("queue".to_owned()));
-    let tickets = Resource::new(
+    let tickets = load(
         move || (query.get(), claim.version().get(), live.get()),
         |(q, _, _)| list_tickets(q),
     );
-    let incidents = Resource::new(|| (), |()| list_incidents());
-    let tags = Resource::new(|| (), |()| list_customer_tags());
+    let incidents = load(|| (), |()| list_incidents());
+    let tags = load(|| (), |()| list_customer_tags());
     view! {
         <Title text=locale.t("queue.title")/>
         <h1>{locale.t("queue.title")}</h1>

@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use shared::TicketQuery;
 
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::pages::tickets::TicketList;
 use crate::rpc::{list_departments, list_tickets};
 
@@ -14,8 +15,8 @@ use crate::rpc::{list_departments, list_tickets};
 #[component]
 pub fn SupportPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
-    let departments = Resource::new(|| (), |()| list_departments());
-    let tickets = Resource::new(|| (), |()| list_tickets(TicketQuery::default()));
+    let departments = load(|| (), |()| list_departments());
+    let tickets = load(|| (), |()| list_tickets(TicketQuery::default()));
     view! {
         <Title text=locale.t("support.title")/>
         <Meta name="description" content=locale.t("meta.support")/>

@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::rpc::confirm_email;
 
 /// The confirmation page.
@@ -14,7 +15,7 @@ use crate::rpc::confirm_email;
 pub fn VerifyPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let query = use_query_map();
-    let done = Resource::new(
+    let done = load(
         move || query.read().get("token").unwrap_or_default(),
         confirm_email,
     );

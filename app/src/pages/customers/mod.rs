@@ -14,6 +14,7 @@ use shared::customer::CustomerSummary;
 
 use crate::components::when::When;
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::pages::tickets::won;
 use crate::rpc::{list_customer_tags, list_customers};
 
@@ -33,11 +34,11 @@ pub fn CustomersPage() -> impl IntoView {
         let text = |key: &str| params.get(key).filter(|v| !v.is_empty());
         (text("q"), text("tag"), text("sort"), text("cursor"))
     });
-    let customers = Resource::new(
+    let customers = load(
         move || query.get(),
         |(q, tag, sort, cursor)| list_customers(q, tag, sort, cursor),
     );
-    let tags = Resource::new(|| (), |()| list_customer_tags());
+    let tags = load(|| (), |()| list_customer_tags());
     view! {
         <Title text=locale.t("customers.title")/>
         <h1>{locale.t("customers.title")}</h1>

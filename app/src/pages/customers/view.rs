@@ -14,6 +14,7 @@ use crate::components::field::{field_error, form_error};
 use crate::components::status_badge::status_key;
 use crate::components::when::When;
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::pages::tickets::{Commitment, kind_key, staff_status_key, won};
 use crate::rpc::{
     AddCustomerNote, MergeCustomer, SetCustomerTags, get_customer, list_customer_tags,
@@ -28,7 +29,7 @@ pub fn CustomerPage() -> impl IntoView {
     let id = move || params.read().get("id").and_then(|n| n.parse::<i64>().ok());
     let note = ServerAction::<AddCustomerNote>::new();
     let tag = ServerAction::<SetCustomerTags>::new();
-    let customer = Resource::new(
+    let customer = load(
         move || (id(), note.version().get(), tag.version().get()),
         |(id, _, _)| async move {
             match id {
@@ -37,7 +38,7 @@ pub fn CustomerPage() -> impl IntoView {
             }
         },
     );
-    let tags = Resource::new(|| (), |()| list_customer_tags());
+    let tags = load(|| (), |()| list_customer_tags());
     let CurrentUser(user) = expect_context::<CurrentUser>();
     view! {
         <Suspense fallback=|| view! { <p class="loading">"…"</p> }>

@@ -12,6 +12,7 @@ use shared::answer_review::ReviewDraft;
 use super::answer::AnswerText;
 use crate::components::field::{field_error, form_error};
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::rpc::{CreateAnswerReview, answer_review_form};
 
 /// The review form.
@@ -29,7 +30,7 @@ pub fn NewReviewPage() -> impl IntoView {
                 .unwrap_or(0),
         )
     };
-    let draft = Resource::new(answer, |(kind, id)| answer_review_form(kind, id));
+    let draft = load(answer, |(kind, id)| answer_review_form(kind, id));
     let save = ServerAction::<CreateAnswerReview>::new();
     view! {
         <Title text=locale.t("reviews.new_title")/>

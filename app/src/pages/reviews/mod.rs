@@ -19,6 +19,7 @@ use answer::AnswerText;
 use crate::auth_state::CurrentUser;
 use crate::components::when::When;
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::rpc::{answers_to_review, list_answer_reviews};
 
 /// The review queue and the list of reviews.
@@ -26,7 +27,7 @@ use crate::rpc::{answers_to_review, list_answer_reviews};
 pub fn ReviewsPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let CurrentUser(user) = expect_context::<CurrentUser>();
-    let reviews = Resource::new(|| (), |()| list_answer_reviews(None));
+    let reviews = load(|| (), |()| list_answer_reviews(None));
     view! {
         <Title text=locale.t("reviews.title")/>
         <h1>{locale.t("reviews.title")}</h1>

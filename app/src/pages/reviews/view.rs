@@ -12,6 +12,7 @@ use crate::auth_state::CurrentUser;
 use crate::components::field::{field_error, form_error};
 use crate::components::when::When;
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::rpc::{ReplyToAnswerReview, get_answer_review};
 use crate::text::textarea_text;
 
@@ -28,7 +29,7 @@ pub fn ReviewPage() -> impl IntoView {
             .unwrap_or(0)
     };
     let reply = ServerAction::<ReplyToAnswerReview>::new();
-    let review = Resource::new(
+    let review = load(
         move || (id(), reply.version().get()),
         |(id, _)| get_answer_review(id),
     );

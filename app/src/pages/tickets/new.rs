@@ -10,6 +10,7 @@ use super::kind_key;
 use crate::auth_state::CurrentUser;
 use crate::components::field::{field_error, form_error};
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::rpc::{FileTicket, list_departments};
 
 /// `/tickets/new`: file a complaint, inquiry, suggestion or request.
@@ -17,7 +18,7 @@ use crate::rpc::{FileTicket, list_departments};
 pub fn NewTicketPage() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let CurrentUser(user) = expect_context::<CurrentUser>();
-    let departments = Resource::new(|| (), |()| list_departments());
+    let departments = load(|| (), |()| list_departments());
     let action = ServerAction::<FileTicket>::new();
     let title = NodeRef::<leptos::html::Input>::new();
     let body = NodeRef::<leptos::html::Textarea>::new();
@@ -133,7 +134,7 @@ pub fn NewTicketPage() -> impl IntoView {
 #[component]
 fn SimilarTickets(typed: RwSignal<String>) -> impl IntoView {
     let locale = expect_context::<Locale>();
-    let found = Resource::new(
+    let found = load(
         move || typed.get(),
         |q| async move {
             if q.trim().chars().count() < 2 {

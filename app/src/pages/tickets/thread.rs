@@ -23,6 +23,7 @@ use crate::components::share::ShareBox;
 use crate::components::signature::{AuthorName, StaffSignature};
 use crate::components::toggle_form::ToggleForm;
 use crate::i18n::{Locale, Translate};
+use crate::loaded::load;
 use crate::rpc::{
     ClaimTicket, RateTicket, ReplyTicket, SetMeToo, SetTicketStatus, SettleCommitment,
     TransferTicket, answer_kit, get_ticket, list_departments, set_me_too,
@@ -45,9 +46,9 @@ pub fn TicketPage() -> impl IntoView {
     let settle = ServerAction::<SettleCommitment>::new();
     let corrections = Corrections::new();
     provide_context(corrections);
-    let departments = Resource::new(|| (), |()| list_departments());
+    let departments = load(|| (), |()| list_departments());
     // Staff only; for others the server refuses and the kit stays empty.
-    let kit = Resource::new(
+    let kit = load(
         move || params.read().get("number"),
         |number| async move {
             match number {
@@ -60,7 +61,7 @@ pub fn TicketPage() -> impl IntoView {
     let live = crate::live::live_counter(move || {
         params.read().get("number").map(|n| format!("ticket:{n}"))
     });
-    let ticket = Resource::new(
+    let ticket = load(
         move || {
             (
                 params.read().get("number"),
