@@ -82,6 +82,7 @@ pub fn App() -> impl IntoView {
     let locale = use_context::<Locale>().unwrap_or_else(locale::from_document);
     provide_context(locale);
     auth_state::provide();
+    components::pick::provide();
     components::when::provide_minute_tick();
     // The router would swallow the fragment link; focus the content ourselves
     // so the next Tab continues from there.

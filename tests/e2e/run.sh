@@ -11,17 +11,25 @@
 # Every instance logs JSON lines and serves /metrics behind a token: after
 # the suite, check-logs.mjs scrapes each instance and searches every log for
 # the passwords, tokens and private details the specs used.
-# usage: tests/e2e/run.sh PATH/TO/madang [--through-nginx] [playwright arguments, e.g. a spec file]
+# With --site DIR the instances serve the clients in DIR instead of
+# target/site (the debug clients): `make release-smoke` runs a spec against
+# the release clients the size gate built.
+# usage: tests/e2e/run.sh PATH/TO/madang [--through-nginx] [--site DIR] [playwright arguments, e.g. a spec file]
 set -euo pipefail
 bin=$(realpath "$1")
 shift
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
 through_nginx=false
 if [ "${1:-}" = "--through-nginx" ]; then
   through_nginx=true
   shift
 fi
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
+site="$root/target/site"
+if [ "${1:-}" = "--site" ]; then
+  site=$(realpath "$2")
+  shift 2
+fi
 work=$(mktemp -d)
 pids=()
 pg_db=""
@@ -53,7 +61,7 @@ start() {
   mkdir -p "$work/$name"
   local out="$work/$name/server.out" log="$work/$name/server.log"
   (cd "$root" && exec env MADANG_LOG_FORMAT=json "MADANG_METRICS_TOKEN=$metrics_token" "$@" \
-    "$bin" --data-dir "$work/$name" serve --bind 127.0.0.1:0 --site-root "$root/target/site") >"$out" 2>"$log" &
+    "$bin" --data-dir "$work/$name" serve --bind 127.0.0.1:0 --site-root "$site") >"$out" 2>"$log" &
   local pid=$!
   pids+=("$pid")
   url=""

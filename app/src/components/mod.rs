@@ -12,6 +12,7 @@ pub mod idea_list;
 pub mod live_region;
 pub mod not_found;
 pub mod notification_bell;
+pub mod pick;
 pub mod profile_form;
 pub mod report_form;
 pub mod review_link;

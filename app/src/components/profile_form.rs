@@ -6,6 +6,7 @@ use shared::account::Me;
 
 use crate::auth_state::AuthVersion;
 use crate::components::field::field_error;
+use crate::components::pick::pick;
 use crate::i18n::{Locale, Translate};
 use crate::rpc::UpdateProfile;
 
@@ -28,6 +29,7 @@ pub fn profile_action() -> ServerAction<UpdateProfile> {
 #[component]
 pub fn ProfileForm(me: Me, action: ServerAction<UpdateProfile>) -> impl IntoView {
     let locale = expect_context::<Locale>();
+    let (language, remember_language) = pick("profile-language", me.language.tag());
     view! {
         <details class="edit-profile">
             <summary>{locale.t("me.edit")}</summary>
@@ -45,9 +47,9 @@ pub fn ProfileForm(me: Me, action: ServerAction<UpdateProfile>) -> impl IntoView
                 </div>
                 <div class="field">
                     <label for="profile-language">{locale.t("me.language")}</label>
-                    <select id="profile-language" name="language">
+                    <select id="profile-language" name="language" on:change=remember_language>
                         {Locale::ALL.into_iter().map(|l| view! {
-                            <option value=l.tag() selected=l == me.language lang=l.tag()>{l.t("lang.name")}</option>
+                            <option value=l.tag() selected=l.tag() == language lang=l.tag()>{l.t("lang.name")}</option>
                         }).collect_view()}
                     </select>
                     <p class="hint">{locale.t("me.language_hint")}</p>

@@ -1,6 +1,7 @@
 //! One idea's page: the description, its votes, the public timeline of
 //! signed decisions (who decided what, when and why) and the comments.
 
+use crate::components::pick::pick;
 use crate::components::when::When;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -434,6 +435,7 @@ fn DecisionForm(
     decide: ServerAction<ChangeIdeaStatus>,
 ) -> impl IntoView {
     let locale = expect_context::<Locale>();
+    let (status, remember_status) = pick("decision-status", current.as_str());
     view! {
         <details class="decision status-decision">
             <summary>{locale.t("decision.open")}</summary>
@@ -442,9 +444,9 @@ fn DecisionForm(
                 <input type="hidden" name="number" value=number/>
                 <div class="field">
                     <label for="decision-status">{locale.t("decision.status")}</label>
-                    <select id="decision-status" name="status">
+                    <select id="decision-status" name="status" on:change=remember_status>
                         {IdeaStatus::ALL.into_iter().map(|s| view! {
-                            <option value=s.as_str() selected=s == current>{locale.t(status_key(s))}</option>
+                            <option value=s.as_str() selected=s.as_str() == status>{locale.t(status_key(s))}</option>
                         }).collect_view()}
                     </select>
                 </div>

@@ -10,6 +10,7 @@ use shared::{Category, Guideline};
 
 use crate::components::field::{field_error, form_error};
 use crate::components::guideline_select::GuidelineSelect;
+use crate::components::pick::pick;
 use crate::components::report_form::reason_key;
 use crate::i18n::{Locale, Translate};
 use crate::rpc::{EditIdea, HideContent, LockIdea, PinIdea, UnhideContent, UnlockIdea};
@@ -95,7 +96,13 @@ pub fn CurationTools(
     } = actions;
     let number = idea.number;
     let pinned = idea.pinned;
-    let current_category = idea.category.clone();
+    // The idea carries its category's name; the select's values are slugs.
+    let stored_category = categories
+        .iter()
+        .find(|c| idea.category.as_deref() == Some(c.name.as_str()))
+        .map(|c| c.slug.clone())
+        .unwrap_or_default();
+    let (category, remember_category) = pick("edit-category", &stored_category);
     let (edit_guidelines, lock_guidelines) = (guidelines.clone(), guidelines.clone());
     view! {
         <details class="decision curation" id="curation">
@@ -123,10 +130,10 @@ pub fn CurationTools(
                 </div>
                 <div class="field">
                     <label for="edit-category">{locale.t("new_idea.field_category")}</label>
-                    <select id="edit-category" name="category">
+                    <select id="edit-category" name="category" on:change=remember_category>
                         <option value="">"—"</option>
                         {categories.into_iter().map(|c| {
-                            let selected = current_category.as_deref() == Some(c.name.as_str());
+                            let selected = c.slug == category;
                             view! { <option value=c.slug selected=selected>{c.name}</option> }
                         }).collect_view()}
                     </select>

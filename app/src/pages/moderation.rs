@@ -2,6 +2,7 @@
 //! posts held for review, the word list, suspensions; and
 //! `/moderation/audit`: the read-only audit log with CSV export.
 
+use crate::components::pick::pick;
 use crate::components::when::When;
 use crate::time::Style;
 use leptos::form::ActionForm;
@@ -187,12 +188,14 @@ fn HideForm(
     select_id: String,
 ) -> impl IntoView {
     let locale = expect_context::<Locale>();
+    let reason_id = format!("{select_id}-reason");
+    let (shown_reason, remember_reason) = pick(&reason_id, &reason);
     view! {
         <ActionForm action=hide attr:class="form hide-form">
             <input type="hidden" name="kind" value=kind.as_str()/>
             <input type="hidden" name="id" value=target_id/>
-            <select name="reason" aria-label=locale.t("report.reason")>
-                {REASONS.into_iter().map(|option| view! { <option value=option selected=option == reason>{locale.t(reason_key(option))}</option> }).collect_view()}
+            <select id=reason_id name="reason" aria-label=locale.t("report.reason") on:change=remember_reason>
+                {REASONS.into_iter().map(|option| view! { <option value=option selected=option == shown_reason>{locale.t(reason_key(option))}</option> }).collect_view()}
             </select>
             <GuidelineSelect guidelines id=select_id/>
             <button type="submit" class="button small hide">{locale.t("moderation.hide")}</button>

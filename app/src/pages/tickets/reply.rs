@@ -8,6 +8,7 @@ use shared::TicketStatus;
 use super::staff_status_key;
 use crate::components::draft::Draft;
 use crate::components::field::{field_error, form_error};
+use crate::components::pick::pick;
 use crate::i18n::{Locale, Translate};
 use crate::rpc::{ClaimTicket, ReplyTicket, SetTicketStatus, TransferTicket};
 
@@ -160,6 +161,7 @@ pub(super) fn StaffTools(
     open_promises: usize,
 ) -> impl IntoView {
     let locale = expect_context::<Locale>();
+    let (shown_status, remember_status) = pick("ticket-new-status", current.as_str());
     let claim_number = number.clone();
     let status_number = number.clone();
     view! {
@@ -197,9 +199,9 @@ pub(super) fn StaffTools(
                     <input type="hidden" name="number" value=status_number/>
                     <div class="field">
                         <label for="ticket-new-status">{locale.t("decision.status")}</label>
-                        <select id="ticket-new-status" name="status">
+                        <select id="ticket-new-status" name="status" on:change=remember_status>
                             {TicketStatus::ALL.into_iter().map(|s| view! {
-                                <option value=s.as_str() selected=s == current>{locale.t(staff_status_key(s))}</option>
+                                <option value=s.as_str() selected=s.as_str() == shown_status>{locale.t(staff_status_key(s))}</option>
                             }).collect_view()}
                         </select>
                     </div>
