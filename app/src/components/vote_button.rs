@@ -2,6 +2,10 @@
 //! server's answer (or goes back if the vote failed). A visitor who is not
 //! signed in is sent to sign in, and the vote is applied right after. It is
 //! a real form, so a vote clicked before the page is interactive counts.
+//! A vote still on its way when the reader leaves the page (a link to
+//! another site, the tab closed) goes again as a beacon, which the browser
+//! sends after the page is gone; setting a vote is idempotent, so arriving
+//! twice counts once.
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -25,6 +29,8 @@ pub fn VoteButton(
     let count = RwSignal::new(votes);
     let mine = RwSignal::new(voted);
     let busy = RwSignal::new(false);
+    let in_flight = StoredValue::new(None::<bool>);
+    resend_when_leaving(number, in_flight);
     let on_toggle = move || {
         if busy.get_untracked() {
             return;
@@ -34,8 +40,11 @@ pub fn VoteButton(
         mine.set(wanted);
         count.set(before_count + if wanted { 1 } else { -1 });
         busy.set(true);
+        in_flight.set_value(Some(wanted));
         leptos::task::spawn_local(async move {
-            if let Ok(state) = set_vote(number, wanted).await {
+            let answer = set_vote(number, wanted).await;
+            in_flight.set_value(None);
+            if let Ok(state) = answer {
                 count.set(state.votes);
                 mine.set(state.voted);
             } else {
@@ -76,4 +85,29 @@ pub fn VoteButton(
             </button>
         </ToggleForm>
     }
+}
+
+/// When the page goes away while the vote `in_flight` is unanswered, sends
+/// it once more with `navigator.sendBeacon`: the browser cancels the
+/// page's own request as it leaves, and the server may never see it.
+fn resend_when_leaving(number: i64, in_flight: StoredValue<Option<bool>>) {
+    #[cfg(feature = "hydrate")]
+    {
+        let listener = window_event_listener(leptos::ev::pagehide, move |_| {
+            let Some(wanted) = in_flight.try_get_value().flatten() else {
+                return;
+            };
+            let Ok(fields) = web_sys::UrlSearchParams::new() else {
+                return;
+            };
+            fields.append("number", &number.to_string());
+            fields.append("voted", &wanted.to_string());
+            let _ = window()
+                .navigator()
+                .send_beacon_with_opt_url_search_params(SetVote::PATH, Some(&fields));
+        });
+        on_cleanup(move || listener.remove());
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (number, in_flight);
 }

@@ -84,3 +84,30 @@ test("a visitor who follows and then signs in follows the idea", async ({ browse
   await expect(page).toHaveURL(/\/ideas\/6$/);
   await expect(page.locator(".idea-page .follow-button")).toHaveAttribute("aria-pressed", "true");
 });
+
+test("a vote clicked just before leaving the page still counts", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "member23@customers.example");
+  await page.goto("/ideas/9");
+  await expect(page.locator("#app")).toHaveAttribute("data-hydrated", "true");
+  const button = page.locator(".idea-page .vote-button");
+  const wanted = (await button.getAttribute("aria-pressed")) !== "true";
+  // The page's own request never gets an answer (as when the browser
+  // cancels it on leaving); only what is sent as the page goes can count.
+  let held = 0;
+  await page.route("**/rpc/set_vote*", async (route) => {
+    if (held++ === 0) return; // the page's request: held, never answered
+    await route.continue();
+  });
+  await button.click();
+  await expect.poll(() => held).toBe(1);
+  await page.goto("about:blank");
+  await expect
+    .poll(async () => {
+      const idea = await (await context.request.get("/api/v1/ideas/9")).json();
+      return idea.voted;
+    })
+    .toBe(wanted);
+  await context.close();
+});
