@@ -99,9 +99,9 @@ fn split(
         let stripped = without_custom_sections(&wasm, |_| true)
             .map_err(|e| format!("reading {}: {e}", chunk.display()))?;
         std::fs::write(chunk, stripped).map_err(|e| format!("writing {}: {e}", chunk.display()))?;
-        if let [command, args @ ..] = optimiser {
-            optimise(command, args, chunk)?;
-        }
+    }
+    if let [command, args @ ..] = optimiser {
+        optimise_all(command, args, &split.split_modules)?;
     }
     let packs = pack::write_packs(out_dir, &split.prefetch_map)?;
     let loader_path = out_dir.join(LINK_NAME);
@@ -116,6 +116,33 @@ fn split(
     std::fs::write(&manifest_path, manifest)
         .map_err(|e| format!("writing {}: {e}", manifest_path.display()))?;
     Ok(split.split_modules.len())
+}
+
+/// Optimises every chunk, one per core at a time (a release build has
+/// two hundred of them).
+fn optimise_all(command: &str, args: &[&str], chunks: &[std::path::PathBuf]) -> Result<(), String> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(1, usize::from);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    loop {
+                        let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(chunk) = chunks.get(at) else {
+                            return Ok(());
+                        };
+                        optimise(command, args, chunk)?;
+                    }
+                })
+            })
+            .collect();
+        handles.into_iter().try_for_each(|handle| {
+            handle
+                .join()
+                .map_err(|_| "an optimiser thread panicked".to_owned())?
+        })
+    })
 }
 
 /// Runs `command args… chunk -o chunk`, failing with its output.
