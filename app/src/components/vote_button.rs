@@ -28,30 +28,28 @@ pub fn VoteButton(
     let locale = expect_context::<Locale>();
     let count = RwSignal::new(votes);
     let mine = RwSignal::new(voted);
-    let busy = RwSignal::new(false);
+    // The vote on its way, while it is unanswered: a click meanwhile does
+    // nothing, and leaving the page sends it again.
     let in_flight = StoredValue::new(None::<bool>);
     resend_when_leaving(number, in_flight);
     let on_toggle = move || {
-        if busy.get_untracked() {
+        if in_flight.get_value().is_some() {
             return;
         }
         let (before_count, before_mine) = (count.get_untracked(), mine.get_untracked());
         let wanted = !before_mine;
         mine.set(wanted);
         count.set(before_count + if wanted { 1 } else { -1 });
-        busy.set(true);
         in_flight.set_value(Some(wanted));
         leptos::task::spawn_local(async move {
-            let answer = set_vote(number, wanted).await;
-            in_flight.set_value(None);
-            if let Ok(state) = answer {
+            if let Ok(state) = set_vote(number, wanted).await {
                 count.set(state.votes);
                 mine.set(state.voted);
             } else {
                 count.set(before_count);
                 mine.set(before_mine);
             }
-            busy.set(false);
+            in_flight.set_value(None);
         });
     };
     let fields = vec![
