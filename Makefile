@@ -128,7 +128,7 @@ lighthouse: build
 	bash scripts/lighthouse.sh target/release/madang $(SITE_DIR)
 
 bench:
-	cargo bench -p domain --bench board
+	cargo bench -p madang-tests --bench board
 	cargo bench -p madang-tests --bench live
 	bash scripts/bench-http.sh
 

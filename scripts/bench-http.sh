@@ -45,7 +45,7 @@ cargo build -q -p server --release
 bin="$target/release/madang"
 
 seed() { # URL IDEAS
-  cargo bench -q -p domain --bench board -- --seed "$1" --ideas "$2" | grep '^seeded'
+  cargo bench -q -p madang-tests --bench board -- --seed "$1" --ideas "$2" | grep '^seeded'
 }
 
 # start DATABASE_URL: the release server on a free port; sets $base and

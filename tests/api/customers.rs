@@ -570,8 +570,78 @@ async fn merging_two_accounts_moves_the_activity_and_is_audited(backend: Backend
     app.stop().await;
 }
 
+async fn email_of(app: &TestApp, staff: &str, id: i64) -> String {
+    customer(app, staff, id).await["summary"]["email"]
+        .as_str()
+        .expect("email")
+        .to_owned()
+}
+
+/// The directory's first page: ids and `last_active_at` in order.
+async fn directory(app: &TestApp, staff: &str) -> Vec<(i64, String)> {
+    let (status, page) = app
+        .call(staff, Method::GET, "/api/v1/customers?limit=100", None)
+        .await;
+    assert_eq!(status, 200, "{page}");
+    page["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|c| {
+            let at = c["last_active_at"].as_str().expect("last_active_at");
+            (c["id"].as_i64().expect("id"), at.to_owned())
+        })
+        .collect()
+}
+
+/// The default order is the most recently active first, and activity is
+/// whatever the customer did: signing in, voting, commenting, filing.
+async fn directory_puts_the_most_recently_active_first(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let staff = app.sign_in("sara.park@hanbit.example", DEMO_PASSWORD).await;
+    let before = directory(&app, &staff).await;
+    assert!(before.len() > 10, "{before:?}");
+    let times: Vec<&str> = before.iter().map(|(_, at)| at.as_str()).collect();
+    assert!(times.windows(2).all(|w| w[0] >= w[1]), "{times:?}");
+    let (quiet, quiet_since) = before.last().cloned().expect("a customer");
+
+    // An hour later the quietest customer signs in: first, at that time.
+    app.advance_clock(chrono::Duration::hours(1));
+    let email = email_of(&app, &staff, quiet).await;
+    app.sign_in(&email, DEMO_PASSWORD).await;
+    let after = directory(&app, &staff).await;
+    assert_eq!(after[0].0, quiet, "{after:?}");
+    assert!(after[0].1 > quiet_since, "{after:?}");
+
+    // A day later another customer votes: they go first, the first second.
+    app.advance_clock(chrono::Duration::days(1));
+    let (second, _) = after[after.len() - 1].clone();
+    assert_ne!(second, quiet);
+    let email = email_of(&app, &staff, second).await;
+    let voter = app.sign_in(&email, DEMO_PASSWORD).await;
+    // (Taken back first, in case the demo data has them voting for it.)
+    for method in [Method::DELETE, Method::PUT] {
+        let (status, body) = app.call(&voter, method, "/api/v1/ideas/3/vote", None).await;
+        assert_eq!(status, 200, "{body}");
+    }
+    // The vote itself is the newest thing they did (the session was seen
+    // before it was cast).
+    let vote_is_last = app
+        .scalar(&format!(
+            "SELECT COUNT(*) FROM users WHERE id = {second} AND last_active_at = \
+             (SELECT MAX(created_at) FROM idea_votes WHERE user_id = {second})"
+        ))
+        .await;
+    assert_eq!(vote_is_last, 1);
+    let last = directory(&app, &staff).await;
+    assert_eq!(last[0].0, second, "{last:?}");
+    assert_eq!(last[1].0, quiet, "{last:?}");
+    app.stop().await;
+}
+
 on_both_databases!(
     customer_view_is_for_staff_only,
     customer_view_holds_their_history_notes_and_tags,
     merging_two_accounts_moves_the_activity_and_is_audited,
+    directory_puts_the_most_recently_active_first,
 );

@@ -6,6 +6,8 @@
     reason = "a test helper panics on purpose: that is how a test fails"
 )]
 
+pub mod bench_data;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
@@ -55,6 +57,9 @@ pub struct Options {
     pub hold_unconfirmed_posts: bool,
     /// `--metrics-token`.
     pub metrics_token: Option<&'static str>,
+    /// Generate the benchmark database of this many ideas
+    /// ([`bench_data`]) before the server starts; instead of demo data.
+    pub bench_ideas: Option<usize>,
 }
 
 impl Default for Options {
@@ -68,6 +73,7 @@ impl Default for Options {
             max_connections: None,
             hold_unconfirmed_posts: false,
             metrics_token: None,
+            bench_ideas: None,
         }
     }
 }
@@ -122,6 +128,11 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
             (url, Some((admin_url, name)))
         }
     };
+    if let Some(ideas) = options.bench_ideas {
+        assert!(!options.demo, "benchmark data goes into an empty database");
+        let ctx = bench_data::seeded(&database_url, bench_data::Scale { ideas }).await;
+        ctx.db.close().await.expect("close");
+    }
     let serve = ServeArgs {
         bind: "127.0.0.1:0".parse().expect("address"),
         demo: options.demo,

@@ -85,8 +85,8 @@ pub async fn connect(
     let mut options = ConnectOptions::new(url.to_owned());
     options
         .connect_timeout(Duration::from_secs(5))
-        .acquire_timeout(Duration::from_secs(10))
-        .sqlx_logging(false);
+        .acquire_timeout(Duration::from_secs(10));
+    log_statements(&mut options);
     if engine == Engine::Sqlite {
         options
             .max_connections(8)
@@ -100,6 +100,21 @@ pub async fn connect(
             url: redact(url),
             reason: e.to_string(),
         })
+}
+
+/// A statement slower than this is logged as a warning: in production the
+/// log is where a query that stopped using its index shows first.
+const SLOW_STATEMENT: Duration = Duration::from_millis(250);
+
+/// Every statement is logged under the target `sqlx::query` at TRACE, which
+/// no default filter shows (`RUST_LOG=sqlx::query=trace` does; the
+/// query-plan test collects them this way), and slow ones at WARN. The SQL
+/// is logged with its placeholders, never with the values bound to them.
+fn log_statements(options: &mut ConnectOptions) {
+    options
+        .sqlx_logging(true)
+        .sqlx_logging_level(log::LevelFilter::Trace)
+        .sqlx_slow_statements_logging_settings(log::LevelFilter::Warn, SLOW_STATEMENT);
 }
 
 fn sqlite_options(options: SqliteConnectOptions, synchronous: Synchronous) -> SqliteConnectOptions {
@@ -136,8 +151,8 @@ pub async fn connect_writer(
         // The queue for the writer: as long as SQLite's own busy timeout.
         .acquire_timeout(Duration::from_secs(10))
         .max_connections(1)
-        .sqlx_logging(false)
         .map_sqlx_sqlite_opts(move |o| sqlite_options(o, synchronous));
+    log_statements(&mut options);
     Database::connect(options)
         .await
         .map(Some)

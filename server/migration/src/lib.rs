@@ -31,6 +31,8 @@ mod m20261204_000024_participation_indexes;
 mod m20261205_000025_customer_crm;
 mod m20261205_000026_answer_reviews;
 mod m20261205_000027_business_hours;
+mod m20261205_000028_lookup_indexes;
+mod m20261205_000029_last_active;
 
 /// Lists every migration in the order it must run.
 pub struct Migrator;
@@ -66,6 +68,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000025_customer_crm::Migration),
             Box::new(m20261205_000026_answer_reviews::Migration),
             Box::new(m20261205_000027_business_hours::Migration),
+            Box::new(m20261205_000028_lookup_indexes::Migration),
+            Box::new(m20261205_000029_last_active::Migration),
         ]
     }
 }

@@ -9,10 +9,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use shared::customer::Influence;
 use shared::{CommitmentStatus, RemedyStatus, TicketStatus};
 
-use crate::entity::{
-    commitment, idea, idea_comment, idea_follow, idea_vote, remedy, session, ticket, ticket_me_too,
-    ticket_post,
-};
+use crate::entity::{commitment, idea, idea_comment, idea_follow, remedy, ticket, ticket_me_too};
 use crate::{Ctx, Result};
 
 /// What is counted for one customer.
@@ -23,7 +20,6 @@ pub(super) struct Figures {
     pub open_promises: i64,
     pub remedies_this_year_won: i64,
     pub remedies_this_month_won: i64,
-    pub last_active: Option<DateTime<Utc>>,
     pub influence: Influence,
 }
 
@@ -40,11 +36,6 @@ pub(super) fn year_start(ctx: &Ctx, now: DateTime<Utc>) -> DateTime<Utc> {
         .map_or(now, |first| ctx.settings.start_of(first))
 }
 
-/// The later of a time known so far (if any) and another.
-fn later(a: Option<DateTime<Utc>>, b: DateTime<Utc>) -> DateTime<Utc> {
-    a.map_or(b, |a| Ord::max(a, b))
-}
-
 /// Figures for each of `ids` (a few: a page of the list at most).
 pub(super) async fn figures(ctx: &Ctx, ids: &[i32]) -> Result<HashMap<i32, Figures>> {
     let mut all: HashMap<i32, Figures> = ids.iter().map(|id| (*id, Figures::default())).collect();
@@ -57,22 +48,20 @@ pub(super) async fn figures(ctx: &Ctx, ids: &[i32]) -> Result<HashMap<i32, Figur
     let threshold = ctx.settings.opinion_leader_threshold;
 
     // Tickets, their promises, remedies and "me too" marks.
-    let tickets: Vec<(i32, i32, TicketStatus, DateTime<Utc>)> = ticket::Entity::find()
+    let tickets: Vec<(i32, i32, TicketStatus)> = ticket::Entity::find()
         .select_only()
         .column(ticket::Column::Id)
         .column(ticket::Column::AuthorId)
         .column(ticket::Column::Status)
-        .column(ticket::Column::CreatedAt)
         .filter(ticket::Column::AuthorId.is_in(ids.to_vec()))
         .into_tuple()
         .all(&ctx.db)
         .await?;
     let ticket_author: HashMap<i32, i32> = tickets.iter().map(|t| (t.0, t.1)).collect();
-    for (_, author, status, created) in &tickets {
+    for (_, author, status) in &tickets {
         if let Some(f) = all.get_mut(author) {
             f.tickets += 1;
             f.open_tickets += i64::from(is_open(*status));
-            f.last_active = Some(later(f.last_active, *created));
         }
     }
     let ticket_ids: Vec<i32> = ticket_author.keys().copied().collect();
@@ -126,22 +115,20 @@ pub(super) async fn figures(ctx: &Ctx, ids: &[i32]) -> Result<HashMap<i32, Figur
     }
 
     // Ideas, with the votes, followers and comments they drew.
-    let ideas: Vec<(i32, i32, i32, DateTime<Utc>)> = idea::Entity::find()
+    let ideas: Vec<(i32, i32, i32)> = idea::Entity::find()
         .select_only()
         .column(idea::Column::Id)
         .column(idea::Column::AuthorId)
         .column(idea::Column::VotesCount)
-        .column(idea::Column::CreatedAt)
         .filter(idea::Column::AuthorId.is_in(ids.to_vec()))
         .into_tuple()
         .all(&ctx.db)
         .await?;
     let idea_author: HashMap<i32, i32> = ideas.iter().map(|i| (i.0, i.1)).collect();
-    for (_, author, votes, created) in &ideas {
+    for (_, author, votes) in &ideas {
         if let Some(f) = all.get_mut(author) {
             f.influence.ideas += 1;
             f.influence.votes_received += i64::from(*votes);
-            f.last_active = Some(later(f.last_active, *created));
         }
     }
     let idea_ids: Vec<i32> = idea_author.keys().copied().collect();
@@ -181,69 +168,10 @@ pub(super) async fn figures(ctx: &Ctx, ids: &[i32]) -> Result<HashMap<i32, Figur
         }
     }
 
-    // The newest thing each did, and the last time each was seen.
-    for (user_id, at) in newest_activity(ctx, ids).await? {
-        if let Some(f) = all.get_mut(&user_id) {
-            f.last_active = Some(later(f.last_active, at));
-        }
-    }
     for f in all.values_mut() {
         let i = &mut f.influence;
         i.reach = i.votes_received + i.followers + i.comments_drawn + i.me_too_drawn;
         i.threshold = threshold;
     }
     Ok(all)
-}
-
-/// The newest comment, vote, ticket post and session of each of `ids`.
-async fn newest_activity(ctx: &Ctx, ids: &[i32]) -> Result<Vec<(i32, DateTime<Utc>)>> {
-    let mut newest: Vec<(i32, Option<DateTime<Utc>>)> = Vec::new();
-    newest.extend(
-        idea_comment::Entity::find()
-            .select_only()
-            .column(idea_comment::Column::AuthorId)
-            .column_as(idea_comment::Column::CreatedAt.max(), "at")
-            .filter(idea_comment::Column::AuthorId.is_in(ids.to_vec()))
-            .group_by(idea_comment::Column::AuthorId)
-            .into_tuple::<(i32, Option<DateTime<Utc>>)>()
-            .all(&ctx.db)
-            .await?,
-    );
-    newest.extend(
-        idea_vote::Entity::find()
-            .select_only()
-            .column(idea_vote::Column::UserId)
-            .column_as(idea_vote::Column::CreatedAt.max(), "at")
-            .filter(idea_vote::Column::UserId.is_in(ids.to_vec()))
-            .group_by(idea_vote::Column::UserId)
-            .into_tuple::<(i32, Option<DateTime<Utc>>)>()
-            .all(&ctx.db)
-            .await?,
-    );
-    newest.extend(
-        ticket_post::Entity::find()
-            .select_only()
-            .column(ticket_post::Column::AuthorId)
-            .column_as(ticket_post::Column::CreatedAt.max(), "at")
-            .filter(ticket_post::Column::AuthorId.is_in(ids.to_vec()))
-            .group_by(ticket_post::Column::AuthorId)
-            .into_tuple::<(i32, Option<DateTime<Utc>>)>()
-            .all(&ctx.db)
-            .await?,
-    );
-    newest.extend(
-        session::Entity::find()
-            .select_only()
-            .column(session::Column::UserId)
-            .column_as(session::Column::LastSeenAt.max(), "at")
-            .filter(session::Column::UserId.is_in(ids.to_vec()))
-            .group_by(session::Column::UserId)
-            .into_tuple::<(i32, Option<DateTime<Utc>>)>()
-            .all(&ctx.db)
-            .await?,
-    );
-    Ok(newest
-        .into_iter()
-        .filter_map(|(id, at)| at.map(|at| (id, at)))
-        .collect())
 }

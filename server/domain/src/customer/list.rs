@@ -3,16 +3,15 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use shared::customer::{CustomerQuery, CustomerSummary};
 use shared::{Page, RemedyStatus, Role};
 
 use super::figures::{figures, is_open, year_start};
 use super::view::summary;
 use crate::actor::Actor;
-use crate::entity::{idea, idea_comment, idea_vote, remedy, session, ticket, ticket_post, user};
+use crate::entity::{remedy, ticket, user};
 use crate::pagination::{next_offset, offset, page_limit};
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result};
@@ -32,15 +31,6 @@ fn sort_of(raw: Option<&str>) -> Result<Sort> {
         "remedies" => Ok(Sort::Remedies),
         _ => Err(Error::invalid("sort", crate::msg!("customer.unknown_sort"))),
     }
-}
-
-/// A sort key: bigger comes first; ties go to the newer member.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
-enum Key {
-    #[default]
-    Nothing,
-    Count(i64),
-    At(DateTime<Utc>),
 }
 
 /// Customers matching the query, one page.
@@ -73,37 +63,11 @@ pub async fn list(
     {
         matching = matching.add(user::Column::Id.is_in(super::tags::tagged_with(ctx, tag).await?));
     }
-    let candidates: Vec<(i32, DateTime<Utc>)> = user::Entity::find()
-        .select_only()
-        .column(user::Column::Id)
-        .column(user::Column::CreatedAt)
-        .filter(matching)
-        .into_tuple()
-        .all(&ctx.db)
-        .await?;
-
-    let keys = sort_keys(ctx, sort).await?;
-    let mut ordered: Vec<(Key, i32)> = candidates
-        .into_iter()
-        .map(|(id, joined)| {
-            let key = match sort {
-                Sort::LastActivity => Key::At(keys.get(&id).copied().map_or(joined, |k| match k {
-                    Key::At(at) => Ord::max(at, joined),
-                    _ => joined,
-                })),
-                _ => keys.get(&id).copied().unwrap_or(Key::Count(0)),
-            };
-            (key, id)
-        })
-        .collect();
-    ordered.sort_by(|a, b| b.cmp(a));
-    let total = ordered.len() as u64;
-    let page_ids: Vec<i32> = ordered
-        .into_iter()
-        .skip(usize::try_from(skip).unwrap_or(usize::MAX))
-        .take(usize::try_from(limit).unwrap_or(usize::MAX))
-        .map(|(_, id)| id)
-        .collect();
+    let (page_ids, more) = match sort {
+        Sort::LastActivity => by_last_activity(ctx, matching, skip, limit).await?,
+        Sort::OpenTickets => by_count(ctx, matching, open_tickets(ctx).await?, skip, limit).await?,
+        Sort::Remedies => by_count(ctx, matching, remedies(ctx).await?, skip, limit).await?,
+    };
 
     let rows: HashMap<i32, user::Model> = user::Entity::find()
         .filter(user::Column::Id.is_in(page_ids.clone()))
@@ -122,148 +86,114 @@ pub async fn list(
             Some(summary(row, &figures, tags.remove(id).unwrap_or_default()))
         })
         .collect();
-    let next_cursor = (skip + limit < total).then(|| next_offset(skip, limit));
+    let next_cursor = more.then(|| next_offset(skip, limit));
     Ok(Page { items, next_cursor })
 }
 
-/// The sort key of every member who has one (others count as nothing,
-/// or their joining time for last activity).
-async fn sort_keys(ctx: &Ctx, sort: Sort) -> Result<HashMap<i32, Key>> {
-    let mut keys: HashMap<i32, Key> = HashMap::new();
-    match sort {
-        Sort::LastActivity => {
-            let mut newest = |rows: Vec<(i32, Option<DateTime<Utc>>)>| {
-                for (id, at) in rows {
-                    if let Some(at) = at {
-                        let key = keys.entry(id).or_insert(Key::At(at));
-                        *key = (*key).max(Key::At(at));
-                    }
-                }
-            };
-            newest(
-                max_by(
-                    ticket::Entity::find(),
-                    ticket::Column::AuthorId,
-                    ticket::Column::CreatedAt,
-                    ctx,
-                )
-                .await?,
-            );
-            newest(
-                max_by(
-                    ticket_post::Entity::find(),
-                    ticket_post::Column::AuthorId,
-                    ticket_post::Column::CreatedAt,
-                    ctx,
-                )
-                .await?,
-            );
-            newest(
-                max_by(
-                    idea::Entity::find(),
-                    idea::Column::AuthorId,
-                    idea::Column::CreatedAt,
-                    ctx,
-                )
-                .await?,
-            );
-            newest(
-                max_by(
-                    idea_comment::Entity::find(),
-                    idea_comment::Column::AuthorId,
-                    idea_comment::Column::CreatedAt,
-                    ctx,
-                )
-                .await?,
-            );
-            newest(
-                max_by(
-                    idea_vote::Entity::find(),
-                    idea_vote::Column::UserId,
-                    idea_vote::Column::CreatedAt,
-                    ctx,
-                )
-                .await?,
-            );
-            newest(
-                max_by(
-                    session::Entity::find(),
-                    session::Column::UserId,
-                    session::Column::LastSeenAt,
-                    ctx,
-                )
-                .await?,
-            );
-        }
-        Sort::OpenTickets => {
-            let statuses: Vec<(i32, shared::TicketStatus)> = ticket::Entity::find()
-                .select_only()
-                .column(ticket::Column::AuthorId)
-                .column(ticket::Column::Status)
-                .into_tuple()
-                .all(&ctx.db)
-                .await?;
-            for (author, status) in statuses {
-                if is_open(status) {
-                    let key = keys.entry(author).or_insert(Key::Count(0));
-                    if let Key::Count(n) = key {
-                        *n += 1;
-                    }
-                }
-            }
-        }
-        Sort::Remedies => {
-            let since = year_start(ctx, ctx.clock.now());
-            let granted: Vec<(i32, i64)> = remedy::Entity::find()
-                .select_only()
-                .column(remedy::Column::TicketId)
-                .column(remedy::Column::AmountWon)
-                .filter(remedy::Column::Status.eq(RemedyStatus::Granted))
-                .filter(remedy::Column::CreatedAt.gte(since))
-                .into_tuple()
-                .all(&ctx.db)
-                .await?;
-            let ticket_ids: Vec<i32> = granted.iter().map(|g| g.0).collect();
-            let authors: HashMap<i32, i32> = ticket::Entity::find()
-                .select_only()
-                .column(ticket::Column::Id)
-                .column(ticket::Column::AuthorId)
-                .filter(ticket::Column::Id.is_in(ticket_ids))
-                .into_tuple::<(i32, i32)>()
-                .all(&ctx.db)
-                .await?
-                .into_iter()
-                .collect();
-            for (ticket_id, amount) in granted {
-                if let Some(author) = authors.get(&ticket_id) {
-                    let key = keys.entry(*author).or_insert(Key::Count(0));
-                    if let Key::Count(n) = key {
-                        *n += amount;
-                    }
-                }
-            }
-        }
-    }
-    Ok(keys)
-}
-
-/// The newest `at` per `who` over a whole table.
-async fn max_by<E, C>(
-    select: sea_orm::Select<E>,
-    who: C,
-    at: C,
+/// One page of matching customers, most recently active first (ties: the
+/// newer member), and whether more follow. The order is the index's
+/// (`last_active_at`, kept by triggers), so a page reads a page of rows.
+async fn by_last_activity(
     ctx: &Ctx,
-) -> Result<Vec<(i32, Option<DateTime<Utc>>)>>
-where
-    E: EntityTrait,
-    C: ColumnTrait,
-{
-    Ok(select
+    matching: Condition,
+    skip: u64,
+    limit: u64,
+) -> Result<(Vec<i32>, bool)> {
+    let mut ids: Vec<i32> = user::Entity::find()
         .select_only()
-        .column(who)
-        .column_as(at.max(), "at")
-        .group_by(who)
+        .column(user::Column::Id)
+        .filter(matching)
+        .order_by_desc(user::Column::LastActiveAt)
+        .order_by_desc(user::Column::Id)
+        .offset(skip)
+        .limit(limit + 1)
         .into_tuple()
         .all(&ctx.db)
-        .await?)
+        .await?;
+    let more = ids.len() as u64 > limit;
+    ids.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    Ok((ids, more))
+}
+
+/// One page of matching customers by a count (open tickets, remedies this
+/// year), biggest first (ties: the newer member), and whether more follow.
+/// The counts are few rows (open tickets, this year's remedies); every
+/// matching customer is ranked in memory.
+async fn by_count(
+    ctx: &Ctx,
+    matching: Condition,
+    keys: HashMap<i32, i64>,
+    skip: u64,
+    limit: u64,
+) -> Result<(Vec<i32>, bool)> {
+    let candidates: Vec<i32> = user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .filter(matching)
+        .into_tuple()
+        .all(&ctx.db)
+        .await?;
+    let mut ordered: Vec<(i64, i32)> = candidates
+        .into_iter()
+        .map(|id| (keys.get(&id).copied().unwrap_or(0), id))
+        .collect();
+    ordered.sort_by(|a, b| b.cmp(a));
+    let more = (ordered.len() as u64).saturating_sub(skip) > limit;
+    let ids = ordered
+        .into_iter()
+        .skip(usize::try_from(skip).unwrap_or(usize::MAX))
+        .take(usize::try_from(limit).unwrap_or(usize::MAX))
+        .map(|(_, id)| id)
+        .collect();
+    Ok((ids, more))
+}
+
+/// Each customer's open tickets (customers without any are left out).
+async fn open_tickets(ctx: &Ctx) -> Result<HashMap<i32, i64>> {
+    let statuses: Vec<(i32, shared::TicketStatus)> = ticket::Entity::find()
+        .select_only()
+        .column(ticket::Column::AuthorId)
+        .column(ticket::Column::Status)
+        .into_tuple()
+        .all(&ctx.db)
+        .await?;
+    let mut counts: HashMap<i32, i64> = HashMap::new();
+    for (author, status) in statuses {
+        if is_open(status) {
+            *counts.entry(author).or_insert(0) += 1;
+        }
+    }
+    Ok(counts)
+}
+
+/// What each customer was granted in remedies this year, in won.
+async fn remedies(ctx: &Ctx) -> Result<HashMap<i32, i64>> {
+    let since = year_start(ctx, ctx.clock.now());
+    let granted: Vec<(i32, i64)> = remedy::Entity::find()
+        .select_only()
+        .column(remedy::Column::TicketId)
+        .column(remedy::Column::AmountWon)
+        .filter(remedy::Column::Status.eq(RemedyStatus::Granted))
+        .filter(remedy::Column::CreatedAt.gte(since))
+        .into_tuple()
+        .all(&ctx.db)
+        .await?;
+    let ticket_ids: Vec<i32> = granted.iter().map(|g| g.0).collect();
+    let authors: HashMap<i32, i32> = ticket::Entity::find()
+        .select_only()
+        .column(ticket::Column::Id)
+        .column(ticket::Column::AuthorId)
+        .filter(ticket::Column::Id.is_in(ticket_ids))
+        .into_tuple::<(i32, i32)>()
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .collect();
+    let mut amounts: HashMap<i32, i64> = HashMap::new();
+    for (ticket_id, amount) in granted {
+        if let Some(author) = authors.get(&ticket_id) {
+            *amounts.entry(*author).or_insert(0) += amount;
+        }
+    }
+    Ok(amounts)
 }

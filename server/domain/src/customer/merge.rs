@@ -18,7 +18,7 @@ use crate::actor::Actor;
 use crate::entity::{
     api_token, customer_note, customer_tag_link, idea, idea_comment, idea_follow,
     idea_merge_carried, idea_vote, notification, notification_setting, one_time_token, report,
-    session, ticket, ticket_me_too, ticket_post,
+    session, ticket, ticket_me_too, ticket_post, user,
 };
 use crate::policy::{self, Action, Scope};
 use crate::{Ctx, Error, Result, audit};
@@ -124,6 +124,14 @@ pub async fn merge(ctx: &Ctx, actor: &Actor, id: i64, input: MergeInput) -> Resu
         "display_name": from.display_name,
         "email": from.email,
     });
+    // The kept account was active whenever either was.
+    if from.last_active_at > into.last_active_at {
+        user::Entity::update_many()
+            .col_expr(user::Column::LastActiveAt, Expr::value(from.last_active_at))
+            .filter(user::Column::Id.eq(t))
+            .exec(&txn)
+            .await?;
+    }
     let mut closed = from.into_active_model();
     closed.email = Set(format!("merged-{f}@deleted.invalid"));
     closed.password_hash = Set(None);

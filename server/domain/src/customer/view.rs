@@ -29,7 +29,7 @@ pub(super) fn summary(row: &user::Model, figures: &Figures, tags: Vec<String>) -
         email: row.email.clone(),
         tags,
         member_since: rfc3339(row.created_at),
-        last_active_at: figures.last_active.map(rfc3339),
+        last_active_at: row.last_active_at.map(rfc3339),
         tickets: figures.tickets,
         open_tickets: figures.open_tickets,
         open_promises: figures.open_promises,

@@ -30,6 +30,10 @@ pub struct Model {
     pub consented_at: Option<DateTimeUtc>,
     /// When the member opened the confirmation link (None: unconfirmed).
     pub email_verified_at: Option<DateTimeUtc>,
+    /// The newest of the member's tickets, posts, ideas, comments, votes
+    /// and sessions, or when they joined; kept by database triggers
+    /// (migration 29) for the customer directory's order.
+    pub last_active_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

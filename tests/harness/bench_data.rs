@@ -6,13 +6,38 @@
 use std::time::Instant;
 
 use chrono::Utc;
-use domain::Ctx;
 use domain::entity::{
     api_token, category, department, idea, idea_comment, idea_search_term, idea_vote, ticket,
     ticket_post, user,
 };
-use sea_orm::{EntityTrait, Set};
+use domain::{Ctx, Settings};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use shared::IdeaStatus;
+
+/// The password of the generated accounts that can sign in: the
+/// administrator, an employee and a customer below.
+pub const PASSWORD: &str = "bench-password-2026";
+/// A generated administrator (also the first staff member).
+pub const ADMIN: &str = "staff0@example.com";
+/// A generated employee of department 2.
+pub const EMPLOYEE: &str = "staff1@example.com";
+/// A generated customer, author of ideas and tickets.
+pub const CUSTOMER: &str = "bench1@example.com";
+
+/// Opens (and migrates) the database at `url`, generating `scale` into it
+/// when it is empty.
+pub async fn seeded(url: &str, scale: Scale) -> Ctx {
+    let db = domain::db::connect(url, domain::db::Synchronous::default())
+        .await
+        .expect("connect");
+    domain::db::migrate(&db, url).await.expect("migrate");
+    let ctx = Ctx::new(db, Settings::for_site("http://127.0.0.1:3000"));
+    if idea::Entity::find().count(&ctx.db).await.expect("count") == 0 {
+        generate(&ctx, scale).await;
+    }
+    ctx
+}
 
 /// Voting members.
 pub const MEMBERS: usize = 20_000;
@@ -277,6 +302,13 @@ pub async fn generate(ctx: &Ctx, scale: Scale) {
     insert_chunked(db, votes).await;
     generate_support(ctx, scale, base, &mut rng).await;
     load_staff(ctx, base).await;
+    let hash = domain::password::hash(PASSWORD).expect("hash");
+    user::Entity::update_many()
+        .col_expr(user::Column::PasswordHash, Expr::value(hash))
+        .filter(user::Column::Email.is_in([ADMIN, EMPLOYEE, CUSTOMER]))
+        .exec(db)
+        .await
+        .expect("passwords");
     println!("generated in {:.1?}", started.elapsed());
 }
 

@@ -3,30 +3,28 @@
 //! comments and 20,000 tickets over 280 days (issues: "a benchmark, not a
 //! test"; "the dashboard's load time on the benchmark database").
 //!
-//! `cargo bench -p domain --bench board` runs it on `SQLite` (a file under
+//! `cargo bench -p madang-tests --bench board` runs it on `SQLite` (a file under
 //! `target/bench/`, generated once and reused). Set
 //! `MADANG_BENCH_POSTGRES_URL=postgres://…/dbname` to run it on an empty
 //! `PostgreSQL` database as well. It prints median and 95th-percentile
 //! latencies of the use cases the board, the new-idea page and the
 //! dashboard call.
 //!
-//! `cargo bench -p domain --bench board -- --only WORD` runs only the
+//! `cargo bench -p madang-tests --bench board -- --only WORD` runs only the
 //! measurements whose label holds WORD (e.g. `dashboard`).
 //!
-//! `cargo bench -p domain --bench board -- --seed URL --ideas N` only
+//! `cargo bench -p madang-tests --bench board -- --seed URL --ideas N` only
 //! makes a database of N ideas (10 N votes) at URL, with API tokens for the
 //! HTTP load run (`scripts/bench-http.sh`), and exits.
-
-mod support;
 
 use std::time::{Duration, Instant};
 
 use domain::entity::{idea, idea_vote};
-use domain::{Actor, Ctx, Member, Settings};
+use domain::{Actor, Member};
+use madang_tests::bench_data::{MEMBERS, Scale, seeded};
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
 use shared::insight::DashboardQuery;
 use shared::{BoardQuery, IdeaSort, IdeaStatus, Role};
-use support::generate::{MEMBERS, Scale, generate};
 
 const IDEAS: usize = 100_000;
 const RUNS: usize = 40;
@@ -72,20 +70,6 @@ where
     }
     let (p50, p95) = summary(&mut samples);
     println!("{label:<58} p50 {p50:>9.2?}  p95 {p95:>9.2?}  ({found} items)");
-}
-
-/// Opens (and migrates) the database at `url`, generating `scale` into it
-/// when it is empty.
-async fn seeded(url: &str, scale: Scale) -> Ctx {
-    let db = domain::db::connect(url, domain::db::Synchronous::default())
-        .await
-        .expect("connect");
-    domain::db::migrate(&db, url).await.expect("migrate");
-    let ctx = Ctx::new(db, Settings::for_site("http://127.0.0.1:3000"));
-    if idea::Entity::find().count(&ctx.db).await.expect("count") == 0 {
-        generate(&ctx, scale).await;
-    }
-    ctx
 }
 
 async fn bench(backend: &str, url: &str) {
@@ -269,7 +253,7 @@ async fn main() {
         ctx.db.close().await.expect("close");
         return;
     }
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/bench");
     std::fs::create_dir_all(&dir).expect("bench dir");
     let path = dir.join("board-100k.db");
     bench("SQLite", &format!("sqlite://{}?mode=rwc", path.display())).await;

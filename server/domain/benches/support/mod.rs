@@ -1,3 +1,0 @@
-//! Shared by the benchmarks: the generated database.
-
-pub mod generate;
