@@ -9,6 +9,13 @@ use server::config::{LogFormat, UserCommand};
 use server::startup::{StartConfig, open_database, shutdown_signal};
 use server::{Cli, Command, ServeArgs, start};
 
+/// mimalloc instead of the C library's allocator: rendering a page
+/// allocates and frees many small strings from both cores at once, and
+/// glibc's `malloc`/`free` took 40 % of the server-rendered board's CPU time
+/// (issue 17, docs/performance.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     start_logging(cli.log_format);
