@@ -71,11 +71,8 @@ impl Visit for StatementFields {
         }
     }
 
-    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
-        if matches!(field.name(), "summary" | "db.statement") {
-            self.record_str(field, format!("{value:?}").trim_matches('"'));
-        }
-    }
+    /// `sqlx` records both fields as strings; anything else is not SQL.
+    fn record_debug(&mut self, _: &Field, _: &dyn std::fmt::Debug) {}
 }
 
 fn take_statements() -> Vec<String> {

@@ -17,32 +17,18 @@
 //! makes a database of N ideas (10 N votes) at URL, with API tokens for the
 //! HTTP load run (`scripts/bench-http.sh`), and exits.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use domain::entity::{idea, idea_vote};
 use domain::{Actor, Member};
 use madang_tests::bench_data::{MEMBERS, Scale, seeded};
+use madang_tests::percentile::percentile;
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
 use shared::insight::DashboardQuery;
 use shared::{BoardQuery, IdeaSort, IdeaStatus, Role};
 
 const IDEAS: usize = 100_000;
 const RUNS: usize = 40;
-
-fn summary(samples: &mut [Duration]) -> (Duration, Duration) {
-    samples.sort_unstable();
-    let at = |q: f64| {
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            clippy::cast_precision_loss,
-            reason = "bench figures: small, non-negative values"
-        )]
-        let index = ((samples.len() - 1) as f64 * q).round() as usize;
-        samples[index]
-    };
-    (at(0.5), at(0.95))
-}
 
 /// `--only WORD`: run only the measurements whose label holds WORD.
 static ONLY: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
@@ -68,7 +54,8 @@ where
         found = run().await;
         samples.push(started.elapsed());
     }
-    let (p50, p95) = summary(&mut samples);
+    samples.sort_unstable();
+    let (p50, p95) = (percentile(&samples, 0.5), percentile(&samples, 0.95));
     println!("{label:<58} p50 {p50:>9.2?}  p95 {p95:>9.2?}  ({found} items)");
 }
 

@@ -7,6 +7,7 @@
 )]
 
 pub mod bench_data;
+pub mod percentile;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
